@@ -1,0 +1,212 @@
+"""Records that flow through the pipeline.
+
+Every stage is a plain function from these records to these records; no stage does I/O.
+Offsets are character offsets into a named text: an ``Artefact`` points into the article's
+``raw_text`` (the text as extracted, before cleaning); alignments, claims and changes point into
+``text`` (the working text after cleaning).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Alignment",
+    "AlignedPair",
+    "Article",
+    "Artefact",
+    "Change",
+    "Claim",
+    "Derivation",
+    "Document",
+    "Fact",
+    "FactVariant",
+    "Rejection",
+    "Span",
+    "Story",
+    "content_sha",
+]
+
+Span = tuple[int, int]
+
+DERIVATION_TYPES = (
+    "original",
+    "wire_copy",
+    "edited_copy",
+    "spun_copy",
+    "rewrite",
+    "summary",
+    "independent",
+)
+
+CHANGE_KINDS = (
+    "figure",
+    "scope",
+    "qualifier",
+    "attribution",
+    "actor",
+    "place",
+    "negation",
+    "modality",
+    "title",
+    "addition",
+    "omission",
+)
+
+
+def content_sha(text: str) -> str:
+    """The identity of an article's content: sha256 of its whitespace-normalised raw text."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Document:
+    """One input item as a reader found it, before extraction and cleaning.
+
+    Exactly one of ``html`` or ``text`` is set. ``source`` is the path as given (relative paths
+    stay relative) or the URL; ``locator`` tells where inside the source the item was (line
+    number of a JSON Lines file, row of a CSV, entry of a feed, record of a WARC).
+    """
+
+    source: str
+    format: str
+    html: str | None = None
+    text: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    site: str | None = None
+    byline: str | None = None
+    language: str | None = None
+    locator: str | None = None
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An input that could not be used, with a reason a person can act on."""
+
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Artefact:
+    """Residue found in an extracted text: offsets into the raw extracted text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Article:
+    """An extracted, cleaned article.
+
+    ``raw_text`` is the text as extracted; ``text`` is the working text later stages use
+    (residue removed, mangled datelines repaired). ``artefacts`` point into ``raw_text``.
+    ``ai_tells`` are the artefacts of kind ``llm_meta_text`` (and any other AI tells).
+    """
+
+    source: str
+    text: str
+    raw_text: str
+    id: int | None = None
+    site: str | None = None
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    language: str | None = None
+    format: str | None = None
+    locator: str | None = None
+    artefacts: list[Artefact] = field(default_factory=list)
+    sha: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.sha:
+            self.sha = content_sha(self.raw_text)
+
+    @property
+    def ai_tells(self) -> list[Artefact]:
+        return [a for a in self.artefacts if a.kind == "llm_meta_text"]
+
+
+@dataclass(slots=True)
+class Story:
+    id: int
+    title: str
+    articles: list[int]
+
+
+@dataclass(slots=True)
+class AlignedPair:
+    """One reused passage: spans into the working texts of articles a and b."""
+
+    a_span: Span
+    b_span: Span
+    kind: str  # verbatim | edited | paraphrase
+    score: float = 1.0
+
+
+@dataclass(slots=True)
+class Alignment:
+    a: int
+    b: int
+    reuse_a: float  # share of a's text found in b
+    reuse_b: float  # share of b's text found in a
+    pairs: list[AlignedPair] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Derivation:
+    article: int
+    type: str
+    parent: int | None = None
+    upstream: str | None = None
+    score: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Claim:
+    article: int
+    span: Span
+    kind: str  # figure | attribution | quote | actor | place | date
+    subject: str | None = None
+    predicate: str | None = None
+    value: dict[str, Any] | None = None  # {low, high, qualifier, unit}
+    attributed_to: str | None = None
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Change:
+    article: int
+    versus: int
+    kind: str
+    text: str
+    versus_text: str
+    explanation: str
+    span: Span | None = None
+    versus_span: Span | None = None
+
+
+@dataclass(slots=True)
+class FactVariant:
+    text: str
+    articles: list[int]
+
+
+@dataclass(slots=True)
+class Fact:
+    statement: str
+    support: list[int]
+    variants: list[FactVariant] = field(default_factory=list)
+    disputed: bool = False

@@ -1,0 +1,31 @@
+"""Every tunable of wiretrace, declared once. One ``Settings`` object is passed explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+__all__ = ["Settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: Path = field(default_factory=lambda: Path("wiretrace.db"))
+    # ingest
+    max_file_bytes: int = 64 * 1024 * 1024  # larger files are rejected
+    max_inflated_bytes: int = 128 * 1024 * 1024  # gzip bombs stop here
+    max_html_depth: int = 2000  # deeper HTML is rejected as malformed
+    min_text_chars: int = 40  # shorter extractions are rejected as empty
+    # sketch / cluster
+    shingle_size: int = 5
+    num_perm: int = 128
+    lsh_bands: int = 32
+    near_duplicate_jaccard: float = 0.5
+    near_duplicate_containment: float = 0.7
+    story_threshold: float = 0.30
+    workers: int = 0  # 0 = all cores
+    # store
+    busy_timeout_ms: int = 30_000
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
