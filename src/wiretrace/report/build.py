@@ -1,0 +1,51 @@
+"""The report, version 1 (contract in DESIGN.md): one dict built from the store, rendered as JSON,
+Markdown or HTML, and used by the web app's story pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wiretrace.report.records import (
+    alignment_record,
+    article_record,
+    change_record,
+    derivation_record,
+    fact_record,
+)
+from wiretrace.store import Store, StoredStory
+
+__all__ = ["REPORT_VERSION", "build_report", "story_context"]
+
+REPORT_VERSION = 1
+
+
+def story_context(store: Store, story: StoredStory) -> dict[str, Any]:
+    articles = store.articles(story.articles)
+    derivations = {d.article: d for d in store.derivations(story.id)}
+    records = []
+    for art in articles:
+        rec = article_record(art)
+        rec["derivation"] = derivation_record(derivations.get(art.id or 0))
+        records.append(rec)
+    dates = sorted(a.published for a in articles if a.published)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "size": len(articles),
+        "sites": sorted({a.site for a in articles if a.site}),
+        "first_published": dates[0] if dates else None,
+        "last_published": dates[-1] if dates else None,
+        "articles": records,
+        "alignments": [alignment_record(al) for al in store.alignments(story.id)],
+        "changes": [change_record(c) for c in store.changes(story.id)],
+        "facts": [fact_record(f) for f in store.facts(story.id)],
+    }
+
+
+def build_report(store: Store, story_id: int | None = None) -> dict[str, Any]:
+    stories = store.stories() if story_id is None else [store.story(story_id)]
+    return {
+        "wiretrace_report": REPORT_VERSION,
+        "stories": [story_context(store, s) for s in stories],
+        "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejections()],
+    }
