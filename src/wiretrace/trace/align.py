@@ -1,0 +1,255 @@
+"""Reused passages between two texts, with character offsets into both.
+
+Steps: sentences with offsets; candidate sentence pairs from shared word 3-shingles and from
+TF-IDF cosine of content words; an exact token-level alignment of each candidate (rapidfuzz Indel
+opcodes) trimmed to the reused part, so partly reused and reordered sentences are found; a greedy
+one-to-one choice of non-overlapping pairs, best first; each pair typed
+
+- ``verbatim``: the same words in the same order (case and punctuation ignored),
+- ``edited``: mostly the same words, some changed, added or dropped,
+- ``paraphrase``: the same content (names, numbers, content words) in other wording.
+
+``reuse_a`` is the share of a's non-space characters covered by pairs, ``reuse_b`` likewise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from wiretrace.model import AlignedPair, Alignment, Article, Span
+from wiretrace.settings import Settings
+from wiretrace.trace.sentences import Token, content_words, split_sentences, tokens
+
+__all__ = ["align", "align_articles", "passages", "coverage", "AlignParams"]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """Thresholds of the aligner (kept here until they earn a place in ``Settings``)."""
+
+    shingle: int = 3
+    min_tokens: int = 5  # a lexical pair needs this many matched words
+    edited_similarity: float = 0.5  # token similarity of the trimmed spans for "edited"
+    partial_cover: float = 0.8  # share of the shorter side matched for a partial pair
+    paraphrase_cosine: float = 0.45
+    paraphrase_dice: float = 0.45
+    paraphrase_min_shared: int = 4
+
+
+DEFAULT = AlignParams()
+
+
+@dataclass(slots=True)
+class _Sent:
+    span: Span
+    toks: list[Token]
+    words: list[str]
+    content: Counter[str]
+
+
+def _sentences(text: str) -> list[_Sent]:
+    out: list[_Sent] = []
+    for s, e in split_sentences(text):
+        toks = tokens(text, s, e)
+        if not toks:
+            continue
+        out.append(_Sent((s, e), toks, [t.norm for t in toks], Counter(content_words(toks))))
+    return out
+
+
+def align(
+    a_text: str,
+    b_text: str,
+    settings: Settings | None = None,
+    params: AlignParams = DEFAULT,
+    a_id: int = 0,
+    b_id: int = 0,
+) -> Alignment:
+    """Align two texts; pairs are sentence-level (see :func:`passages` to merge neighbours)."""
+    del settings  # no tunable of the aligner lives in Settings yet
+    sa, sb = _sentences(a_text), _sentences(b_text)
+    cands = _candidates(sa, sb, params)
+    scored: list[tuple[float, int, int, int, int, int, int, str, float]] = []
+    for i, j, cos in cands:
+        found = _match(sa[i], sb[j], cos, params)
+        if found is not None:
+            scored.append((found[0], i, j, *found[1:]))  # type: ignore[arg-type]
+    scored.sort(key=lambda r: (-r[0], r[1], r[2]))
+    taken_a: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    taken_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    pairs: list[AlignedPair] = []
+    for _, i, j, a0, a1, b0, b1, kind, sim in scored:
+        if _overlaps(taken_a[i], a0, a1) or _overlaps(taken_b[j], b0, b1):
+            continue
+        taken_a[i].append((a0, a1))
+        taken_b[j].append((b0, b1))
+        pairs.append(
+            AlignedPair(_char_span(sa[i], a0, a1), _char_span(sb[j], b0, b1), kind, round(sim, 4))
+        )
+    pairs.sort(key=lambda p: (p.a_span, p.b_span))
+    return Alignment(
+        a=a_id,
+        b=b_id,
+        reuse_a=round(coverage(a_text, [p.a_span for p in pairs]), 4),
+        reuse_b=round(coverage(b_text, [p.b_span for p in pairs]), 4),
+        pairs=pairs,
+    )
+
+
+def align_articles(a: Article, b: Article, settings: Settings | None = None) -> Alignment:
+    """Align the working texts of two articles; ids come from the articles (``None`` → -1)."""
+    a_id = a.id if a.id is not None else -1
+    b_id = b.id if b.id is not None else -1
+    return align(a.text, b.text, settings, a_id=a_id, b_id=b_id)
+
+
+def _candidates(sa: list[_Sent], sb: list[_Sent], p: AlignParams) -> list[tuple[int, int, float]]:
+    grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, s in enumerate(sb):
+        for g in {tuple(s.words[k : k + p.shingle]) for k in range(len(s.words) - p.shingle + 1)}:
+            grams[g].append(j)
+    shared: dict[int, set[int]] = defaultdict(set)
+    for i, s in enumerate(sa):
+        for g in {tuple(s.words[k : k + p.shingle]) for k in range(len(s.words) - p.shingle + 1)}:
+            shared[i].update(grams.get(g, ()))
+    # TF-IDF over the sentences of both texts, content words only
+    df: Counter[str] = Counter()
+    for s in (*sa, *sb):
+        df.update(s.content.keys())
+    n = len(sa) + len(sb)
+    idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+
+    def vec(s: _Sent) -> tuple[dict[str, float], float]:
+        v = {w: (1.0 + math.log(c)) * idf[w] for w, c in s.content.items()}
+        return v, math.sqrt(sum(x * x for x in v.values())) or 1.0
+
+    va, vb = [vec(s) for s in sa], [vec(s) for s in sb]
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, s in enumerate(sb):
+        for w in s.content:
+            index[w].append(j)
+    out: list[tuple[int, int, float]] = []
+    for i, (v, norm) in enumerate(va):
+        dots: dict[int, float] = defaultdict(float)
+        for w, x in v.items():
+            for j in index.get(w, ()):
+                dots[j] += x * vb[j][0][w]
+        near = shared.get(i, set())
+        for j in set(dots) | near:
+            cos = dots.get(j, 0.0) / (norm * vb[j][1])
+            if j in near or cos >= p.paraphrase_cosine:
+                out.append((i, j, cos))
+    return out
+
+
+def _match(
+    x: _Sent, y: _Sent, cos: float, p: AlignParams
+) -> tuple[float, int, int, int, int, str, float] | None:
+    """Best reused part of two sentences: (score, a0, a1, b0, b1, kind, similarity) or None.
+
+    Token ranges are half-open indices into the sentences' token lists.
+    """
+    ops = Indel.opcodes(x.words, y.words)
+    eq = [(o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops if o.tag == "equal"]
+    matched = sum(e[1] - e[0] for e in eq)
+    if eq and matched >= p.min_tokens:
+        a0, a1, b0, b1 = _trim(eq, p)
+        la, lb = a1 - a0, b1 - b0
+        m = sum(min(e[1], a1) - max(e[0], a0) for e in eq if e[0] < a1 and e[1] > a0)
+        sim = 2.0 * m / (la + lb) if la + lb else 0.0
+        if m >= p.min_tokens and sim >= p.edited_similarity:
+            full_a = (a0, a1) == (0, len(x.words))
+            full_b = (b0, b1) == (0, len(y.words))
+            # a short phrase inside two longer sentences is not reuse
+            if full_a or full_b or m >= 2 * p.min_tokens:
+                kind = "verbatim" if m == la == lb else "edited"
+                return 2.0 + m * sim, a0, a1, b0, b1, kind, sim
+    # paraphrase: the same content words, other wording
+    shared = sum((x.content & y.content).values())
+    total = sum(x.content.values()) + sum(y.content.values())
+    dice = 2.0 * shared / total if total else 0.0
+    if (
+        shared >= p.paraphrase_min_shared
+        and dice >= p.paraphrase_dice
+        and cos >= p.paraphrase_cosine
+    ):
+        return dice * cos, 0, len(x.words), 0, len(y.words), "paraphrase", dice
+    return None
+
+
+def _trim(eq: list[tuple[int, int, int, int]], p: AlignParams) -> tuple[int, int, int, int]:
+    """Cut the aligned region down to its densest stretch: drop leading/trailing equal blocks
+    separated from the rest by long unmatched gaps (a shared clause inside added text)."""
+    best: tuple[int, int, int, int] | None = None
+    best_m = -1
+    start = 0
+    for k in range(1, len(eq) + 1):
+        gap = (
+            k < len(eq) and max(eq[k][0] - eq[k - 1][1], eq[k][2] - eq[k - 1][3]) > 2 * p.min_tokens
+        )
+        if k == len(eq) or gap:
+            m = sum(e[1] - e[0] for e in eq[start:k])
+            if m > best_m:
+                best_m = m
+                best = (eq[start][0], eq[k - 1][1], eq[start][2], eq[k - 1][3])
+            start = k
+    assert best is not None
+    return best
+
+
+def _overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < te and ts < e for ts, te in taken)
+
+
+def _char_span(s: _Sent, t0: int, t1: int) -> Span:
+    if t0 == 0 and t1 == len(s.toks):
+        return s.span
+    return s.toks[t0].start, s.toks[t1 - 1].end
+
+
+def coverage(text: str, spans: list[Span]) -> float:
+    """Share of the non-space characters of ``text`` inside the union of ``spans``."""
+    total = sum(1 for ch in text if not ch.isspace())
+    if not total:
+        return 0.0
+    covered = 0
+    last = 0
+    for s, e in sorted(spans):
+        s = max(s, last)
+        if e > s:
+            covered += sum(1 for ch in text[s:e] if not ch.isspace())
+            last = e
+    return min(1.0, covered / total)
+
+
+def passages(alignment: Alignment, a_text: str, b_text: str) -> list[AlignedPair]:
+    """Merge pairs that are neighbours in both texts (only spaces or punctuation between) into
+    passages; the kind of a passage is the weakest of its parts, its score the mean."""
+    order = {"verbatim": 0, "edited": 1, "paraphrase": 2}
+    out: list[AlignedPair] = []
+    count = 0
+    for p in sorted(alignment.pairs, key=lambda q: q.a_span):
+        if out:
+            last = out[-1]
+            gap_a = a_text[last.a_span[1] : p.a_span[0]]
+            gap_b = b_text[last.b_span[1] : p.b_span[0]]
+            if (
+                p.a_span[0] >= last.a_span[1]
+                and p.b_span[0] >= last.b_span[1]
+                and not any(ch.isalnum() for ch in gap_a + gap_b)
+                and (last.kind == "paraphrase") == (p.kind == "paraphrase")
+            ):
+                kind = max(last.kind, p.kind, key=order.__getitem__)
+                score = (last.score * count + p.score) / (count + 1)
+                out[-1] = AlignedPair(
+                    (last.a_span[0], p.a_span[1]), (last.b_span[0], p.b_span[1]), kind, score
+                )
+                count += 1
+                continue
+        out.append(AlignedPair(p.a_span, p.b_span, p.kind, p.score))
+        count = 1
+    return out
