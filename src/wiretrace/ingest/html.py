@@ -1,0 +1,301 @@
+"""Main text and metadata of a news page.
+
+Strategy (general, no per-site rules):
+
+1. trafilatura in its precision mode (drops more boilerplate), with metadata;
+2. trafilatura in its default mode; when the precision run kept less than half of the default
+   run's words, it cut into the story, and the default run is taken instead;
+3. the chosen text is tidied line by line: the headline repeated as the first line, lines that
+   are only a date, and the site's own furniture (newsletter and follow prompts, "Read more:" /
+   "Related:" teasers and the link lists under "Don't miss" style headings, comment counters)
+   are dropped. Residue a copier injects into the story itself ("See also ...", AI leftovers,
+   comment forms) is left for the clean stage, which records it as artefacts;
+4. when the page yields little or no text, the page's JSON-LD ``articleBody`` is used, and as a
+   last resort trafilatura's baseline extraction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from wiretrace.errors import InputError
+
+__all__ = ["Extracted", "extract_html", "detect_language", "site_from_url"]
+
+# a precision run that keeps less than this share of the default run's words lost the story
+_PRECISION_KEEP = 0.5
+# an extraction shorter than this (words) is considered weak: structured data may do better
+_SHORT_WORDS = 60
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What a page holds: the story's text (paragraphs separated by blank lines) and metadata."""
+
+    text: str
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO date
+    site: str | None = None  # site name, else host
+    url: str | None = None  # canonical URL
+    language: str | None = None
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """Extract the main text and metadata of an HTML page.
+
+    Raises ``InputError`` when the page holds no usable article text.
+    """
+    if not html or not html.strip():
+        raise InputError("no article text found in the HTML (the page is empty)")
+    import trafilatura
+
+    common: dict[str, Any] = {"url": url, "include_comments": False}
+    try:
+        precise = trafilatura.bare_extraction(
+            html, favor_precision=True, with_metadata=True, **common
+        )
+        default = trafilatura.bare_extraction(html, **common)
+    except (ValueError, TypeError, AttributeError) as exc:  # pragma: no cover - defensive
+        raise InputError(f"no article text found in the HTML (unparsable page: {exc})") from exc
+
+    meta = precise if precise is not None else None
+    precise_text = _text_of(precise)
+    default_text = _text_of(default)
+    text = precise_text
+    if _words(precise_text) < _PRECISION_KEEP * _words(default_text):
+        text = default_text
+
+    if meta is None:
+        try:
+            meta = trafilatura.bare_extraction(html, with_metadata=True, fast=True, **common)
+        except (ValueError, TypeError, AttributeError):  # pragma: no cover - defensive
+            meta = None
+    title = _clean_field(getattr(meta, "title", None))
+    text = tidy_lines(text, title)
+
+    if _words(text) < _SHORT_WORDS:
+        body = _jsonld_body(html)
+        if body and _words(body) > _words(text):
+            text = body
+    if not _words(text):
+        text = _baseline(html)
+    text = _normalise(text)
+    if not _words(text):
+        raise InputError("no article text found in the HTML")
+
+    site = _clean_field(getattr(meta, "sitename", None))
+    page_url = _clean_field(getattr(meta, "url", None)) or url
+    if not site:
+        site = site_from_url(page_url) or _clean_field(getattr(meta, "hostname", None))
+    return Extracted(
+        text=text,
+        title=title,
+        byline=_clean_field(getattr(meta, "author", None)),
+        published=_clean_field(getattr(meta, "date", None)),
+        site=site,
+        url=page_url,
+        language=detect_language(text),
+    )
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid on its first 2000 characters)."""
+    sample = text[:2000]
+    if not _words(sample):
+        return None
+    import py3langid
+
+    lang, _score = py3langid.classify(sample)
+    return str(lang) if lang else None
+
+
+def site_from_url(url: str | None) -> str | None:
+    """The host of a URL without a leading ``www.``; None when there is no host."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+# --- line tidying ---------------------------------------------------------------------------
+
+# whole lines that are the site's furniture, never the story
+_FURNITURE = re.compile(
+    r"""^(?:
+        (?:\d+\s+)?comments?
+      | (?:show|view|load|hide)\s+(?:all\s+)?comments?.*
+      | advertisement | advert | sponsored(?:\s+content)? | ad
+      | tags? | tags?\s*:.{0,200} | filed\s+under\s*:.*
+      | share\s+(?:this|on)\b.{0,60} | like\s+this\s+story\?.*
+      | (?:follow|like)\s+(?:us|\S+(?:\s+\S+){0,6})\s+on\s+
+          (?:facebook|twitter|instagram|linkedin|youtube)\b.*
+      | (?:sign\s+up|subscribe)\b.{0,40}\b(?:newsletter|updates|inbox)\b.*
+      | get\s+(?:the\s+)?(?:latest|day'?s?|daily)\b.{0,80}\b(?:inbox|newsletter)\b.*
+      | (?:read|see|watch)\s+more\s*:.* | read\s+next\s*:.* | related\s*:.*
+      | also\s+(?:read|on\s+\S+)\s*:?.* | more\s*:
+      | (?:don'?t|do\s+not)\s+miss\s*:?
+      | (?:you\s+(?:may|might)\s+also\s+like|recommended\s+for\s+you|most\s+(?:read|popular)
+          (?:\s+in\s+\S+(?:\s+\S+)?)?|trending(?:\s+now)?|more\s+from\s+\S+(?:\s+\S+)?)\s*:?(?:\.\.\.|…)?
+      | this\s+copy\s+is\s+for\s+your\s+personal,?\s+non-commercial\s+use.*
+      | copyright\s+.{0,80} | ©.{0,80} | all\s+rights\s+reserved\.?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# headings after which the site lists links to other articles
+_TEASER_HEADING = re.compile(
+    r"""^(?:(?:don'?t|do\s+not)\s+miss|you\s+(?:may|might)\s+also\s+like|more\s+(?:stories|news)?
+        |related(?:\s+(?:stories|articles|coverage|content|news))?|most\s+(?:read|popular).*
+        |recommended(?:\s+for\s+you)?|trending(?:\s+now)?|more\s+from\s+.{1,40}
+        |also\s+read|read\s+(?:more|next|also))\s*:?(?:\.\.\.|…)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_TOKEN = re.compile(
+    rf"""\b(?:\d{{1,4}}(?:[./:-]\d{{1,4}}){{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?|{_MONTHS}
+        |mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday
+        |am|pm|a\.?m|p\.?m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|amt|updated|published|posted|last|on|at|de|às|of
+        |\d{{4}})\b\.?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def tidy_lines(text: str, title: str | None = None) -> str:
+    """Drop the site furniture from an extracted text, keeping the story's lines in order."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    kept: list[str] = []
+    title_key = _key(title) if title else ""
+    in_teasers = False
+    for index, line in enumerate(lines):
+        if in_teasers:
+            if _is_teaser(line):
+                continue
+            in_teasers = False
+        if index < 3 and not kept and title_key and _same_headline(_key(line), title_key):
+            continue
+        if _TEASER_HEADING.match(line):
+            in_teasers = True
+            continue
+        if _FURNITURE.match(line) or _is_date_line(line):
+            continue
+        kept.append(line)
+    return "\n\n".join(kept)
+
+
+def _is_teaser(line: str) -> bool:
+    """A link-list entry: a short headline, often bulleted, without a sentence's end."""
+    words = _words(line)
+    if words == 0:
+        return True
+    body = line.lstrip("-*•· ").rstrip()
+    if words > 18:
+        return False
+    return not body.endswith((".", "!", "?", "\u201d", '"', ":")) or bool(
+        re.search(r"\[[A-Z ]+\]\s*\|?$", body)
+    )
+
+
+def _is_date_line(line: str) -> bool:
+    words = _words(line)
+    if words == 0 or words > 10 or not re.search(r"\d", line):
+        return False
+    rest = _DATE_TOKEN.sub(" ", line)
+    rest = re.sub(r"[\s,.|/()\-–—:]+", " ", rest).strip()
+    return len(_WORD.findall(rest)) == 0
+
+
+def _same_headline(line_key: str, title_key: str) -> bool:
+    if not line_key:
+        return False
+    if line_key == title_key:
+        return True
+    shorter, longer = sorted((line_key, title_key), key=len)
+    return len(shorter) >= 0.6 * len(longer) and shorter in longer
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+# --- fallbacks ------------------------------------------------------------------------------
+
+
+def _jsonld_body(html: str) -> str | None:
+    """The longest ``articleBody`` in the page's JSON-LD blocks, as paragraphs."""
+    bodies: list[str] = []
+    pattern = r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>"
+    for block in re.findall(pattern, html, re.IGNORECASE | re.DOTALL):
+        try:
+            data = json.loads(block.strip(), strict=False)
+        except ValueError:
+            continue
+        bodies.extend(_article_bodies(data))
+    if not bodies:
+        return None
+    import html as htmllib
+
+    body = htmllib.unescape(max(bodies, key=len))
+    body = re.sub(r"<[^>]+>", " ", body)
+    return body.strip() or None
+
+
+def _article_bodies(data: Any) -> Iterator[str]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "articleBody" and isinstance(value, str):
+                yield value
+            else:
+                yield from _article_bodies(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _article_bodies(item)
+
+
+def _baseline(html: str) -> str:
+    try:
+        from trafilatura import baseline
+
+        _tree, text, _length = baseline(html)
+    except (ValueError, TypeError, AttributeError):  # pragma: no cover - defensive
+        return ""
+    return tidy_lines(text or "")
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _text_of(document: Any) -> str:
+    return (getattr(document, "text", None) or "") if document is not None else ""
+
+
+def _words(text: str | None) -> int:
+    return len(_WORD.findall(text or ""))
+
+
+def _normalise(text: str) -> str:
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _clean_field(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
