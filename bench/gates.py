@@ -1,0 +1,40 @@
+"""Evaluation gates: each benchmark runs once with a floor pinned just under what was measured.
+
+Run from the repository root: ``python bench/gates.py``. Each benchmark skips with a message when
+``../shared/data`` is absent; a gate fails when its benchmark exits non-zero.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (name, script, arguments with the pinned floors)
+GATES: list[tuple[str, str, list[str]]] = [
+    ("extraction", "bench/extraction.py", ["--floor", "0.965"]),
+]
+
+
+def main() -> int:
+    failed = []
+    for name, script, args in GATES:
+        started = time.perf_counter()
+        proc = subprocess.run([sys.executable, str(ROOT / script), *args], cwd=ROOT)
+        took = time.perf_counter() - started
+        status = "ok" if proc.returncode == 0 else f"FAILED (exit {proc.returncode})"
+        print(f"gate {name}: {status} in {took:.0f}s", flush=True)
+        if proc.returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"gates failed: {', '.join(failed)}")
+        return 1
+    print("all gates passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
