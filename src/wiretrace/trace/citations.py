@@ -1,0 +1,203 @@
+"""Citations that name an upstream source: "By Reuters", "(AP) —", "via AP", "Credited from: X",
+"(Reuters, BBC, CNN)", "Source: https://www.reuters.com/...", "as reported by the Italian agency
+ANSA". Searched in the working text and in the artefacts cleaning took out of it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from wiretrace.model import Article
+
+__all__ = ["Citation", "find_citations", "article_citations", "canonical_name", "names_outlet"]
+
+# aliases → canonical name; the keys are lower case
+_ALIASES: dict[str, str] = {
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "apnews": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "dpa": "dpa",
+    "deutsche presse-agentur": "dpa",
+    "ansa": "ANSA",
+    "efe": "EFE",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "interfax": "Interfax",
+    "ukrinform": "Ukrinform",
+    "pti": "PTI",
+    "ians": "IANS",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "anadolu": "Anadolu",
+    "bloomberg": "Bloomberg",
+    "upi": "UPI",
+    "bbc": "BBC",
+    "cnn": "CNN",
+    "nyt": "The New York Times",
+    "nytimes": "The New York Times",
+    "new york times": "The New York Times",
+    "the new york times": "The New York Times",
+    "washingtonpost": "The Washington Post",
+    "the washington post": "The Washington Post",
+    "theguardian": "The Guardian",
+    "guardian": "The Guardian",
+    "the guardian": "The Guardian",
+    "aljazeera": "Al Jazeera",
+    "al jazeera": "Al Jazeera",
+}
+_AGENCY = (
+    r"(?:The\s+)?Associated\s+Press|AP|Reuters|Thomson\s+Reuters|AFP|Agence\s+France[- ]Presse|"
+    r"dpa|DPA|ANSA|EFE|Xinhua|TASS|Interfax|Ukrinform|PTI|IANS|Kyodo|Yonhap|Anadolu|Bloomberg|"
+    r"UPI|BBC|CNN"
+)
+# a capitalised outlet name of one to five words ("Daily Planet", "The Star-Ledger", "CNN")
+_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|of|the|and|de|del|la)){{0,4}}"
+_URL = r"https?://[^\s)>\]]+"
+
+_PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
+    ("credited_from", True, re.compile(rf"\bCredited\s+from:?\s*(?P<name>{_NAME}|{_URL})")),
+    ("source_url", True, re.compile(rf"\bSources?\s*:\s*(?P<name>{_URL})")),
+    ("source_line", True, re.compile(rf"\bSources?\s*:\s*(?P<name>{_NAME}(?:\s*,\s*{_NAME})*)")),
+    ("byline", True, re.compile(rf"(?m)^\s*By\s+(?P<name>{_AGENCY})\b")),
+    ("byline", True, re.compile(rf"(?m)^\s*By\s+(?P<name>{_NAME}\s+(?:Staff|News|Wire|Desk))\b")),
+    ("dateline", True, re.compile(rf"\((?P<name>{_AGENCY}|[A-Z][A-Za-z]{{1,12}})\)\s*[—–-]")),
+    ("via", True, re.compile(rf"\bvia\s+(?P<name>{_AGENCY})\b")),
+    ("copyright", True, re.compile(rf"(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s+)?(?P<name>{_NAME})")),
+    ("multi_credit", True, re.compile(rf"\((?P<name>{_NAME}(?:\s*,\s*{_NAME}){{1,6}})\)")),
+    (
+        "reported_by",
+        False,
+        re.compile(
+            r"\b(?:as\s+)?(?:first\s+)?(?:reported|quoted|cited)\s+by\s+"
+            r"(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:news\s+)?"
+            r"(?:agency|newspaper|broadcaster|outlet|daily|channel|website)\s+)?(?:the\s+)?"
+            rf"(?P<name>{_AGENCY}|{_NAME})"
+        ),
+    ),
+    ("according_to", False, re.compile(rf"\baccording\s+to\s+(?P<name>{_AGENCY})\b")),
+    ("told", False, re.compile(rf"\btold\s+(?P<name>{_AGENCY})\b")),
+]
+_NOT_NAMES = {"the", "of", "and", "a", "an", "i", "it", "he", "she", "they", "we", "this"}
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An upstream named by an article. ``whole`` is true for a credit of the whole article (a
+    byline, a dateline credit, a source line) and false for a mention in the running text."""
+
+    name: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    where: str = "text"  # "text" or "artefact:<kind>" (then offsets are into raw_text)
+    whole: bool = True
+
+
+def canonical_name(name: str) -> str:
+    """One spelling per outlet: "The Associated Press" → "AP", a URL → its outlet or domain."""
+    name = name.strip().strip(".,;:")
+    if name.startswith(("http://", "https://")):
+        host = (urlparse(name).hostname or name).lower()
+        host = host.removeprefix("www.").removeprefix("m.")
+        stem = host.split(".")[-2] if host.count(".") >= 1 else host
+        return _ALIASES.get(stem, host)
+    return _ALIASES.get(" ".join(name.lower().split()), " ".join(name.split()))
+
+
+def _is_outlet(name: str) -> bool:
+    key = " ".join(name.lower().split())
+    return bool(key) and key not in _NOT_NAMES and len(key) > 1
+
+
+def find_citations(text: str, where: str = "text") -> list[Citation]:
+    """Every citation in ``text``, in order of position; overlapping finds keep the first kind."""
+    found: list[Citation] = []
+    taken: list[tuple[int, int]] = []
+    for kind, whole, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            raw = m.group("name")
+            names = [raw] if kind in ("credited_from", "source_url") else re.split(r"\s*,\s*", raw)
+            names = [n for n in names if _is_outlet(n)]
+            if kind == "multi_credit" and not all(_known(n) for n in names):
+                continue  # "(Paris, Berlin)" is not a credit; every name must be an outlet
+            if kind == "dateline" and not _known(raw) and not raw.isupper():
+                continue
+            if kind == "copyright" and not _known(raw):
+                # "© 2024 Daily Planet": keep names that look like outlets, not "All rights"
+                if raw.lower().startswith(("all ", "the author")):
+                    continue
+            for n in names:
+                found.append(
+                    Citation(canonical_name(n), kind, m.group(), m.start(), m.end(), where, whole)
+                )
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda c: (c.start, c.name))
+    return found
+
+
+def _known(name: str) -> bool:
+    return " ".join(name.lower().split()) in _ALIASES
+
+
+def article_citations(article: Article) -> list[Citation]:
+    """Citations in the working text and in the artefacts (aggregator headers, source lines)."""
+    out = find_citations(article.text)
+    for art in article.artefacts:
+        for c in find_citations(art.text, where=f"artefact:{art.kind}"):
+            whole = c.whole or art.kind in ("aggregator_header", "source_line", "credit")
+            out.append(
+                Citation(
+                    c.name, c.kind, c.text, art.start + c.start, art.start + c.end, c.where, whole
+                )
+            )
+    if article.byline:
+        for c in find_citations("By " + article.byline.removeprefix("By ").strip(), "byline"):
+            out.append(Citation(c.name, c.kind, c.text, -1, -1, "byline", True))
+    return out
+
+
+def _outlet_keys(article: Article) -> set[str]:
+    keys: set[str] = set()
+    for value in (article.site, article.url):
+        if not value:
+            continue
+        url = value if "://" in value else "https://" + value
+        host = (urlparse(url).hostname or "").lower().removeprefix("www.")
+        if host:
+            keys.add(host)
+            keys.add(canonical_name(url).lower())
+            keys.add(host.split(".")[0])
+    if article.site and "://" not in article.site:
+        keys.add(canonical_name(article.site).lower())
+        keys.add(" ".join(article.site.lower().split()))
+    return {k for k in keys if k}
+
+
+def names_outlet(name: str, article: Article) -> bool:
+    """Whether a cited name is this article's outlet ("Reuters" ~ site reuters.com)."""
+    key = canonical_name(name).lower()
+    keys = _outlet_keys(article)
+    return key in keys or key.replace(" ", "") in keys or key.removeprefix("the ") in keys
+
+
+def upstream_names(citations: Iterable[Citation], whole_only: bool = False) -> list[str]:
+    """Distinct cited names, most specific credits first."""
+    seen: list[str] = []
+    for c in sorted(citations, key=lambda c: (not c.whole, c.start)):
+        if whole_only and not c.whole:
+            continue
+        if c.name not in seen:
+            seen.append(c.name)
+    return seen
