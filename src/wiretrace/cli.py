@@ -12,7 +12,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from wiretrace.errors import WiretraceError
 from wiretrace.settings import Settings
@@ -42,9 +41,14 @@ def _progress(label: str, quiet: bool, total: int | None = None) -> Iterator[typ
     if quiet or not err.is_terminal:
         yield lambda done, item: None  # type: ignore[misc]
         return
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               TextColumn("{task.completed} done"), TimeElapsedColumn(),
-               TextColumn("[dim]{task.fields[item]}")]
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} done"),
+        TimeElapsedColumn(),
+        TextColumn("[dim]{task.fields[item]}"),
+    ]
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task(label, total=total, item="")
 
@@ -64,7 +68,9 @@ def _print_rejections(rejections: list, limit: int = 50) -> None:  # type: ignor
 # ---------------------------------------------------------------------------------- ingest
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders; '-' reads JSON Lines from stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders; '-' reads JSON Lines from stdin.")
+    ],
     db: DbOption = DEFAULT_DB,
     quiet: QuietOption = False,
 ) -> None:
@@ -105,7 +111,9 @@ def extract(
             err.print(f"link only (not fetched): {item.url}", markup=False)
         elif isinstance(item, Article):
             if as_json:
-                sys.stdout.write(json.dumps(article_record(item, text=True), ensure_ascii=False) + "\n")
+                sys.stdout.write(
+                    json.dumps(article_record(item, text=True), ensure_ascii=False) + "\n"
+                )
             else:
                 header = item.title or item.source
                 out.print(f"# {header}", markup=False)
@@ -127,7 +135,9 @@ def export(
         raise WiretraceError(f"unknown export format {format!r}; use --format jsonl")
     with Store(db, readonly=True) as store:
         for article in store.iter_articles():
-            sys.stdout.write(json.dumps(article_record(article, text=True), ensure_ascii=False) + "\n")
+            sys.stdout.write(
+                json.dumps(article_record(article, text=True), ensure_ascii=False) + "\n"
+            )
 
 
 @app.command()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from wiretrace.errors import InputError
+from wiretrace.ingest.fetch import FetchPolicy
 from wiretrace.model import Article, Document, Rejection
 from wiretrace.settings import Settings
 from wiretrace.store import Store
@@ -103,16 +104,40 @@ def extract_documents(
             pool.shutdown(cancel_futures=True)
 
 
+def _fetch_and_extract(
+    doc: Document, policy: FetchPolicy, settings: Settings
+) -> Article | Rejection:
+    from wiretrace.ingest.fetch import fetch
+
+    assert doc.url is not None
+    try:
+        html = fetch(doc.url, policy)
+    except InputError as exc:
+        return Rejection(doc.url, str(exc))
+    page = Document(
+        source=doc.url,
+        format="html",
+        html=html,
+        title=doc.title,
+        url=doc.url,
+        published=doc.published,
+        site=doc.site,
+    )
+    return _extract_one((page, settings))
+
+
 def ingest(
     paths: Sequence[str],
     store: Store,
     settings: Settings,
     progress: Progress | None = None,
     stdin: TextIO | None = None,
+    fetch: FetchPolicy | None = None,
 ) -> IngestReport:
     """Read, extract, clean and store every article under ``paths``. Bad inputs are rejected with
     a reason (recorded in the store) and never stop the batch; articles already stored (same
-    content) are counted as duplicates and stored once."""
+    content) are counted as duplicates and stored once. Feed entries with only a link are
+    recorded; with a ``fetch`` policy their pages are fetched (within its caps) and ingested."""
     from wiretrace.ingest.readers import iter_documents
 
     report = IngestReport()
@@ -139,9 +164,17 @@ def ingest(
             label = item.source
         elif isinstance(item, Document):
             if item.url:
-                report.links += store.add_links([(item.url, item.source, item.title,
-                                                  item.published)])
+                report.links += store.add_links(
+                    [(item.url, item.source, item.title, item.published)]
+                )
             label = item.url or item.source
+            if fetch is not None and item.url:
+                fetched = _fetch_and_extract(item, fetch, settings)
+                if isinstance(fetched, Rejection):
+                    rejected.append(fetched)
+                elif fetched.sha not in shas:
+                    shas.add(fetched.sha)
+                    pending.append(fetched)
         else:
             label = item.source
             if item.sha in shas:

@@ -6,7 +6,13 @@ from typing import Any
 
 from wiretrace.model import Alignment, Article, Change, Derivation, Fact
 
-__all__ = ["article_record", "alignment_record", "change_record", "derivation_record", "fact_record"]
+__all__ = [
+    "article_record",
+    "alignment_record",
+    "change_record",
+    "derivation_record",
+    "fact_record",
+]
 
 
 def article_record(article: Article, text: bool = False) -> dict[str, Any]:
@@ -33,26 +39,51 @@ def article_record(article: Article, text: bool = False) -> dict[str, Any]:
 def derivation_record(d: Derivation | None) -> dict[str, Any] | None:
     if d is None:
         return None
-    return {"type": d.type, "parent": d.parent, "upstream": d.upstream,
-            "score": round(d.score, 4), "evidence": list(d.evidence)}
+    return {
+        "type": d.type,
+        "parent": d.parent,
+        "upstream": d.upstream,
+        "score": round(d.score, 4),
+        "evidence": list(d.evidence),
+    }
 
 
 def alignment_record(al: Alignment) -> dict[str, Any]:
     return {
-        "a": al.a, "b": al.b, "reuse_a": round(al.reuse_a, 4), "reuse_b": round(al.reuse_b, 4),
-        "pairs": [{"a_span": list(p.a_span), "b_span": list(p.b_span), "kind": p.kind,
-                   "score": round(p.score, 4)} for p in al.pairs],
+        "a": al.a,
+        "b": al.b,
+        "reuse_a": round(al.reuse_a, 4),
+        "reuse_b": round(al.reuse_b, 4),
+        "pairs": [
+            {
+                "a_span": list(p.a_span),
+                "b_span": list(p.b_span),
+                "kind": p.kind,
+                "score": round(p.score, 4),
+            }
+            for p in al.pairs
+        ],
     }
 
 
 def change_record(ch: Change) -> dict[str, Any]:
-    return {"article": ch.article, "versus": ch.versus, "kind": ch.kind, "text": ch.text,
-            "versus_text": ch.versus_text, "explanation": ch.explanation,
-            "span": list(ch.span) if ch.span else None,
-            "versus_span": list(ch.versus_span) if ch.versus_span else None}
+    return {
+        "article": ch.article,
+        "versus": ch.versus,
+        "kind": ch.kind,
+        "text": ch.text,
+        "versus_text": ch.versus_text,
+        "explanation": ch.explanation,
+        "span": list(ch.span) if ch.span else None,
+        "versus_span": list(ch.versus_span) if ch.versus_span else None,
+    }
 
 
 def fact_record(f: Fact) -> dict[str, Any]:
-    return {"statement": f.statement, "support": list(f.support), "disputed": f.disputed,
-            "single_source": len(f.support) == 1 and not f.disputed,
-            "variants": [{"text": v.text, "articles": list(v.articles)} for v in f.variants]}
+    return {
+        "statement": f.statement,
+        "support": list(f.support),
+        "disputed": f.disputed,
+        "single_source": len(f.support) == 1 and not f.disputed,
+        "variants": [{"text": v.text, "articles": list(v.articles)} for v in f.variants],
+    }

@@ -17,8 +17,8 @@ from wiretrace.errors import NotFound, StoreBusy, StoreError
 from wiretrace.model import (
     AlignedPair,
     Alignment,
-    Article,
     Artefact,
+    Article,
     Change,
     Claim,
     Derivation,
@@ -31,7 +31,8 @@ from wiretrace.store.migrations import MIGRATIONS
 __all__ = ["Store", "StoredStory"]
 
 _ARTICLE_COLUMNS = (
-    "id, sha, source, locator, format, site, url, title, byline, published, language, text, raw_text"
+    "id, sha, source, locator, format, site, url, title, byline, published, language, "
+    "text, raw_text"
 )
 
 
@@ -55,12 +56,17 @@ class Store:
                     )
                 uri = f"file:{self.path}?mode=ro"
                 self.conn = sqlite3.connect(
-                    uri, uri=True, timeout=busy_timeout_ms / 1000, check_same_thread=False,
+                    uri,
+                    uri=True,
+                    timeout=busy_timeout_ms / 1000,
+                    check_same_thread=False,
                     isolation_level=None,
                 )
             else:
                 self.conn = sqlite3.connect(
-                    self.path, timeout=busy_timeout_ms / 1000, check_same_thread=False,
+                    self.path,
+                    timeout=busy_timeout_ms / 1000,
+                    check_same_thread=False,
                     isolation_level=None,
                 )
             self.conn.row_factory = sqlite3.Row
@@ -133,8 +139,20 @@ class Store:
                     "INSERT OR IGNORE INTO articles(sha, source, locator, format, site, url, "
                     "title, byline, published, language, text, raw_text) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (art.sha, art.source, art.locator, art.format, art.site, art.url, art.title,
-                     art.byline, art.published, art.language, art.text, art.raw_text),
+                    (
+                        art.sha,
+                        art.source,
+                        art.locator,
+                        art.format,
+                        art.site,
+                        art.url,
+                        art.title,
+                        art.byline,
+                        art.published,
+                        art.language,
+                        art.text,
+                        art.raw_text,
+                    ),
                 )
                 if cur.rowcount == 0:
                     duplicates += 1
@@ -142,7 +160,8 @@ class Store:
                 art.id = int(cur.lastrowid or 0)
                 new_ids.append(art.id)
                 c.executemany(
-                    'INSERT INTO artefacts(article_id, kind, start, "end", text) VALUES (?,?,?,?,?)',
+                    'INSERT INTO artefacts(article_id, kind, start, "end", text) '
+                    "VALUES (?,?,?,?,?)",
                     [(art.id, a.kind, a.start, a.end, a.text) for a in art.artefacts],
                 )
         return new_ids, duplicates
@@ -168,7 +187,9 @@ class Store:
             return c.total_changes - before
 
     def has_sha(self, sha: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM articles WHERE sha=?", (sha,)).fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM articles WHERE sha=?", (sha,)).fetchone() is not None
+        )
 
     # ------------------------------------------------------------------ read articles
     def article_ids(self) -> list[int]:
@@ -176,7 +197,9 @@ class Store:
 
     def articles(self, ids: Sequence[int] | None = None) -> list[Article]:
         if ids is None:
-            rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
+            rows = self.conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id"
+            ).fetchall()
         else:
             rows = []
             for chunk in _chunks(list(ids), 500):
@@ -233,25 +256,47 @@ class Store:
         return [r[0] for r in rows]
 
     def rejections(self) -> list[Rejection]:
-        return [Rejection(r[0], r[1]) for r in self.conn.execute(
-            "SELECT source, reason FROM rejections ORDER BY id")]
+        return [
+            Rejection(r[0], r[1])
+            for r in self.conn.execute("SELECT source, reason FROM rejections ORDER BY id")
+        ]
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("articles", "artefacts", "rejections", "links", "stories", "derivations",
-                      "claims", "changes", "facts"):
+        for table in (
+            "articles",
+            "artefacts",
+            "rejections",
+            "links",
+            "stories",
+            "derivations",
+            "claims",
+            "changes",
+            "facts",
+        ):
             out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        out["sites"] = int(self.conn.execute(
-            "SELECT count(DISTINCT site) FROM articles WHERE site IS NOT NULL").fetchone()[0])
+        out["sites"] = int(
+            self.conn.execute(
+                "SELECT count(DISTINCT site) FROM articles WHERE site IS NOT NULL"
+            ).fetchone()[0]
+        )
         return out
 
     def artefact_counts(self) -> dict[str, int]:
-        return {r[0]: r[1] for r in self.conn.execute(
-            "SELECT kind, count(*) FROM artefacts GROUP BY kind ORDER BY count(*) DESC, kind")}
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT kind, count(*) FROM artefacts GROUP BY kind ORDER BY count(*) DESC, kind"
+            )
+        }
 
     def site_counts(self) -> dict[str, int]:
-        return {r[0] or "(unknown)": r[1] for r in self.conn.execute(
-            "SELECT site, count(*) FROM articles GROUP BY site ORDER BY count(*) DESC, site")}
+        return {
+            r[0] or "(unknown)": r[1]
+            for r in self.conn.execute(
+                "SELECT site, count(*) FROM articles GROUP BY site ORDER BY count(*) DESC, site"
+            )
+        }
 
     # ------------------------------------------------------------------ state blobs
     def get_state(self, key: str) -> bytes | None:
@@ -279,9 +324,13 @@ class Store:
                     sid = old[first]
                     c.execute("UPDATE stories SET title=? WHERE id=?", (title, sid))
                 else:
-                    sid = int(c.execute(
-                        "INSERT INTO stories(title, first_article) VALUES (?, ?)", (title, first)
-                    ).lastrowid or 0)
+                    sid = int(
+                        c.execute(
+                            "INSERT INTO stories(title, first_article) VALUES (?, ?)",
+                            (title, first),
+                        ).lastrowid
+                        or 0
+                    )
                 keep.add(sid)
                 c.executemany(
                     "INSERT INTO story_articles(story_id, article_id) VALUES (?, ?)",
@@ -305,9 +354,13 @@ class Store:
         return {r[0] for r in self.conn.execute("SELECT article_id FROM signatures")}
 
     def signatures(self) -> list[tuple[int, str, str, int, int, bytes]]:
-        return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
-            "SELECT article_id, algorithm, version, num_perm, shingle, data FROM signatures "
-            "ORDER BY article_id")]
+        return [
+            tuple(r)
+            for r in self.conn.execute(  # type: ignore[misc]
+                "SELECT article_id, algorithm, version, num_perm, shingle, data FROM signatures "
+                "ORDER BY article_id"
+            )
+        ]
 
     def stories(self) -> list[StoredStory]:
         members: dict[int, list[int]] = {}
@@ -326,16 +379,26 @@ class Store:
 
     def story_of(self, article_id: int) -> int | None:
         row = self.conn.execute(
-            "SELECT story_id FROM story_articles WHERE article_id=?", (article_id,)).fetchone()
+            "SELECT story_id FROM story_articles WHERE article_id=?", (article_id,)
+        ).fetchone()
         return None if row is None else int(row[0])
 
     def near_duplicates(self) -> list[tuple[int, int, float, float, float]]:
-        return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
-            "SELECT a, b, jaccard, containment_ab, containment_ba FROM near_duplicates ORDER BY a, b")]
+        return [
+            tuple(r)
+            for r in self.conn.execute(  # type: ignore[misc]
+                "SELECT a, b, jaccard, containment_ab, containment_ba FROM near_duplicates "
+                "ORDER BY a, b"
+            )
+        ]
 
     def story_edges(self) -> list[tuple[int, int, float, str]]:
-        return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
-            "SELECT a, b, score, evidence FROM story_edges ORDER BY a, b")]
+        return [
+            tuple(r)
+            for r in self.conn.execute(  # type: ignore[misc]
+                "SELECT a, b, score, evidence FROM story_edges ORDER BY a, b"
+            )
+        ]
 
     # ------------------------------------------------------------------ provenance and claims
     def replace_story_analysis(
@@ -360,35 +423,87 @@ class Store:
                 c.execute("DELETE FROM derivations WHERE article_id=?", (aid,))
             c.executemany(
                 "INSERT OR REPLACE INTO alignments VALUES (?,?,?,?,?,?)",
-                [(story_id, al.a, al.b, al.reuse_a, al.reuse_b,
-                  json.dumps([[list(p.a_span), list(p.b_span), p.kind, round(p.score, 4)]
-                              for p in al.pairs])) for al in alignments],
+                [
+                    (
+                        story_id,
+                        al.a,
+                        al.b,
+                        al.reuse_a,
+                        al.reuse_b,
+                        json.dumps(
+                            [
+                                [list(p.a_span), list(p.b_span), p.kind, round(p.score, 4)]
+                                for p in al.pairs
+                            ]
+                        ),
+                    )
+                    for al in alignments
+                ],
             )
             c.executemany(
                 "INSERT OR REPLACE INTO derivations VALUES (?,?,?,?,?,?,?)",
-                [(d.article, story_id, d.type, d.parent, d.upstream, d.score,
-                  json.dumps(d.evidence)) for d in derivations],
+                [
+                    (
+                        d.article,
+                        story_id,
+                        d.type,
+                        d.parent,
+                        d.upstream,
+                        d.score,
+                        json.dumps(d.evidence),
+                    )
+                    for d in derivations
+                ],
             )
             c.executemany(
                 'INSERT INTO claims(article_id, kind, start, "end", text, subject, predicate, '
                 "value, attributed_to) VALUES (?,?,?,?,?,?,?,?,?)",
-                [(cl.article, cl.kind, cl.span[0], cl.span[1], cl.text, cl.subject, cl.predicate,
-                  json.dumps(cl.value) if cl.value is not None else None, cl.attributed_to)
-                 for cl in claims],
+                [
+                    (
+                        cl.article,
+                        cl.kind,
+                        cl.span[0],
+                        cl.span[1],
+                        cl.text,
+                        cl.subject,
+                        cl.predicate,
+                        json.dumps(cl.value) if cl.value is not None else None,
+                        cl.attributed_to,
+                    )
+                    for cl in claims
+                ],
             )
             c.executemany(
                 "INSERT INTO changes(story_id, article, versus, kind, text, versus_text, "
                 "explanation, span, versus_span) VALUES (?,?,?,?,?,?,?,?,?)",
-                [(story_id, ch.article, ch.versus, ch.kind, ch.text, ch.versus_text,
-                  ch.explanation, json.dumps(ch.span) if ch.span else None,
-                  json.dumps(ch.versus_span) if ch.versus_span else None) for ch in changes],
+                [
+                    (
+                        story_id,
+                        ch.article,
+                        ch.versus,
+                        ch.kind,
+                        ch.text,
+                        ch.versus_text,
+                        ch.explanation,
+                        json.dumps(ch.span) if ch.span else None,
+                        json.dumps(ch.versus_span) if ch.versus_span else None,
+                    )
+                    for ch in changes
+                ],
             )
             c.executemany(
                 "INSERT INTO facts(story_id, statement, support, variants, disputed) "
                 "VALUES (?,?,?,?,?)",
-                [(story_id, f.statement, json.dumps(f.support),
-                  json.dumps([{"text": v.text, "articles": v.articles} for v in f.variants]),
-                  int(f.disputed)) for f in facts],
+                [
+                    (
+                        story_id,
+                        f.statement,
+                        json.dumps(f.support),
+                        json.dumps([{"text": v.text, "articles": v.articles} for v in f.variants]),
+                        int(f.disputed),
+                    )
+                    for f in facts
+                ],
             )
 
     def alignments(self, story_id: int) -> list[Alignment]:
@@ -397,8 +512,10 @@ class Store:
             "SELECT a, b, reuse_a, reuse_b, pairs FROM alignments WHERE story_id=? ORDER BY a, b",
             (story_id,),
         ):
-            pairs = [AlignedPair((p[0][0], p[0][1]), (p[1][0], p[1][1]), p[2], p[3])
-                     for p in json.loads(r[4])]
+            pairs = [
+                AlignedPair((p[0][0], p[0][1]), (p[1][0], p[1][1]), p[2], p[3])
+                for p in json.loads(r[4])
+            ]
             out.append(Alignment(r[0], r[1], r[2], r[3], pairs))
         return out
 
@@ -408,8 +525,10 @@ class Store:
         if story_id is not None:
             sql += " WHERE story_id=?"
             args = (story_id,)
-        return [Derivation(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]))
-                for r in self.conn.execute(sql + " ORDER BY article_id", args)]
+        return [
+            Derivation(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]))
+            for r in self.conn.execute(sql + " ORDER BY article_id", args)
+        ]
 
     def claims(self, article_ids: Sequence[int]) -> list[Claim]:
         out: list[Claim] = []
@@ -421,35 +540,74 @@ class Store:
                 f"ORDER BY article_id, start",
                 chunk,
             ):
-                out.append(Claim(r[0], (r[1], r[2]), r[3], r[4], r[5],
-                                 json.loads(r[6]) if r[6] else None, r[7], r[8]))
+                out.append(
+                    Claim(
+                        r[0],
+                        (r[1], r[2]),
+                        r[3],
+                        r[4],
+                        r[5],
+                        json.loads(r[6]) if r[6] else None,
+                        r[7],
+                        r[8],
+                    )
+                )
         return out
 
     def changes(self, story_id: int | None = None) -> list[Change]:
-        sql = ("SELECT article, versus, kind, text, versus_text, explanation, span, versus_span "
-               "FROM changes")
+        sql = (
+            "SELECT article, versus, kind, text, versus_text, explanation, span, versus_span "
+            "FROM changes"
+        )
         args: tuple[Any, ...] = ()
         if story_id is not None:
             sql += " WHERE story_id=?"
             args = (story_id,)
-        return [Change(r[0], r[1], r[2], r[3], r[4], r[5],
-                       tuple(json.loads(r[6])) if r[6] else None,  # type: ignore[arg-type]
-                       tuple(json.loads(r[7])) if r[7] else None)  # type: ignore[arg-type]
-                for r in self.conn.execute(sql + " ORDER BY id", args)]
+        return [
+            Change(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                tuple(json.loads(r[6])) if r[6] else None,  # type: ignore[arg-type]
+                tuple(json.loads(r[7])) if r[7] else None,
+            )  # type: ignore[arg-type]
+            for r in self.conn.execute(sql + " ORDER BY id", args)
+        ]
 
     def facts(self, story_id: int) -> list[Fact]:
-        return [Fact(r[0], json.loads(r[1]),
-                     [FactVariant(v["text"], v["articles"]) for v in json.loads(r[2])], bool(r[3]))
-                for r in self.conn.execute(
-                    "SELECT statement, support, variants, disputed FROM facts WHERE story_id=? "
-                    "ORDER BY id", (story_id,))]
+        return [
+            Fact(
+                r[0],
+                json.loads(r[1]),
+                [FactVariant(v["text"], v["articles"]) for v in json.loads(r[2])],
+                bool(r[3]),
+            )
+            for r in self.conn.execute(
+                "SELECT statement, support, variants, disputed FROM facts WHERE story_id=? "
+                "ORDER BY id",
+                (story_id,),
+            )
+        ]
 
 
 def _article(r: sqlite3.Row, artefacts: list[Artefact]) -> Article:
     return Article(
-        id=r["id"], sha=r["sha"], source=r["source"], locator=r["locator"], format=r["format"],
-        site=r["site"], url=r["url"], title=r["title"], byline=r["byline"],
-        published=r["published"], language=r["language"], text=r["text"], raw_text=r["raw_text"],
+        id=r["id"],
+        sha=r["sha"],
+        source=r["source"],
+        locator=r["locator"],
+        format=r["format"],
+        site=r["site"],
+        url=r["url"],
+        title=r["title"],
+        byline=r["byline"],
+        published=r["published"],
+        language=r["language"],
+        text=r["text"],
+        raw_text=r["raw_text"],
         artefacts=artefacts,
     )
 
