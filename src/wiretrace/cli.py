@@ -73,13 +73,21 @@ def ingest(
     ],
     db: DbOption = DEFAULT_DB,
     quiet: QuietOption = False,
+    fetch: Annotated[
+        bool, typer.Option("--fetch", help="Fetch the pages of feed entries that only link.")
+    ] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="With --fetch: allow private/loopback hosts.")
+    ] = False,
 ) -> None:
     """Read, extract and clean articles into the database."""
+    from wiretrace.ingest.fetch import FetchPolicy
     from wiretrace.pipeline import ingest as run_ingest
 
     settings = _settings(db)
+    policy = FetchPolicy(allow_private=allow_private) if fetch else None
     with Store(db, settings.busy_timeout_ms) as store, _progress("ingest", quiet) as progress:
-        report = run_ingest(paths, store, settings, progress=progress)
+        report = run_ingest(paths, store, settings, progress=progress, fetch=policy)
     _print_rejections(report.rejected)
     out.print(
         f"ingested {len(report.added)} new articles, {report.duplicates} already stored, "
