@@ -1,0 +1,1 @@
+"""One module per input format; ``wiretrace.ingest.readers`` picks the format and walks folders."""

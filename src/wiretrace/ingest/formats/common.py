@@ -1,0 +1,342 @@
+"""Shared helpers of the input readers: bounded reading, gzip, text decoding, HTML checks.
+
+A reader that cannot use its input raises ``Rejected`` with a short reason a person can act on;
+``iter_documents`` turns it into a ``Rejection``. Nothing here prints or touches the network.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from typing import BinaryIO
+
+from wiretrace.settings import Settings
+
+__all__ = [
+    "Rejected",
+    "check_html",
+    "decode_text",
+    "declared_charset",
+    "gunzip_bounded",
+    "human_bytes",
+    "is_binary",
+    "is_gzip",
+    "read_bounded",
+]
+
+_CHUNK = 64 * 1024
+
+
+class Rejected(Exception):
+    """An input (a whole file, or one item of it) cannot be used; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def human_bytes(n: int) -> str:
+    """64 MiB -> '64 MB', 1536 -> '1.5 KB', 900 -> '900 bytes'."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} bytes"
+
+
+def read_bounded(stream: BinaryIO, limit: int) -> bytes:
+    """Read a whole stream, but never more than ``limit`` bytes (file grew past the cap)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise Rejected(f"file larger than {human_bytes(limit)}")
+    return data
+
+
+def is_gzip(head: bytes) -> bool:
+    return head[:2] == b"\x1f\x8b"
+
+
+def gunzip_bounded(stream: BinaryIO, settings: Settings) -> bytes:
+    """Inflate a (possibly multi-member) gzip stream, stopping at ``max_inflated_bytes``.
+
+    The compressed side is bounded by ``max_file_bytes``; the output is produced in small pieces
+    so that a gzip bomb is stopped as soon as it passes the cap, not after it is inflated.
+    """
+    limit = settings.max_inflated_bytes
+    out = bytearray()
+    decomp = zlib.decompressobj(wbits=31)
+    fed = False  # at least one compressed byte was seen
+    trailing = False  # junk after the last complete member: ignored, as gzip(1) does
+    read_total = 0
+
+    def inflate(data: bytes) -> None:
+        while True:
+            try:
+                piece = decomp.decompress(data, _CHUNK)
+            except zlib.error as exc:
+                raise Rejected(f"corrupt gzip data ({_zlib_reason(exc)})") from None
+            out.extend(piece)
+            if len(out) > limit:
+                raise Rejected(f"gzip inflates past {human_bytes(limit)}")
+            data = decomp.unconsumed_tail
+            if not data and (not piece or decomp.eof):
+                return
+
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        read_total += len(chunk)
+        if read_total > settings.max_file_bytes:
+            raise Rejected(f"file larger than {human_bytes(settings.max_file_bytes)}")
+        if trailing:
+            continue
+        fed = True
+        inflate(chunk)
+        while decomp.eof and decomp.unused_data:
+            rest = decomp.unused_data
+            if not is_gzip(rest):
+                trailing = True
+                break
+            decomp = zlib.decompressobj(wbits=31)
+            inflate(rest)
+    if not fed:
+        raise Rejected("empty file")
+    if not decomp.eof:
+        raise Rejected("truncated gzip")
+    return bytes(out)
+
+
+def _zlib_reason(exc: zlib.error) -> str:
+    text = str(exc)
+    return text.split(": ", 1)[-1] if ": " in text else text
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_XML_ENCODING = re.compile(
+    rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I
+)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.I)
+# WHATWG: labels that mean windows-1252 in practice
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+_SURROGATES = re.compile(r"[\udc80-\udcff]+")
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes in the first KB of something that has no UTF-16/32 byte-order mark."""
+    if bom_encoding(data) is not None:
+        return False
+    return b"\0" in data[:1024]
+
+
+def declared_charset(data: bytes, header: str | None = None) -> str | None:
+    """The charset an HTTP Content-Type header, an XML declaration or an HTML meta tag names."""
+    candidates: list[str] = []
+    if header:
+        m = _HEADER_CHARSET.search(header)
+        if m:
+            candidates.append(m.group(1))
+    head = data[:4096]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        found = pattern.search(head)
+        if found:
+            candidates.append(found.group(1).decode("ascii", "replace"))
+    for label in candidates:
+        label = label.strip().lower()
+        if label in _AS_CP1252:
+            return "cp1252"
+        try:
+            return codecs.lookup(label).name
+        except LookupError:
+            continue
+    return None
+
+
+def decode_text(data: bytes, *, declared: str | None = None, markup: bool = False) -> str:
+    """Decode bytes of a text format; raise ``Rejected`` for binary or undecodable data.
+
+    Order: byte-order mark (UTF-8, UTF-16, UTF-32); NUL bytes mean binary; strict UTF-8; the
+    charset the document declares (``declared``, or a meta tag / XML declaration when ``markup``);
+    UTF-8 with a few stray legacy bytes (each decoded as windows-1252); a legacy single-byte
+    encoding guessed between windows-1252 and windows-1251; latin-1 as the last resort.
+    """
+    bom = bom_encoding(data)
+    if bom is not None:
+        name, size = bom
+        try:
+            text = data[size:].decode(name)
+        except UnicodeDecodeError:
+            raise Rejected(f"undecodable text: invalid {name.upper()}") from None
+        return _checked(text)
+    if is_binary(data):
+        raise Rejected("binary data, not text")
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    charset = declared or (declared_charset(data) if markup else None)
+    if charset and charset not in ("utf-8", "utf_8"):
+        try:
+            return _checked(data.decode(charset))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    escaped = data.decode("utf-8", "surrogateescape")
+    stray = sum(len(m.group()) for m in _SURROGATES.finditer(escaped))
+    valid_multibyte = sum(1 for ch in escaped if ord(ch) > 0x7F) - stray
+    if valid_multibyte > 0 and valid_multibyte >= stray:
+        return _checked(_SURROGATES.sub(_legacy_bytes, escaped))
+    return _checked(data.decode(_guess_legacy(data), errors="strict"))
+
+
+def _legacy_bytes(match: re.Match[str]) -> str:
+    raw = bytes(ord(ch) - 0xDC00 for ch in match.group())
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def _guess_legacy(data: bytes) -> str:
+    """windows-1251 (Cyrillic) or windows-1252 (Western); latin-1 when 1252 cannot decode."""
+    high = sum(1 for b in data if b >= 0x80)
+    guess: str | None = None
+    if high >= 32:
+        try:
+            import charset_normalizer
+
+            best = charset_normalizer.from_bytes(data, cp_isolation=["cp1252", "cp1251"]).best()
+            guess = best.encoding if best is not None else None
+        except ImportError:  # pragma: no cover - charset_normalizer comes with trafilatura
+            guess = None
+    if guess is None:
+        guess = _cyrillic_or_western(data)
+    if guess == "cp1252":
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return "latin-1"
+    return guess
+
+
+def _cyrillic_or_western(data: bytes) -> str:
+    """Cyrillic words are runs of high bytes; Western accents sit alone between ASCII letters."""
+    in_runs = alone = 0
+    n = len(data)
+    for i, b in enumerate(data):
+        if b < 0xC0:
+            continue
+        before = data[i - 1] if i else 0
+        after = data[i + 1] if i + 1 < n else 0
+        if before >= 0xC0 or after >= 0xC0:
+            in_runs += 1
+        else:
+            alone += 1
+    return "cp1251" if in_runs > alone else "cp1252"
+
+
+def _checked(text: str) -> str:
+    sample = text[:4096]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 20):
+        raise Rejected("binary data, not text")
+    return text
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<[!?][^>]*>?"
+    r"|<(/?)([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.S,
+)
+_VOID = frozenset(
+    "area base basefont bgsound br col command embed frame hr image img input isindex keygen "
+    "link meta param source track wbr".split()
+)
+_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes template".split())
+_NO_TEXT = frozenset("script style title template iframe noembed noframes".split())
+_SIBLINGS = {
+    "p": {"p"},
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "option": {"option"},
+    "tr": {"tr", "td", "th"},
+    "td": {"td", "th"},
+    "th": {"td", "th"},
+}
+
+
+def check_html(html: str, settings: Settings) -> None:
+    """Reject HTML nested deeper than ``max_html_depth`` or with no text at all.
+
+    A cheap tag scan, not a parser: void and self-closed elements do not nest, ``</x>`` closes
+    the innermost open ``x`` (and whatever it encloses), ``<p>`` after ``<p>`` (and the like)
+    closes the first, script and style contents are skipped.
+    """
+    max_depth = settings.max_html_depth
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    has_text = False
+    pos = 0
+    search = _HTML_TOKEN.search
+    while True:
+        m = search(html, pos)
+        end = m.start() if m else len(html)
+        if not has_text and html[pos:end].strip():
+            has_text = not (stack and stack[-1] in _NO_TEXT)
+        if m is None:
+            break
+        pos = m.end()
+        name = m.group(2)
+        if name is None:
+            continue
+        name = name.lower()
+        if m.group(1):  # closing tag
+            if open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+            continue
+        if name in _VOID or m.group(3).rstrip().endswith("/"):
+            continue
+        closes = _SIBLINGS.get(name)
+        if closes and stack and stack[-1] in closes:
+            open_count[stack.pop()] -= 1
+        if name in _RAW_TEXT:
+            close = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(html, pos)
+            if (
+                not has_text
+                and name not in _NO_TEXT
+                and html[pos : close.start() if close else None].strip()
+            ):
+                has_text = True
+            pos = close.end() if close else len(html)
+            continue
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+        if len(stack) > max_depth:
+            raise Rejected(f"HTML nested deeper than {max_depth} levels")
+    if not has_text:
+        raise Rejected("empty document: no text")
