@@ -1,0 +1,63 @@
+"""Document (as a reader found it) -> Article (extracted, cleaned, with metadata)."""
+
+from __future__ import annotations
+
+from wiretrace.errors import InputError
+from wiretrace.ingest.html import detect_language, extract_html, site_from_url
+from wiretrace.model import Article, Document
+from wiretrace.settings import Settings
+
+__all__ = ["document_to_article"]
+
+
+def document_to_article(doc: Document, settings: Settings) -> Article:
+    """Extract and clean one document.
+
+    HTML documents go through ``extract_html``; metadata the reader supplied (title, url,
+    published, site, byline, language) wins over what the page says. Text documents are taken as
+    they are. Raises ``InputError`` with the reason when the document cannot be used.
+    """
+    from wiretrace.ingest.clean import clean
+
+    title, url, published = doc.title, doc.url, doc.published
+    site, byline, language = doc.site, doc.byline, doc.language
+    if doc.html is not None:
+        extracted = extract_html(doc.html, url)
+        raw_text = extracted.text
+        title = title or extracted.title
+        url = url or extracted.url
+        published = published or extracted.published
+        byline = byline or extracted.byline
+        site = site or extracted.site
+        language = language or extracted.language
+    elif doc.text is not None:
+        raw_text = doc.text
+    else:
+        raise InputError(f"{doc.source}: the item holds neither HTML nor text")
+
+    if not raw_text.strip():
+        raise InputError("no article text found (the item is empty)")
+    length = len(raw_text.strip())
+    if length < settings.min_text_chars:
+        raise InputError(
+            f"the article text is too short ({length} characters after extraction, "
+            f"at least {settings.min_text_chars} needed; see Settings.min_text_chars)"
+        )
+
+    cleaned = clean(raw_text, title)
+    site = site or site_from_url(url)
+    language = language or detect_language(raw_text)
+    return Article(
+        source=doc.source,
+        text=cleaned.text,
+        raw_text=raw_text,
+        site=site,
+        url=url,
+        title=title,
+        byline=byline,
+        published=published,
+        language=language,
+        format=doc.format,
+        locator=doc.locator,
+        artefacts=list(cleaned.artefacts),
+    )
