@@ -198,48 +198,55 @@ def sniff(data: bytes) -> str:
 
 
 def _walk(folder: str, settings: Settings) -> Iterator[Document | Rejection]:
+    """Every file under ``folder`` in sorted path order (files and subfolders interleaved by
+    name, like ``find | sort``), hidden entries skipped, symlinks kept inside the folder."""
     root_real = os.path.realpath(folder)
     found = False
-    errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=errors.append, followlinks=False):
-        while errors:
-            exc = errors.pop(0)
-            found = True
-            yield Rejection(str(exc.filename or dirpath), _os_reason(exc))
-        kept_dirs = []
-        for d in sorted(dirnames):
-            if d.startswith("."):
-                continue
-            full = os.path.join(dirpath, d)
-            if os.path.islink(full):
-                found = True
-                yield Rejection(full, "symlinked folder, not followed")
-                continue
-            kept_dirs.append(d)
-        dirnames[:] = kept_dirs
-        for filename in sorted(filenames):
-            if filename.startswith("."):
-                continue
-            found = True
-            full = os.path.join(dirpath, filename)
-            if os.path.islink(full):
-                target = os.path.realpath(full)
-                if not os.path.exists(target):
-                    yield Rejection(full, "broken symlink")
-                    continue
-                if os.path.commonpath([root_real, target]) != root_real:
-                    yield Rejection(full, "symlink points outside the folder, not followed")
-                    continue
-            ext = _extension(filename)
-            if ext in _NOT_ARTICLES:
-                yield Rejection(full, f"unsupported file type: {ext}")
-                continue
-            yield from read_file(full, settings, listed=True)
-    for exc in errors:
+    for path, problem in _entries(folder):
         found = True
-        yield Rejection(str(exc.filename or folder), _os_reason(exc))
+        if problem is not None:
+            yield Rejection(path, problem)
+        else:
+            yield from _walk_entry(path, root_real, settings)
     if not found:
         yield Rejection(folder, "folder has no files")
+
+
+def _entries(folder: str) -> Iterator[tuple[str, str | None]]:
+    """(path, None) for each file, or (folder, reason) for a folder that cannot be listed."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((e.name, e.is_dir(follow_symlinks=False)) for e in listing)
+    except OSError as exc:
+        yield folder, _os_reason(exc)
+        return
+    for name, is_dir in entries:
+        if name.startswith("."):
+            continue
+        full = os.path.join(folder, name)
+        if is_dir:
+            yield from _entries(full)
+        else:
+            yield full, None
+
+
+def _walk_entry(full: str, root_real: str, settings: Settings) -> Iterator[Document | Rejection]:
+    if os.path.islink(full):
+        target = os.path.realpath(full)
+        if not os.path.exists(target):
+            yield Rejection(full, "broken symlink")
+            return
+        if os.path.isdir(target):
+            yield Rejection(full, "symlinked folder, not followed")
+            return
+        if os.path.commonpath([root_real, target]) != root_real:
+            yield Rejection(full, "symlink points outside the folder, not followed")
+            return
+    ext = _extension(os.path.basename(full))
+    if ext in _NOT_ARTICLES:
+        yield Rejection(full, f"unsupported file type: {ext}")
+        return
+    yield from read_file(full, settings, listed=True)
 
 
 def _extension(filename: str) -> str:
