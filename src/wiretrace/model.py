@@ -56,10 +56,13 @@ CHANGE_KINDS = (
 )
 
 
-def content_sha(text: str) -> str:
-    """The identity of an article's content: sha256 of its whitespace-normalised raw text."""
-    normalised = " ".join(text.split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+def content_sha(text: str, *context: str | None) -> str:
+    """The identity of an article: sha256 of its whitespace-normalised raw text and of its
+    context (url, site, title). The same page ingested twice is stored once; a verbatim copy
+    published elsewhere (another url or site) is an article of its own."""
+    parts = [" ".join((c or "").split()).lower() for c in context]
+    parts.append(" ".join(text.split()))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(slots=True)
@@ -131,7 +134,7 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.sha:
-            self.sha = content_sha(self.raw_text)
+            self.sha = content_sha(self.raw_text, self.url, self.site, self.title)
 
     @property
     def ai_tells(self) -> list[Artefact]:
