@@ -1,0 +1,375 @@
+"""Who copied whom inside one story, and how.
+
+For every pair of articles with substantial shared passages (quotes of a public statement and
+short shared phrases do not count) a direction is decided from, in order of weight: a credit
+naming the other article's outlet, the tells a copier leaves (mangled dateline, leftover model
+text, injected links, aggregator headers), publication dates, which side holds material the
+other lacks, and which side swapped everyday words for rarer ones. Each article then takes as
+parent the closest article that precedes it; an article with no parent that shares text with
+others that cannot be its parent gets an inferred upstream named from the citations. The type
+describes the copy against its parent: wire_copy, edited_copy, spun_copy, rewrite, summary.
+Articles without shared passages are independent and get no edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from wiretrace.model import Alignment, Article, Derivation
+from wiretrace.settings import Settings
+from wiretrace.trace.align import align_articles, passages
+from wiretrace.trace.citations import Citation, article_citations, names_outlet, upstream_names
+from wiretrace.trace.features import (
+    COMMON_WORDS,
+    PairView,
+    published_at,
+    substitutions,
+    tells,
+    view,
+)
+
+__all__ = ["trace_story", "TraceParams"]
+
+
+@dataclass(frozen=True, slots=True)
+class TraceParams:
+    min_shared_chars: int = 200  # verbatim/edited chars (outside quotes) for a copy edge
+    min_longest: int = 80  # the longest shared passage must be at least this long
+    min_reuse: float = 0.3  # share of the smaller side's text reused
+    rewrite_cover: float = 0.6  # share of a rewrite covered by paraphrase/edited pairs
+    rewrite_cover_no_tell: float = 0.75  # ... when the rewrite carries no AI tell
+    min_pairs_rewrite: int = 4
+    summary_ratio: float = 0.6  # a summary is at most this long relative to its parent
+    wire_verbatim: float = 0.85  # share of the aligned text that is verbatim in a wire copy
+    spun_verbatim: float = 0.6  # below this, with many edited pairs, a copy is spun
+
+
+DEFAULT = TraceParams()
+
+
+def _aid(a: Article) -> int:
+    assert a.id is not None
+    return a.id
+
+
+def trace_story(
+    articles: Sequence[Article],
+    alignments: Sequence[Alignment] | None = None,
+    settings: Settings | None = None,
+    params: TraceParams = DEFAULT,
+) -> list[Derivation]:
+    """One ``Derivation`` per article, in the order given. Missing alignments are computed."""
+    arts = [a if a.id is not None else replace(a, id=-(i + 1)) for i, a in enumerate(articles)]
+    by_id = {_aid(a): a for a in arts}
+    table: dict[tuple[int, int], Alignment] = {}
+    for al in alignments or ():
+        table[(min(al.a, al.b), max(al.a, al.b))] = al
+    cites = {_aid(a): article_citations(a) for a in arts}
+    tell_w = {_aid(a): min(3.0, sum(t.weight for t in tells(a))) for a in arts}
+
+    views: dict[tuple[int, int], PairView] = {}  # (child, parent) → view
+    linked: dict[tuple[int, int], float] = {}  # (x, y) with x < y → direction (+: x is parent)
+    why: dict[tuple[int, int], list[str]] = {}
+    for i, x in enumerate(arts):
+        for y in arts[i + 1 :]:
+            key = (min(_aid(x), _aid(y)), max(_aid(x), _aid(y)))
+            al = table.get(key)
+            if al is None:
+                al = align_articles(x, y, settings)
+                table[key] = al
+            vx, vy = view(al, x, y), view(al, y, x)
+            views[(_aid(x), _aid(y))], views[(_aid(y), _aid(x))] = vx, vy
+            if not _linked(vx, vy, x, y, params):
+                continue
+            d, reasons = _direction(x, y, vy, vx, cites, tell_w)
+            lo, hi = (x, y) if _aid(x) < _aid(y) else (y, x)
+            linked[(_aid(lo), _aid(hi))] = d if lo is x else -d
+            why[(_aid(lo), _aid(hi))] = reasons
+
+    def dir_of(p: int, c: int) -> float:
+        """> 0 when p is more likely the parent of c."""
+        if (p, c) in linked:
+            return linked[(p, c)]
+        return -linked[(c, p)] if (c, p) in linked else 0.0
+
+    # global order: parents first (Copeland count of won directions, then net score, dates)
+    wins = {k: 0.0 for k in by_id}
+    net = {k: 0.0 for k in by_id}
+    for (x, y), d in linked.items():
+        net[x] += d
+        net[y] -= d
+        if d > 0.25:
+            wins[x] += 1
+        elif d < -0.25:
+            wins[y] += 1
+    order = sorted(by_id, key=lambda k: (-wins[k], -net[k], _date_key(by_id[k]), k))
+    rank = {k: r for r, k in enumerate(order)}
+
+    parent: dict[int, int] = {}
+    siblings: dict[int, list[int]] = {k: [] for k in by_id}
+    for c in order:
+        best: tuple[float, int] | None = None
+        for p in by_id:
+            if p == c or (min(p, c), max(p, c)) not in linked or rank[p] > rank[c]:
+                continue
+            d = dir_of(p, c)
+            if abs(d) < 1.0 and _both_unique(views[(c, p)]):
+                siblings[c].append(p)
+                siblings[p].append(c)
+                continue
+            if d < -0.25:
+                continue
+            score = _closeness(views[(c, p)])
+            if best is None or score > best[0] + 0.02:
+                best = (score, p)
+        if best is not None:
+            parent[c] = best[1]
+
+    children = {k: [c for c, p in parent.items() if p == k] for k in by_id}
+    out: list[Derivation] = []
+    for a in arts:
+        k = _aid(a)
+        if k in parent:
+            p = parent[k]
+            out.append(_derived(a, by_id[p], views[(k, p)], dir_of(p, k), why, table, cites))
+        elif siblings[k]:
+            out.append(_upstream(a, [by_id[s] for s in siblings[k]], views, table, cites))
+        else:
+            out.append(_root(a, children[k], len(arts), views, cites))
+    return out
+
+
+def _date_key(a: Article) -> float:
+    when = published_at(a)
+    return when.timestamp() if when else float("inf")
+
+
+def _linked(vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams) -> bool:
+    """Substantial shared passages, or one article a paraphrase of most of the other."""
+    lex = max(vx.lex_chars, vy.lex_chars)
+    if lex >= p.min_shared_chars and max(vx.longest, vy.longest) >= p.min_longest:
+        if max(vx.lex_c, vy.lex_c) >= p.min_reuse:
+            return True
+    for v, art in ((vx, x), (vy, y)):
+        need = p.rewrite_cover if any(t.kind == "llm_meta_text" for t in tells(art)) else None
+        need = need if need is not None else p.rewrite_cover_no_tell
+        if (
+            v.all_c >= need
+            and len(v.pairs) >= p.min_pairs_rewrite
+            and v.inversions <= 0.3
+            and v.all_p >= 0.3
+        ):
+            return True
+    return False
+
+
+def _direction(
+    x: Article,
+    y: Article,
+    v_y: PairView,
+    v_x: PairView,
+    cites: dict[int, list[Citation]],
+    tell_w: dict[int, float],
+) -> tuple[float, list[str]]:
+    """Score > 0 when x is the parent of y; ``v_y`` sees y against x, ``v_x`` x against y."""
+    s = 0.0
+    reasons: list[str] = []
+    xi, yi = _aid(x), _aid(y)
+    if any(c.whole and names_outlet(c.name, x) for c in cites[yi]):
+        s += 4.0
+        reasons.append(f"#{yi} credits #{xi}'s outlet")
+    if any(c.whole and names_outlet(c.name, y) for c in cites[xi]):
+        s -= 4.0
+        reasons.append(f"#{xi} credits #{yi}'s outlet")
+    if tell_w[xi] != tell_w[yi]:
+        s += tell_w[yi] - tell_w[xi]
+        copy = yi if tell_w[yi] > tell_w[xi] else xi
+        reasons.append(f"#{copy} carries the marks of a copy")
+    tx, ty = published_at(x), published_at(y)
+    if tx and ty and tx != ty:
+        s += 2.0 if tx < ty else -2.0
+        reasons.append(f"#{xi if tx < ty else yi} was published first")
+    margin = max(80, 0.05 * max(v_y.len_c, v_y.len_p))
+    diff = v_y.extra_p - v_y.extra_c  # x's unique substantive text minus y's
+    if abs(diff) >= margin:
+        s += 1.5 if diff > 0 else -1.5
+        reasons.append(f"#{xi if diff > 0 else yi} holds text the other lacks")
+    junk = v_y.junk_c - v_y.junk_p
+    if abs(junk) >= 40:
+        s += 0.5 if junk > 0 else -0.5
+    swaps = substitutions(v_y, y, x)
+    to_rare = sum(1 for old, new in swaps if old in COMMON_WORDS and new not in COMMON_WORDS)
+    to_common = sum(1 for old, new in swaps if new in COMMON_WORDS and old not in COMMON_WORDS)
+    if abs(to_rare - to_common) >= 2:
+        s += 1.0 if to_rare > to_common else -1.0
+        reasons.append(
+            f"#{yi if to_rare > to_common else xi} swapped everyday words for rarer ones"
+        )
+    return s, reasons
+
+
+def _both_unique(v: PairView) -> bool:
+    """Each side holds substantive text the other lacks: neither can be the other's source."""
+    return v.extra_c >= 0.15 * v.len_c and v.extra_p >= 0.15 * v.len_p and v.extra_c > 150
+
+
+def _closeness(v: PairView) -> float:
+    wc = v.cov_c["verbatim"] + 0.8 * v.cov_c["edited"] + 0.4 * v.cov_c["paraphrase"]
+    wp = v.cov_p["verbatim"] + 0.8 * v.cov_p["edited"] + 0.4 * v.cov_p["paraphrase"]
+    return wc + 0.5 * wp
+
+
+def classify(v: PairView, c: Article, params: TraceParams = DEFAULT) -> str:
+    """The type of copy ``c`` is of the article ``v`` compares it with."""
+    allc = v.all_c or 1e-9
+    verb = v.cov_c["verbatim"] / allc
+    edit = v.cov_c["edited"] / allc
+    para = v.cov_c["paraphrase"] / allc
+    llm = any(t.kind == "llm_meta_text" for t in tells(c))
+    ratio = v.len_c / max(1, v.len_p)
+    if ratio <= params.summary_ratio and v.all_c >= 0.5:
+        if v.p_gaps >= 1 or para >= 0.5:
+            return "summary"
+    if para >= 0.5 or (llm and verb < 0.8):
+        return "rewrite"
+    if verb < params.spun_verbatim and edit >= 0.35:
+        return "spun_copy"
+    extra = v.extra_c / max(1, v.len_c)
+    if verb >= params.wire_verbatim and v.inversions <= 0.1 and extra <= 0.1:
+        return "wire_copy"
+    return "edited_copy"
+
+
+def _snippet(text: str, span: tuple[int, int], width: int = 90) -> str:
+    s = " ".join(text[span[0] : span[1]].split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _passage_evidence(
+    a: Article, other: Article, table: dict[tuple[int, int], Alignment]
+) -> list[str]:
+    ai, oi = _aid(a), _aid(other)
+    al = table[(min(ai, oi), max(ai, oi))]
+    a_text, b_text = (a.text, other.text) if al.a == ai else (other.text, a.text)
+    merged = passages(al, a_text, b_text)
+    merged.sort(key=lambda q: -(q.a_span[1] - q.a_span[0]))
+    out = []
+    for q in merged[:3]:
+        mine, theirs = (q.a_span, q.b_span) if al.a == ai else (q.b_span, q.a_span)
+        out.append(
+            f'shared {q.kind} passage: "{_snippet(a.text, mine)}" '
+            f"(this article {mine[0]}–{mine[1]}, #{oi} {theirs[0]}–{theirs[1]})"
+        )
+    if len(merged) > 3:
+        out.append(f"{len(merged)} shared passages in all")
+    return out
+
+
+def _tell_evidence(a: Article) -> list[str]:
+    out = []
+    for t in tells(a):
+        where = "raw text" if t.where == "artefact" else "text"
+        out.append(
+            f'{t.kind} "{_snippet(t.text, (0, len(t.text)), 70)}" ({where} {t.start}–{t.end})'
+        )
+    return out
+
+
+def _cite_evidence(cs: list[Citation]) -> list[str]:
+    return [
+        f'cites {c.name}: "{_snippet(c.text, (0, len(c.text)), 60)}" ({c.where})' for c in cs[:4]
+    ]
+
+
+def _derived(
+    a: Article,
+    p: Article,
+    v: PairView,
+    d: float,
+    why: dict[tuple[int, int], list[str]],
+    table: dict[tuple[int, int], Alignment],
+    cites: dict[int, list[Citation]],
+) -> Derivation:
+    k, pk = _aid(a), _aid(p)
+    kind = classify(v, a)
+    ev = [
+        f"{round(100 * v.all_c)}% of this article's text is found in #{pk}; "
+        f"{round(100 * v.all_p)}% of #{pk}'s text is found here "
+        f"(verbatim {round(100 * v.cov_c['verbatim'])}%, edited {round(100 * v.cov_c['edited'])}%,"
+        f" paraphrase {round(100 * v.cov_c['paraphrase'])}%)"
+    ]
+    ev += _passage_evidence(a, p, table)
+    reasons = why.get((min(k, pk), max(k, pk)), [])
+    ev.append("direction: " + ("; ".join(reasons) if reasons else "undetermined; guessed"))
+    if a.published or p.published:
+        ev.append(
+            f"published {a.published or 'unknown'}; #{pk} published {p.published or 'unknown'}"
+        )
+    if kind == "spun_copy":
+        swaps = substitutions(v, a, p)
+        if swaps:
+            shown = ", ".join(f"{o} → {n}" for o, n in swaps[:6])
+            ev.append(f"{len(swaps)} word substitutions, e.g. {shown}")
+    ev += _tell_evidence(a) + _cite_evidence(cites[k])
+    conf = min(1.0, abs(d) / 3.0)
+    score = round(min(1.0, v.all_c) * (0.6 + 0.4 * conf), 3)
+    names = upstream_names(cites[k], whole_only=True)
+    return Derivation(k, kind, pk, names[0] if names else None, score, ev)
+
+
+def _upstream(
+    a: Article,
+    sibs: list[Article],
+    views: dict[tuple[int, int], PairView],
+    table: dict[tuple[int, int], Alignment],
+    cites: dict[int, list[Citation]],
+) -> Derivation:
+    k = _aid(a)
+    group = [a, *sibs]
+    names: list[str] = []
+    for art in group:
+        for n in upstream_names(cites[_aid(art)], whole_only=True):
+            if n not in names and not any(names_outlet(n, g) for g in group):
+                names.append(n)
+    ids = ", ".join(f"#{_aid(s)}" for s in sibs)
+    name = names[0] if names else f"unidentified source shared with {ids}"
+    best = max(sibs, key=lambda s: _closeness(views[(k, _aid(s))]))
+    v = views[(k, _aid(best))]
+    kind = classify(v, a)
+    kind = kind if kind in ("wire_copy", "edited_copy", "spun_copy", "rewrite") else "edited_copy"
+    ev = [
+        f"shares text with {ids} but each holds passages the other lacks: "
+        f"both derive from an upstream not in this story ({name})"
+    ]
+    ev += _passage_evidence(a, best, table) + _tell_evidence(a) + _cite_evidence(cites[k])
+    return Derivation(k, kind, None, name, round(0.5 * min(1.0, v.all_c), 3), ev)
+
+
+def _root(
+    a: Article,
+    kids: list[int],
+    n_articles: int,
+    views: dict[tuple[int, int], PairView],
+    cites: dict[int, list[Citation]],
+) -> Derivation:
+    k = _aid(a)
+    credits = [n for n in upstream_names(cites[k], whole_only=True) if not names_outlet(n, a)]
+    upstream = credits[0] if credits else None
+    if kids:
+        ev = [f"source of {', '.join(f'#{c}' for c in sorted(kids))}"]
+        score = round(max(_closeness(views[(c, k)]) for c in kids) / 1.5, 3)
+        kind = "original"
+    else:
+        others = [v for (c, _), v in views.items() if c == k]
+        longest = max((v.longest for v in others), default=0)
+        ev = [
+            "no substantial shared passages with any other article of the story"
+            + (f" (longest shared passage {longest} characters)" if others else "")
+        ]
+        kind = "independent" if n_articles > 1 else "original"
+        score = round(1.0 - max((v.lex_c for v in others), default=0.0), 3)
+    if upstream:
+        ev.append(f"credits {upstream}, which is not in this story")
+    ev += _tell_evidence(a) + _cite_evidence(cites[k])
+    return Derivation(k, kind, None, upstream, score, ev)

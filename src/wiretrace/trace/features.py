@@ -1,0 +1,237 @@
+"""What an alignment says about one article versus another: how much of each is reused and how,
+which side holds material the other lacks, and the tells that mark an article as a copy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from wiretrace.model import AlignedPair, Alignment, Article, Span
+from wiretrace.trace.align import coverage
+from wiretrace.trace.sentences import split_sentences, tokens
+
+__all__ = ["PairView", "view", "tells", "published_at", "quote_spans", "COMMON_WORDS"]
+
+# Artefact kinds that a copier leaves behind, with their weight as direction evidence.
+TELL_WEIGHTS: dict[str, float] = {
+    "dateline_repair": 3.0,
+    "llm_meta_text": 3.0,
+    "aggregator_header": 2.0,
+    "see_also": 1.5,
+    "source_line": 1.0,
+    "comment_form": 1.0,
+    "share_prompt": 0.5,
+}
+# The same tells when cleaning left them in the working text.
+_TEXT_TELLS: list[tuple[str, re.Pattern[str]]] = [
+    ("see_also", re.compile(r"(?im)^\s*(?:see also|read more|also read|related)\s*:?.*$")),
+    ("comment_form", re.compile(r"(?i)leave a reply|your email address will not be published")),
+    (
+        "llm_meta_text",
+        re.compile(
+            r"(?i)here is (?:a|the) (?:rewritten|revised|paraphrased|reworded)|i hope this helps|"
+            r"rewritten version of the article|for your readers|as an ai\b"
+        ),
+    ),
+    ("aggregator_header", re.compile(r"(?i)\bcredited from\s*:|^\s*key takeaways\s*:")),
+    ("source_line", re.compile(r"(?im)^\s*sources?\s*:\s*https?://\S+\s*$")),
+]
+_BOILERPLATE = re.compile(
+    r"(?i)all rights reserved|copyright|©|reproduction|subscribe|newsletter|follow us|"
+    r"click here|sign up|see also|read more|related|leave a reply|advertisement|^\s*by\s+\w+"
+)
+_QUOTE = re.compile(r"[\"“][^\"“”]{12,}?[\"”]")
+# Everyday words that spinners swap for rarer synonyms ("said" → "stated").
+COMMON_WORDS = frozenset(
+    """said says say told big small help show shows showed people killed died many more most new
+    old also about after before during start started end ended make made get got use used need
+    needs needed want wanted give gave take took try tried buy bought sell sold build built warn
+    warned ask asked think thought know knew seem seemed plan planned hit hurt house home car job
+    work worked city country leader leaders official officials police army government law rule
+    rules money price prices week month year today now soon again still very really quickly
+    important major large huge key main best worst good bad high low fast slow hard easy clear
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tell:
+    kind: str
+    text: str
+    start: int
+    end: int
+    where: str  # "artefact" (raw_text offsets) or "text"
+    weight: float
+
+
+def tells(article: Article) -> list[Tell]:
+    """Marks of a copy: artefacts such as a mangled dateline, and the same residue in the text."""
+    out = [
+        Tell(a.kind, a.text, a.start, a.end, "artefact", TELL_WEIGHTS[a.kind])
+        for a in article.artefacts
+        if a.kind in TELL_WEIGHTS
+    ]
+    kinds = {t.kind for t in out}
+    for kind, pattern in _TEXT_TELLS:
+        if kind in kinds:
+            continue
+        m = pattern.search(article.text)
+        if m:
+            out.append(
+                Tell(kind, m.group().strip(), m.start(), m.end(), "text", TELL_WEIGHTS[kind])
+            )
+    return out
+
+
+def published_at(article: Article) -> datetime | None:
+    if not article.published:
+        return None
+    try:
+        when = datetime.fromisoformat(article.published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def quote_spans(text: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+
+
+def _inside(span: Span, quotes: list[Span]) -> float:
+    s, e = span
+    if e <= s:
+        return 0.0
+    inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
+    return inside / (e - s)
+
+
+@dataclass(slots=True)
+class PairView:
+    """Article ``c`` seen against article ``p`` (c's spans are ``c_span``)."""
+
+    p: int
+    c: int
+    pairs: list[tuple[Span, Span, str, float]]  # (c_span, p_span, kind, score), no quote-only
+    quote_pairs: int
+    len_c: int
+    len_p: int
+    cov_c: dict[str, float] = field(default_factory=dict)  # kind → share of c covered
+    cov_p: dict[str, float] = field(default_factory=dict)
+    lex_chars: int = 0  # non-space chars of c in verbatim/edited pairs (quotes excluded)
+    longest: int = 0  # longest lexical pair in c, chars
+    extra_c: int = 0  # substantive chars of c in no pair (boilerplate lines not counted)
+    extra_p: int = 0
+    junk_c: int = 0  # boilerplate-like chars of c in no pair
+    junk_p: int = 0
+    inversions: float = 0.0  # share of consecutive pairs (in c's order) out of order in p
+    p_gaps: int = 0  # runs of unaligned substantive sentences of p between aligned ones
+    p_tail: float = 0.0  # share of p's sentences after the last aligned one
+
+    @property
+    def lex_c(self) -> float:
+        return self.cov_c.get("verbatim", 0.0) + self.cov_c.get("edited", 0.0)
+
+    @property
+    def lex_p(self) -> float:
+        return self.cov_p.get("verbatim", 0.0) + self.cov_p.get("edited", 0.0)
+
+    @property
+    def all_c(self) -> float:
+        return self.lex_c + self.cov_c.get("paraphrase", 0.0)
+
+    @property
+    def all_p(self) -> float:
+        return self.lex_p + self.cov_p.get("paraphrase", 0.0)
+
+
+def _nonspace(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _unaligned(text: str, spans: list[Span]) -> tuple[int, int, list[tuple[Span, bool]]]:
+    """(substantive, boilerplate) non-space chars of sentences outside every span, and each
+    sentence with whether it is aligned."""
+    sents: list[tuple[Span, bool]] = []
+    sub = junk = 0
+    for s, e in split_sentences(text):
+        covered = sum(max(0, min(e, pe) - max(s, ps)) for ps, pe in spans)
+        aligned = covered >= 0.5 * (e - s)
+        sents.append(((s, e), aligned))
+        if aligned:
+            continue
+        chunk = text[s:e]
+        n = _nonspace(chunk)
+        if _BOILERPLATE.search(chunk) or len(tokens(chunk)) < 6:
+            junk += n
+        else:
+            sub += n
+    return sub, junk, sents
+
+
+def view(alignment: Alignment, c: Article, p: Article) -> PairView:
+    """Orient ``alignment`` so that ``c`` is the candidate copy and ``p`` the candidate parent."""
+    c_id = c.id if c.id is not None else -1
+    flip = alignment.a != c_id
+    raw: list[AlignedPair] = alignment.pairs
+    oriented = [
+        (q.b_span, q.a_span, q.kind, q.score) if flip else (q.a_span, q.b_span, q.kind, q.score)
+        for q in raw
+    ]
+    qc, qp = quote_spans(c.text), quote_spans(p.text)
+    kept = [o for o in oriented if not (_inside(o[0], qc) >= 0.6 and _inside(o[1], qp) >= 0.6)]
+    v = PairView(
+        p=p.id if p.id is not None else -1,
+        c=c_id,
+        pairs=sorted(kept, key=lambda o: o[0]),
+        quote_pairs=len(oriented) - len(kept),
+        len_c=_nonspace(c.text),
+        len_p=_nonspace(p.text),
+    )
+    for kind in ("verbatim", "edited", "paraphrase"):
+        v.cov_c[kind] = coverage(c.text, [o[0] for o in kept if o[2] == kind])
+        v.cov_p[kind] = coverage(p.text, [o[1] for o in kept if o[2] == kind])
+    lex = [o for o in kept if o[2] != "paraphrase"]
+    v.lex_chars = round(coverage(c.text, [o[0] for o in lex]) * v.len_c)
+    v.longest = max((_nonspace(c.text[o[0][0] : o[0][1]]) for o in lex), default=0)
+    v.extra_c, v.junk_c, _ = _unaligned(c.text, [o[0] for o in kept])
+    v.extra_p, v.junk_p, p_sents = _unaligned(p.text, [o[1] for o in kept])
+    # order: consecutive pairs in c whose p spans go backwards
+    if len(kept) > 1:
+        back = sum(1 for x, y in zip(kept, kept[1:], strict=False) if y[1][0] < x[1][0])
+        v.inversions = back / (len(kept) - 1)
+    flags = [aligned for _, aligned in p_sents]
+    if any(flags):
+        last = max(i for i, f in enumerate(flags) if f)
+        first = min(i for i, f in enumerate(flags) if f)
+        v.p_tail = (len(flags) - 1 - last) / len(flags)
+        gaps, inside_gap = 0, False
+        for i in range(first, last + 1):
+            if not flags[i] and not inside_gap:
+                gaps += 1
+            inside_gap = not flags[i]
+        v.p_gaps = gaps
+    return v
+
+
+def substitutions(v: PairView, c: Article, p: Article) -> list[tuple[str, str]]:
+    """Single-word swaps inside edited pairs: (word in p, word in c)."""
+    from rapidfuzz.distance import Indel
+
+    swaps: list[tuple[str, str]] = []
+    for cs, ps, kind, _ in v.pairs:
+        if kind != "edited":
+            continue
+        wc = [t.norm for t in tokens(c.text, *cs)]
+        wp = [t.norm for t in tokens(p.text, *ps)]
+        ops = Indel.opcodes(wp, wc)
+        dels = [o for o in ops if o.tag == "delete"]
+        ins = [o for o in ops if o.tag == "insert"]
+        for d in dels:
+            for i in ins:
+                if i.src_start == d.src_end and d.src_end - d.src_start <= 2:
+                    if i.dest_end - i.dest_start <= 3:
+                        old = " ".join(wp[d.src_start : d.src_end])
+                        new = " ".join(wc[i.dest_start : i.dest_end])
+                        swaps.append((old, new))
+    return swaps
