@@ -27,7 +27,8 @@ _POSSESSIVE = re.compile(
 )
 # "LAGOSThe military said": an ALL-CAPS word of 3+ letters glued to a capitalised word.
 _GLUED = re.compile(
-    r"(?P<city>[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*)(?=(?P<next>[A-Z][a-z]))"
+    r"(?P<city>[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*)"  # the city
+    r"(?=(?P<next>[A-Z][a-z]))"  # the capitalised word it is glued to
 )
 # "LAGOS, Nigeria (AP)The ..." / "LAGOS (Reuters)-The": a real dateline missing its dash/space.
 _AGENCY_GLUED = re.compile(

@@ -316,7 +316,10 @@ def _image_credit(lines: list[Line], raw: str) -> list[Candidate]:
             out.append(_whole("image_credit", line, 4))
             credit_lines.add(line.index)
             continue
-        if len(t) <= 300 and not t.endswith(".") and _CREDIT_TAIL.search(t):
+        tail = _CREDIT_TAIL.search(t) if len(t) <= 300 and not t.endswith(".") else None
+        before = t[: tail.start()].rstrip() if tail else ""
+        last_part = re.split(r"(?<=[.!?|–—])\s+", t)[-1]
+        if tail and (not before or before[-1] in ".!?|–—-:(©[" or _words(last_part) <= 6):
             out.append(_whole("image_credit", line, 4))
             credit_lines.add(line.index)
             continue
@@ -395,8 +398,8 @@ _SHARE = re.compile(
     rf"^(?:share (?:this|the|on|via|to|article|story|post|page)\b.*|"
     rf"(?:follow|find|join|like|watch|listen to|connect with) (?:us|our\b.*|\S.{{0,40}}\bon "
     rf"{_PLATFORMS}\b.*)|"
-    rf"(?:sign up|register|subscribe|signup)\b.{{0,80}}\b(?:{_PLATFORMS}|newsletter|free|"
-    rf"today|now|here)\b.*|"
+    rf"(?:sign up|register|subscribe|signup)\b.{{0,80}}\b(?:our|us|newsletters?|updates|"
+    rf"alerts|briefing|digest|channel|podcast)\b.*|"
     rf"(?:get|receive) (?:our|the latest|breaking|daily|free)\b.{{0,60}}\b(?:newsletter|"
     rf"updates|alerts|news)\b.*|"
     rf"(?:download|install) (?:our|the \S+) app\b.*|"
@@ -431,11 +434,14 @@ _AGGREGATOR = re.compile(
     r"(?:this (?:article|story|post) )?(?:was )?(?:originally|first) (?:published|appeared|posted)"
     r" (?:at|by|on|in)\b.*|"
     r"(?:article |story )?(?:curated|aggregated|compiled) (?:from|by)\s*:?\s*\S.*|"
-    r"(?:summari[sz]ed|sourced) from\s*:?\s*\S.*)$",
+    r"(?:summari[sz]ed|sourced) from\s*:?\s*\S.*|"
+    r"(?:this (?:article|story|post|report) (?:has been|was|is) )?(?:adapted|republished|"
+    r"reprinted|reproduced|syndicated) (?:from|with (?:the )?permission|by arrangement)\b.*)$",
     re.I,
 )
+_CLAUSE = re.compile(r",\s+(?:[a-z]|The |It |He |She |They )")  # a story sentence goes on
 _KEY_TAKEAWAYS = re.compile(
-    r"^(?:key (?:takeaways?|points|facts)|highlights|tl;?dr|in brief|at a glance|summary)\s*:?$",
+    r"^(?:key (?:takeaways?|points|facts)|main takeaways?)\s*:?$",
     re.I,
 )
 _BULLET = re.compile(r"^(?:[-•*·▪►✓✔]|\d{1,2}[.)])\s")
@@ -464,7 +470,7 @@ def _aggregator(lines: list[Line], raw: str) -> list[Candidate]:
         t = line.text
         if len(t) > SHORT:
             continue
-        if _AGGREGATOR.match(t) and not _reads_like_speech(t):
+        if _AGGREGATOR.match(t) and not _reads_like_speech(t) and not _CLAUSE.search(t):
             out.append(_whole("aggregator_header", line, 3))
         elif _KEY_TAKEAWAYS.match(t):
             nxt = lines[k + 1].text if k + 1 < len(lines) else ""
@@ -523,10 +529,10 @@ _ASSISTANT_CLOSER = re.compile(
     re.I,
 )
 _META_SUBJECT = re.compile(
-    r"^(?:note\s*:\s*)?(?:this|the|my|the above|the revised|the rewritten|the new) "
-    r"(?:rewritten |revised |paraphrased |updated |new )?(?:version|rewrite|article|text|"
-    r"paraphrase|summary|draft|piece)\b.{0,160}\b(?:tone|readers?|audience|style|length|"
-    r"format|word count|words|concise|engaging|neutral|original|key (?:points|facts|details)|"
+    r"^(?:note\s*:\s*)?(?:this|the|my|the above|this new) (?:(?:rewritten|revised|paraphrased|"
+    r"updated|new|reworded) (?:version|article|text|piece|summary)|version|rewrite|paraphrase|"
+    r"draft)\b(?! of events).{0,160}\b(?:tone|readers?|audience|style|length|"
+    r"format|word count|words|concise|engaging|neutral|key (?:points|facts|details)|"
     r"plagiari[sz]m|seo|readab(?:le|ility)|flow)\b",
     re.I,
 )
