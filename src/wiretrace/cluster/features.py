@@ -1,0 +1,203 @@
+"""Story features of one article, computed from that article alone.
+
+No feature depends on corpus statistics (no document frequencies, no fitted vocabulary), so the
+similarity of two articles never changes when other articles are added: this is what makes
+incremental assignment give exactly the result of a full re-cluster.
+
+* ``words``: hashed bag of content words (stop words removed), sublinear tf, L2-normalised.
+* ``chars``: hashed bag of character 3-5-grams inside content words, sublinear tf, L2-normalised.
+* ``anchors``: cheap named-thing heuristics — capitalised tokens that are not sentence-initial
+  (actors, places, organisations), capitalised bigrams, and numbers/years (figures, dates).
+* ``published``: the publication date as an ordinal day, when known.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+
+__all__ = [
+    "StoryFeatures",
+    "anchor_overlap",
+    "anchors_of",
+    "content_words",
+    "publication_day",
+    "story_features",
+]
+
+N_FEATURES = 1 << 20
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*|[.!?]", re.UNICODE)
+_NUMBER = re.compile(r"^\d[\d.,]*$")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+    """said says say told according reported report reports mr mrs ms dr news new year years
+    like just also would could one two three first last week day days time people
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec am pm et gmt pt est updated""".split()
+)
+_NOT_ANCHOR = _STOP | frozenset(
+    """the a an i he she it we they this that these those his her its their our you your
+    but and or if when while after before as at in on of for by with from to photo image
+    read more share click watch video advertisement copyright reuters ap afp cnn bbc""".split()
+)
+
+_WORD_VEC = HashingVectorizer(
+    n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer=lambda x: x
+)
+_CHAR_VEC = HashingVectorizer(
+    n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer="char_wb",
+    ngram_range=(3, 5), lowercase=False,
+)
+
+
+@dataclass(slots=True)
+class StoryFeatures:
+    """Features of a batch of articles (row i = article i)."""
+
+    ids: list[int]
+    words: sparse.csr_matrix
+    chars: sparse.csr_matrix
+    anchors: list[frozenset[str]]
+    published: list[int | None]
+    anchor_vec: sparse.csr_matrix  # binary anchors / sqrt(count): dot = anchor_overlap
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def take(self, rows: list[int] | np.ndarray) -> StoryFeatures:
+        rows = list(rows)
+        return StoryFeatures(
+            [self.ids[r] for r in rows],
+            self.words[rows],
+            self.chars[rows],
+            [self.anchors[r] for r in rows],
+            [self.published[r] for r in rows],
+            self.anchor_vec[rows],
+        )
+
+    @staticmethod
+    def concat(parts: list[StoryFeatures]) -> StoryFeatures:
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            return story_features([], [])
+        return StoryFeatures(
+            [i for p in parts for i in p.ids],
+            sparse.vstack([p.words for p in parts], format="csr"),
+            sparse.vstack([p.chars for p in parts], format="csr"),
+            [a for p in parts for a in p.anchors],
+            [d for p in parts for d in p.published],
+            sparse.vstack([p.anchor_vec for p in parts], format="csr"),
+        )
+
+
+def content_words(text: str) -> list[str]:
+    return [
+        w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP and len(w) > 1
+    ]
+
+
+def _number_key(tok: str) -> str | None:
+    digits = tok.replace(",", "")
+    if not _NUMBER.match(digits):
+        return None
+    try:
+        value = float(digits.rstrip("."))
+    except ValueError:
+        return None
+    if value in (0, 1, 2, 3):  # too common to anchor anything
+        return None
+    return "#" + (str(int(value)) if value == int(value) else str(value))
+
+
+def anchors_of(text: str) -> frozenset[str]:
+    """Actors, places, organisations and figures of a text, by capitalisation and digits."""
+    out: set[str] = set()
+    for line in text.splitlines():
+        toks = _TOKEN.findall(line)
+        sentence_start = True
+        prev_cap: str | None = None
+        for tok in toks:
+            if tok in ".!?":
+                sentence_start, prev_cap = True, None
+                continue
+            num = _number_key(tok)
+            if num is not None:
+                out.add(num)
+                sentence_start, prev_cap = False, None
+                continue
+            low = tok.lower()
+            is_cap = tok[:1].isupper() and low not in _NOT_ANCHOR and len(tok) > 1
+            if is_cap and not (sentence_start and tok[1:].islower() and low in _STOP):
+                if not sentence_start or tok.isupper() or prev_cap is not None:
+                    out.add(low)
+                if prev_cap is not None:
+                    out.add(prev_cap + " " + low)
+                prev_cap = low
+            else:
+                prev_cap = None
+            sentence_start = False
+    return frozenset(out)
+
+
+def publication_day(published: str | None) -> int | None:
+    """The ordinal day of an ISO-like date string (``2024-05-01``, ``2024-05-01T10:00Z``)."""
+    if not published:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", published)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).toordinal()
+    except ValueError:
+        return None
+
+
+def _sublinear_l2(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    m = m.tocsr().astype(np.float64)
+    m.sum_duplicates()
+    m.sort_indices()
+    np.log1p(m.data, out=m.data)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def story_features(
+    ids: list[int], texts: list[str], published: list[str | None] | None = None
+) -> StoryFeatures:
+    """Compute the features of each text (``texts`` should include the title when known)."""
+    toks = [content_words(t) for t in texts]
+    words = _sublinear_l2(_WORD_VEC.transform(toks)) if texts else sparse.csr_matrix(
+        (0, N_FEATURES)
+    )
+    chars = _sublinear_l2(_CHAR_VEC.transform([" ".join(t) for t in toks])) if texts else (
+        sparse.csr_matrix((0, N_FEATURES))
+    )
+    days = [publication_day(p) for p in (published or [None] * len(texts))]
+    anchors = [anchors_of(t) for t in texts]
+    return StoryFeatures(list(ids), words, chars, anchors, days, anchor_matrix(anchors))
+
+
+def anchor_matrix(anchors: list[frozenset[str]]) -> sparse.csr_matrix:
+    if not anchors:
+        return sparse.csr_matrix((0, N_FEATURES))
+    m = _WORD_VEC.transform([sorted(a) for a in anchors]).tocsr().astype(np.float64)
+    m.data[:] = 1.0
+    m.sort_indices()
+    counts = np.diff(m.indptr).astype(np.float64)
+    counts[counts == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / np.sqrt(counts)) @ m)
+
+
+def anchor_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared anchors, normalised by the geometric mean of the two anchor-set sizes."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))

@@ -1,0 +1,77 @@
+"""Word shingles of a batch of texts, as 64-bit hashes in one flat buffer.
+
+Words are lower-cased ``\\w+`` runs; each word is hashed by rensa (a fixed, process-independent
+hash) and ``k`` consecutive word hashes are combined by a polynomial rolling hash, all in numpy.
+A text with fewer than ``k`` words has one shingle: all its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rensa import RMinHash
+
+__all__ = ["ShingleBatch", "shingle_batch", "words_of"]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@dataclass(slots=True)
+class ShingleBatch:
+    """Shingle hashes of texts: row ``i`` is ``hashes[offsets[i]:offsets[i+1]]`` (with repeats)."""
+
+    hashes: np.ndarray  # uint64
+    offsets: np.ndarray  # uint64, len = n + 1
+    distinct: np.ndarray  # int64, number of distinct shingles per text
+
+    def row(self, i: int) -> np.ndarray:
+        return self.hashes[int(self.offsets[i]) : int(self.offsets[i + 1])]
+
+
+def shingle_batch(texts: Sequence[str], k: int) -> ShingleBatch:
+    words = [words_of(t) or [""] for t in texts]
+    word_hashes = RMinHash.hash_token_sets(words)
+    lens = np.fromiter((len(w) for w in word_hashes), dtype=np.int64, count=len(word_hashes))
+    total = int(lens.sum())
+    flat = np.fromiter((h for row in word_hashes for h in row), dtype=np.uint64, count=total)
+    starts = np.zeros(len(lens), dtype=np.int64)
+    if len(lens) > 1:
+        np.cumsum(lens[:-1], out=starts[1:])
+    ends = starts + lens
+    acc = flat.copy()
+    with np.errstate(over="ignore"):
+        for j in range(1, k):
+            acc[: total - j] = acc[: total - j] * _MULT + flat[j:]
+    doc = np.repeat(np.arange(len(lens)), lens)
+    pos = np.arange(total)
+    # a shingle starts at every position that leaves k words; short texts keep their first one
+    valid = (pos + k <= ends[doc]) | ((pos == starts[doc]) & (lens[doc] < k))
+    if k > 1:
+        # short texts: the shingle at the start must only combine that text's words
+        short = np.flatnonzero(lens < k)
+        for i in short:
+            s, n = int(starts[i]), int(lens[i])
+            h = flat[s]
+            with np.errstate(over="ignore"):
+                for j in range(1, n):
+                    h = h * _MULT + flat[s + j]
+            acc[s] = h
+    hashes = acc[valid]
+    hdoc = doc[valid]
+    counts = np.bincount(hdoc, minlength=len(lens))
+    offsets = np.zeros(len(lens) + 1, dtype=np.uint64)
+    np.cumsum(counts, out=offsets[1:])
+    # distinct shingles per text: unique (text, hash) keys
+    with np.errstate(over="ignore"):
+        keyed = hashes ^ (hdoc.astype(np.uint64) * _MULT)
+    uniq_doc = hdoc[np.unique(keyed, return_index=True)[1]]
+    distinct = np.bincount(uniq_doc, minlength=len(lens)).astype(np.int64)
+    return ShingleBatch(hashes, offsets, distinct)

@@ -1,0 +1,177 @@
+"""The story layer: articles of one event join one story, even when they share little text.
+
+Similarity of two articles (computed from the two articles alone, see ``features``)::
+
+    s(a, b) = 1                                              if a, b are near-duplicates
+            = (0.4 * cos(words) + 0.6 * anchors) * date_factor   otherwise
+
+``anchors`` is the overlap of capitalised names and numbers; ``date_factor`` is 1 when either
+date is unknown or the dates are at most 3 days apart, falling linearly to 0.5 at 33 days.
+Stories are the clusters of average-link agglomeration cut at ``story_threshold``. Two clusters
+can only merge when some pair reaches the threshold, so average-link runs separately inside each
+connected component of the graph ``s >= threshold``; components untouched by new articles keep
+their stories. That makes incremental assignment equal to a full re-cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from wiretrace.cluster.features import StoryFeatures
+from wiretrace.cluster.near_duplicates import components
+
+__all__ = ["StoryEdge", "StoryGraph", "story_edges_for", "split_component", "W_ANCHORS", "W_WORDS"]
+
+W_WORDS = 0.4
+W_ANCHORS = 0.6
+DATE_GRACE_DAYS = 3
+DATE_FALLOFF_DAYS = 60
+MAX_SHARED_SHOWN = 8
+_CHUNK = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEdge:
+    """A pair of articles with similarity above the story threshold, and why."""
+
+    a: int
+    b: int
+    score: float
+    words: float
+    anchors: float
+    date_factor: float
+    near_duplicate: bool
+    signals: tuple[str, ...]  # which signals carried the pair: near_duplicate, text, anchors
+    shared: tuple[str, ...] = ()  # some shared anchors (names, places, figures)
+
+
+@dataclass(slots=True)
+class StoryGraph:
+    """All pairs at or above the threshold, keyed by (low id, high id)."""
+
+    edges: dict[tuple[int, int], StoryEdge] = field(default_factory=dict)
+
+
+def date_factor(da: int | None, db: int | None) -> float:
+    if da is None or db is None:
+        return 1.0
+    gap = abs(da - db)
+    if gap <= DATE_GRACE_DAYS:
+        return 1.0
+    return max(0.5, 1.0 - (gap - DATE_GRACE_DAYS) / DATE_FALLOFF_DAYS)
+
+
+def _edge(
+    f: StoryFeatures, i: int, j: int, w: float, an: float, near: bool, threshold: float
+) -> StoryEdge:
+    df = date_factor(f.published[i], f.published[j])
+    score = 1.0 if near else (W_WORDS * w + W_ANCHORS * an) * df
+    signals = []
+    if near:
+        signals.append("near_duplicate")
+    if W_WORDS * w >= threshold / 2:
+        signals.append("text")
+    if W_ANCHORS * an >= threshold / 2:
+        signals.append("anchors")
+    if f.published[i] is not None and f.published[j] is not None and df == 1.0:
+        signals.append("date")
+    shared = tuple(sorted(f.anchors[i] & f.anchors[j])[:MAX_SHARED_SHOWN])
+    a, b = f.ids[i], f.ids[j]
+    if a > b:
+        a, b = b, a
+    return StoryEdge(a, b, round(score, 9), round(w, 6), round(an, 6), df, near,
+                     tuple(signals), shared)
+
+
+def story_edges_for(
+    f: StoryFeatures, touched: np.ndarray, near: set[tuple[int, int]], threshold: float
+) -> list[StoryEdge]:
+    """Edges (score >= threshold) between touched rows and all rows of ``f``."""
+    out: list[StoryEdge] = []
+    wt, at = f.words.T.tocsr(), f.anchor_vec.T.tocsr()
+    index = {i: k for k, i in enumerate(f.ids)}
+    touched_set = set(touched.tolist())
+    for s in range(0, len(touched), _CHUNK):
+        rows = touched[s : s + _CHUNK]
+        w = (f.words[rows] @ wt).tocoo()
+        an = (f.anchor_vec[rows] @ at).tocoo()
+        pairs: dict[tuple[int, int], list[float]] = {}
+        for r, c, v in zip(w.row.tolist(), w.col.tolist(), w.data.tolist(), strict=True):
+            pairs.setdefault((int(rows[r]), c), [0.0, 0.0])[0] = v
+        for r, c, v in zip(an.row.tolist(), an.col.tolist(), an.data.tolist(), strict=True):
+            pairs.setdefault((int(rows[r]), c), [0.0, 0.0])[1] = v
+        for (i, j), (wv, av) in pairs.items():
+            if i == j or (j in touched_set and j < i):
+                continue  # each pair once: from its lower row when both are touched
+            if W_WORDS * wv + W_ANCHORS * av >= threshold:
+                e = _edge(f, i, j, wv, av, False, threshold)
+                if (e.a, e.b) not in near and e.score >= threshold:
+                    out.append(e)
+    for a, b in near:
+        i, j = index.get(a), index.get(b)
+        if i is not None and j is not None and (i in touched_set or j in touched_set):
+            i, j = min(i, j), max(i, j)
+            wv = float(f.words[i].multiply(f.words[j]).sum())
+            av = float(f.anchor_vec[i].multiply(f.anchor_vec[j]).sum())
+            out.append(_edge(f, i, j, wv, av, True, threshold))
+    return out
+
+
+def split_component(
+    f: StoryFeatures, rows: list[int], near: set[tuple[int, int]], threshold: float
+) -> list[list[int]]:
+    """Average-link clusters (article ids) of one connected component (rows sorted by id)."""
+    ids = [f.ids[r] for r in rows]
+    if len(rows) <= 2:
+        return [sorted(ids)]  # a component of two is one edge at or above the threshold
+    sub = f.take(rows)
+    sim = W_WORDS * (sub.words @ sub.words.T).toarray()
+    sim += W_ANCHORS * (sub.anchor_vec @ sub.anchor_vec.T).toarray()
+    days = sub.published
+    for x in range(len(rows)):
+        for y in range(x + 1, len(rows)):
+            df = date_factor(days[x], days[y])
+            if df != 1.0:
+                sim[x, y] *= df
+                sim[y, x] *= df
+    for x, a in enumerate(ids):
+        for y in range(x + 1, len(ids)):
+            if (min(a, ids[y]), max(a, ids[y])) in near:
+                sim[x, y] = sim[y, x] = 1.0
+    sim = np.triu(sim, 1)
+    sim = sim + sim.T  # symmetric by construction, whatever the float order
+    dist = np.clip(1.0 - sim, 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    labels = fcluster(linkage(squareform(dist, checks=False), "average"), 1.0 - threshold,
+                      "distance")
+    groups: dict[int, list[int]] = {}
+    for i, lab in zip(ids, labels.tolist(), strict=True):
+        groups.setdefault(lab, []).append(i)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def stories_of(
+    f: StoryFeatures, graph: StoryGraph, near: set[tuple[int, int]], threshold: float,
+    previous: dict[int, list[list[int]]] | None = None,
+) -> tuple[list[list[int]], dict[int, list[list[int]]]]:
+    """Stories of all articles; ``previous`` maps a component's first id to its split, reused
+    when that component is unchanged. Returns (stories, splits by component)."""
+    comps = components(sorted(f.ids), list(graph.edges))
+    index = {i: k for k, i in enumerate(f.ids)}
+    splits: dict[int, list[list[int]]] = {}
+    stories: list[list[int]] = []
+    for comp in comps:
+        cached = (previous or {}).get(comp[0])
+        if cached is not None and sum(len(s) for s in cached) == len(comp) and \
+                sorted(i for s in cached for i in s) == comp:
+            split = cached
+        else:
+            split = split_component(f, [index[i] for i in comp], near, threshold)
+        splits[comp[0]] = split
+        stories.extend(split)
+    stories.sort(key=lambda s: s[0])
+    return stories, splits
