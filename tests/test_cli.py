@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli
+
+
+def test_ingest_stats_export(tmp_path: Path, corpus_dir: Path) -> None:
+    db = tmp_path / "w.db"
+    (corpus_dir / "broken.json").write_text('{"title": "no body"', encoding="utf-8")
+    proc = run_cli("ingest", str(corpus_dir), "--db", str(db), "--quiet")
+    assert proc.returncode == 1  # something was rejected
+    assert "ingested 5 new articles" in proc.stdout
+    rejected = [line for line in proc.stderr.splitlines() if line.startswith("rejected:")]
+    assert len(rejected) == 1 and "broken.json" in rejected[0]
+    assert "Traceback" not in proc.stderr
+
+    again = run_cli("ingest", str(corpus_dir / "story1.txt"), "--db", str(db), "-q")
+    assert again.returncode == 0 and "0 new articles, 1 already stored" in again.stdout
+
+    stats = run_cli("stats", "--db", str(db), check=True)
+    assert "articles: 5" in stats.stdout and "rejected: 1" in stats.stdout
+
+    export = run_cli("export", "--format", "jsonl", "--db", str(db), check=True)
+    records = [json.loads(line) for line in export.stdout.splitlines()]
+    assert len(records) == 5
+    assert {r["title"] for r in records} == {f"Story number {i}" for i in range(5)}
+    for r in records:
+        assert r["source"].startswith(str(corpus_dir))
+        assert "Officials in Velm" in r["text"]
+        assert isinstance(r["artefacts"], list)
+
+
+def test_ingest_from_stdin(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    lines = "\n".join(json.dumps({"title": f"T{i}", "text": f"Body {i}. " * 20,
+                                  "url": f"https://news.example/{i}"}) for i in range(3))
+    proc = run_cli("ingest", "-", "--db", str(db), "-q", input=lines + "\nnot json\n")
+    assert "ingested 3 new articles" in proc.stdout
+    assert proc.returncode == 1 and "line 4" in proc.stderr
+
+
+def test_extract_json(corpus_dir: Path) -> None:
+    proc = run_cli("extract", str(corpus_dir / "story2.txt"), "--json", check=True)
+    (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert record["title"] == "Story number 2"
+    assert record["text"].startswith("Officials in Velm00002")
+    assert record["source"] == str(corpus_dir / "story2.txt")
+
+
+def test_user_errors_are_one_line(tmp_path: Path) -> None:
+    proc = run_cli("stats", "--db", str(tmp_path / "missing.db"))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("error:") and len(proc.stderr.strip().splitlines()) == 1
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 200)
+    proc = run_cli("ingest", str(tmp_path), "--db", str(bad))
+    assert proc.returncode == 2 and "cannot open the database" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = run_cli("ingest", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "n.db"))
+    assert proc.returncode == 1 and "nothing-here" in proc.stderr
