@@ -3,8 +3,8 @@
 Strategy (general, no per-site rules):
 
 1. trafilatura in its precision mode (drops more boilerplate), with metadata;
-2. trafilatura in its default mode; when the precision run kept less than half of the default
-   run's words, it cut into the story, and the default run is taken instead;
+2. trafilatura in its default mode; when the precision run is short (under 50 words) and kept
+   less than half of the default run's words, it missed the story and the default run is taken;
 3. the chosen text is tidied line by line: the headline repeated as the first line, lines that
    are only a date, and the site's own furniture (newsletter and follow prompts, "Read more:" /
    "Related:" teasers and the link lists under "Don't miss" style headings, comment counters)
@@ -30,7 +30,7 @@ __all__ = ["Extracted", "extract_html", "detect_language", "site_from_url"]
 # a precision run that keeps less than this share of the default run's words lost the story
 _PRECISION_KEEP = 0.5
 # an extraction shorter than this (words) is considered weak: structured data may do better
-_SHORT_WORDS = 60
+_SHORT_WORDS = 50
 _WORD = re.compile(r"\w+")
 
 
@@ -69,7 +69,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     precise_text = _text_of(precise)
     default_text = _text_of(default)
     text = precise_text
-    if _words(precise_text) < _PRECISION_KEEP * _words(default_text):
+    precise_words = _words(precise_text)
+    if precise_words < _SHORT_WORDS and precise_words < _PRECISION_KEEP * _words(default_text):
         text = default_text
 
     if meta is None:
@@ -143,7 +144,10 @@ _FURNITURE = re.compile(
           (?:facebook|twitter|instagram|linkedin|youtube)\b.*
       | (?:sign\s+up|subscribe)\b.{0,40}\b(?:newsletter|updates|inbox)\b.*
       | get\s+(?:the\s+)?(?:latest|day'?s?|daily)\b.{0,80}\b(?:inbox|newsletter)\b.*
-      | (?:read|see|watch)\s+more\s*:.* | read\s+next\s*:.* | related\s*:.*
+      | (?:read|see|watch)\s+more\s*:.* | read\s+next\s*:.* | \[?related(?:\s+\w+)?\s*:.*
+      | (?:reading\s+time|tempo\s+de\s+leitura|lesezeit|temps\s+de\s+lecture)\s*:.{0,30}
+      | \d+\s+min(?:ute)?s?\s+read
+      | an\s+error\s+(?:has\s+)?occurred.{0,60} | (?:print|email|share)\s+(?:this\s+)?article
       | also\s+(?:read|on\s+\S+)\s*:?.* | more\s*:
       | (?:don'?t|do\s+not)\s+miss\s*:?
       | (?:you\s+(?:may|might)\s+also\s+like|recommended\s+for\s+you|most\s+(?:read|popular)
@@ -168,11 +172,18 @@ _MONTHS = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _DATE_TOKEN = re.compile(
-    rf"""\b(?:\d{{1,4}}(?:[./:-]\d{{1,4}}){{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?|{_MONTHS}
+    rf"""\b(?:\d{{4}}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|\d{{1,4}}(?:[./:-]\d{{1,4}}){{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?|{_MONTHS}
         |mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday
         |am|pm|a\.?m|p\.?m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|amt|updated|published|posted|last|on|at|de|às|of
         |\d{{4}})\b\.?""",
     re.IGNORECASE | re.VERBOSE,
+)
+
+# a date line names a month, a full numeric date, or says it is a publication stamp
+_DATE_ANCHOR = re.compile(
+    rf"\b(?:{_MONTHS}|updated|published|posted)\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
 )
 
 
@@ -188,7 +199,7 @@ def tidy_lines(text: str, title: str | None = None) -> str:
             if _is_teaser(line):
                 continue
             in_teasers = False
-        if index < 3 and not kept and title_key and _same_headline(_key(line), title_key):
+        if title_key and _repeats_headline(line, title_key, near_top=index < 3):
             continue
         if _TEASER_HEADING.match(line):
             in_teasers = True
@@ -216,18 +227,26 @@ def _is_date_line(line: str) -> bool:
     words = _words(line)
     if words == 0 or words > 10 or not re.search(r"\d", line):
         return False
+    if not _DATE_ANCHOR.search(line):
+        return False
     rest = _DATE_TOKEN.sub(" ", line)
     rest = re.sub(r"[\s,.|/()\-–—:]+", " ", rest).strip()
     return len(_WORD.findall(rest)) == 0
 
 
-def _same_headline(line_key: str, title_key: str) -> bool:
+def _repeats_headline(line: str, title_key: str, near_top: bool) -> bool:
+    """The headline (or a variant of it near the top) repeated as a line of the text."""
+    line_key = _key(line)
     if not line_key:
         return False
     if line_key == title_key:
         return True
-    shorter, longer = sorted((line_key, title_key), key=len)
-    return len(shorter) >= 0.6 * len(longer) and shorter in longer
+    ending = line.rstrip().rstrip("\"'”’»)")
+    if not near_top or _words(line) > 25 or ending.endswith((".", "!", "?", "…", ":", ";")):
+        return False
+    title_words, line_words = set(title_key.split()), set(line_key.split())
+    shared = title_words & line_words
+    return len(shared) >= 0.6 * len(title_words) and len(shared) >= 0.5 * len(line_words)
 
 
 def _key(text: str) -> str:
