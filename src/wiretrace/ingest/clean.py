@@ -14,6 +14,7 @@ working text. It is deterministic and never raises on any string.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -71,35 +72,39 @@ def clean(raw_text: str, title: str | None = None) -> Cleaned:
 
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: by priority, then the longer span, then the earlier one."""
-    kept: list[Candidate] = []
-    seen: set[tuple[int, int]] = set()
+    kept: list[Candidate] = []  # sorted by start, never overlapping
+    starts: list[int] = []
     for c in sorted(candidates, key=lambda c: (c.priority, c.start - c.end, c.start, c.kind)):
-        if c.end <= c.start or (c.start, c.end) in seen:
+        if c.end <= c.start:
             continue
-        if any(c.start < k.end and k.start < c.end for k in kept):
+        k = bisect.bisect_left(starts, c.start)
+        if k > 0 and kept[k - 1].end > c.start:
             continue
-        kept.append(c)
-        seen.add((c.start, c.end))
+        if k < len(kept) and kept[k].start < c.end:
+            continue
+        kept.insert(k, c)
+        starts.insert(k, c.start)
     return kept
 
 
 def _dateline_repairs(raw: str, residue: list[Candidate]) -> list[Repair]:
     repairs: list[Repair] = []
+    residue = sorted(residue, key=lambda c: c.start)  # non-overlapping
+    starts = [c.start for c in residue]
     looked = 0
     for line in split_lines(raw):
         if looked >= _DATELINE_LINES:
             break
         start = line.start
         # skip residue at the start of the line (an opener sentence, a whole residue line)
-        moved = True
-        while moved:
-            moved = False
-            for c in residue:
-                if c.start <= start < c.end:
-                    start = c.end
-                    moved = True
-            while start < line.end and raw[start].isspace():
+        while True:
+            k = bisect.bisect_right(starts, start) - 1
+            if k >= 0 and residue[k].start <= start < residue[k].end:
+                start = residue[k].end
+            elif start < line.end and raw[start].isspace():
                 start += 1
+            else:
+                break
         if start >= line.end:
             continue
         looked += 1
@@ -110,7 +115,8 @@ def _dateline_repairs(raw: str, residue: list[Candidate]) -> list[Repair]:
         # the mangled span itself, without trailing blanks
         while e > s and raw[e - 1].isspace():
             e -= 1
-        if any(s < c.end and c.start < e for c in residue):
+        k = bisect.bisect_left(starts, e)
+        if k > 0 and residue[k - 1].end > s:
             continue
         repairs.append(Repair(s, e, raw[s:e], found.replacement.rstrip() + " "))
     return repairs

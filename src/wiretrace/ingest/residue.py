@@ -10,6 +10,7 @@ overlaps and builds the working text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -236,7 +237,7 @@ def _comment_form(lines: list[Line], raw: str) -> list[Candidate]:
             j += 1
         # a block that ends the text takes the short furniture after it with it
         tail = lines[last.index + 1 :]
-        if tail and all(len(t.text) <= 40 and not t.text.endswith(".") for t in tail):
+        if 0 < len(tail) <= 6 and all(len(t.text) <= 40 and not t.text.endswith(".") for t in tail):
             last = tail[-1]
         # a lone weak marker ("3 Comments") is only residue at the very end
         out.append(Candidate("comment_form", first.start, last.end, 1))
@@ -696,10 +697,15 @@ def find_residue(raw: str, title: str | None = None) -> list[Candidate]:
     for rule in RULES:
         found.extend(rule(lines, raw))
     seen = set(found)
+    starts = [ln.start for ln in lines]
+    covered: set[int] = set()
     for _ in range(4):
-        body = [
-            ln for ln in lines if not any(c.start <= ln.start and ln.end <= c.end for c in found)
-        ]
+        for c in found:
+            k = bisect.bisect_left(starts, c.start)
+            while k < len(lines) and lines[k].end <= c.end:
+                covered.add(k)
+                k += 1
+        body = [ln for ln in lines if ln.index not in covered]
         new = [c for rule in POSITIONAL_RULES for c in rule(body, raw) if c not in seen]
         if not new:
             break
