@@ -75,7 +75,9 @@ def test_relative_source_stays_relative(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_plain_text_title_and_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
-    path.write_text(f"\n\nPier closes for repairs\n\n{STORY}\n\n\n   \n{STORY_2}\n", encoding="utf-8")
+    path.write_text(
+        f"\n\nPier closes for repairs\n\n{STORY}\n\n\n   \n{STORY_2}\n", encoding="utf-8"
+    )
     [doc] = run(path)
     assert doc.format == "text"
     assert doc.title == "Pier closes for repairs"
@@ -192,7 +194,12 @@ def test_csv_and_tsv(tmp_path: Path) -> None:
         writer.writerow(["Pier closes", "https://x.example/1", f"{STORY}\n\n{STORY_2}", "x"])
         writer.writerow(["Second", "https://x.example/2", STORY_2, "y"])
     a, b = run(path)
-    assert (a.locator, a.title, a.url, a.format) == ("row 2", "Pier closes", "https://x.example/1", "csv")
+    assert (a.locator, a.title, a.url, a.format) == (
+        "row 2",
+        "Pier closes",
+        "https://x.example/1",
+        "csv",
+    )
     assert a.text == f"{STORY}\n\n{STORY_2}"
     assert b.locator == "row 3" and b.text == STORY_2
 
@@ -230,7 +237,8 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Coast Wire</title>
 <link href="https://coastwire.example/"/><id>urn:x</id><updated>2026-03-03T10:00:00Z</updated>
 <entry><title>Pier closes</title><link href="https://coastwire.example/p1"/><id>urn:1</id>
-<updated>2026-03-03T10:00:00Z</updated><content type="html">{LONG_CONTENT.replace("<", "&lt;")}</content>
+<updated>2026-03-03T10:00:00Z</updated>
+<content type="html">{LONG_CONTENT.replace("<", "&lt;")}</content>
 </entry></feed>"""
 
 RDF = """<?xml version="1.0"?>
@@ -300,11 +308,18 @@ def write_warc(path: Path, gz: bool) -> None:
             )
             writer.write_record(rec)
 
-        response("https://veloria.example/pier", "200 OK", "text/html; charset=utf-8", HTML.encode())
+        response(
+            "https://veloria.example/pier", "200 OK", "text/html; charset=utf-8", HTML.encode()
+        )
         response("https://veloria.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n")
         response("https://veloria.example/old", "301 Moved", "text/html", b"<p>moved</p>")
         cyr = "<html><body><p>Москва объявила новые меры поддержки фермеров.</p></body></html>"
-        response("https://ru.example/1", "200 OK", "text/html; charset=windows-1251", cyr.encode("cp1251"))
+        response(
+            "https://ru.example/1",
+            "200 OK",
+            "text/html; charset=windows-1251",
+            cyr.encode("cp1251"),
+        )
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
@@ -360,7 +375,9 @@ def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     assert [d.format for d in results] == ["html", "jsonl", "jsonl", "text"]
 
 
-def test_folder_walk_sorted_recursive_hidden_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_folder_walk_sorted_recursive_hidden_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "b" / "deep").mkdir(parents=True)
     (corpus / "a").mkdir()
@@ -413,7 +430,9 @@ def test_empty_folder(tmp_path: Path) -> None:
 
 
 def test_stdin_json_lines(tmp_path: Path) -> None:
-    text = json.dumps(_item(url="https://x.example/1")) + "\nnot json\n" + json.dumps({"html": HTML})
+    text = (
+        json.dumps(_item(url="https://x.example/1")) + "\nnot json\n" + json.dumps({"html": HTML})
+    )
     a, bad, b = run("-", stdin=text)
     assert (a.source, a.locator, a.url) == ("-", "line 1", "https://x.example/1")
     assert bad == Rejection("-", "invalid JSON on line 2: Expecting value")

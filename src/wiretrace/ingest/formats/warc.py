@@ -7,6 +7,7 @@ are not articles and nothing is wrong with them. Records are numbered from 1 in 
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,16 +25,45 @@ __all__ = ["read_warc"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
+# warcio logs odd target URIs; without a handler Python would print them to stderr. A
+# NullHandler keeps them out of stderr and still lets them reach handlers an app configures.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
+
+
+def _quiet_iterator(stream: io.BytesIO) -> Any:
+    """warcio's ArchiveIterator, minus the warning it writes to stderr for a record whose
+    Content-Length is wrong (readers never print)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+        def _consume_blanklines(self) -> tuple[bytes | None, int]:
+            empty_size = 0
+            first_line = True
+            while True:
+                line = self.reader.readline()
+                if len(line) == 0:
+                    return None, empty_size
+                if len(line.rstrip()) == 0 or first_line:
+                    empty_size += len(line)
+                    if len(line.rstrip()) != 0:
+                        self.err_count += 1
+                    first_line = False
+                    continue
+                return line, empty_size
+
+    return QuietArchiveIterator(stream, arc2warc=False)
+
 
 def read_warc(data: bytes, source: str, settings: Settings) -> Iterator[Document | Rejection]:
     """``data`` is the uncompressed WARC (gzip was inflated, under the cap, by the caller)."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not data.lstrip()[:5] == b"WARC/":
+        raise Rejected("not a WARC file: it does not start with a WARC/ version line")
     number = 0
     found_any = False
     try:
-        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+        for record in _quiet_iterator(io.BytesIO(data)):
             number += 1
             found_any = True
             if not _is_html_response(record):
