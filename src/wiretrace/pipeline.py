@@ -6,19 +6,42 @@ stored records and writes the results back; the CLI and the web app call these a
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from wiretrace.errors import InputError
 from wiretrace.ingest.fetch import FetchPolicy
-from wiretrace.model import Article, Document, Rejection
+from wiretrace.model import (
+    Alignment,
+    Article,
+    Change,
+    Claim,
+    Derivation,
+    Document,
+    Fact,
+    Rejection,
+)
 from wiretrace.settings import Settings
 from wiretrace.store import Store
 
-__all__ = ["IngestReport", "ingest", "extract_documents", "Progress"]
+if TYPE_CHECKING:
+    from wiretrace.cluster import StoryEdge
+
+__all__ = [
+    "ClusterReport",
+    "IngestReport",
+    "Progress",
+    "StoryAnalysis",
+    "analyse",
+    "analyse_story",
+    "cluster",
+    "extract_documents",
+    "ingest",
+]
 
 Progress = Callable[[int, str], None]
 """Called with (items done so far, label of the current item)."""
@@ -188,3 +211,174 @@ def ingest(
             progress(done, label)
     commit()
     return report
+
+
+# ------------------------------------------------------------------------------------ cluster
+_STATE_KEY = "cluster_state"
+
+
+@dataclass(slots=True)
+class ClusterReport:
+    articles: int
+    new: int
+    stories: int
+    near_duplicate_pairs: int
+    groups: int
+    incremental: bool
+
+
+def story_title(articles: Sequence[Article]) -> str:
+    """A story is named by its earliest article that has a title (else the first words)."""
+    ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id or 0))
+    for art in ordered:
+        if art.title:
+            return art.title
+    words = ordered[0].text.split() if ordered else []
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def cluster(
+    store: Store,
+    settings: Settings,
+    backend: str = "local",
+    scheduler: str | None = None,
+    full: bool = False,
+) -> ClusterReport:
+    """Group the stored articles into near-duplicate groups and stories. Articles added since the
+    last run are assigned incrementally (the result equals a full re-cluster); ``full`` starts
+    over. The result is written in one transaction."""
+    from wiretrace import cluster as clustering
+
+    blob = None if full else store.get_state(_STATE_KEY)
+    state = None
+    if blob is not None:
+        state = clustering.ClusterState.from_bytes(blob)
+        if clustering.empty_state(settings).params != state.params:
+            state = None  # settings changed: start over
+    known = set(state.ids) if state is not None else set()
+    new_articles = [a for a in store.iter_articles() if a.id not in known]
+    items = [clustering.ClusterItem(a.id or 0, a.text, a.title, a.published) for a in new_articles]
+    if state is None:
+        result = clustering.cluster(items, settings, backend=backend, scheduler=scheduler)
+    else:
+        result = clustering.assign(state, items, settings, backend=backend, scheduler=scheduler)
+
+    titles: list[tuple[str, list[int]]] = []
+    for members in result.stories:
+        titles.append((story_title(store.articles(members)), members))
+    signatures = []
+    for row in range(len(result.signatures)):
+        rec = result.signatures.record(row)
+        signatures.append((rec["article"], rec["algorithm"], rec["rensa_version"],
+                           rec["num_perm"], rec["shingle_size"], rec["digest"]))
+    store.replace_clustering(
+        titles,
+        [(d.a, d.b, d.jaccard, d.containment_ab, d.containment_ba) for d in result.near_duplicates],
+        [(e.a, e.b, e.score, _edge_evidence(e)) for e in result.story_edges],
+        signatures=signatures,  # type: ignore[arg-type]
+        state={_STATE_KEY: result.state.to_bytes()},
+    )
+    return ClusterReport(
+        articles=len(result.state.ids), new=len(items), stories=len(result.stories),
+        near_duplicate_pairs=len(result.near_duplicates), groups=len(result.groups),
+        incremental=state is not None,
+    )
+
+
+def _edge_evidence(edge: StoryEdge) -> str:
+    """Why two articles are in one story, as stored JSON: the signals and what they share."""
+    return json.dumps({
+        "signals": list(edge.signals),
+        "words": round(edge.words, 4),
+        "anchors": round(edge.anchors, 4),
+        "date_factor": round(edge.date_factor, 4),
+        "shared": list(edge.shared),
+    })
+
+
+# ------------------------------------------------------------------- align, trace, claims
+@dataclass(slots=True)
+class StoryAnalysis:
+    """What the per-story stages found for one story."""
+
+    story: int
+    alignments: list[Alignment]
+    derivations: list[Derivation]
+    claims: list[Claim] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def candidate_pairs(articles: Sequence[Article], limit: int = 40) -> list[tuple[int, int]]:
+    """Index pairs worth aligning. Small stories: every pair. Large ones: each article with the
+    ``limit`` articles nearest to it in length-normalised word overlap, so the work stays linear
+    in the story size."""
+    n = len(articles)
+    if n <= limit + 1:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    vocab = [set(a.text.lower().split()) for a in articles]
+    pairs: set[tuple[int, int]] = set()
+    for i in range(n):
+        scored = sorted(
+            ((len(vocab[i] & vocab[j]) / (1 + min(len(vocab[i]), len(vocab[j]))), j)
+             for j in range(n) if j != i),
+            reverse=True,
+        )
+        for _, j in scored[:limit]:
+            pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def analyse_story(story_id: int, articles: Sequence[Article], settings: Settings) -> StoryAnalysis:
+    """Align, trace, extract claims, compare and write the brief for one story (pure)."""
+    from wiretrace.claims import brief, compare_story, extract_claims
+    from wiretrace.trace.align import align_articles
+    from wiretrace.trace.derivation import trace_story
+
+    arts = list(articles)
+    alignments = [align_articles(arts[i], arts[j], settings) for i, j in candidate_pairs(arts)]
+    derivations = trace_story(arts, alignments, settings)
+    claims = [c for a in arts for c in extract_claims(a)]
+    changes = compare_story(arts, alignments, derivations, settings)
+    facts = brief(arts, claims, changes, derivations)
+    # keep only alignments with something in them: they are what the report shows
+    shown = [al for al in alignments if al.pairs]
+    return StoryAnalysis(story_id, shown, derivations, claims, changes, facts)
+
+
+def _analyse_job(args: tuple[int, list[Article], Settings]) -> StoryAnalysis:
+    return analyse_story(*args)
+
+
+def analyse(
+    store: Store,
+    settings: Settings,
+    story_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> list[StoryAnalysis]:
+    """Run the per-story stages over the stored stories (all, or ``story_ids``) on all cores and
+    store each story's result in its own transaction."""
+    stories = store.stories()
+    if story_ids is not None:
+        wanted = set(story_ids)
+        stories = [s for s in stories if s.id in wanted]
+    jobs = ((s.id, store.articles(s.articles), settings) for s in stories)
+    # single-article stories need no pool; big corpora spread stories over the cores
+    workers = _workers(settings)
+    results: list[StoryAnalysis] = []
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(stories) > 4 else None
+    try:
+        mapped = pool.map(_analyse_job, jobs, chunksize=1) if pool else map(_analyse_job, jobs)
+        for done, result in enumerate(mapped, start=1):
+            store.replace_story_analysis(
+                result.story, result.alignments, result.derivations, result.claims,
+                result.changes, result.facts,
+                article_ids=[d.article for d in result.derivations],
+            )
+            results.append(result)
+            if progress is not None:
+                progress(done, f"story {result.story}")
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return results
