@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from wiretrace.errors import WiretraceError
 from wiretrace.settings import Settings
@@ -155,6 +156,247 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
 
     with Store(db, readonly=True) as store:
         print_stats(store, out)
+
+
+# ---------------------------------------------------------------------------------- stories
+BackendOption = Annotated[str, typer.Option("--backend", help="local or dask.")]
+SchedulerOption = Annotated[
+    str | None, typer.Option("--scheduler", help="Dask scheduler address (with --backend dask).")
+]
+
+
+@app.command()
+def cluster(
+    db: DbOption = DEFAULT_DB,
+    backend: BackendOption = "local",
+    scheduler: SchedulerOption = None,
+    full: Annotated[bool, typer.Option("--full", help="Re-cluster everything.")] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Group articles into near-duplicates and stories (new articles are assigned incrementally)."""
+    from wiretrace.pipeline import cluster as run_cluster
+
+    settings = _settings(db)
+    with Store(db, settings.busy_timeout_ms) as store, _progress("cluster", quiet):
+        report = run_cluster(store, settings, backend=backend, scheduler=scheduler, full=full)
+    how = "incrementally" if report.incremental else "from scratch"
+    out.print(
+        f"clustered {report.articles} articles ({report.new} new, {how}): {report.stories} "
+        f"stories, {report.groups} near-duplicate groups, {report.near_duplicate_pairs} "
+        "near-duplicate pairs"
+    )
+
+
+@app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    min_size: Annotated[int, typer.Option("--min-size", help="Hide smaller stories.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """The stories: size, title, sites and date range."""
+    from wiretrace.report.summary import story_rows
+
+    with Store(db, readonly=True) as store:
+        rows = [r for r in story_rows(store) if r["size"] >= min_size]
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not rows:
+        out.print("no stories yet; run 'wiretrace cluster'")
+        return
+    table = Table(box=None)
+    for col, justify in (("id", "right"), ("size", "right"), ("title", "left"),
+                         ("sites", "left"), ("dates", "left")):
+        table.add_column(col, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for r in rows:
+        dates = " – ".join(d[:10] for d in (r["first_published"], r["last_published"]) if d)
+        table.add_row(str(r["id"]), str(r["size"]), r["title"], ", ".join(r["sites"]), dates)
+    out.print(table)
+
+
+# ---------------------------------------------------------------------------------- provenance
+@app.command()
+def trace(
+    db: DbOption = DEFAULT_DB,
+    story: Annotated[int | None, typer.Option("--story", help="Only this story.")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Align, trace provenance, extract claims and compare, per story; print provenance trees."""
+    from wiretrace.pipeline import analyse
+    from wiretrace.report.summary import print_provenance
+
+    settings = _settings(db)
+    with Store(db, settings.busy_timeout_ms) as store:
+        if not store.stories():
+            raise WiretraceError("no stories yet; run 'wiretrace cluster' first")
+        with _progress("trace", quiet) as progress:
+            results = analyse(store, settings, [story] if story else None, progress=progress)
+        for result in results:
+            if len(result.derivations) > 1:
+                print_provenance(store, result.story, out)
+
+
+@app.command()
+def show(
+    article: Annotated[int, typer.Argument(help="Article id.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """One article: metadata, artefacts, derivation with its evidence, and what it changed."""
+    from wiretrace.report.summary import print_article
+
+    with Store(db, readonly=True) as store:
+        print_article(store, article, out)
+
+
+@app.command()
+def claims(
+    db: DbOption = DEFAULT_DB,
+    article: Annotated[int | None, typer.Option("--article", help="Only this article.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines.")] = False,
+) -> None:
+    """The claims found in each article (figures, attributions, quotes, actors, places, dates)."""
+    from wiretrace.report.summary import print_claims
+
+    with Store(db, readonly=True) as store:
+        print_claims(store, out, article=article, as_json=as_json)
+
+
+@app.command()
+def compare(
+    source: Annotated[str, typer.Argument(help="The source: a file, or text with --text.")],
+    copy: Annotated[str, typer.Argument(help="The copy: a file, or text with --text.")],
+    as_json: Annotated[bool, typer.Option("--json", help="The comparison as JSON.")] = False,
+    text: Annotated[bool, typer.Option("--text", help="SOURCE and COPY are texts.")] = False,
+) -> None:
+    """Align two articles and list what the copy changed."""
+    from wiretrace.report.pairwise import compare_inputs, print_comparison
+
+    result = compare_inputs(source, copy, Settings(), as_text=text)
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_comparison(result, out)
+
+
+@app.command()
+def sites(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """Per-site scorecards: originals, copies, rewrites, artefacts, AI tells, changes."""
+    from wiretrace.report.sites import site_scorecards
+    from wiretrace.report.summary import print_sites
+
+    with Store(db, readonly=True) as store:
+        cards = site_scorecards(store)
+    if as_json:
+        sys.stdout.write(json.dumps(cards, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_sites(cards, out)
+
+
+# ---------------------------------------------------------------------------------- reports
+FormatOption = Annotated[str, typer.Option("--format", help="json, md or html.")]
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    story: Annotated[int | None, typer.Option("--story", help="Only this story.")] = None,
+    format: FormatOption = "json",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write here, not stdout.")] = None,
+) -> None:
+    """The report (JSON contract version 1, Markdown or HTML)."""
+    from wiretrace.report import render
+
+    with Store(db, readonly=True) as store:
+        text = render(store, format, story_id=story)
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+        out.print(f"wrote {out_file}")
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to analyse.")],
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report.")] = None,
+    md_out: Annotated[Path | None, typer.Option("--markdown", help="Write Markdown.")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write HTML.")] = None,
+    backend: BackendOption = "local",
+    scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Everything: ingest, clean, cluster, trace, claims, compare; then the reports."""
+    from wiretrace.pipeline import analyze as run_analyze
+    from wiretrace.report import render
+
+    settings = _settings(db)
+    with Store(db, settings.busy_timeout_ms) as store:
+        with _progress("analyze", quiet) as progress:
+            result = run_analyze(paths, store, settings, backend=backend, scheduler=scheduler,
+                                 progress=progress)
+        _print_rejections(result.ingest.rejected)
+        out.print(
+            f"{len(result.ingest.added)} new articles ({result.ingest.duplicates} already stored, "
+            f"{len(result.ingest.rejected)} rejected); {result.cluster.stories} stories; "
+            f"{result.changes} changes found"
+        )
+        for fmt, target in (("json", json_out), ("md", md_out), ("html", html_out)):
+            if target is not None:
+                target.write_text(render(store, fmt), encoding="utf-8")
+                out.print(f"wrote {target}")
+    if result.ingest.rejected:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------------------------- web, demo
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+) -> None:
+    """The local web app over the database."""
+    from wiretrace.web.app import serve as run_server
+
+    if not db.exists():
+        raise WiretraceError(f"{db}: no such database; run 'wiretrace analyze PATH' first")
+    run_server(db, host, port, _settings(db))
+
+
+@app.command()
+def demo(
+    serve_app: Annotated[
+        bool, typer.Option("--serve", help="Then open it in the web app.")
+    ] = False,
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Keep the demo database here (default: temporary).")
+    ] = None,
+) -> None:
+    """Analyse the bundled demo corpus and show what wiretrace finds."""
+    import tempfile
+
+    from wiretrace.demo import corpus_path
+    from wiretrace.pipeline import analyze as run_analyze
+    from wiretrace.report.summary import print_demo
+
+    with tempfile.TemporaryDirectory(prefix="wiretrace-demo-") as tmp:
+        path = db or Path(tmp) / "demo.db"
+        if path.exists():
+            path.unlink()
+        settings = _settings(path)
+        with Store(path, settings.busy_timeout_ms) as store:
+            result = run_analyze([str(corpus_path())], store, settings)
+            print_demo(store, result, out)
+        if serve_app:
+            from wiretrace.web.app import serve as run_server
+
+            out.print(f"\nserving the demo on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+            run_server(path, "127.0.0.1", port, settings)
 
 
 def main() -> None:

@@ -382,3 +382,48 @@ def analyse(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return results
+
+
+# ------------------------------------------------------------------------------------ analyze
+@dataclass(slots=True)
+class AnalyzeReport:
+    ingest: IngestReport
+    cluster: ClusterReport
+    stories: list[StoryAnalysis]
+
+    @property
+    def changes(self) -> int:
+        return sum(len(s.changes) for s in self.stories)
+
+
+def analyze(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    backend: str = "local",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> AnalyzeReport:
+    """All stages: ingest, clean, cluster, then align/trace/claims/compare for every story that
+    gained articles (or has never been analysed)."""
+    ingested = ingest(paths, store, settings, progress=progress)
+    before = {s.first: set(s.articles) for s in _story_sets(store)}
+    clustered = cluster(store, settings, backend=backend, scheduler=scheduler)
+    analysed = {d.article for d in store.derivations()}
+    todo = [
+        s.id for s in store.stories()
+        if set(s.articles) != before.get(min(s.articles), set())
+        or not set(s.articles) <= analysed
+    ]
+    stories = analyse(store, settings, todo, progress=progress)
+    return AnalyzeReport(ingested, clustered, stories)
+
+
+@dataclass(slots=True)
+class _StorySet:
+    first: int
+    articles: list[int]
+
+
+def _story_sets(store: Store) -> list[_StorySet]:
+    return [_StorySet(min(s.articles), s.articles) for s in store.stories() if s.articles]

@@ -1,13 +1,37 @@
-"""Text summaries printed by `stats` and `demo`."""
+"""What the CLI prints: stats, stories, provenance trees, one article, claims, sites, the demo."""
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING, Any
+
 from rich.console import Console
 from rich.table import Table
+from rich.tree import Tree
 
+from wiretrace.model import Article, Derivation
+from wiretrace.report.build import story_context
 from wiretrace.store import Store
 
-__all__ = ["print_stats"]
+if TYPE_CHECKING:
+    from wiretrace.pipeline import AnalyzeReport
+
+__all__ = [
+    "print_article",
+    "print_claims",
+    "print_demo",
+    "print_provenance",
+    "print_sites",
+    "print_stats",
+    "story_rows",
+]
+
+
+def _table(title: str | None, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", box=None)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
 
 
 def print_stats(store: Store, console: Console) -> None:
@@ -19,25 +43,181 @@ def print_stats(store: Store, console: Console) -> None:
     )
     kinds = store.artefact_counts()
     if kinds:
-        table = Table(title="artefacts by kind", title_justify="left", box=None)
-        table.add_column("kind")
-        table.add_column("count", justify="right")
+        table = _table("artefacts by kind", "kind", "count")
         for kind, n in kinds.items():
             table.add_row(kind, str(n))
         console.print(table)
     sites = store.site_counts()
     if sites:
-        table = Table(title="articles by site", title_justify="left", box=None)
-        table.add_column("site")
-        table.add_column("articles", justify="right")
+        table = _table("articles by site", "site", "articles")
         for site, n in sites.items():
             table.add_row(site, str(n))
         console.print(table)
     rejected = store.rejections()
     if rejected:
-        table = Table(title="rejected inputs", title_justify="left", box=None)
-        table.add_column("source", overflow="fold")
-        table.add_column("reason", overflow="fold")
+        table = _table("rejected inputs (latest 20)", "source", "reason")
         for r in rejected[-20:]:
             table.add_row(r.source, r.reason)
         console.print(table)
+
+
+def story_rows(store: Store) -> list[dict[str, Any]]:
+    rows = []
+    for story in store.stories():
+        arts = store.articles(story.articles)
+        dates = sorted(a.published for a in arts if a.published)
+        rows.append({
+            "id": story.id, "title": story.title, "size": len(arts),
+            "sites": sorted({a.site for a in arts if a.site}),
+            "first_published": dates[0] if dates else None,
+            "last_published": dates[-1] if dates else None,
+            "articles": story.articles,
+        })
+    rows.sort(key=lambda r: (-r["size"], r["id"]))
+    return rows
+
+
+def _name(article: Article) -> str:
+    where = article.site or article.source.rsplit("/", 1)[-1]
+    if article.locator:
+        where += f" ({article.locator})"
+    return f"#{article.id} {where}"
+
+
+def provenance_tree(articles: list[Article], derivations: list[Derivation]) -> Tree:
+    """Parents above children; inferred upstream sources as their own nodes."""
+    by_id = {a.id: a for a in articles}
+    deriv = {d.article: d for d in derivations}
+    children: dict[int | str | None, list[int]] = {}
+    for art in articles:
+        d = deriv.get(art.id or 0)
+        parent: int | str | None = None
+        if d is not None and d.parent in by_id:
+            parent = d.parent
+        elif d is not None and d.upstream and d.type not in ("original", "independent"):
+            parent = f"upstream: {d.upstream}"
+        children.setdefault(parent, []).append(art.id or 0)
+    root = Tree("provenance")
+
+    def add(node: Tree, aid: int, depth: int = 0) -> None:
+        d = deriv.get(aid)
+        label = f"{_name(by_id[aid])}  [bold]{d.type if d else '?'}[/bold]"
+        if d is not None:
+            label += f" {d.score:.2f}"
+            if d.upstream and d.type in ("original", "independent"):
+                label += f" (credits {d.upstream})"
+        branch = node.add(label)
+        if depth < 30:
+            for child in children.get(aid, []):
+                add(branch, child, depth + 1)
+
+    for aid in children.get(None, []):
+        add(root, aid)
+    for key, kids in children.items():
+        if isinstance(key, str):
+            up = root.add(f"[italic]{key}[/italic] (inferred, not in the corpus)")
+            for aid in kids:
+                add(up, aid)
+    return root
+
+
+def print_provenance(store: Store, story_id: int, console: Console) -> None:
+    story = store.story(story_id)
+    articles = store.articles(story.articles)
+    console.print(f"\n[bold]story {story.id}[/bold]: {story.title}", highlight=False)
+    console.print(provenance_tree(articles, store.derivations(story.id)))
+
+
+def print_article(store: Store, article_id: int, console: Console) -> None:
+    art = store.article(article_id)
+    console.print(f"[bold]#{art.id}[/bold] {art.title or '(no title)'}")
+    for key in ("source", "locator", "site", "url", "byline", "published", "language"):
+        value = getattr(art, key)
+        if value:
+            console.print(f"  {key}: {value}", markup=False)
+    story_id = store.story_of(article_id)
+    if story_id is not None:
+        console.print(f"  story: {story_id} ({store.story(story_id).title})", markup=False)
+        for d in store.derivations(story_id):
+            if d.article == article_id:
+                parent = f"#{d.parent}" if d.parent else "none in the corpus"
+                console.print(f"derivation: [bold]{d.type}[/bold] score {d.score:.2f}; parent "
+                              f"{parent}; upstream {d.upstream or '-'}")
+                for line in d.evidence:
+                    console.print(f"  - {line}", markup=False)
+        changes = [c for c in store.changes(story_id) if c.article == article_id]
+        if changes:
+            console.print(f"changes versus its source ({len(changes)}):")
+            for c in changes:
+                console.print(f"  - {c.kind}: {c.explanation}", markup=False)
+    if art.artefacts:
+        console.print(f"artefacts ({len(art.artefacts)}):")
+        for a in art.artefacts:
+            console.print(f"  - {a.kind} [{a.start}:{a.end}] {a.text[:100]!r}", markup=False)
+
+
+def print_claims(store: Store, console: Console, article: int | None = None,
+                 as_json: bool = False) -> None:
+    ids = [article] if article is not None else store.article_ids()
+    found = store.claims(ids)
+    if as_json:
+        for c in found:
+            console.print_json(json.dumps({
+                "article": c.article, "kind": c.kind, "span": list(c.span), "text": c.text,
+                "subject": c.subject, "predicate": c.predicate, "value": c.value,
+                "attributed_to": c.attributed_to}), indent=None)
+        return
+    table = _table(None, "article", "kind", "claim", "value", "attributed to")
+    for c in found:
+        value = "" if c.value is None else json.dumps(c.value, ensure_ascii=False)
+        table.add_row(f"#{c.article}", c.kind, c.text[:90], value[:60], c.attributed_to or "")
+    console.print(table)
+
+
+def print_sites(cards: list[dict[str, Any]], console: Console) -> None:
+    table = _table(None, "site", "articles", "originals", "copies", "rewrites", "summaries",
+                   "artefacts", "AI tells", "changes introduced")
+    for c in cards:
+        table.add_row(
+            str(c["site"]), str(c["articles"]), str(c["originals"]), str(c["copies"]),
+            str(c["rewrites"]), str(c["summaries"]),
+            ", ".join(f"{k} {v}" for k, v in c["artefacts"].items()) or "-",
+            str(c["ai_tells"]),
+            ", ".join(f"{k} {v}" for k, v in c["changes"].items()) or "-",
+        )
+    console.print(table)
+
+
+def print_demo(store: Store, result: AnalyzeReport, console: Console) -> None:
+    ing = result.ingest
+    console.print(
+        f"[bold]wiretrace demo[/bold]: {len(ing.added)} articles from "
+        f"{store.counts()['sites']} sites, {len(ing.rejected)} rejected"
+    )
+    print_stats(store, console)
+    tells = [(a, t) for a in store.articles() for t in a.ai_tells]
+    if tells:
+        console.print("\n[bold]AI tells[/bold] (leftover words of a language model)")
+        for art, t in tells:
+            console.print(f"  {_name(art)} [{t.start}:{t.end}] {t.text!r}", markup=False)
+    console.print("\n[bold]stories[/bold]")
+    for row in story_rows(store):
+        console.print(f"  story {row['id']}: {row['size']} articles, {len(row['sites'])} sites "
+                      f"- {row['title']}", markup=False)
+    for story in store.stories():
+        if len(story.articles) > 2:
+            print_provenance(store, story.id, console)
+            ctx = story_context(store, story)
+            if ctx["changes"]:
+                console.print(f"\n[bold]what the copies changed[/bold] ({len(ctx['changes'])})")
+                for ch in ctx["changes"]:
+                    console.print(f"  #{ch['article']} vs #{ch['versus']} {ch['kind']}: "
+                                  f"{ch['explanation']}", markup=False)
+            disputed = [f for f in ctx["facts"] if f["disputed"]]
+            if disputed:
+                console.print(f"\n[bold]disputed facts[/bold] ({len(disputed)})")
+                for f in disputed:
+                    versions = "; ".join(
+                        f"{v['text']!r} ({', '.join(f'#{a}' for a in v['articles'])})"
+                        for v in f["variants"])
+                    console.print(f"  {f['statement']}: {versions}", markup=False)
