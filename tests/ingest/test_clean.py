@@ -188,6 +188,9 @@ def test_llm_opener(opener: str) -> None:
         "Feel free to adjust the length to fit your page.",
         "As an AI language model, I cannot verify these figures.",
         "If you would like a shorter version for social media, I can provide one.",
+        "I have kept the tone neutral and the length close to the original article.",
+        "Note: This rewrite maintains the key facts while using a more engaging style.",
+        "Would you like me to make it shorter?",
     ],
 )
 def test_llm_closing(closing: str) -> None:
@@ -257,6 +260,8 @@ KEEP = [
     "Subscribers to the water company will get a refund, the regulator said.",
     "Voters could answer yes/no",
     "Reproduction of the painting was banned by the court, the museum said.",
+    "I have kept the letters my father wrote from the front.",
+    "We will rebuild every home, and I hope this helps the families who lost everything.",
 ]
 
 

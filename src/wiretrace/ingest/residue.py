@@ -537,6 +537,16 @@ _META_SUBJECT = re.compile(
     r"plagiari[sz]m|seo|readab(?:le|ility)|flow)\b",
     re.I,
 )
+# the assistant describing what it did to the text: "I have kept the tone neutral ..."
+_FIRST_PERSON_EDIT = re.compile(
+    r"^(?:i(?:['’]ve| have)?|i(?:['’]ve| have) also) (?:kept|maintained|preserved|ensured|"
+    r"rephrased|rewritten|reworded|paraphrased|condensed|shortened|removed|adjusted|tried|"
+    r"aimed|made sure|focused|retained|streamlined|restructured|simplified)\b.{0,200}\b(?:tone|"
+    r"length|original (?:text|article|meaning|wording|version|facts)|key (?:facts|points|"
+    r"details|information)|wording|meaning|readab(?:le|ility)|flow|style|plagiari[sz]m|seo|"
+    r"word count|rewrite|article)\b",
+    re.I,
+)
 _AI_SELF = re.compile(
     r"^(?:as an ai(?: language model| assistant| model)?|as a language model|i am an ai|"
     r"i['’]m an ai|i (?:cannot|can['’]t|am unable to) (?:browse|access|verify)\b)",
@@ -559,6 +569,7 @@ _ANNOUNCE_REF = re.compile(
     r"the text|the story in|the news in)\b",
     re.I,
 )
+_NOTE_LABEL = re.compile(r"^[*_]*(?:note|n\.b\.|p\.s\.?|ps|disclaimer)\s*[:.]?[*_]*\s*:?$", re.I)
 _WORD_COUNT = re.compile(r"^[(\[*]*\s*word count\s*:?\s*~?\d+\s*(?:words)?\s*[)\]*]*$", re.I)
 
 
@@ -568,7 +579,7 @@ def _is_meta_closing(sentence: str) -> bool:
         return False
     if _ASSISTANT_CLOSER.match(s) or _AI_SELF.match(s) or _WORD_COUNT.match(s):
         return True
-    if _META_SUBJECT.match(s):
+    if _META_SUBJECT.match(s) or _FIRST_PERSON_EDIT.match(s):
         return True
     return bool(
         _YOU.search(s)
@@ -634,6 +645,8 @@ def _llm_meta_text(lines: list[Line], raw: str) -> list[Candidate]:
             if _is_meta_closing(raw[s:e]):
                 last = e if last is None else last
                 first = s
+            elif last is not None and _NOTE_LABEL.match(raw[s:e]):
+                first = s  # "Note:" in front of a meta sentence
             else:
                 stop = True
                 break
