@@ -16,8 +16,8 @@ import pytest
 from wiretrace.model import (
     AlignedPair,
     Alignment,
-    Article,
     Artefact,
+    Article,
     Change,
     Derivation,
     Fact,
@@ -59,7 +59,7 @@ INDEPENDENT = (
     "Fishermen in Kellan counted their losses on Tuesday after Monday's harbour fire. "
     "Local officials said 38 boats were destroyed and the port would reopen on Friday."
 )
-OTHER = "The council of Brask approved a new budget for the school on Wednesday after a long debate."
+OTHER = "The council of Brask approved a new budget for the school on Wednesday after a debate."
 LONELY = "A lonely article about the lighthouse of Orrin that belongs to no story at all."
 
 
@@ -123,11 +123,11 @@ def fill_store(db: Path) -> Corpus:
             story_edges=[(orig, indep, 0.4, "shared entities: Kellan, harbour")],
         )
         fire, hostile_story = (s.id for s in store.stories())
-        s1 = span(ORIGINAL, "A fire destroyed at least 40 boats in the harbour of Kellan on Monday,"
-                            " the coast guard said.")
+        lead = "A fire destroyed at least 40 boats in the harbour of Kellan on Monday, the coast"
+        lead += " guard"
+        s1 = span(ORIGINAL, lead + " said.")
         s2 = span(ORIGINAL, "About 1,800 people were evacuated to Crete by ferry overnight.")
-        w1 = span(WIRE_COPY, "A fire destroyed at least 40 boats in the harbour of Kellan on Monday,"
-                             " the coast guard said.")
+        w1 = span(WIRE_COPY, lead + " said.")
         w2 = span(WIRE_COPY, "About 1,800 people were evacuated to Crete by ferry overnight.")
         p1 = span(SPUN, "A blaze wrecked at least 40 boats in the harbour of Kellan on Monday, the "
                         "coast guard stated.")

@@ -12,8 +12,12 @@ from typing import Any
 from wiretrace.errors import NotFound
 from wiretrace.model import CHANGE_KINDS, DERIVATION_TYPES, Article
 from wiretrace.report.build import story_context
-from wiretrace.report.records import alignment_record, article_record, change_record
-from wiretrace.report.records import derivation_record
+from wiretrace.report.records import (
+    alignment_record,
+    article_record,
+    change_record,
+    derivation_record,
+)
 from wiretrace.report.sites import site_scorecards
 from wiretrace.report.svg import provenance_graph
 from wiretrace.store import Store
@@ -65,7 +69,8 @@ def stories_context(
         "SELECT a.id, a.site, a.published, a.title FROM articles a "
         "JOIN story_articles sa ON sa.article_id = a.id"
     ))
-    types = {int(r[0]): r[1] for r in store.conn.execute("SELECT article_id, type FROM derivations")}
+    types = {int(r[0]): r[1]
+             for r in store.conn.execute("SELECT article_id, type FROM derivations")}
     matches: set[int] | None = None
     if q:
         matches = set(store.search(q, limit=SEARCH_LIMIT))

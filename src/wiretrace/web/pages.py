@@ -54,6 +54,14 @@ def percent(value: Any) -> str:
         return "–"
 
 
+def when(value: Any) -> str:
+    """An ISO timestamp shortened for reading: '2026-03-02T08:00:00Z' → '2026-03-02 08:00'."""
+    text = str(value or "")
+    if len(text) >= 16 and text[10] == "T":
+        return f"{text[:10]} {text[11:16]}"
+    return text
+
+
 def article_index(articles: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     """Articles by id, each with its citation number ``n`` (1-based, story order)."""
     return {a["id"]: {**a, "n": i} for i, a in enumerate(articles, start=1)}
@@ -87,7 +95,7 @@ def make_environment(link: Callable[[int], str], standalone: bool = False) -> En
         article_index=article_index,
         plural=plural,
     )
-    env.filters.update(label=label, score=score, percent=percent)
+    env.filters.update(label=label, score=score, percent=percent, when=when)
     return env
 
 
