@@ -204,6 +204,27 @@ def test_llm_closing(closing: str) -> None:
     assert result.text.endswith("the education office said.")
 
 
+def test_llm_meta_takes_its_separator_and_word_count() -> None:
+    raw = article(
+        "Here is the rewritten article:",
+        "---",
+        LEAD,
+        CLOSE,
+        "***",
+        "Word count: 312",
+        "This rewrite keeps the tone neutral for a general audience.",
+    )
+    result = checked(raw)
+    assert only(result, "llm_meta_text") == [
+        "Here is the rewritten article:",
+        "---",
+        "***",
+        "Word count: 312",
+        "This rewrite keeps the tone neutral for a general audience.",
+    ]
+    assert result.text == "\n\n".join([LEAD, CLOSE])
+
+
 def test_llm_opener_before_a_mangled_dateline() -> None:
     raw = article(
         "Certainly! Here is a rewritten version of the article: Nigeria's LAGOSThe military said "

@@ -80,7 +80,7 @@ def _whole(kind: str, line: Line, priority: int = 5) -> Candidate:
     return Candidate(kind, line.start, line.end, priority)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?:])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|(?<=:)\s+(?=[\"“(]?[A-Z])")
 
 
 def _sentences(line: Line) -> list[tuple[int, int]]:
@@ -569,6 +569,7 @@ _ANNOUNCE_REF = re.compile(
     r"the text|the story in|the news in)\b",
     re.I,
 )
+_SEPARATOR = re.compile(r"^(?:[-*_=~#•·]\s*){3,}$")
 _NOTE_LABEL = re.compile(r"^[*_]*(?:note|n\.b\.|p\.s\.?|ps|disclaimer)\s*[:.]?[*_]*\s*:?$", re.I)
 _WORD_COUNT = re.compile(r"^[(\[*]*\s*word count\s*:?\s*~?\d+\s*(?:words)?\s*[)\]*]*$", re.I)
 
@@ -654,6 +655,16 @@ def _llm_meta_text(lines: list[Line], raw: str) -> list[Candidate]:
             out.append(Candidate("llm_meta_text", first, last, 0))
         if stop:
             break
+    # a separator line ("---", "***") between the meta text and the article goes with it
+    at = {ln.start: k for k, ln in enumerate(lines)}
+    for c in list(out):
+        for line in lines:
+            if line.start <= c.start < line.end + 1:
+                k = at[line.start]
+                for j in (k - 1, k + 1):
+                    if 0 <= j < len(lines) and _SEPARATOR.match(lines[j].text):
+                        out.append(_whole("llm_meta_text", lines[j], 0))
+                break
     # anywhere: "As an AI language model, ..." on a line of its own
     for line in lines:
         if len(line.text) <= SHORT * 2 and _AI_SELF.match(line.text):
