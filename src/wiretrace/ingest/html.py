@@ -31,6 +31,10 @@ __all__ = ["Extracted", "extract_html", "detect_language", "site_from_url"]
 _PRECISION_KEEP = 0.5
 # an extraction shorter than this (words) is considered weak: structured data may do better
 _SHORT_WORDS = 50
+# fewer words than this is a menu or a caption, not an article
+_MIN_WORDS = 5
+# the last-resort whole-page text must at least look like a paragraph
+_BASELINE_MIN_WORDS = 15
 _WORD = re.compile(r"\w+")
 
 
@@ -85,10 +89,10 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         body = _jsonld_body(html)
         if body and _words(body) > _words(text):
             text = body
-    if not _words(text):
-        text = _baseline(html)
+    if _words(text) < _MIN_WORDS:
+        text = _baseline(html) or text
     text = _normalise(text)
-    if not _words(text):
+    if _words(text) < _MIN_WORDS:
         raise InputError("no article text found in the HTML")
 
     site = _clean_field(getattr(meta, "sitename", None))
@@ -294,7 +298,9 @@ def _baseline(html: str) -> str:
         _tree, text, _length = baseline(html)
     except (ValueError, TypeError, AttributeError):  # pragma: no cover - defensive
         return ""
-    return tidy_lines(text or "")
+    text = tidy_lines(text or "")
+    # whatever is left of a page without an article is navigation, not a story
+    return text if _words(text) >= _BASELINE_MIN_WORDS else ""
 
 
 # --- helpers --------------------------------------------------------------------------------
