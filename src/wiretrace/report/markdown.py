@@ -12,15 +12,15 @@ from typing import Any
 
 __all__ = ["render_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def md(text: Any) -> str:
-    """Escape text for inline Markdown: one line, punctuation backslash-escaped, no raw HTML."""
+    """Escape text for inline Markdown: one line, no raw HTML (``<`` and ``>`` become entities,
+    which every renderer shows as the characters), other punctuation backslash-escaped."""
     line = " ".join(str(text or "").split())
-    line = _SPECIAL.sub(r"\\\1", line)
-    line = line.replace("&", "&amp;")
-    return line
+    line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", line)
 
 
 def _label(value: Any) -> str:
