@@ -74,7 +74,9 @@ def test_search_finds_stories_through_their_articles(client: TestClient, corpus:
     assert f'href="/articles/{corpus.ai}"' in html
     assert 'value="Cyprus"' in html
     # FTS syntax typed by a person is treated as words, never as an error
-    assert client.get("/stories", params={"q": 'harbour" OR (NEAR'}).status_code == 200
+    for weird in ('harbour" OR (NEAR', "*", "\x00", "NEAR(", "x" * 5000):
+        r = client.get("/stories.json", params={"q": weird})
+        assert r.status_code == 200, weird
 
 
 def test_filters_by_site_and_date_range(client: TestClient, corpus: Corpus) -> None:
@@ -245,3 +247,19 @@ def test_serve_warns_when_not_bound_to_localhost(
     assert calls == [("127.0.0.1", 8123)] and "warning" not in capsys.readouterr().err
     serve(db, host="0.0.0.0", port=8124)
     assert "warning" in capsys.readouterr().err
+
+
+def test_unexpected_errors_keep_the_security_headers(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import wiretrace.web.app as web_app
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom <script>")
+
+    monkeypatch.setattr(web_app, "sites_context", broken)
+    with TestClient(create_app(corpus.db), raise_server_exceptions=False) as c:
+        r = c.get("/sites")
+    assert r.status_code == 500
+    assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert "boom" not in r.text

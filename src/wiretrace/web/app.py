@@ -7,6 +7,7 @@ request, so the app never blocks a writer (WAL) and always shows the latest comm
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -44,6 +45,7 @@ SECURITY_HEADERS = [
 ]
 STATIC_DIR = Path(__file__).parent / "static"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+logger = logging.getLogger("wiretrace.web")
 
 
 class SecurityHeaders:
@@ -57,15 +59,32 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 headers = list(message.get("headers", []))
                 headers += [(k, v) for k, v in SECURITY_HEADERS if k not in names]
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if started:
+                raise
+            # an unexpected error still gets the security headers, and no traceback is shown
+            logger.exception("error serving %s", scope.get("path"))
+            body = b"500: wiretrace hit an unexpected error; the server log has the details\n"
+            await send_with_headers({
+                "type": "http.response.start", "status": 500,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())],
+            })
+            await send_with_headers({"type": "http.response.body", "body": body})
 
 
 def _wants_json(request: Request) -> bool:

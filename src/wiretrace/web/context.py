@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from wiretrace.errors import NotFound
@@ -33,6 +35,7 @@ __all__ = [
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 2000
+MAX_QUERY = 500
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -49,7 +52,8 @@ def stories_context(
     page: str | int = 1,
 ) -> dict[str, Any]:
     """The stories list, filtered by a full-text query, a site and a publication date range."""
-    q, site = q.strip(), site.strip()
+    q = "".join(ch for ch in q if ch.isprintable() or ch == " ").strip()[:MAX_QUERY]
+    site = site.strip()
     errors: list[str] = []
     date_from, date_to = date_from.strip(), date_to.strip()
     for name, value in (("from", date_from), ("to", date_to)):
@@ -73,9 +77,13 @@ def stories_context(
              for r in store.conn.execute("SELECT article_id, type FROM derivations")}
     matches: set[int] | None = None
     if q:
-        matches = set(store.search(q, limit=SEARCH_LIMIT))
+        try:
+            matches = set(store.search(q, limit=SEARCH_LIMIT))
+        except sqlite3.OperationalError as exc:
+            errors.append(f"the search could not run ({exc}); try plain words")
+            matches = set()
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for story in store.stories():
         members = [meta[i] for i in story.articles if i in meta]
         hits = [m for m in members if matches is None or int(m[0]) in matches]
@@ -133,7 +141,7 @@ def story_page_context(store: Store, story_id: int) -> dict[str, Any]:
 
 
 def segments(
-    text: str, start: int, end: int, marks: list[tuple[int, int, int | None, str]]
+    text: str, start: int, end: int, marks: Sequence[tuple[int, int, int | None, str]]
 ) -> list[dict[str, Any]]:
     """Cut ``text[start:end]`` into plain and marked pieces.
 
