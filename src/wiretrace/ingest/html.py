@@ -84,6 +84,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
             meta = None
     title = _clean_field(getattr(meta, "title", None))
     text = tidy_lines(text, title)
+    text = add_body_continuations(html, text)
 
     if _words(text) < _SHORT_WORDS:
         body = _jsonld_body(html)
@@ -255,6 +256,80 @@ def _repeats_headline(line: str, title_key: str, near_top: bool) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
+
+
+# --- article bodies split into chunks -------------------------------------------------------
+
+# a continuation chunk: at least this many paragraphs (direct children) of this many words on
+# average, i.e. prose, not a list of teasers or comments
+_CHUNK_MIN_PARAGRAPHS = 3
+_CHUNK_MIN_MEAN_WORDS = 20
+_PARAGRAPH_MIN_WORDS = 8
+
+
+def add_body_continuations(html: str, text: str) -> str:
+    """Add the rest of an article body that the page splits into several containers.
+
+    Many pages cut the body into chunks (same tag, same class) separated by ads or promos, and
+    trafilatura keeps only the first. When a chunk's paragraphs are mostly in the text and a later
+    chunk of the same kind holds prose that is not, that prose is inserted after the chunk before
+    it.
+    """
+    from lxml import html as lxml_html
+
+    try:
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        tree = lxml_html.fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return text
+    lines = text.split("\n\n")
+    keys = [_key(line) for line in lines]
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for element in tree.iter("div", "section", "article"):
+        css = (element.get("class") or "").strip()
+        if css:
+            groups.setdefault((element.tag, css), []).append(element)
+
+    inserts: list[tuple[int, list[str]]] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        last_line = -1
+        for element in members:
+            paragraphs = _direct_paragraphs(element)
+            if not paragraphs:
+                continue
+            found = [_line_of(_key(p), keys) for p in paragraphs]
+            covered = sum(i >= 0 for i in found) / len(paragraphs)
+            if covered >= 0.6:
+                last_line = max(last_line, *found)
+            elif covered <= 0.2 and last_line >= 0 and _is_prose(paragraphs):
+                inserts.append((last_line, paragraphs))
+    for after, paragraphs in sorted(inserts, key=lambda item: -item[0]):
+        lines[after + 1 : after + 1] = paragraphs
+    return "\n\n".join(lines)
+
+
+def _direct_paragraphs(element: Any) -> list[str]:
+    paragraphs = []
+    for child in element.findall("p"):
+        paragraph = " ".join(child.text_content().split())
+        if _words(paragraph) >= _PARAGRAPH_MIN_WORDS:
+            paragraphs.append(paragraph)
+    return paragraphs
+
+
+def _is_prose(paragraphs: list[str]) -> bool:
+    if len(paragraphs) < _CHUNK_MIN_PARAGRAPHS:
+        return False
+    return sum(_words(p) for p in paragraphs) / len(paragraphs) >= _CHUNK_MIN_MEAN_WORDS
+
+
+def _line_of(paragraph_key: str, keys: list[str]) -> int:
+    for index, line_key in enumerate(keys):
+        if paragraph_key and paragraph_key in line_key:
+            return index
+    return -1
 
 
 # --- fallbacks ------------------------------------------------------------------------------
