@@ -160,7 +160,7 @@ def render_svg(
             f"<title>{escape(tip)}</title>"
             f'<rect x="{n["x"]}" y="{n["y"]}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
             f'<text x="{n["x"] + 8}" y="{n["y"] + 19}" class="pg-head">{escape(head)}</text>'
-            f'<text x="{n["x"] + 8}" y="{n["y"] + 36}" class="pg-sub">{escape(_short(sub, 38))}'
+            f'<text x="{n["x"] + 8}" y="{n["y"] + 36}" class="pg-sub">{escape(_short(sub, 34))}'
             f"</text></g>"
         )
         if n["kind"] == "article" and href is not None:
