@@ -71,6 +71,8 @@ def test_full_text_search(tmp_path: Path) -> None:
         assert s.search("rate unchanged") == [ids[1]]
         assert s.search("wildfire") == [ids[0]]  # titles are indexed too
         assert s.search('"; DROP TABLE articles; --') == []
+        assert s.search("fire\x00fighters") == []  # control characters are not syntax
+        assert s.search("\x00") == []
 
 
 def test_rejections_and_analysis_round_trip(tmp_path: Path) -> None:

@@ -245,7 +245,8 @@ class Store:
 
     def search(self, query: str, limit: int = 200) -> list[int]:
         """Article ids matching an FTS5 query over title and text (plain words are ANDed)."""
-        terms = [t for t in query.replace('"', " ").split() if t]
+        cleaned = "".join(ch if ch.isprintable() else " " for ch in query).replace('"', " ")
+        terms = [t for t in cleaned.split() if t]
         if not terms:
             return []
         fts_query = " ".join(f'"{t}"' for t in terms)
