@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -232,6 +233,16 @@ def test_deeply_nested_html_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "deep.html"
     path.write_text("<html><body>" + "<div>" * 5000 + STORY + "</div>" * 5000 + "</body></html>")
     assert only_rejection(path).reason == "HTML nested deeper than 2000 levels"
+
+
+def test_depth_scan_is_linear_on_hostile_markup() -> None:
+    started = time.perf_counter()
+    for hostile in ("<a " * 300_000, "<div class='" * 100_000, "<script>" * 100_000, "<" * 500_000):
+        try:
+            check_html(hostile, SETTINGS)
+        except Rejected as exc:
+            assert exc.reason == "empty document: no text"
+    assert time.perf_counter() - started < 10  # a backtracking scan takes minutes here
 
 
 def test_depth_scan_understands_void_and_sibling_tags() -> None:

@@ -182,8 +182,10 @@ def test_json_wrapper_object_holding_a_list(tmp_path: Path) -> None:
 def test_text_wins_when_both_text_and_html(tmp_path: Path) -> None:
     path = tmp_path / "both.jsonl"
     path.write_text(json.dumps({"text": STORY, "html": HTML}) + "\n")
-    [doc] = run(path)
-    assert doc.text == STORY and doc.html is None
+    path.write_text(path.read_text() + json.dumps({"text": STORY, "html": 7}) + "\n")
+    a, b = run(path)
+    assert a.text == STORY and a.html is None
+    assert isinstance(b, Document) and b.text == STORY
 
 
 def test_csv_and_tsv(tmp_path: Path) -> None:

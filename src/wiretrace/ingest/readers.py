@@ -49,7 +49,7 @@ from wiretrace.ingest.formats.warc import read_warc
 from wiretrace.model import Document, Rejection
 from wiretrace.settings import Settings
 
-__all__ = ["FORMATS_BY_EXTENSION", "iter_documents"]
+__all__ = ["iter_documents"]
 
 FORMATS_BY_EXTENSION: dict[str, str] = {
     ".html": "html",

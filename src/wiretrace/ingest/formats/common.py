@@ -131,6 +131,7 @@ _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.I)
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 _SURROGATES = re.compile(r"[\udc80-\udcff]+")
+_ASCII_BYTES = bytes(range(128))
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
@@ -200,7 +201,8 @@ def decode_text(data: bytes, *, declared: str | None = None, markup: bool = Fals
             pass
     escaped = data.decode("utf-8", "surrogateescape")
     stray = sum(len(m.group()) for m in _SURROGATES.finditer(escaped))
-    valid_multibyte = sum(1 for ch in escaped if ord(ch) > 0x7F) - stray
+    non_ascii = len(escaped) - len(escaped.encode("ascii", "ignore"))
+    valid_multibyte = non_ascii - stray
     if valid_multibyte > 0 and valid_multibyte >= stray:
         return _checked(_SURROGATES.sub(_legacy_bytes, escaped))
     return _checked(data.decode(_guess_legacy(data), errors="strict"))
@@ -216,7 +218,7 @@ def _legacy_bytes(match: re.Match[str]) -> str:
 
 def _guess_legacy(data: bytes) -> str:
     """windows-1251 (Cyrillic) or windows-1252 (Western); latin-1 when 1252 cannot decode."""
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data.translate(None, _ASCII_BYTES))
     guess: str | None = None
     if high >= 32:
         try:
@@ -227,7 +229,7 @@ def _guess_legacy(data: bytes) -> str:
         except ImportError:  # pragma: no cover - charset_normalizer comes with trafilatura
             guess = None
     if guess is None:
-        guess = _cyrillic_or_western(data)
+        guess = _cyrillic_or_western(data[:65536])
     if guess == "cp1252":
         try:
             data.decode("cp1252")
@@ -261,19 +263,21 @@ def _checked(text: str) -> str:
 
 # --- HTML -----------------------------------------------------------------------------------
 
+# Every token stops at the next "<" or ">", so the scan is linear even on hostile input.
+_RAW_TEXT = "script|style|textarea|title|xmp|iframe|noembed|noframes|template"
 _HTML_TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<[!?][^>]*>?"
-    r"|<(/?)([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
-    re.S,
+    r"|<[!?][^<>]*>?"
+    rf"|<(?P<raw>{_RAW_TEXT})\b[^<>]*>(?P<rawtext>.*?)(?:</(?P=raw)\s*>|\Z)"
+    r"|<(?P<close>/?)(?P<name>[A-Za-z][^\s/<>]*)(?P<attrs>[^<>]*)>",
+    re.S | re.I,
 )
 _VOID = frozenset(
     "area base basefont bgsound br col command embed frame hr image img input isindex keygen "
     "link meta param source track wbr".split()
 )
-_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes template".split())
-_NO_TEXT = frozenset("script style title template iframe noembed noframes".split())
+_TEXT_IN_RAW = frozenset({"textarea", "xmp"})
 _SIBLINGS = {
     "p": {"p"},
     "li": {"li"},
@@ -291,27 +295,26 @@ def check_html(html: str, settings: Settings) -> None:
 
     A cheap tag scan, not a parser: void and self-closed elements do not nest, ``</x>`` closes
     the innermost open ``x`` (and whatever it encloses), ``<p>`` after ``<p>`` (and the like)
-    closes the first, script and style contents are skipped.
+    closes the first; comments and script, style and title contents are skipped.
     """
     max_depth = settings.max_html_depth
     stack: list[str] = []
     open_count: dict[str, int] = {}
     has_text = False
     pos = 0
-    search = _HTML_TOKEN.search
-    while True:
-        m = search(html, pos)
-        end = m.start() if m else len(html)
-        if not has_text and html[pos:end].strip():
-            has_text = not (stack and stack[-1] in _NO_TEXT)
-        if m is None:
-            break
-        pos = m.end()
-        name = m.group(2)
+    for m in _HTML_TOKEN.finditer(html):
+        if not has_text:
+            has_text = bool(html[pos : m.start()].strip())
+            pos = m.end()
+        raw, close, name, attrs = m.group("raw", "close", "name", "attrs")
+        if raw is not None:
+            if not has_text and raw.lower() in _TEXT_IN_RAW:
+                has_text = bool(m.group("rawtext").strip())
+            continue
         if name is None:
             continue
         name = name.lower()
-        if m.group(1):  # closing tag
+        if close:
             if open_count.get(name):
                 while stack:
                     top = stack.pop()
@@ -319,24 +322,16 @@ def check_html(html: str, settings: Settings) -> None:
                     if top == name:
                         break
             continue
-        if name in _VOID or m.group(3).rstrip().endswith("/"):
+        if name in _VOID or attrs.endswith("/"):
             continue
         closes = _SIBLINGS.get(name)
         if closes and stack and stack[-1] in closes:
             open_count[stack.pop()] -= 1
-        if name in _RAW_TEXT:
-            close = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(html, pos)
-            if (
-                not has_text
-                and name not in _NO_TEXT
-                and html[pos : close.start() if close else None].strip()
-            ):
-                has_text = True
-            pos = close.end() if close else len(html)
-            continue
         stack.append(name)
         open_count[name] = open_count.get(name, 0) + 1
         if len(stack) > max_depth:
             raise Rejected(f"HTML nested deeper than {max_depth} levels")
+    if not has_text:
+        has_text = bool(html[pos:].strip())
     if not has_text:
         raise Rejected("empty document: no text")

@@ -39,15 +39,12 @@ def item_document(
     """
     fields = {k.strip().lower(): v for k, v in item.items() if isinstance(k, str)}
     text = _content(fields, "text")
-    html = _content(fields, "html")
+    html = None if text is not None else _content(fields, "html")
     if text is None and html is None:
         if "text" in fields or "html" in fields:
             raise Rejected("empty document: no text")
         raise Rejected("missing field: text or html")
-    if text is not None:
-        html = None
-    else:
-        assert html is not None
+    if html is not None:
         check_html(html, settings)
     optional: dict[str, str | None] = {}
     for name, keys in _OPTIONAL.items():
