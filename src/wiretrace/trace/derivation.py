@@ -229,14 +229,14 @@ def classify(v: PairView, c: Article, params: TraceParams = DEFAULT) -> str:
     llm = any(t.kind == "llm_meta_text" for t in tells(c))
     ratio = v.len_c / max(1, v.len_p)
     if ratio <= params.summary_ratio and v.all_c >= 0.5:
-        if v.p_gaps >= 1 or para >= 0.5:
+        if v.p_skipped >= 0.3 or para >= 0.5:
             return "summary"
     if para >= 0.5 or (llm and verb < 0.8):
         return "rewrite"
     if verb < params.spun_verbatim and edit >= 0.35:
         return "spun_copy"
-    extra = v.extra_c / max(1, v.len_c)
-    if verb >= params.wire_verbatim and v.inversions <= 0.1 and extra <= 0.1:
+    added = v.extra_c <= max(150, 0.03 * v.len_c)
+    if verb >= params.wire_verbatim and v.moved <= 0.06 and added and v.altered_c <= 1:
         return "wire_copy"
     return "edited_copy"
 

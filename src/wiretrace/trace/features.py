@@ -39,6 +39,7 @@ _TEXT_TELLS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _BOILERPLATE = re.compile(
     r"(?i)all rights reserved|copyright|©|reproduction|subscribe|newsletter|follow us|"
+    r"may not be (?:published|reproduced)|redistributed|\bupdated\b|\bGMT\b|^[^|]{0,40}\||"
     r"click here|sign up|see also|read more|related|leave a reply|advertisement|^\s*by\s+\w+"
 )
 _QUOTE = re.compile(r"[\"“][^\"“”]{12,}?[\"”]")
@@ -112,7 +113,7 @@ class PairView:
 
     p: int
     c: int
-    pairs: list[tuple[Span, Span, str, float]]  # (c_span, p_span, kind, score), no quote-only
+    pairs: list[tuple[Span, Span, str, float]]  # (c_span, p_span, kind, score)
     quote_pairs: int
     len_c: int
     len_p: int
@@ -125,8 +126,9 @@ class PairView:
     junk_c: int = 0  # boilerplate-like chars of c in no pair
     junk_p: int = 0
     inversions: float = 0.0  # share of consecutive pairs (in c's order) out of order in p
-    p_gaps: int = 0  # runs of unaligned substantive sentences of p between aligned ones
-    p_tail: float = 0.0  # share of p's sentences after the last aligned one
+    moved: float = 0.0  # share of the aligned text of c outside the longest in-order chain
+    p_skipped: float = 0.0  # share of p's substantive text between aligned parts left out
+    altered_c: int = 0  # aligned sentences of c with a part (≥ 3 words) in no pair
 
     @property
     def lex_c(self) -> float:
@@ -149,24 +151,53 @@ def _nonspace(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
-def _unaligned(text: str, spans: list[Span]) -> tuple[int, int, list[tuple[Span, bool]]]:
-    """(substantive, boilerplate) non-space chars of sentences outside every span, and each
-    sentence with whether it is aligned."""
-    sents: list[tuple[Span, bool]] = []
-    sub = junk = 0
+@dataclass(slots=True)
+class _SentCover:
+    span: Span
+    chars: int  # non-space chars
+    aligned: bool  # at least half of it in pairs
+    substantive: bool  # not boilerplate, six words or more
+    uncovered_words: int
+
+
+def _cover(text: str, spans: list[Span]) -> list[_SentCover]:
+    out: list[_SentCover] = []
     for s, e in split_sentences(text):
         covered = sum(max(0, min(e, pe) - max(s, ps)) for ps, pe in spans)
-        aligned = covered >= 0.5 * (e - s)
-        sents.append(((s, e), aligned))
-        if aligned:
-            continue
         chunk = text[s:e]
-        n = _nonspace(chunk)
-        if _BOILERPLATE.search(chunk) or len(tokens(chunk)) < 6:
-            junk += n
-        else:
-            sub += n
-    return sub, junk, sents
+        toks = tokens(text, s, e)
+        loose = sum(1 for t in toks if not any(ps <= t.start and t.end <= pe for ps, pe in spans))
+        out.append(
+            _SentCover(
+                (s, e),
+                _nonspace(chunk),
+                covered >= 0.5 * (e - s),
+                not _BOILERPLATE.search(chunk) and len(toks) >= 6,
+                loose,
+            )
+        )
+    return out
+
+
+def _unaligned(cover: list[_SentCover]) -> tuple[int, int]:
+    """(substantive, boilerplate) non-space chars of the sentences outside every pair."""
+    sub = sum(c.chars for c in cover if not c.aligned and c.substantive)
+    junk = sum(c.chars for c in cover if not c.aligned and not c.substantive)
+    return sub, junk
+
+
+def _moved(pairs: list[tuple[Span, Span, str, float]]) -> float:
+    """Share of the aligned chars of c outside the heaviest chain that keeps p's order."""
+    n = len(pairs)
+    if n < 2:
+        return 0.0
+    w = [max(1, o[0][1] - o[0][0]) for o in pairs]
+    best = list(w)
+    for i in range(n):
+        for j in range(i):
+            if pairs[j][1][0] < pairs[i][1][0] and best[j] + w[i] > best[i]:
+                best[i] = best[j] + w[i]
+    return 1.0 - max(best) / sum(w)
 
 
 def view(alignment: Alignment, c: Article, p: Article) -> PairView:
@@ -179,38 +210,37 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
         for q in raw
     ]
     qc, qp = quote_spans(c.text), quote_spans(p.text)
-    kept = [o for o in oriented if not (_inside(o[0], qc) >= 0.6 and _inside(o[1], qp) >= 0.6)]
+    quoted = [_inside(o[0], qc) >= 0.6 and _inside(o[1], qp) >= 0.6 for o in oriented]
     v = PairView(
         p=p.id if p.id is not None else -1,
         c=c_id,
-        pairs=sorted(kept, key=lambda o: o[0]),
-        quote_pairs=len(oriented) - len(kept),
+        pairs=sorted(oriented, key=lambda o: o[0]),
+        quote_pairs=sum(quoted),
         len_c=_nonspace(c.text),
         len_p=_nonspace(p.text),
     )
     for kind in ("verbatim", "edited", "paraphrase"):
-        v.cov_c[kind] = coverage(c.text, [o[0] for o in kept if o[2] == kind])
-        v.cov_p[kind] = coverage(p.text, [o[1] for o in kept if o[2] == kind])
-    lex = [o for o in kept if o[2] != "paraphrase"]
+        v.cov_c[kind] = coverage(c.text, [o[0] for o in oriented if o[2] == kind])
+        v.cov_p[kind] = coverage(p.text, [o[1] for o in oriented if o[2] == kind])
+    # what counts as copying: lexical pairs outside quotations of what someone said
+    lex = [o for o, q in zip(oriented, quoted, strict=True) if o[2] != "paraphrase" and not q]
     v.lex_chars = round(coverage(c.text, [o[0] for o in lex]) * v.len_c)
     v.longest = max((_nonspace(c.text[o[0][0] : o[0][1]]) for o in lex), default=0)
-    v.extra_c, v.junk_c, _ = _unaligned(c.text, [o[0] for o in kept])
-    v.extra_p, v.junk_p, p_sents = _unaligned(p.text, [o[1] for o in kept])
-    # order: consecutive pairs in c whose p spans go backwards
+    kept = v.pairs
+    c_cover = _cover(c.text, [o[0] for o in kept])
+    p_cover = _cover(p.text, [o[1] for o in kept])
+    v.extra_c, v.junk_c = _unaligned(c_cover)
+    v.extra_p, v.junk_p = _unaligned(p_cover)
+    v.altered_c = sum(1 for x in c_cover if x.aligned and x.uncovered_words >= 3)
     if len(kept) > 1:
         back = sum(1 for x, y in zip(kept, kept[1:], strict=False) if y[1][0] < x[1][0])
         v.inversions = back / (len(kept) - 1)
-    flags = [aligned for _, aligned in p_sents]
-    if any(flags):
-        last = max(i for i, f in enumerate(flags) if f)
-        first = min(i for i, f in enumerate(flags) if f)
-        v.p_tail = (len(flags) - 1 - last) / len(flags)
-        gaps, inside_gap = 0, False
-        for i in range(first, last + 1):
-            if not flags[i] and not inside_gap:
-                gaps += 1
-            inside_gap = not flags[i]
-        v.p_gaps = gaps
+    v.moved = _moved(kept)
+    flags = [k for k, x in enumerate(p_cover) if x.aligned]
+    if flags:
+        inside = [x for x in p_cover[flags[0] : flags[-1] + 1] if x.substantive or x.aligned]
+        left = sum(x.chars for x in inside if not x.aligned)
+        v.p_skipped = left / max(1, sum(x.chars for x in inside))
     return v
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import syntok.segmenter as segmenter
 
@@ -43,6 +44,11 @@ class Token:
 
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans ``(start, end)`` into ``text``, in order, without surrounding whitespace."""
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=2048)
+def _split_cached(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     for line in _LINE.finditer(text):
         base = line.start()
@@ -59,7 +65,7 @@ def split_sentences(text: str) -> list[Span]:
             s, e = _strip(chunk, s, e)
             if e > s:
                 spans.append((base + s, base + e))
-    return spans
+    return tuple(spans)
 
 
 def _syntok_spans(chunk: str) -> list[Span]:

@@ -1,0 +1,378 @@
+"""Derivation benchmark: known copies made at run time from real texts, and independent reports.
+
+Originals are NewsWCL50 and ECB+ documents read from ``../shared/data`` (never copied into the
+repository). Each original gets three derived articles made by known transformations; every
+third family carries no publication dates, the others are dated (copies later). Expected types:
+
+    boilerplate, trimmed, injected "See also" lines, credit line, copy of a copy → wire_copy
+    reordered paragraphs, edited sentences + added paragraph              → edited_copy
+    synonym-spun                                                          → spun_copy
+    extractive summary                                                    → summary
+    the original itself                                                   → original (no parent)
+
+Parent accuracy counts every article of every family (originals must have no parent); type
+accuracy likewise. False edges: each NewsWCL50 event (5 outlets) and each ECB+ topic traced as
+one story of independent reports; any parent edge or inferred shared upstream counts.
+
+    python bench/provenance.py [--floor-parent F] [--floor-type F] [--max-false-edges N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from wiretrace.model import Article
+from wiretrace.trace.derivation import trace_story
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+_NOSPACE_BEFORE = re.compile(r" ([,.;:!?%)\]'’]|n't|'s|'re|'ve|'ll|'d)")
+_NOSPACE_AFTER = re.compile(r"([(\[$“]) ")
+_URLISH = re.compile(r"https?\s*:|www\s*\.|\.\s*(?:com|org|net|html?)\b", re.I)
+
+SYNONYMS = {
+    "said": "stated",
+    "says": "states",
+    "told": "informed",
+    "big": "substantial",
+    "help": "assistance",
+    "people": "individuals",
+    "killed": "slain",
+    "many": "numerous",
+    "also": "additionally",
+    "about": "approximately",
+    "after": "following",
+    "before": "prior to",
+    "start": "commence",
+    "started": "commenced",
+    "end": "conclusion",
+    "make": "create",
+    "made": "created",
+    "get": "obtain",
+    "use": "utilize",
+    "used": "utilized",
+    "need": "require",
+    "needs": "requires",
+    "want": "desire",
+    "wanted": "desired",
+    "give": "provide",
+    "gave": "provided",
+    "show": "demonstrate",
+    "showed": "demonstrated",
+    "warned": "cautioned",
+    "asked": "requested",
+    "think": "believe",
+    "plan": "scheme",
+    "house": "residence",
+    "home": "residence",
+    "car": "automobile",
+    "job": "occupation",
+    "city": "metropolis",
+    "country": "nation",
+    "leader": "chief",
+    "leaders": "chiefs",
+    "official": "functionary",
+    "officials": "functionaries",
+    "police": "law enforcement",
+    "government": "administration",
+    "money": "funds",
+    "week": "seven days",
+    "today": "this day",
+    "now": "currently",
+    "soon": "shortly",
+    "very": "extremely",
+    "important": "significant",
+    "major": "principal",
+    "large": "sizable",
+    "huge": "enormous",
+    "key": "crucial",
+    "good": "favorable",
+    "bad": "unfavorable",
+    "hard": "difficult",
+    "new": "novel",
+    "meeting": "gathering",
+    "during": "throughout",
+    "while": "whilst",
+    "because": "since",
+    "but": "however",
+    "would": "might",
+    "could": "may",
+    "will": "shall",
+    "more": "additional",
+    "first": "initial",
+    "last": "final",
+    "percent": "per cent",
+    "president": "head of state",
+    "man": "person",
+    "woman": "lady",
+    "children": "youngsters",
+    "found": "discovered",
+    "took": "seized",
+    "come": "arrive",
+    "came": "arrived",
+    "went": "proceeded",
+    "going": "heading",
+}
+
+
+def detok(tokens: list[str]) -> str:
+    text = " ".join(tokens).replace("``", "“").replace("''", "”")
+    return _NOSPACE_AFTER.sub(r"\1", _NOSPACE_BEFORE.sub(r"\1", text)).replace(" ”", "”")
+
+
+def paragraphs(sentences: list[str], size: int = 2) -> str:
+    return "\n\n".join(" ".join(sentences[i : i + size]) for i in range(0, len(sentences), size))
+
+
+def load_newswcl50() -> dict[str, list[tuple[str, list[str]]]]:
+    """event → [(doc name, sentences)]"""
+    docs: dict[str, dict[int, list[str]]] = {}
+    for line in (DATA / "newswcl50" / "NewsWCL50.conll").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 4 or line.startswith("#"):
+            continue
+        docs.setdefault(cols[0], {}).setdefault(int(cols[1]), []).append(cols[3])
+    events: dict[str, list[tuple[str, list[str]]]] = {}
+    for name, sents in sorted(docs.items()):
+        events.setdefault(name.split("/")[0], []).append(
+            (name, [detok(sents[k]) for k in sorted(sents)])
+        )
+    return events
+
+
+def load_ecbplus() -> dict[str, list[tuple[str, list[str]]]]:
+    """topic → [(doc name, sentences)]"""
+    topics: dict[str, list[tuple[str, list[str]]]] = {}
+    for folder in sorted((DATA / "ecbplus").iterdir(), key=lambda p: p.name):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.xml")):
+            sents: dict[int, list[str]] = {}
+            for tok in ET.parse(path).getroot().iter("token"):
+                sents.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
+            lines = [detok(sents[k]) for k in sorted(sents)]
+            lines = [s for i, s in enumerate(lines) if not (i == 0 and _URLISH.search(s))]
+            if lines:
+                topics.setdefault(folder.name, []).append((path.stem, lines))
+    return topics
+
+
+# transformations: (sentences, rng, context) → (text, expected type)
+Transform = Callable[[list[str], random.Random, dict[str, str]], tuple[str, str]]
+
+
+def boilerplate(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    head = f"{ctx['copier'].upper()} | Updated {rng.randint(1, 12)}:0{rng.randint(0, 9)} GMT"
+    foot = (
+        f"© 2024 {ctx['copier']}. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed."
+    )
+    return f"{head}\n\n{paragraphs(s)}\n\n{foot}", "wire_copy"
+
+
+def trimmed(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    keep = max(3, round(len(s) * rng.uniform(0.6, 0.8)))
+    return paragraphs(s[:keep]), "wire_copy"
+
+
+def spun(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    def swap(m: re.Match[str]) -> str:
+        word = m.group()
+        new = SYNONYMS.get(word.lower())
+        if new is None:
+            return word
+        return new.capitalize() if word[0].isupper() else new
+
+    return paragraphs([re.sub(r"[A-Za-z]+", swap, x) for x in s]), "spun_copy"
+
+
+def injected(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    paras = paragraphs(s).split("\n\n")
+    out: list[str] = []
+    for i, p in enumerate(paras):
+        out.append(p)
+        if i % 3 == 1:
+            out.append(f"See also: {rng.choice(ctx['headlines'].splitlines())}")
+    return "\n\n".join(out), "wire_copy"
+
+
+def reordered(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    paras = paragraphs(s).split("\n\n")
+    rest = paras[1:]
+    while len(rest) > 1 and rest == paras[1:]:
+        rng.shuffle(rest)
+    return "\n\n".join([paras[0], *rest]), "edited_copy"
+
+
+def edited(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    s = list(s)
+    for i in rng.sample(range(1, len(s)), k=min(3, len(s) - 1)):
+        words = s[i].split()
+        cut = max(4, len(words) * 2 // 3)
+        s[i] = " ".join(words[:cut]) + ", local media reported later in the day."
+    extra = (
+        f"{ctx['copier']} could not independently verify the account. Officials in the region "
+        "did not respond to several requests for comment on Monday evening, and a spokesperson "
+        "for the ministry declined to give details of the investigation."
+    )
+    return paragraphs(s[: len(s) // 2]) + "\n\n" + extra + "\n\n" + paragraphs(s[len(s) // 2 :]), (
+        "edited_copy"
+    )
+
+
+def summary(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    body = [x for x in s if len(x.split()) >= 8] or s
+    n = max(2, round(len(body) * 0.3))
+    step = max(2, len(body) // n)
+    picks = [body[0], *[body[i] for i in range(2, len(body), step)]][:n]
+    return " ".join(picks), "summary"
+
+
+def credited(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    return f"Credited from: {ctx['site']}\n\n{paragraphs(s)}", "wire_copy"
+
+
+TRANSFORMS: list[tuple[str, Transform]] = [
+    ("boilerplate", boilerplate),
+    ("trimmed", trimmed),
+    ("spun", spun),
+    ("injected", injected),
+    ("reordered", reordered),
+    ("edited", edited),
+    ("summary", summary),
+    ("credited", credited),
+    ("copy_of_copy", trimmed),  # made in two steps below
+]
+
+
+def family(
+    fid: int, name: str, sents: list[str], headlines: list[str], rng: random.Random
+) -> list[tuple[Article, int | None, str]]:
+    """An original and three derived articles: (article, expected parent, expected type)."""
+    dated = fid % 3 != 0
+    base = 1_700_000_000 + fid * 86_400
+    outlet = re.sub(r"\W+", "-", name).strip("-").lower()
+
+    def when(hours: int) -> str | None:
+        if not dated:
+            return None
+        t = time.gmtime(base + hours * 3600)
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", t)
+
+    site = f"{outlet}.example.com"
+    text = paragraphs(sents)
+    oid = fid * 10
+    out = [(Article(name, text, text, id=oid, site=site, published=when(0)), None, "original")]
+    picks = [(fid * 3 + k) % len(TRANSFORMS) for k in range(3)]
+    for k, t in enumerate(picks):
+        label, fn = TRANSFORMS[t]
+        ctx = {"copier": f"Copier {fid}-{k}", "site": site, "headlines": "\n".join(headlines)}
+        body, kind = fn(sents, rng, ctx)
+        aid = oid + 1 + 2 * k
+        copy_site = f"copier{fid}-{k}.example.net"
+        art = Article(f"{name}#{label}", body, body, id=aid, site=copy_site, published=when(k + 1))
+        out.append((art, oid, kind))
+        if label == "copy_of_copy":
+            ctx2 = {**ctx, "copier": f"Copier {fid}-{k}b"}
+            body2, _ = boilerplate(body.split("\n\n"), rng, ctx2)
+            art2 = Article(
+                f"{name}#copy2",
+                body2,
+                body2,
+                id=aid + 1,
+                site=f"b{copy_site}",
+                published=when(k + 5),
+            )
+            out.append((art2, aid, "wire_copy"))
+    return out
+
+
+def run_families(corpora: list[tuple[str, list[str]]], seed: int) -> tuple[float, float, Counter]:
+    rng = random.Random(seed)
+    headlines = [s[0][:90] for _, s in corpora if s]
+    right_parent = right_type = total = 0
+    confusion: Counter[str] = Counter()
+    for fid, (name, sents) in enumerate(corpora):
+        fam = family(fid, name, sents, headlines, rng)
+        got = {d.article: d for d in trace_story([a for a, _, _ in fam])}
+        for art, parent, kind in fam:
+            d = got[art.id or 0]
+            total += 1
+            right_parent += d.parent == parent
+            right_type += d.type == kind
+            if d.type != kind or d.parent != parent:
+                label = art.source.split("#")[-1] if "#" in art.source else "original"
+                confusion[f"{label}:{d.type}{'' if d.parent == parent else '/wrong-parent'}"] += 1
+    return right_parent / total, right_type / total, confusion
+
+
+def false_edges(groups: dict[str, list[tuple[str, list[str]]]]) -> tuple[int, int, list[str]]:
+    edges = articles = 0
+    shown: list[str] = []
+    for gid, docs in groups.items():
+        arts = []
+        for i, (name, sents) in enumerate(docs):
+            text = paragraphs(sents)
+            arts.append(Article(name, text, text, id=i, site=name.split("_")[-1]))
+        articles += len(arts)
+        for d in trace_story(arts):
+            if d.parent is not None or d.type not in ("original", "independent"):
+                edges += 1
+                if len(shown) < 5:
+                    other = docs[d.parent][0] if d.parent is not None else d.upstream
+                    shown.append(f"{gid}:{docs[d.article][0]}->{other}({d.type})")
+    return edges, articles, shown
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--floor-parent", type=float, default=None)
+    ap.add_argument("--floor-type", type=float, default=None)
+    ap.add_argument("--max-false-edges", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--ecb-docs", type=int, default=60, help="ECB+ documents used as originals")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if not (DATA / "newswcl50").is_dir() or not (DATA / "ecbplus").is_dir():
+        print(f"provenance: SKIPPED (no evaluation data at {DATA})")
+        return 0
+    t0 = time.time()
+    wcl = load_newswcl50()
+    ecb = load_ecbplus()
+    originals = [d for docs in wcl.values() for d in docs if len(d[1]) >= 6]
+    ecb_docs = [d for docs in ecb.values() for d in docs if len(d[1]) >= 6]
+    step = max(1, len(ecb_docs) // args.ecb_docs)
+    originals += ecb_docs[::step][: args.ecb_docs]
+    parent_acc, type_acc, confusion = run_families(originals, args.seed)
+    fe_wcl, n_wcl, shown_wcl = false_edges(wcl)
+    fe_ecb, n_ecb, shown_ecb = false_edges(ecb)
+    n_fam = len(originals)
+    print(
+        f"provenance: families={n_fam} parent_acc={parent_acc:.3f} type_acc={type_acc:.3f} "
+        f"false_edges_newswcl50={fe_wcl}/{n_wcl} false_edges_ecbplus={fe_ecb}/{n_ecb} "
+        f"seconds={time.time() - t0:.0f}"
+    )
+    if args.verbose:
+        print("errors:", dict(confusion.most_common()), file=sys.stderr)
+        print("false edges:", shown_wcl + shown_ecb, file=sys.stderr)
+    failed = []
+    if args.floor_parent is not None and parent_acc < args.floor_parent:
+        failed.append(f"parent accuracy {parent_acc:.3f} < {args.floor_parent}")
+    if args.floor_type is not None and type_acc < args.floor_type:
+        failed.append(f"type accuracy {type_acc:.3f} < {args.floor_type}")
+    if args.max_false_edges is not None and fe_wcl + fe_ecb > args.max_false_edges:
+        failed.append(f"false edges {fe_wcl + fe_ecb} > {args.max_false_edges}")
+    for f in failed:
+        print(f"provenance: FAILED {f}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
