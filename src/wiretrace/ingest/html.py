@@ -172,6 +172,20 @@ _TEASER_HEADING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# one teaser line: "Related: <headline>", "Read more: <headline>"
+_TEASER_LINE = re.compile(
+    r"^\[?(?:related(?:\s+\w+)?|(?:read|see|watch)\s+(?:more|also|next)|also\s+read)\s*:.+$",
+    re.IGNORECASE,
+)
+_BULLETS = ("-", "*", "•", "·", "–")
+
+# a contact line at the foot of a story: "Email X at x@y.com or follow him @x"
+_CONTACT = re.compile(
+    r"^(?:e-?mail|write\s+to|reach|contact|have\s+a\s+tip\??|follow)\b.{0,200}"
+    r"(?:\S@\S+\.\w|\s@\w|https?://|twitter\.com/).{0,200}$",
+    re.IGNORECASE,
+)
+
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -198,18 +212,25 @@ def tidy_lines(text: str, title: str | None = None) -> str:
     lines = [line for line in lines if line]
     kept: list[str] = []
     title_key = _key(title) if title else ""
-    in_teasers = False
+    in_teasers = in_bullets = False
     for index, line in enumerate(lines):
         if in_teasers:
             if _is_teaser(line):
                 continue
             in_teasers = False
+        if in_bullets:
+            if line.startswith(_BULLETS) and _is_teaser(line):
+                continue
+            in_bullets = False
         if title_key and _repeats_headline(line, title_key, near_top=index < 3):
             continue
         if _TEASER_HEADING.match(line):
             in_teasers = True
             continue
-        if _FURNITURE.match(line) or _is_date_line(line):
+        if _TEASER_LINE.match(line):
+            in_bullets = True  # a bulleted list of more teasers may follow
+            continue
+        if _FURNITURE.match(line) or _CONTACT.match(line) or _is_date_line(line):
             continue
         kept.append(line)
     return "\n\n".join(kept)
