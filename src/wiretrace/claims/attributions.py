@@ -1,0 +1,103 @@
+"""Attributions ("according to X", "X said", "said X", "X put the toll at ...") and quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiretrace.claims.lexicon import lexicon
+
+__all__ = ["Attribution", "Quote", "find_attributions", "find_quotes", "verb_group"]
+
+_SOURCE = (
+    r"(?P<src>(?:(?:the|a|an|its|their|his|her)\s+)?"
+    r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|for|the)?\s*[A-Z][\w'’.-]*)*(?:['’]s)?"
+    r"(?:\s+[a-z][\w-]*){0,3}?"
+    r"|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?))"
+)
+_VERBS = "|".join(sorted(lexicon().verb_group, key=len, reverse=True))
+_ACCORDING = re.compile(
+    r"\b(?:according to|citing|cited by|as reported by|quoting)\s+"
+    r"(?P<src>[^,.;:()\"“”]{2,80}?)(?=\s*(?:[,.;:()\"“”]|\s(?:on|in|at|as|which|who|that)\b|$))",
+    re.IGNORECASE,
+)
+_SUBJ_VERB = re.compile(rf"{_SOURCE}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERBS})\b")
+_VERB_SUBJ = re.compile(
+    r"[,\"”]\s*(?P<verb>said|says|told|added|stated|noted|wrote|explained)\s+"
+    r"(?P<src>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|[a-z]+(?:\s+[a-z]+){0,2}?)"
+    r"(?=\s*[,.;]|$)"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_BAD_SOURCE = frozenset({"the", "a", "an", "and", "but", "that", "which", "this", "it", "there"})
+_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{3,600})[\"”]")
+
+
+@dataclass(slots=True)
+class Attribution:
+    start: int
+    end: int
+    source: str
+    verb: str | None  # the reporting verb as written, or None for "according to"
+    source_span: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+
+
+def verb_group(verb: str | None) -> int | None:
+    return None if verb is None else lexicon().verb_group.get(verb.lower())
+
+
+def _clean_source(src: str) -> str:
+    src = re.sub(r"^(?:the|a|an)\s+", "", src.strip(), flags=re.IGNORECASE)
+    src = src.strip(" ,;:")
+    if src.endswith(".") and not re.search(r"(?:[A-Z]\.){2,}$", src):
+        src = src[:-1]
+    return src
+
+
+def find_attributions(text: str, start: int = 0, end: int | None = None) -> list[Attribution]:
+    """Who a sentence ``text[start:end]`` attributes its statement to."""
+    end = len(text) if end is None else end
+    out: list[Attribution] = []
+    for m in _ACCORDING.finditer(text, start, end):
+        src = _clean_source(m.group("src"))
+        if src:
+            out.append(Attribution(m.start(), m.end(), src, None, m.span("src")))
+    for rx in (_SUBJ_VERB, _VERB_SUBJ):
+        for m in rx.finditer(text, start, end):
+            src = _clean_source(m.group("src"))
+            words = src.lower().split()
+            if not words or words[-1] in _BAD_SOURCE or words[0] in _BAD_SOURCE:
+                continue
+            if src.lower() in _PRONOUNS or (len(words) > 3 and not src[:1].isupper()):
+                continue
+            if any(a.start <= m.start() < a.end for a in out):
+                continue
+            out.append(Attribution(m.start(), m.end(), src, m.group("verb"), m.span("src")))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """Quoted passages of ``text[start:end]`` with a speaker when a reporting verb names one."""
+    end = len(text) if end is None else end
+    out: list[Quote] = []
+    for m in _QUOTE.finditer(text, start, end):
+        speaker = None
+        before = text[max(start, m.start() - 80):m.start()]
+        for a in find_attributions(text, m.end() - 1, min(len(text), m.end() + 80)):
+            if a.start - m.end() <= 3:
+                speaker = a.source
+                break
+        if speaker is None:
+            hit = re.search(rf"{_SOURCE}\s+(?:{_VERBS})(?:\s+[a-z]+){{0,2}}\s*[,:]?\s*$", before)
+            if hit:
+                speaker = _clean_source(hit.group("src"))
+        out.append(Quote(m.start(), m.end(), m.group("q"), speaker))
+    return out

@@ -1,0 +1,158 @@
+"""Named actors, organisations, places and the titles people carry, by rules and gazetteers.
+
+No model: capitalised sequences are classified with the gazetteers in ``claims/data``. A place is
+any name, alias or demonym the gazetteer knows ("U.K.", "British" and "Britain" are one place);
+an organisation carries an organisation word ("Ministry", "Police", "Inc."); the rest are people
+or unknown names. A title is a role word right before a name ("Prime Minister Jane Doe"),
+optionally marked stale ("former", "ex-", "late").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiretrace.claims.lexicon import lexicon
+
+__all__ = ["Entity", "find_entities", "canonical_place", "COMMON_CAPITALISED"]
+
+# Capitalised words that are not names when they open a sentence or stand alone.
+COMMON_CAPITALISED = frozenset(
+    """a an the this that these those it its he she they we i you his her their our my your in on
+    at by for from with of to as and but or if when while after before during since until though
+    although because so yet however meanwhile also there here what which who where why how
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december mr mrs ms dr
+    said says according officials police some many most several one two three no not all both each
+    every other another such more less over under about around near just only even still then now
+    earlier later last next first new former late ex key takeaways source read see also photo
+    """.split()
+)
+_NAME = re.compile(
+    r"(?:[A-Z]\.){2,}|"  # U.S., U.K.
+    r"[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|de|del|da|van|von|al|bin|the|for)[ \t]+)?"
+    r"(?:[A-Z][\w'’.-]*|(?:[A-Z]\.){2,}))*"
+)
+_STALE = re.compile(r"\b(former|ex-|then-|late|outgoing|erstwhile)\s*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    type: str  # place | org | person | name
+    canonical: str  # a place's canonical name, else the text without a possessive
+    title: str | None = None  # a role right before the name
+    title_span: tuple[int, int] | None = None
+    stale: bool = False  # "former X", "ex-X", "late X"
+
+
+def canonical_place(name: str) -> str | None:
+    lex = lexicon()
+    key = re.sub(r"['’]s$", "", name.strip()).lower()
+    return lex.places.get(key) or lex.places.get(key.rstrip(".")) or lex.places.get(key + ".")
+
+
+def _classify(text: str) -> tuple[str, str]:
+    lex = lexicon()
+    plain = re.sub(r"['’]s$", "", text).rstrip(".,")
+    place = canonical_place(plain)
+    words = plain.split()
+    if any(w.lower().rstrip(".") in lex.org_words or w.lower() in lex.org_words for w in words):
+        return "org", plain
+    if place:
+        return "place", place
+    if plain.lower() in lex.org_words:
+        return "org", plain
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return "person", plain
+    return "name", plain
+
+
+def _title_before(text: str, start: int, floor: int) -> tuple[str | None, tuple[int, int] | None]:
+    lex = lexicon()
+    window = text[max(floor, start - 60):start]
+    best: tuple[str, int] | None = None
+    for title in lex.titles:
+        m = re.search(rf"(?:^|\W)({re.escape(title)})\s*$", window, re.IGNORECASE)
+        if m and (best is None or len(title) > len(best[0])):
+            best = (title, m.start(1))
+    if best is None:
+        return None, None
+    s = max(floor, start - 60) + best[1]
+    return text[s:s + len(best[0])], (s, s + len(best[0]))
+
+
+def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tuple[int, int] | None]:
+    """A capitalised title that opens the name ("Prime Minister Jane Doe") is not the name."""
+    lex = lexicon()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k in range(len(words) - 1, 0, -1):
+        head = text[start:start + words[k - 1].end()].lower()
+        if head in lex.titles:
+            return start + words[k].start(), text[start:start + words[k - 1].end()], (
+                start, start + words[k - 1].end())
+    return start, None, None
+
+
+def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split "Jane Doe of Freedonia" and "London Russian" into the names they join."""
+    chunk = text[s:e]
+    m = re.search(r"\s+of\s+", chunk)
+    if m and _classify(chunk)[0] != "org":
+        return [(s, s + m.start()), (s + m.end(), e)]
+    words = list(re.finditer(r"\S+", chunk))
+    if len(words) > 1 and not canonical_place(chunk) and all(
+        canonical_place(w.group()) for w in words
+    ):
+        return [(s + w.start(), s + w.end()) for w in words]
+    return [(s, e)]
+
+
+def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
+    """Names in ``text[start:end]`` (a sentence) with their type; spans index into ``text``."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for m in _NAME.finditer(text, start, end):
+        spans.extend(_pieces(text, m.start(), m.end()))
+    out: list[Entity] = []
+    for s, e in spans:
+        raw = text[s:e]
+        name = raw if re.fullmatch(r"(?:[A-Z]\.){2,}", raw) else raw.rstrip(".,")
+        e = s + len(name)
+        words = name.split()
+        # drop leading common words ("The", "In", "On Friday") and trailing connectors
+        while words and words[0].lower().strip("'’s") in COMMON_CAPITALISED:
+            s += len(words[0])
+            while s < e and text[s].isspace():
+                s += 1
+            words = words[1:]
+        while words and words[-1].lower() in {"of", "de", "the", "for", "and", "al"}:
+            words = words[:-1]
+        if not words:
+            continue
+        name = " ".join(words)
+        e = s + len(text[s:e]) if text[s:e] == name else s + len(name)
+        if text[s:e] != name:  # spacing changed: search the exact span
+            idx = text.find(words[-1], s)
+            e = idx + len(words[-1]) if idx >= 0 else s + len(name)
+        s, title, title_span = _split_title(text, s, e)
+        if s >= e:
+            continue
+        etext = text[s:e]
+        if s == start and (etext.lower() in COMMON_CAPITALISED or (
+            " " not in etext and not canonical_place(etext) and text[e:e + 2] not in {"'s", "’s"}
+        )):
+            continue  # a capitalised first word is a name only when the gazetteer knows it
+        etype, canonical = _classify(etext)
+        if title is None and etype in {"person", "name"}:
+            title, title_span = _title_before(text, s, start)
+        stale = False
+        head_at = title_span[0] if title_span else s
+        if _STALE.search(text[max(start, head_at - 12):head_at]):
+            stale = True
+        if title and etype == "name":
+            etype = "person"
+        out.append(Entity(s, e, etext, etype, canonical, title, title_span, stale))
+    return out

@@ -1,0 +1,111 @@
+"""Figure claims: a quantity and what it counts ("at least 40 killed", "a death toll of 200")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.numbers import NumberMention, find_numbers
+
+__all__ = ["Figure", "find_figures", "SPECIFIC_SCOPES", "scope_of"]
+
+# Scopes that name what happened to people; a change between two of them is a scope change.
+SPECIFIC_SCOPES = ("casualties", "dead", "injured", "missing", "evacuated", "arrested", "infected")
+_RANK = {s: i for i, s in enumerate(
+    (*SPECIFIC_SCOPES, "money", "percent", "time", "distance", "people"))}
+_WORD = re.compile(r"[\w$€£%][\w'’-]*|[$€£%]")
+_STOP = re.compile(r"[.;:!?()\[\]\"“”]")
+
+
+@dataclass(slots=True)
+class Figure:
+    number: NumberMention
+    scope: str | None  # casualties | dead | injured | ... | money | percent | time | people
+    counted: str | None  # the words that name what is counted, as written
+    counted_span: tuple[int, int] | None
+
+
+def _phrase_at(words: list[tuple[str, int, int]], i: int) -> tuple[str, str, int] | None:
+    """The longest counted phrase starting at word ``i``: (phrase, scope, words used)."""
+    lex = lexicon()
+    for phrase, scope in lex.counted:
+        parts = phrase.split()
+        if i + len(parts) <= len(words) and all(
+            words[i + k][0] == p for k, p in enumerate(parts)
+        ):
+            return phrase, scope, len(parts)
+    return None
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().strip("-"), start + m.start(), start + m.end())
+            for m in _WORD.finditer(text[start:end])]
+
+
+def scope_of(phrase: str) -> str | None:
+    words = _words(phrase, 0, len(phrase))
+    best = None
+    for i in range(len(words)):
+        hit = _phrase_at(words, i)
+        if hit and (best is None or _RANK[hit[1]] < _RANK[best]):
+            best = hit[1]
+    return best
+
+
+def _clause_end(text: str, pos: int, limit: int, forward: bool) -> int:
+    if forward:
+        m = _STOP.search(text, pos, limit)
+        return m.start() if m else limit
+    for k in range(pos - 1, limit - 1, -1):
+        if _STOP.match(text[k]):
+            return k + 1
+    return limit
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Figures in ``text[start:end]`` (a sentence); spans are offsets into ``text``."""
+    end = len(text) if end is None else end
+    out: list[Figure] = []
+    for n in find_numbers(text[start:end]):
+        n.start += start
+        n.end += start
+        # what is counted: up to six words after the number, then up to six words before it
+        after_end = _clause_end(text, n.end, min(end, n.end + 80), True)
+        after = _words(text, n.end, after_end)[:6]
+        before_start = _clause_end(text, n.start, max(start, n.start - 80), False)
+        before = _words(text, before_start, n.start)[-6:]
+        candidates: list[tuple[int, int, str, str, tuple[int, int]]] = []
+        for dist, (words, forward) in enumerate(((after, True), (before, False))):
+            i = 0
+            while i < len(words):
+                hit = _phrase_at(words, i)
+                if not hit:
+                    i += 1
+                    continue
+                phrase, scope, used = hit
+                span = (words[i][1], words[i + used - 1][2])
+                distance = i if forward else len(words) - i
+                i += used
+                if scope == "time" and not (forward and distance == 0):
+                    continue  # "35 years" counts time, "three people ... last year" does not
+                if scope in {"money", "percent"} and not (forward and distance == 0):
+                    continue
+                candidates.append((_RANK[scope], distance + dist, phrase, scope, span))
+        unit_scope = {"money": "money", "percent": "percent"}.get(n.unit or "")
+        if unit_scope:
+            out.append(Figure(n, unit_scope, None, None))
+            continue
+        if n.unit == "year" and not candidates:
+            out.append(Figure(n, "date", None, None))
+            continue
+        if not candidates:
+            out.append(Figure(n, None, None, None))
+            continue
+        immediate = [c for c in candidates if c[1] == 0 and c[3] != "people"]
+        specific = [c for c in candidates if c[0] < len(SPECIFIC_SCOPES)]
+        pool = immediate or specific or candidates
+        pool.sort(key=lambda c: (c[1], c[0]))
+        _, _, _, scope, span = pool[0]
+        out.append(Figure(n, scope, text[span[0]:span[1]], span))
+    return out

@@ -1,0 +1,104 @@
+"""Gazetteers and word lists shipped in ``claims/data``, loaded once per process.
+
+Every list is plain text (one entry per line, ``#`` starts a comment) so a user can read and extend
+it. The loaders return immutable, lower-cased lookups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Lexicon", "lexicon"]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("wiretrace.claims").joinpath("data", name).read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    places: dict[str, str]  # any name, alias or demonym (lower) -> canonical place
+    place_country: dict[str, str]  # canonical place -> country (cities) or itself
+    titles: dict[str, str]  # title (lower) -> group
+    org_words: frozenset[str]
+    counted: tuple[tuple[str, str], ...]  # (phrase lower, scope), longest phrase first
+    verb_group: dict[str, int]  # reporting verb (lower) -> synonym group id
+    modality: dict[str, str]  # cue (lower) -> level
+    negation: tuple[str, ...]
+    hedges: tuple[tuple[str, str], ...]  # (cue lower, qualifier), longest first
+    poles: dict[str, tuple[int, int]]  # word (lower) -> (pair id, side 0|1)
+    contrast: dict[str, str]  # word (lower) -> contrast set name
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    places: dict[str, str] = {}
+    place_country: dict[str, str] = {}
+    for line in _lines("countries.txt"):
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        canonical = names[0]
+        place_country[canonical] = canonical
+        for n in names:
+            places.setdefault(n.lower(), canonical)
+    for line in _lines("cities.txt"):
+        city, _, country = line.partition("|")
+        places.setdefault(city.strip().lower(), city.strip())
+        place_country[city.strip()] = country.strip()
+    titles: dict[str, str] = {}
+    for line in _lines("titles.txt"):
+        group, _, members = line.partition(":")
+        for m in members.split("|"):
+            titles.setdefault(m.strip().lower(), group.strip())
+    counted: list[tuple[str, str]] = []
+    for line in _lines("counted.txt"):
+        scope, *words = [w.strip() for w in line.split("|")]
+        counted.extend((w.lower(), scope) for w in words if w)
+    counted.sort(key=lambda p: -len(p[0]))
+    verb_group: dict[str, int] = {}
+    for i, line in enumerate(_lines("reporting_verbs.txt")):
+        for w in line.split("|"):
+            verb_group.setdefault(w.strip().lower(), i)
+    modality: dict[str, str] = {}
+    for line in _lines("modality.txt"):
+        level, *cues = [w.strip() for w in line.split("|")]
+        for c in cues:
+            modality.setdefault(c.lower(), level)
+    hedges: list[tuple[str, str]] = []
+    for line in _lines("hedges.txt"):
+        q, *cues = [w.strip() for w in line.split("|")]
+        hedges.extend((c.lower(), q) for c in cues if c)
+    hedges.sort(key=lambda p: -len(p[0]))
+    poles: dict[str, tuple[int, int]] = {}
+    for i, line in enumerate(_lines("antonyms.txt")):
+        left, _, right = line.partition(" / ")
+        for side, part in enumerate((left, right)):
+            for w in part.split("|"):
+                w = w.strip().lower()
+                if w and w not in poles:
+                    poles[w] = (i, side)
+    contrast: dict[str, str] = {}
+    for line in _lines("contrast_sets.txt"):
+        name, _, members = line.partition(":")
+        for m in members.split("|"):
+            contrast.setdefault(m.strip().lower(), name.strip())
+    return Lexicon(
+        places=places,
+        place_country=place_country,
+        titles=titles,
+        org_words=frozenset(w.lower() for w in _lines("org_suffixes.txt")),
+        counted=tuple(counted),
+        verb_group=verb_group,
+        modality=modality,
+        negation=tuple(w.lower() for w in _lines("negation.txt")),
+        hedges=tuple(hedges),
+        poles=poles,
+        contrast=contrast,
+    )

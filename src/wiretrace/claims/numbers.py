@@ -1,0 +1,201 @@
+"""Numbers in running text: digits, ranges, spelled-out and vague quantities, with their hedges.
+
+``find_numbers(text)`` returns every quantity with its character span, an interval
+``[low, high]`` and the hedge that qualifies it ("about", "at least", ...). Figures are compared as
+intervals: "about 1,800" lies inside "1,500–2,000", "dozens" covers 40, "at least 40" covers 40.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from wiretrace.claims.lexicon import lexicon
+
+__all__ = ["NumberMention", "find_numbers", "interval", "consistent"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+                  "b": 1_000_000_000, "tn": 1_000_000_000_000}
+# Vague quantities: (low, high) of what a reader would accept.
+_VAGUE = {
+    "a few": (2, 5), "a handful": (2, 6), "several": (3, 9), "a dozen": (12, 12),
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999), "billions": (2e9, 9.99e9),
+    "a couple of": (2, 3), "a couple": (2, 3), "half a million": (500_000, 500_000),
+    "a million": (1e6, 1e6), "a hundred": (100, 100), "a thousand": (1000, 1000),
+}
+_WORDNUM = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_SPELLED = re.compile(
+    rf"\b(?:{_WORDNUM})(?:(?:[\s-]+|\s+and\s+)(?:{_WORDNUM}))*\b", re.IGNORECASE
+)
+_VAGUE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(
+    r"(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<suf>bn|mn|tn|[kmb])\b|\s(?P<scale>hundred|thousand|million|billion|trillion)\b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
+    re.IGNORECASE,
+)
+_RANGE_SEP = re.compile(r"^\s*(?:–|—|-|to|and|or)\s*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class NumberMention:
+    start: int
+    end: int
+    low: float
+    high: float
+    qualifier: str | None = None  # approximately | at_least | at_most | nearly | exactly | None
+    unit: str | None = None  # money | percent | year (a calendar year) | None
+    vague: bool = False
+    text: str = ""
+
+
+def _spelled_value(words: str) -> float | None:
+    total, current = 0.0, 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w == "and" or not w:
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _raw_mentions(text: str) -> list[NumberMention]:
+    found: list[NumberMention] = []
+    for m in _VAGUE_RE.finditer(text):
+        low, high = _VAGUE[m.group().lower()]
+        vague = m.group().lower() not in {"a dozen", "a million", "a hundred", "a thousand",
+                                          "half a million"}
+        found.append(NumberMention(m.start(), m.end(), float(low), float(high), vague=vague))
+    for m in _DIGITS.finditer(text):
+        start = m.start("cur") if m.group("cur") else m.start("num")
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/"):
+            continue  # part of a code, a word or a date like 12/03
+        try:
+            value = float(m.group("num").replace(",", ""))
+        except ValueError:
+            continue
+        scale = m.group("suf") or m.group("scale")
+        if scale:
+            value *= _SUFFIX_SCALES.get(scale.lower()) or _SCALES[scale.lower()]
+        unit = None
+        if m.group("cur"):
+            unit = "money"
+        elif m.group("pct"):
+            unit = "percent"
+        elif (not scale and re.fullmatch(r"(1[89]|20)\d\d", m.group("num"))
+              and not re.match(r"\s*(?:people|persons|[a-z]+s)\b", text[m.end():m.end() + 12])):
+            unit = "year"
+        found.append(NumberMention(start, m.end(), value, value, unit=unit))
+    for m in _SPELLED.finditer(text):
+        value = _spelled_value(m.group())
+        if value is None or m.group().lower() in {"hundred", "thousand", "million", "billion"}:
+            continue
+        found.append(NumberMention(m.start(), m.end(), value, value))
+    # keep the longest of overlapping mentions ("a dozen" over "dozen", "5 million" over "5")
+    found.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    kept: list[NumberMention] = []
+    for n in found:
+        if kept and n.start < kept[-1].end:
+            if (n.end - n.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = n
+            continue
+        kept.append(n)
+    return kept
+
+
+def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
+    window = text[max(0, start - 40):start].lower()
+    for cue, qualifier in lexicon().hedges:
+        if re.search(rf"(?:^|\W){re.escape(cue)}\s*$", window):
+            return qualifier, start - (len(window) - window.rstrip().rfind(cue)) + 0
+    return None, start
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every quantity in ``text``, ranges merged, hedges attached; spans are valid offsets."""
+    raw = _raw_mentions(text)
+    merged: list[NumberMention] = []
+    i = 0
+    while i < len(raw):
+        n = raw[i]
+        if i + 1 < len(raw) and not n.vague and not raw[i + 1].vague:
+            nxt = raw[i + 1]
+            gap = text[n.end:nxt.start]
+            before = text[max(0, n.start - 9):n.start].lower()
+            is_range = bool(_RANGE_SEP.match(gap)) and (
+                gap.strip() in {"–", "—", "-", "to"} or "between" in before or "from" in before
+            )
+            if is_range and n.unit == nxt.unit and nxt.low >= n.low:
+                low = n.low
+                if n.low < nxt.low and n.low * 1000 <= nxt.low and n.low < 1000:
+                    # "1.5 to 2 million": the first number takes the scale of the second
+                    for s in (1e3, 1e6, 1e9):
+                        if n.low * s <= nxt.low < n.low * s * 10:
+                            low = n.low * s
+                merged.append(NumberMention(n.start, nxt.end, low, nxt.high, unit=nxt.unit))
+                i += 2
+                continue
+        merged.append(n)
+        i += 1
+    for n in merged:
+        qualifier, hstart = _hedge_before(text, n.start)
+        if qualifier:
+            n.qualifier = qualifier
+            n.start = max(0, min(n.start, hstart))
+        n.text = text[n.start:n.end]
+    return merged
+
+
+def interval(n: NumberMention) -> tuple[float, float]:
+    """The values a careful reader accepts for a mention, widened by its hedge."""
+    low, high = n.low, n.high
+    q = n.qualifier
+    if q == "approximately":
+        low, high = low * 0.85, high * 1.15
+    elif q == "at_least":
+        high = math.inf
+    elif q == "at_most":
+        low = 0.0
+    elif q == "nearly":
+        low = low * 0.85
+    if not n.vague and low == high and low >= 1000 and n.unit != "year":
+        # rounded figures: "1.5 million" and "1,512,000" are the same figure
+        low, high = low * 0.97, high * 1.03
+    return low, high
+
+
+def consistent(a: NumberMention, b: NumberMention) -> bool:
+    """True when two mentions can describe the same quantity."""
+    if a.unit == "year" or b.unit == "year":
+        return a.low == b.low and a.high == b.high
+    alo, ahi = interval(a)
+    blo, bhi = interval(b)
+    return alo <= bhi and blo <= ahi
