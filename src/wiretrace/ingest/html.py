@@ -60,6 +60,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         raise InputError("no article text found in the HTML (the page is empty)")
     import trafilatura
 
+    html = unwrap_embedded_posts(html)
     common: dict[str, Any] = {"url": url, "include_comments": False}
     try:
         precise = trafilatura.bare_extraction(
@@ -277,6 +278,54 @@ def _repeats_headline(line: str, title_key: str, near_top: bool) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
+
+
+# --- embedded social posts ------------------------------------------------------------------
+
+
+def unwrap_embedded_posts(html: str) -> str:
+    """Turn embedded tweets into plain quotes so that the extractor keeps them.
+
+    Publishers quote statements by embedding the post; its wrapper carries "social"/"embed"
+    classes that extractors discard as furniture, which loses the quoted words.
+    """
+    if "twitter-tweet" not in html:
+        return html
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        tree = lxml_html.fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except (ValueError, TypeError, etree.ParserError):
+        return html
+    posts = tree.xpath('//blockquote[contains(concat(" ", @class, " "), " twitter-tweet ")]')
+    for post in posts:
+        text = " ".join(post.text_content().split())
+        top = post
+        parent = top.getparent()
+        # climb the wrappers that hold nothing but this post
+        while (
+            parent is not None
+            and parent.tag not in ("body", "article", "main")
+            and " ".join(parent.text_content().split()) == text
+        ):
+            top, parent = parent, parent.getparent()
+        if parent is None:
+            continue
+        quote = etree.Element("blockquote")
+        paragraphs = post.findall(".//p")
+        lines = [" ".join(p.text_content().split()) for p in paragraphs]
+        for paragraph in paragraphs:  # what is left is the signature: "— Name (@handle) date"
+            paragraph.drop_tree()
+        lines.append(" ".join(post.text_content().split()))
+        for line in filter(None, lines):
+            etree.SubElement(quote, "p").text = line
+        quote.tail = top.tail
+        parent.replace(top, quote)
+    if not posts:
+        return html
+    return str(lxml_html.tostring(tree, encoding="unicode"))
 
 
 # --- article bodies split into chunks -------------------------------------------------------
