@@ -1,0 +1,100 @@
+"""Sentences of two texts paired for comparison: from an ``Alignment`` when there is one, and by
+shared content words for the sentences it leaves out (summaries and rewrites)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wiretrace.model import Alignment, Claim, Span
+from wiretrace.trace.sentences import STOPWORDS, Token, split_sentences, tokens
+
+__all__ = ["Sent", "Side", "stem", "side_of", "pair_sentences"]
+
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude stem: enough to match "arrested" with "arrest" and "evacuees" with "evacuee"."""
+    w = word.lower().replace("’", "'")
+    w = re.sub(r"'s$", "", w)
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+def is_content(norm: str) -> bool:
+    return norm not in STOPWORDS and (len(norm) > 2 or norm[:1].isdigit())
+
+
+@dataclass(slots=True)
+class Sent:
+    index: int
+    span: Span
+    toks: list[Token]
+    stems: list[str]
+    content: set[str]
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Side:
+    text: str
+    sents: list[Sent]
+    claims: list[Claim]
+    stems: set[str]
+
+    def sentence_at(self, pos: int) -> Sent | None:
+        for s in self.sents:
+            if s.span[0] <= pos < s.span[1]:
+                return s
+        return None
+
+
+def side_of(text: str, claims: list[Claim]) -> Side:
+    sents: list[Sent] = []
+    for i, (s, e) in enumerate(split_sentences(text)):
+        toks = tokens(text, s, e)
+        stems = [stem(t.norm) for t in toks]
+        content = {st for t, st in zip(toks, stems, strict=True) if is_content(t.norm)}
+        sents.append(Sent(i, (s, e), toks, stems, content))
+    side = Side(text, sents, claims, set())
+    for c in claims:
+        sent = side.sentence_at(c.span[0])
+        if sent is not None:
+            sent.claims.append(c)
+    side.stems = {st for s in sents for st in s.stems}
+    return side
+
+
+def _overlap(b: Sent, a: Sent) -> tuple[float, int]:
+    if not b.content:
+        return 0.0, 0
+    shared = len(b.content & a.content)
+    return shared / len(b.content), shared
+
+
+def pair_sentences(a: Side, b: Side, alignment: Alignment | None) -> dict[int, list[int]]:
+    """For each sentence of ``b``, the sentences of ``a`` it restates (possibly none)."""
+    out: dict[int, list[int]] = {}
+    if alignment is not None:
+        for p in alignment.pairs:
+            sb = b.sentence_at(p.b_span[0])
+            sa = a.sentence_at(p.a_span[0])
+            if sb is not None and sa is not None and sa.index not in out.get(sb.index, []):
+                out.setdefault(sb.index, []).append(sa.index)
+    for sb in b.sents:
+        if sb.index in out or not a.sents:
+            continue
+        scored = sorted(((_overlap(sb, sa), sa.index) for sa in a.sents), reverse=True)
+        (best, shared), idx = scored[0]
+        if best >= 0.3 and shared >= 2:
+            chosen = [idx]
+            # a summary sentence may fuse two source sentences
+            if len(scored) > 1:
+                (second, shared2), idx2 = scored[1]
+                if second >= 0.3 and shared2 >= 2 and second >= best * 0.75:
+                    chosen.append(idx2)
+            out[sb.index] = chosen
+    return out

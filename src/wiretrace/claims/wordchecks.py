@@ -1,0 +1,247 @@
+"""Word-level changes between a copy's sentence and the source sentences it restates:
+negation, modality, opposite words ("increase" for "decline") and swapped members of a closed set
+("yellow and white" for "yellow and blue", "Thursday" for "Friday", "CEO" for "founder").
+
+Each check anchors the cue to the words around it, so a cue in a part of the source sentence the
+copy did not keep is not taken for a change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.pairing import Sent, is_content
+
+__all__ = ["WordChange", "negation_changes", "modality_changes", "polarity_changes",
+           "contrast_changes", "unsupported_runs"]
+
+_NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
+                         "nor", "without"})
+_NEG_VERBS = frozenset({"denied", "denies", "deny"})
+_NEG_PREFIX = ("failed", "fails", "refused", "refuses")
+
+
+@dataclass(slots=True)
+class WordChange:
+    kind: str
+    b_span: tuple[int, int]
+    a_span: tuple[int, int]
+    explanation: str
+
+
+def _is_neg(s: Sent, i: int) -> bool:
+    w = s.toks[i].norm
+    if w in _NEG_SINGLE or w.endswith("n't") or w in _NEG_VERBS:
+        return not (w == "not" and i + 1 < len(s.toks) and s.toks[i + 1].norm == "only")
+    return w in _NEG_PREFIX and i + 1 < len(s.toks) and s.toks[i + 1].norm == "to"
+
+
+def _anchor_after(s: Sent, i: int, others: list[Sent], window: int = 3) -> list[str]:
+    """Content stems after position ``i`` (within ``window`` content words) found in ``others``."""
+    out: list[str] = []
+    seen = 0
+    for k in range(i + 1, len(s.toks)):
+        if not is_content(s.toks[k].norm):
+            continue
+        seen += 1
+        if any(s.stems[k] in o.content for o in others):
+            out.append(s.stems[k])
+        if seen >= window:
+            break
+    return out
+
+
+def _anchor_before(s: Sent, i: int, others: list[Sent], window: int = 2) -> list[str]:
+    out: list[str] = []
+    seen = 0
+    for k in range(i - 1, -1, -1):
+        if not is_content(s.toks[k].norm):
+            continue
+        seen += 1
+        if any(s.stems[k] in o.content for o in others):
+            out.append(s.stems[k])
+        if seen >= window:
+            break
+    return out
+
+
+def _cue_after(s: Sent, k: int, test: object, window: int = 4) -> int | None:
+    for j in range(k + 1, min(len(s.toks), k + window + 1)):
+        if test(s, j):  # type: ignore[operator]
+            return j
+    return None
+
+
+def _positions(s: Sent, st: str) -> list[int]:
+    return [k for k, x in enumerate(s.stems) if x == st]
+
+
+def _cue_before(s: Sent, k: int, test: object, window: int = 4) -> int | None:
+    for j in range(k - 1, max(-1, k - window - 1), -1):
+        if test(s, j):  # type: ignore[operator]
+            return j
+    return None
+
+
+def _flips(b: Sent, region: list[Sent], test: object, kind: str, label: str) -> list[WordChange]:
+    """Cues (``test``) present on one side before an anchor word and absent on the other."""
+    out: list[WordChange] = []
+    for src, others, direction in ((b, region, "adds"), *((a, [b], "drops") for a in region)):
+        for i in range(len(src.toks)):
+            if not test(src, i):  # type: ignore[operator]
+                continue
+            anchors = _anchor_after(src, i, others)
+            after = True
+            if not anchors:
+                anchors = _anchor_before(src, i, others)
+                after = False
+            if not anchors:
+                continue
+            st = anchors[0]
+            hits = [(o, k) for o in others for k in _positions(o, st)]
+            near = _cue_before if after else _cue_after
+            if hits and all(near(o, k, test) is None for o, k in hits):
+                o, k = hits[0]
+                cue = src.toks[i]
+                other_tok = o.toks[k]
+                if direction == "adds":
+                    out.append(WordChange(kind, (cue.start, cue.end), (other_tok.start,
+                               other_tok.end), f"the copy adds the {label} '{cue.norm}' near "
+                               f"'{other_tok.norm}', which the source states without it"))
+                else:
+                    out.append(WordChange(kind, (other_tok.start, other_tok.end), (cue.start,
+                               cue.end), f"the copy drops the {label} '{cue.norm}' the source "
+                               f"puts near '{other_tok.norm}'"))
+    return out
+
+
+def negation_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
+    return _flips(b, region, _is_neg, "negation", "negation")
+
+
+def _modal_level(s: Sent, i: int) -> str | None:
+    return lexicon().modality.get(s.toks[i].norm)
+
+
+def modality_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> list[WordChange]:
+    """Certainty changed at the same place: "believed to have" -> "confirmed to have"."""
+    out: list[WordChange] = []
+    for i, tok in enumerate(b.toks):
+        if b_text[tok.start:tok.end] == "May":
+            continue
+        level = _modal_level(b, i)
+        if level is None:
+            continue
+        anchors = _anchor_after(b, i, region)
+        if not anchors:
+            continue
+        for o in region:
+            for k in _positions(o, anchors[0]):
+                j = _cue_before(o, k, lambda s, x: _modal_level(s, x) is not None)
+                if j is None:
+                    continue
+                other = _modal_level(o, j)
+                if other and other != level and "possible" in {level, other}:
+                    out.append(WordChange(
+                        "modality", (tok.start, tok.end), (o.toks[j].start, o.toks[j].end),
+                        f"'{b_text[tok.start:tok.end]}' ({level}) where the source says "
+                        f"'{a_text[o.toks[j].start:o.toks[j].end]}' ({other})",
+                    ))
+                    return out
+    return out
+
+
+def _context(s: Sent, i: int, width: int = 4) -> set[str]:
+    lo, hi = max(0, i - width), min(len(s.toks), i + width + 1)
+    return {s.stems[k] for k in range(lo, hi) if k != i and is_content(s.toks[k].norm)}
+
+
+def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, object], opposite: bool
+                ) -> list[tuple[int, Sent, int]]:
+    """Pairs (b index, a sentence, a index) of words of one group (or opposite poles)."""
+    region_words = {t.norm for o in region for t in o.toks}
+    b_words = {t.norm for t in b.toks}
+    out: list[tuple[int, Sent, int]] = []
+    for i, t in enumerate(b.toks):
+        g = group_of.get(t.norm)
+        if g is None or t.norm in region_words or b.stems[i] in {st for o in region
+                                                                 for st in o.stems}:
+            continue
+        ctx = _context(b, i)
+        for o in region:
+            same = [k for k, u in enumerate(o.toks) if group_of.get(u.norm) == g]
+            if opposite and same:
+                continue  # the source uses this pole too
+            for k, u in enumerate(o.toks):
+                h = group_of.get(u.norm)
+                if h is None or u.norm in b_words:
+                    continue
+                match = (h[0] == g[0] and h[1] != g[1]) if opposite else (h == g)  # type: ignore[index]
+                if match and ctx & _context(o, k):
+                    out.append((i, o, k))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
+    poles = lexicon().poles
+    return [
+        WordChange("negation", (b.toks[i].start, b.toks[i].end), (o.toks[k].start, o.toks[k].end),
+                   f"'{b.toks[i].norm}' reverses the source's '{o.toks[k].norm}'")
+        for i, o, k in _word_swaps(b, region, poles, opposite=True)  # type: ignore[arg-type]
+    ]
+
+
+_CONTRAST_KIND = {"weekday": "figure", "month": "figure", "time_unit": "figure",
+                  "ordinal": "figure", "quarter": "figure", "direction": "place",
+                  "crime": "scope", "color": "scope", "orientation": "actor"}
+
+
+def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
+    lex = lexicon()
+    groups: dict[str, object] = dict(lex.contrast)
+    groups.update({t: "title:" + g for t, g in lex.titles.items() if " " not in t})
+    out: list[WordChange] = []
+    for i, o, k in _word_swaps(b, region, groups, opposite=False):
+        g = str(groups[b.toks[i].norm])
+        kind = "title" if g.startswith("title:") else _CONTRAST_KIND.get(g, "scope")
+        out.append(WordChange(kind, (b.toks[i].start, b.toks[i].end),
+                              (o.toks[k].start, o.toks[k].end),
+                              f"'{b.toks[i].norm}' where the source says '{o.toks[k].norm}' "
+                              f"({g.removeprefix('title:').replace('_', ' ')})"))
+    return out
+
+
+def unsupported_runs(b: Sent, a_stems: set[str], min_words: int = 3) -> list[tuple[int, int]]:
+    """Stretches of ``b`` with ``min_words`` or more content words the source never uses."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    count = 0
+    last = None
+    gap = 0
+    for k, t in enumerate(b.toks):
+        if not is_content(t.norm):
+            gap += 1
+            if start is not None and gap > 2:
+                if count >= min_words and last is not None:
+                    runs.append((b.toks[start].start, b.toks[last].end))
+                start, count, last = None, 0, None
+            continue
+        if b.stems[k] in a_stems or t.norm in a_stems:
+            if start is not None and count >= min_words and last is not None:
+                runs.append((b.toks[start].start, b.toks[last].end))
+            start, count, last = None, 0, None
+            gap = 0
+            continue
+        gap = 0
+        if start is None:
+            start = k
+        count += 1
+        last = k
+    if start is not None and count >= min_words and last is not None:
+        runs.append((b.toks[start].start, b.toks[last].end))
+    return runs
