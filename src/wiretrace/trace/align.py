@@ -78,9 +78,9 @@ def align(
         found = _match(sa[i], sb[j], cos, params)
         if found is not None:
             scored.append((found[0], i, j, *found[1:]))  # type: ignore[arg-type]
-    na, nb = max(1, len(sa)), max(1, len(sb))
-    # best first; among near-equal pairs the one at the same relative position (duplicates)
-    scored.sort(key=lambda r: (-round(r[0], 0), abs(r[1] / na - r[2] / nb), r[1], r[2]))
+    n = max(1, len(sa), len(sb))
+    # best first; a repeated sentence pairs with the copy at the nearest position
+    scored.sort(key=lambda r: (-(r[0] - 5.0 * abs(r[1] - r[2]) / n), r[1], r[2]))
     taken_a: dict[int, list[tuple[int, int]]] = defaultdict(list)
     taken_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pairs: list[AlignedPair] = []

@@ -192,7 +192,7 @@ def _direction(
         reasons.append(f"#{xi if tx < ty else yi} was published first")
     margin = max(80, 0.05 * max(v_y.len_c, v_y.len_p))
     diff = v_y.extra_p - v_y.extra_c  # x's unique substantive text minus y's
-    if abs(diff) >= margin:
+    if abs(diff) >= margin and not _both_unique(v_y):
         s += 1.5 if diff > 0 else -1.5
         reasons.append(f"#{xi if diff > 0 else yi} holds text the other lacks")
     junk = v_y.junk_c - v_y.junk_p

@@ -254,14 +254,15 @@ def substitutions(v: PairView, c: Article, p: Article) -> list[tuple[str, str]]:
             continue
         wc = [t.norm for t in tokens(c.text, *cs)]
         wp = [t.norm for t in tokens(p.text, *ps)]
-        ops = Indel.opcodes(wp, wc)
-        dels = [o for o in ops if o.tag == "delete"]
-        ins = [o for o in ops if o.tag == "insert"]
-        for d in dels:
-            for i in ins:
-                if i.src_start == d.src_end and d.src_end - d.src_start <= 2:
-                    if i.dest_end - i.dest_start <= 3:
-                        old = " ".join(wp[d.src_start : d.src_end])
-                        new = " ".join(wc[i.dest_start : i.dest_end])
-                        swaps.append((old, new))
+        old: list[str] = []
+        new: list[str] = []
+        for o in [*Indel.opcodes(wp, wc), None]:
+            if o is None or o.tag == "equal":
+                if old and new and len(old) <= 2 and len(new) <= 3:
+                    swaps.append((" ".join(old), " ".join(new)))
+                old, new = [], []
+            elif o.tag == "delete":
+                old += wp[o.src_start : o.src_end]
+            elif o.tag == "insert":
+                new += wc[o.dest_start : o.dest_end]
     return swaps

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import re
+
+from conftest import INDEPENDENT, ORIGINAL, make
+
+from wiretrace.model import Article
+from wiretrace.trace.align import align, align_articles, passages
+from wiretrace.trace.citations import find_citations
+from wiretrace.trace.derivation import trace_story
+from wiretrace.trace.sentences import split_sentences
+
+
+def test_sentences_keep_abbreviations_and_offsets() -> None:
+    text = "The U.S. said on Jan. 24 that it would act. Mr. Smith agreed.\nSee also: Other news"
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "The U.S. said on Jan. 24 that it would act.",
+        "Mr. Smith agreed.",
+        "See also: Other news",
+    ]
+
+
+def test_dateline_stays_with_its_sentence() -> None:
+    text = "LAGOS, Nigeria (AP) — The army said on Monday it had sent troops."
+    assert len(split_sentences(text)) == 1
+
+
+def test_verbatim_copy_aligns_fully() -> None:
+    copy = "By Staff Writer\n" + ORIGINAL + "\nCopyright 2024 Daily Planet."
+    al = align(ORIGINAL, copy)
+    assert al.reuse_a > 0.97
+    assert {p.kind for p in al.pairs} == {"verbatim"}
+    for p in al.pairs:
+        assert ORIGINAL[p.a_span[0] : p.a_span[1]] == copy[p.b_span[0] : p.b_span[1]]
+
+
+def test_reordered_and_partial_reuse() -> None:
+    lines = ORIGINAL.split("\n")
+    extra = " Officials added that the port would reopen in stages over the coming weeks."
+    copy = "\n".join([lines[3], lines[0] + extra, lines[1]])
+    al = align(ORIGINAL, copy)
+    kinds = sorted(p.kind for p in al.pairs)
+    assert len(al.pairs) == 3, al.pairs
+    assert kinds.count("verbatim") == 3  # the reused part of the longer sentence is verbatim
+    first = next(p for p in al.pairs if p.a_span[0] == 0)
+    assert "reopen" not in copy[first.b_span[0] : first.b_span[1]]
+    assert 0.2 < al.reuse_a < 0.5 and al.reuse_b > 0.8
+
+
+def test_independent_report_shares_only_a_quote() -> None:
+    al = align(ORIGINAL, INDEPENDENT)
+    assert al.reuse_a < 0.15
+
+
+def test_align_articles_takes_ids(original: Article, spun: Article) -> None:
+    al = align_articles(original, spun)
+    assert (al.a, al.b) == (1, 4)
+    assert any(p.kind == "edited" for p in al.pairs)
+    merged = passages(al, original.text, spun.text)
+    assert len(merged) <= len(al.pairs)
+
+
+def _story(
+    original: Article, spun: Article, rewrite: Article, independent: Article
+) -> dict[int, object]:
+    lines = ORIGINAL.split("\n")
+    wire = make(
+        2,
+        "By Reuters\n" + ORIGINAL + "\n© 2024 Daily Planet. All rights reserved.",
+        site="dailyplanet.example",
+        published="2024-03-05T20:00:00Z",
+    )
+    trimmed = make(3, "\n".join(lines[:7]), site="gazette.example")
+    summary = make(5, " ".join([lines[0], lines[3], lines[7]]), site="briefs.example")
+    arts = [original, wire, trimmed, spun, summary, rewrite, independent]
+    return {d.article: d for d in trace_story(arts)}
+
+
+def test_story_types_and_parents(
+    original: Article, spun: Article, rewrite: Article, independent: Article
+) -> None:
+    got = _story(original, spun, rewrite, independent)
+    assert {k: (d.type, d.parent) for k, d in got.items()} == {  # type: ignore[attr-defined]
+        1: ("original", None),
+        2: ("wire_copy", 1),
+        3: ("wire_copy", 1),
+        4: ("spun_copy", 1),
+        5: ("summary", 1),
+        6: ("rewrite", 1),
+        7: ("independent", None),
+    }
+
+
+def test_evidence_is_checkable(
+    original: Article, spun: Article, rewrite: Article, independent: Article
+) -> None:
+    got = _story(original, spun, rewrite, independent)
+    spun_ev = " ".join(got[4].evidence)  # type: ignore[attr-defined]
+    assert "dateline_repair" in spun_ev and "warned → cautioned" in spun_ev
+    assert re.search(r'shared \w+ passage: ".+" \(this article \d+–\d+, #1 \d+–\d+\)', spun_ev)
+    assert "llm_meta_text" in " ".join(got[6].evidence)  # type: ignore[attr-defined]
+    assert got[2].upstream == "Reuters"  # type: ignore[attr-defined]
+    assert "no substantial shared passages" in got[7].evidence[0]  # type: ignore[attr-defined]
+
+
+def test_spun_copy_is_never_the_source(original: Article, spun: Article) -> None:
+    undated = make(1, ORIGINAL, site="apnews.com")
+    got = {d.article: d for d in trace_story([spun, undated])}
+    assert got[4].parent == 1 and got[1].parent is None
+    assert original.id == 1
+
+
+def test_shared_upstream_is_inferred_and_named() -> None:
+    lines = ORIGINAL.split("\n")
+    a = make(
+        11,
+        "By Reuters\n"
+        + "\n".join(lines[:6])
+        + "\nThe city council will hold a special session on Friday to approve emergency funds "
+        "for the workers who lost income while the terminal is closed.",
+        site="one.example",
+    )
+    b = make(
+        12,
+        "(Reuters) - "
+        + "\n".join(lines[:3] + lines[5:])
+        + "\nRail operators said grain trains bound for the port had been held at inland depots "
+        "until further notice, and some farmers were storing wheat in open fields.",
+        site="two.example",
+    )
+    got = {d.article: d for d in trace_story([a, b])}
+    assert got[11].parent is None and got[12].parent is None
+    assert got[11].upstream == got[12].upstream == "Reuters"
+
+
+def test_independent_reports_get_no_edges(original: Article, independent: Article) -> None:
+    got = trace_story([original, independent])
+    assert all(d.parent is None for d in got)
+    assert {d.type for d in got} == {"independent"}
+
+
+def test_citations() -> None:
+    cases = {
+        "By Reuters\nText": ["Reuters"],
+        "LAGOS, Nigeria (AP) — The army": ["AP"],
+        "Photo via AP": ["AP"],
+        "Credited from: Daily Planet\n": ["Daily Planet"],
+        "Aid arrives (Reuters, BBC, CNN)": ["BBC", "CNN", "Reuters"],
+        "Source: https://www.reuters.com/world/some-story-2024": ["Reuters"],
+        "as reported by the Italian agency ANSA, the ship": ["ANSA"],
+        "talks in (Paris, Berlin) today": [],
+        "By John Smith\nText": [],
+    }
+    for text, names in cases.items():
+        assert sorted(c.name for c in find_citations(text)) == sorted(names), text
+    ansa = find_citations("as reported by the Italian agency ANSA")[0]
+    assert not ansa.whole
+
+
+def test_citations_in_artefacts() -> None:
+    from wiretrace.model import Artefact
+    from wiretrace.trace.citations import article_citations
+
+    raw = "Credited from: Daily Planet\nKey Takeaways:\nThe port burned."
+    art = Article(
+        source="x",
+        text="The port burned.",
+        raw_text=raw,
+        id=1,
+        artefacts=[Artefact("aggregator_header", 0, 27, raw[:27])],
+    )
+    found = article_citations(art)
+    assert [(c.name, c.where) for c in found] == [("Daily Planet", "artefact:aggregator_header")]
+    assert raw[found[0].start : found[0].end].startswith("Credited from")
