@@ -22,6 +22,14 @@ STORY = [
     "The last bridge the council built ran two years late and cost twice what was promised.",
     "Work is due to begin in March, once the ice has left the bay, the council's engineer said.",
 ]
+STORY_MORE = [
+    "Engineers expect the first piles to be driven in April, and a temporary landing stage will "
+    "keep the smaller ferry running while the work goes on, the harbour master told the meeting.",
+    "Some islanders asked whether the council had considered a longer pier that larger supply "
+    "boats could use in winter; the chair said the plans left room for that at a later stage.",
+    "The council will publish the full contract and the engineers' survey on its website next "
+    "week, and a public meeting on the island is planned for the end of the month.",
+]
 TITLE = "Port Ellis votes to rebuild storm-wrecked ferry pier"
 
 
@@ -164,3 +172,38 @@ def test_tidy_lines_keeps_times_and_lists_of_the_story() -> None:
     raw = "\n".join(["10 p.m.", "The council met again late in the evening.",
                      "- a new pier", "- a new ferry ramp"])
     assert tidy_lines(raw, TITLE).split("\n\n") == raw.split("\n")
+
+
+def test_article_body_split_into_chunks_is_kept_whole() -> None:
+    # the body is cut into chunks of one kind, with a promo between them
+    story = [*STORY, *STORY_MORE]
+    chunk = '<div class="grid"><div class="body article__body">{}</div></div>'
+    first = "".join(f"<p>{p}</p>" for p in story[:4])
+    second = "".join(f"<p>{p}</p>" for p in story[4:])
+    page = f"""<html><head><title>{TITLE}</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="page"><h1>{TITLE}</h1>
+<div class="chunks">{chunk.format(first)}</div>
+<div class="promo"><p>Subscribe for unlimited access to the Gazette, from one crown a week.</p>
+</div>
+<div class="more">{chunk.format(second)}</div></div>
+<footer>Copyright 2025 The Ellis Gazette</footer></body></html>"""
+    got = extract_html(page, "https://www.ellisgazette.example/news/2031/ferry-pier")
+    paragraphs = got.text.split("\n\n")
+    assert [p for p in paragraphs if p in story] == story  # all of it, in page order
+
+
+def test_embedded_post_is_kept_as_a_quote() -> None:
+    tweet = (
+        '<div class="social-embed"><blockquote class="twitter-tweet"><p lang="en">The new pier '
+        "is the best news the islands have had in years, and we will hold the council to its "
+        'word.</p>&mdash; Island Ferry Users (@islandferry) <a href="https://t.example/1">March '
+        "4, 2025</a></blockquote></div>"
+    )
+    story = [*STORY[:2], tweet, *STORY[2:]]
+    page = article_page(story=[]).replace(
+        '<div class="share">', "".join(f"<p>{p}</p>" if p[0] != "<" else p for p in story)
+    )
+    got = extract_html(page, "https://www.ellisgazette.example/news/2031/ferry-pier")
+    assert "the best news the islands have had in years" in got.text
+    assert STORY[4] in got.text

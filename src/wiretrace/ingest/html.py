@@ -175,7 +175,7 @@ _TEASER_HEADING = re.compile(
 
 # one teaser line: "Related: <headline>", "Read more: <headline>"
 _TEASER_LINE = re.compile(
-    r"^\[?(?:related(?:\s+\w+)?|(?:read|see|watch)\s+(?:more|also|next)|also\s+read)\s*:.+$",
+    r"^\[?(?:related(?:\s+\w+)?|(?:read|watch)\s+(?:more|also|next)|see\s+more|also\s+read)\s*:.+$",
     re.IGNORECASE,
 )
 _BULLETS = ("-", "*", "•", "·", "–")
