@@ -46,6 +46,7 @@ __all__ = [
     "bad_input_batch",
     "concurrent_ingests",
     "fictional_text",
+    "known_gaps",
     "main",
     "serve_under_writes",
     "sigkill_cluster",
@@ -326,6 +327,7 @@ class BatchResult:
     rejections: list[Rejection]
     stderr_rejections: list[str]
     integrity: str
+    db: Path
 
     @property
     def ok(self) -> bool:
@@ -371,8 +373,7 @@ def bad_input_batch(workdir: Path, good: int = 20) -> BatchResult:
     for case in cases:
         if case.name == "good-*.txt":
             stored = sum(n for name, n in by_source.items()
-                         if name.startswith("good-") and name.endswith(".txt")
-                         and "copy" not in name)
+                         if name.startswith("good-") and name.endswith(".txt"))
         else:
             stored = by_source.get(case.name, 0)
         reasons = [r.reason for r in rejections if _file_of(r.source) == case.name]
@@ -398,7 +399,7 @@ def bad_input_batch(workdir: Path, good: int = 20) -> BatchResult:
     return BatchResult(
         exit_code=proc.returncode, stdout=proc.stdout, stderr=proc.stderr, seconds=seconds,
         outcomes=outcomes, stored=sum(by_source.values()), duplicates=duplicates,
-        rejections=rejections, stderr_rejections=stderr_lines, integrity=_integrity(db),
+        rejections=rejections, stderr_rejections=stderr_lines, integrity=_integrity(db), db=db,
     )
 
 
@@ -848,3 +849,207 @@ def concurrent_ingests(
         exits=[p.returncode for p in procs], stderr=errs, articles=articles, distinct_shas=shas,
         expected=2 * each - overlap, integrity=integrity, busy_message=message,
     )
+
+
+# ------------------------------------------------------------------------------ known gaps
+@dataclass(slots=True)
+class Gap:
+    what: str
+    found: str
+    right: bool  # the behaviour is the right one (the gap is closed)
+
+
+def known_gaps(workdir: Path) -> list[Gap]:
+    """Measure the behaviours this suite found wrong (kept here so the report stays true when
+    they are fixed): a WARC record cut inside its payload, a .warc.gz cut at its tail."""
+    from wiretrace.ingest.readers import iter_documents
+    from wiretrace.model import Document
+    from wiretrace.pipeline import extract_documents
+
+    settings = Settings(workers=1)
+    folder = workdir / "gaps"
+    folder.mkdir(parents=True, exist_ok=True)
+    whole = _warc_record("https://velm.example/a", _html(2004, "Archived council vote"))
+    full = _warc_record("https://velm.example/b", _html(2005, "Cut"))
+    cut = folder / "cut-payload.warc"
+    cut.write_bytes(whole + full[: len(full) // 2])
+    items = list(extract_documents(iter_documents([str(cut)], settings), settings))
+    second = [i for i in items if getattr(i, "locator", "") == "record 2"]
+    rejected = [i for i in items if isinstance(i, Rejection) and "record 2" in i.source + i.reason]
+    gaps = [Gap(
+        "WARC record cut inside its HTML payload (Content-Length says more)",
+        f"stored as an article of {len(second[0].text)} characters, no rejection"
+        if second and not isinstance(second[0], Rejection | Document)
+        else f"rejected: {rejected[0].reason}" if rejected else "neither stored nor rejected",
+        bool(rejected) and not second,
+    )]
+    tail = folder / "cut-tail.warc.gz"
+    tail.write_bytes(gzip.compress(whole) + gzip.compress(full)[:200])
+    got = list(iter_documents([str(tail)], settings))
+    kept = sum(isinstance(i, Document) for i in got)
+    reasons = "; ".join(i.reason for i in got if isinstance(i, Rejection))
+    gaps.append(Gap(
+        ".warc.gz whose last gzip member is cut off (a crawl killed mid-write)",
+        f"{kept} of 1 whole records kept; rejected: {reasons or '-'}",
+        kept == 1,
+    ))
+    return gaps
+
+
+# ------------------------------------------------------------------------------ report
+def _lost(n: int, what: str = "nothing lost") -> str:
+    return what if n == 0 else f"**{n} lost**"
+
+
+def render(
+    batch: BatchResult,
+    vanish: VanishResult,
+    crashes: list[CrashResult],
+    served: ServeResult,
+    writers: ConcurrentIngestResult,
+    gaps: list[Gap],
+    seconds: float,
+) -> str:
+    kinds = [o for o in batch.outcomes if o.case.expect in ("rejected", "partial")]
+    good_expected = sum(o.case.stored for o in batch.outcomes)
+    good_stored = sum(o.stored for o in batch.outcomes if o.case.expect != "duplicate")
+    batch_lost = (
+        _lost(good_expected - good_stored)
+        if all(o.ok for o in batch.outcomes)
+        else "**see below**"
+    )
+    writers_lost = (
+        _lost(writers.expected - writers.articles)
+        if all(e == 0 for e in writers.exits)
+        else "busy writer told to re-run"
+    )
+    busy = writers.busy_message.split(": ", 1)[-1]
+    lines = [
+        "# Reliability",
+        "",
+        "What wiretrace was put through and what came out. Every figure below was measured by",
+        "",
+        "    .venv/bin/python -m wiretrace.reliability --out docs/reliability.md",
+        "",
+        "(scenario functions in `src/wiretrace/reliability.py`; the tests in `tests/reliability`",
+        "call the same functions and assert on their results). Generated in "
+        f"{seconds:.0f} s on {os.cpu_count()} cores.",
+        "",
+        "## Summary",
+        "",
+        "| Scenario | Tried | Result | Records lost |",
+        "|---|---|---|---|",
+        f"| Bad input, one `wiretrace ingest` batch | {len(batch.outcomes)} kinds of input "
+        f"({len(kinds)} bad, the rest good, odd encodings and duplicates) | "
+        f"{len(batch.rejections)} rejections, each with a reason, one stderr line each "
+        f"({len(batch.stderr_rejections)}) and recorded in the store; {batch.stored} articles "
+        f"stored, {batch.duplicates} duplicates stored once; exit {batch.exit_code}; "
+        f"{'no' if 'Traceback' not in batch.stderr else 'a'} traceback; {batch.seconds:.1f} s "
+        f"| {batch_lost} |",
+        f"| A file deleted after the folder walk listed it | {vanish.good} good files + 1 "
+        f"vanishing | {len(vanish.rejections)} rejection: "
+        f"{'; '.join(r.reason for r in vanish.rejections)}; {vanish.stored} stored | "
+        f"{_lost(vanish.good - vanish.stored)} |",
+    ]
+    for c in crashes:
+        if c.command == "ingest":
+            tried = f"SIGKILL `wiretrace ingest` of {c.expected} files mid-batch"
+            after = f"{c.before_kill} articles stored at the kill, every one whole"
+        else:
+            tried = (f"SIGKILL `wiretrace cluster` of {c.expected} articles mid-run "
+                     f"({c.attempts} run(s) started)")
+            after = f"after the kill the {c.state_after_kill} clustering, whole"
+        where = "stored" if c.command == "ingest" else "in exactly one story"
+        lines.append(
+            f"| Crash | {tried} | {'killed' if c.killed else 'finished before the kill'}; "
+            f"{after}; integrity_check {c.integrity_after_kill}; re-run exit {c.rerun_exit}, "
+            f"{c.articles}/{c.expected} articles {where}"
+            f"{'; ' + '; '.join(c.problems) if c.problems else ''} | {_lost(c.lost)} |"
+        )
+    codes = ", ".join(f"{n}× {code}" for code, n in sorted(served.statuses.items()))
+    lines += [
+        f"| Web app under writers | {served.requests} requests, 4 threads, over /, /stories, "
+        f"/stories/ID, /articles/ID, /sites and their JSON twins, on a real uvicorn server, "
+        f"while `ingest` and two `cluster` runs wrote the same db | {codes}; "
+        f"{len(served.errors)} errors (5xx, connection errors or unexpected codes); "
+        f"{served.during_writes} answered while a writer ran; {served.seconds:.1f} s; writers "
+        f"exit {', '.join(f'{k} {v}' for k, v in served.writer_exits.items())}; integrity_check "
+        f"{served.integrity}; {served.unclustered} articles left out of stories | "
+        f"{_lost(served.expected_articles - served.articles)} |",
+        f"| Concurrent writers | 2 `wiretrace ingest` at once into one new db, "
+        f"{writers.expected} distinct articles, overlapping folders | exits "
+        f"{writers.exits} (they take turns on the busy timeout); {writers.articles} articles, "
+        f"{writers.distinct_shas} distinct; integrity_check {writers.integrity}; a writer that "
+        f"cannot get the lock in time: \"{busy}\" | {writers_lost} |",
+        "",
+        "## Bad input, kind by kind",
+        "",
+        "All in one folder given to one `wiretrace ingest`, generated by the scenario (nothing",
+        "binary is committed).",
+        "",
+        "| Input | File | Stored | Rejected with | As expected |",
+        "|---|---|---|---|---|",
+    ]
+    for o in batch.outcomes:
+        reasons = "; ".join(f"`{r}`" for r in o.reasons) or "-"
+        if o.case.expect == "duplicate":
+            reasons = "- (counted as already stored)"
+        lines.append(f"| {o.case.kind} | `{o.case.name}` | {o.stored} | {reasons} | "
+                     f"{'yes' if o.ok else '**no**: ' + o.problem} |")
+    lines += [
+        "",
+        "## Open gaps found by this suite",
+        "",
+        "| Input | What happens now | Right? |",
+        "|---|---|---|",
+    ]
+    for g in gaps:
+        lines.append(f"| {g.what} | {g.found} | {'yes' if g.right else '**no**'} |")
+    lines += [
+        "| One 60 MB line in a `.jsonl` file (one item, under the 64 MB file cap) | stored as "
+        "one 60 MB article after about 90 s and 1.1 GB of memory (measured by hand, not run "
+        "here: too slow) | **no**: an item that size is not an article; it needs a cap on "
+        "the text of one item |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def run_all(workdir: Path) -> str:
+    start = time.monotonic()
+    parts = {}
+    for name in ("batch", "vanish", "ingest", "cluster", "serve", "writers", "gaps"):
+        (workdir / name).mkdir(parents=True, exist_ok=True)
+    print("bad input batch ...", file=sys.stderr)
+    parts["batch"] = bad_input_batch(workdir / "batch")
+    parts["vanish"] = vanishing_file(workdir / "vanish")
+    print("SIGKILL ingest ...", file=sys.stderr)
+    crash_ingest = sigkill_ingest(workdir / "ingest")
+    print("SIGKILL cluster ...", file=sys.stderr)
+    crash_cluster = sigkill_cluster(workdir / "cluster")
+    print("serving under writers ...", file=sys.stderr)
+    served = serve_under_writes(workdir / "serve")
+    print("concurrent writers ...", file=sys.stderr)
+    writers = concurrent_ingests(workdir / "writers")
+    gaps = known_gaps(workdir / "gaps")
+    return render(parts["batch"], parts["vanish"], [crash_ingest, crash_cluster],  # type: ignore[arg-type]
+                  served, writers, gaps, time.monotonic() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the reliability scenarios; write the table.")
+    parser.add_argument("--out", type=Path, help="Markdown file to write (default: stdout).")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="wiretrace-reliability-") as tmp:
+        text = run_all(Path(tmp))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
