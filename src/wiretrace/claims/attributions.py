@@ -16,12 +16,21 @@ _SOURCE = (
     r"|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?))"
 )
 _VERBS = "|".join(sorted(lexicon().verb_group, key=len, reverse=True))
+# After a subject only inflected forms count: "meeting place", "blog post" are not attributions.
+_SUBJ_VERBS = "|".join(sorted(
+    (v for v in lexicon().verb_group
+     if v.endswith(("ed", "es")) or v in {"said", "says", "told", "tells", "wrote", "put", "puts",
+                                          "thought", "warns", "notes", "adds", "claims",
+                                          "estimates", "reports", "insists", "believes"}),
+    key=len, reverse=True))
 _ACCORDING = re.compile(
     r"\b(?:according to|citing|cited by|as reported by|quoting)\s+"
     r"(?P<src>[^,.;:()\"“”]{2,80}?)(?=\s*(?:[,.;:()\"“”]|\s(?:on|in|at|as|which|who|that)\b|$))",
     re.IGNORECASE,
 )
-_SUBJ_VERB = re.compile(rf"{_SOURCE}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERBS})\b")
+_SUBJ_VERB = re.compile(
+    rf"{_SOURCE}\s+(?:has\s+|have\s+|had\s+|also\s+)?(?P<verb>{_SUBJ_VERBS})\b(?!\s+(?:to|as|by)\b)"
+)
 _VERB_SUBJ = re.compile(
     r"[,\"”]\s*(?P<verb>said|says|told|added|stated|noted|wrote|explained)\s+"
     r"(?P<src>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|[a-z]+(?:\s+[a-z]+){0,2}?)"
@@ -79,6 +88,10 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
                 continue
             if any(a.start <= m.start() < a.end for a in out):
                 continue
+            if m.group("verb").lower() in {"put", "puts", "placed"} and not re.search(
+                r"\bat\s", text[m.end():end]
+            ):
+                continue  # "put ... at 200" estimates; "put pressure on" does not
             out.append(Attribution(m.start(), m.end(), src, m.group("verb"), m.span("src")))
     out.sort(key=lambda a: a.start)
     return out

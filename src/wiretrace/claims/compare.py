@@ -97,10 +97,13 @@ def _names_match(x: Claim, y: Claim) -> bool:
         vx, vy = x.value or {}, y.value or {}
         return vx.get("canonical") == vy.get("canonical")
     nx, ny = _norm_name(x.subject or x.text), _norm_name(y.subject or y.text)
+    if re.findall(r"\d+", nx) != re.findall(r"\d+", ny):
+        return False  # "SARS-CoV-2" is not "SARS-CoV-4"
     if nx == ny or fuzz.ratio(nx, ny) >= 85:
         return True
     tx, ty = nx.split(), ny.split()
-    if tx and ty and (tx[-1] == ty[-1] and len(tx[-1]) > 3):
+    people = (x.value or {}).get("type") == "person" and (y.value or {}).get("type") == "person"
+    if people and tx and ty and (tx[-1] == ty[-1] and len(tx[-1]) > 3):
         return True  # surname
     short, long_ = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
     return bool(short) and all(w in long_ for w in short) and len(" ".join(short)) > 3
@@ -166,7 +169,8 @@ class _Comparer:
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
         b_attr = [c for c in sb.claims if c.kind == "attribution"]
         a_attr = [c for s in region for c in s.claims if c.kind == "attribution"]
-        bearing = [c for c in sb.claims if c.kind in {"figure", "quote"}]
+        bearing = [c for c in sb.claims if c.kind == "quote" or (
+            c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]
         if a_attr and not b_attr and bearing:
             aa = a_attr[0]
             self.add("attribution", bearing[0].span, aa.span,
@@ -175,6 +179,8 @@ class _Comparer:
             return
         for ba in b_attr:
             src = _norm_name(ba.subject or "")
+            if not (ba.subject or "")[:1].isupper():
+                continue  # "the company", "officials": a description, not a named source
             if not src or any(fuzz.token_set_ratio(src, _norm_name(x.subject or "")) >= 70
                               for x in a_attr):
                 continue

@@ -73,6 +73,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         # what is counted: up to six words after the number, then up to six words before it
         after_end = _clause_end(text, n.end, min(end, n.end + 80), True)
         after = _words(text, n.end, after_end)[:6]
+        if len(after) > 1 and after[0][0] == "of" and n.vague:
+            after = after[1:]  # "millions of dollars", "dozens of people"
         before_start = _clause_end(text, n.start, max(start, n.start - 80), False)
         before = _words(text, before_start, n.start)[-6:]
         candidates: list[tuple[int, int, str, str, tuple[int, int]]] = []

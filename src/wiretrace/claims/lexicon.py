@@ -34,7 +34,7 @@ class Lexicon:
     modality: dict[str, str]  # cue (lower) -> level
     negation: tuple[str, ...]
     hedges: tuple[tuple[str, str], ...]  # (cue lower, qualifier), longest first
-    poles: dict[str, tuple[int, int]]  # word (lower) -> (pair id, side 0|1)
+    poles: dict[str, tuple[tuple[int, int], ...]]  # word -> ((pair id, side 0|1), ...)
     contrast: dict[str, str]  # word (lower) -> contrast set name
 
 
@@ -76,14 +76,14 @@ def lexicon() -> Lexicon:
         q, *cues = [w.strip() for w in line.split("|")]
         hedges.extend((c.lower(), q) for c in cues if c)
     hedges.sort(key=lambda p: -len(p[0]))
-    poles: dict[str, tuple[int, int]] = {}
+    poles: dict[str, tuple[tuple[int, int], ...]] = {}
     for i, line in enumerate(_lines("antonyms.txt")):
         left, _, right = line.partition(" / ")
         for side, part in enumerate((left, right)):
             for w in part.split("|"):
                 w = w.strip().lower()
-                if w and w not in poles:
-                    poles[w] = (i, side)
+                if w and (i, side) not in poles.get(w, ()):
+                    poles[w] = (*poles.get(w, ()), (i, side))
     contrast: dict[str, str] = {}
     for line in _lines("contrast_sets.txt"):
         name, _, members = line.partition(":")

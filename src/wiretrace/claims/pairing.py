@@ -36,6 +36,12 @@ class Sent:
     stems: list[str]
     content: set[str]
     claims: list[Claim] = field(default_factory=list)
+    text: str = ""
+
+    def text_of(self, k: int) -> str:
+        """The word ``k`` as written (offsets are into the whole text, ``text`` is its copy)."""
+        t = self.toks[k]
+        return self.text[t.start:t.end]
 
 
 @dataclass(slots=True)
@@ -58,7 +64,7 @@ def side_of(text: str, claims: list[Claim]) -> Side:
         toks = tokens(text, s, e)
         stems = [stem(t.norm) for t in toks]
         content = {st for t, st in zip(toks, stems, strict=True) if is_content(t.norm)}
-        sents.append(Sent(i, (s, e), toks, stems, content))
+        sents.append(Sent(i, (s, e), toks, stems, content, text=text))
     side = Side(text, sents, claims, set())
     for c in claims:
         sent = side.sentence_at(c.span[0])

@@ -9,6 +9,7 @@ copy did not keep is not taken for a change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content
@@ -157,33 +158,37 @@ def _context(s: Sent, i: int, width: int = 4) -> set[str]:
     return {s.stems[k] for k in range(lo, hi) if k != i and is_content(s.toks[k].norm)}
 
 
-def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, object], opposite: bool
-                ) -> list[tuple[int, Sent, int]]:
-    """Pairs (b index, a sentence, a index) of words of one group (or opposite poles)."""
+def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]],
+                opposite: bool) -> list[tuple[int, Sent, int]]:
+    """Pairs (b index, a sentence, a index): two members of one closed set, or (``opposite``)
+    words of opposite poles, used at the same place (they share a neighbouring word)."""
     region_words = {t.norm for o in region for t in o.toks}
+    region_stems = {st for o in region for st in o.stems}
     b_words = {t.norm for t in b.toks}
     out: list[tuple[int, Sent, int]] = []
     for i, t in enumerate(b.toks):
-        g = group_of.get(t.norm)
-        if g is None or t.norm in region_words or b.stems[i] in {st for o in region
-                                                                 for st in o.stems}:
+        groups = group_of.get(t.norm)
+        if not groups or t.norm in region_words or b.stems[i] in region_stems:
             continue
         ctx = _context(b, i)
+        found = False
         for o in region:
-            same = [k for k, u in enumerate(o.toks) if group_of.get(u.norm) == g]
-            if opposite and same:
-                continue  # the source uses this pole too
+            o_groups = {g for u in o.toks for g in group_of.get(u.norm, ())}
             for k, u in enumerate(o.toks):
                 h = group_of.get(u.norm)
-                if h is None or u.norm in b_words:
+                if not h or u.norm in b_words:
                     continue
-                match = (h[0] == g[0] and h[1] != g[1]) if opposite else (h == g)  # type: ignore[index]
+                if opposite:
+                    match = any((p, 1 - side) in h and (p, side) not in o_groups
+                                for p, side in groups)
+                else:
+                    match = bool(set(groups) & set(h))
                 if match and ctx & _context(o, k):
                     out.append((i, o, k))
+                    found = True
                     break
-            else:
-                continue
-            break
+            if found:
+                break
     return out
 
 
@@ -192,7 +197,7 @@ def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     return [
         WordChange("negation", (b.toks[i].start, b.toks[i].end), (o.toks[k].start, o.toks[k].end),
                    f"'{b.toks[i].norm}' reverses the source's '{o.toks[k].norm}'")
-        for i, o, k in _word_swaps(b, region, poles, opposite=True)  # type: ignore[arg-type]
+        for i, o, k in _word_swaps(b, region, dict(poles), opposite=True)
     ]
 
 
@@ -203,11 +208,11 @@ _CONTRAST_KIND = {"weekday": "figure", "month": "figure", "time_unit": "figure",
 
 def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     lex = lexicon()
-    groups: dict[str, object] = dict(lex.contrast)
-    groups.update({t: "title:" + g for t, g in lex.titles.items() if " " not in t})
+    groups: dict[str, tuple[Any, ...]] = {w: (g,) for w, g in lex.contrast.items()}
+    groups.update({t: ("title:" + g,) for t, g in lex.titles.items() if " " not in t})
     out: list[WordChange] = []
     for i, o, k in _word_swaps(b, region, groups, opposite=False):
-        g = str(groups[b.toks[i].norm])
+        g = str(groups[b.toks[i].norm][0])
         kind = "title" if g.startswith("title:") else _CONTRAST_KIND.get(g, "scope")
         out.append(WordChange(kind, (b.toks[i].start, b.toks[i].end),
                               (o.toks[k].start, o.toks[k].end),
@@ -231,7 +236,7 @@ def unsupported_runs(b: Sent, a_stems: set[str], min_words: int = 3) -> list[tup
                     runs.append((b.toks[start].start, b.toks[last].end))
                 start, count, last = None, 0, None
             continue
-        if b.stems[k] in a_stems or t.norm in a_stems:
+        if b.stems[k] in a_stems or t.norm in a_stems or b.text_of(k)[:1].isupper():
             if start is not None and count >= min_words and last is not None:
                 runs.append((b.toks[start].start, b.toks[last].end))
             start, count, last = None, 0, None
