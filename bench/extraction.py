@@ -172,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         f"extraction aeb pages={len(pages)} {_fmt('wiretrace', wt)} | {_fmt('trafilatura', tr)} "
         f"| F1 ratio={ratio:.3f}"
     )
-    if abs(html_only["f1"] - wt["f1"]) >= 0.0005:
-        line += f" | extract_html alone F1={html_only['f1']:.3f}"
+    line += (
+        f" | extract_html alone F1={html_only['f1']:.3f} P={html_only['precision']:.3f} "
+        f"R={html_only['recall']:.3f}"
+    )
     print(line)
 
     if args.json:

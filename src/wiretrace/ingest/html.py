@@ -2,15 +2,19 @@
 
 Strategy (general, no per-site rules):
 
-1. trafilatura in its precision mode (drops more boilerplate), with metadata;
-2. trafilatura in its default mode; when the precision run is short (under 50 words) and kept
-   less than half of the default run's words, it missed the story and the default run is taken;
-3. the chosen text is tidied line by line: the headline repeated as the first line, lines that
-   are only a date, and the site's own furniture (newsletter and follow prompts, "Read more:" /
+1. embedded posts (tweets) become plain quotes, so that the quoted words are not thrown away
+   with the "social embed" wrappers around them;
+2. trafilatura in its precision mode (drops more boilerplate), with metadata; when it yields
+   under 50 words and less than half of what trafilatura's default mode yields, it missed the
+   story and the default run is taken;
+3. the text is tidied line by line: the headline repeated in the text, lines that are only a
+   date, and the site's own furniture (newsletter, follow and contact prompts, "Read more:" /
    "Related:" teasers and the link lists under "Don't miss" style headings, comment counters)
    are dropped. Residue a copier injects into the story itself ("See also ...", AI leftovers,
-   comment forms) is left for the clean stage, which records it as artefacts;
-4. when the page yields little or no text, the page's JSON-LD ``articleBody`` is used, and as a
+   comment forms, credits) is left for the clean stage, which records it as artefacts;
+4. an article body that the page cuts into several containers of one kind (separated by ads)
+   is put back together: trafilatura keeps only the first;
+5. when the page yields little or no text, the page's JSON-LD ``articleBody`` is used, and as a
    last resort trafilatura's baseline extraction.
 """
 
@@ -59,6 +63,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if not html or not html.strip():
         raise InputError("no article text found in the HTML (the page is empty)")
     import trafilatura
+    from trafilatura import extract_metadata
 
     html = unwrap_embedded_posts(html)
     common: dict[str, Any] = {"url": url, "include_comments": False}
@@ -66,23 +71,15 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         precise = trafilatura.bare_extraction(
             html, favor_precision=True, with_metadata=True, **common
         )
-        default = trafilatura.bare_extraction(html, **common)
-    except (ValueError, TypeError, AttributeError) as exc:  # pragma: no cover - defensive
+        text = _text_of(precise)
+        if _words(text) < _SHORT_WORDS:  # the precision run may have missed the story
+            default_text = _text_of(trafilatura.bare_extraction(html, **common))
+            if _words(text) < _PRECISION_KEEP * _words(default_text):
+                text = default_text
+        meta = precise if precise is not None else extract_metadata(html, default_url=url)
+    except Exception as exc:  # trafilatura and lxml on a page they cannot parse
         raise InputError(f"no article text found in the HTML (unparsable page: {exc})") from exc
 
-    meta = precise if precise is not None else None
-    precise_text = _text_of(precise)
-    default_text = _text_of(default)
-    text = precise_text
-    precise_words = _words(precise_text)
-    if precise_words < _SHORT_WORDS and precise_words < _PRECISION_KEEP * _words(default_text):
-        text = default_text
-
-    if meta is None:
-        try:
-            meta = trafilatura.bare_extraction(html, with_metadata=True, fast=True, **common)
-        except (ValueError, TypeError, AttributeError):  # pragma: no cover - defensive
-            meta = None
     title = _clean_field(getattr(meta, "title", None))
     text = tidy_lines(text, title)
     text = add_body_continuations(html, text)
