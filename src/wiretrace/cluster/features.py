@@ -5,7 +5,6 @@ similarity of two articles never changes when other articles are added: this is 
 incremental assignment give exactly the result of a full re-cluster.
 
 * ``words``: hashed bag of content words (stop words removed), sublinear tf, L2-normalised.
-* ``chars``: hashed bag of character 3-5-grams inside content words, sublinear tf, L2-normalised.
 * ``anchors``: cheap named-thing heuristics — capitalised tokens that are not sentence-initial
   (actors, places, organisations), capitalised bigrams, and numbers/years (figures, dates).
 * ``published``: the publication date as an ordinal day, when known.
@@ -51,10 +50,6 @@ _NOT_ANCHOR = _STOP | frozenset(
 _WORD_VEC = HashingVectorizer(
     n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer=lambda x: x
 )
-_CHAR_VEC = HashingVectorizer(
-    n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer="char_wb",
-    ngram_range=(3, 5), lowercase=False,
-)
 
 
 @dataclass(slots=True)
@@ -63,7 +58,6 @@ class StoryFeatures:
 
     ids: list[int]
     words: sparse.csr_matrix
-    chars: sparse.csr_matrix
     anchors: list[frozenset[str]]
     published: list[int | None]
     anchor_vec: sparse.csr_matrix  # binary anchors / sqrt(count): dot = anchor_overlap
@@ -76,7 +70,6 @@ class StoryFeatures:
         return StoryFeatures(
             [self.ids[r] for r in rows],
             self.words[rows],
-            self.chars[rows],
             [self.anchors[r] for r in rows],
             [self.published[r] for r in rows],
             self.anchor_vec[rows],
@@ -90,7 +83,6 @@ class StoryFeatures:
         return StoryFeatures(
             [i for p in parts for i in p.ids],
             sparse.vstack([p.words for p in parts], format="csr"),
-            sparse.vstack([p.chars for p in parts], format="csr"),
             [a for p in parts for a in p.anchors],
             [d for p in parts for d in p.published],
             sparse.vstack([p.anchor_vec for p in parts], format="csr"),
@@ -177,12 +169,9 @@ def story_features(
     words = _sublinear_l2(_WORD_VEC.transform(toks)) if texts else sparse.csr_matrix(
         (0, N_FEATURES)
     )
-    chars = _sublinear_l2(_CHAR_VEC.transform([" ".join(t) for t in toks])) if texts else (
-        sparse.csr_matrix((0, N_FEATURES))
-    )
     days = [publication_day(p) for p in (published or [None] * len(texts))]
     anchors = [anchors_of(t) for t in texts]
-    return StoryFeatures(list(ids), words, chars, anchors, days, anchor_matrix(anchors))
+    return StoryFeatures(list(ids), words, anchors, days, anchor_matrix(anchors))
 
 
 def anchor_matrix(anchors: list[frozenset[str]]) -> sparse.csr_matrix:

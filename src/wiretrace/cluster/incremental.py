@@ -79,7 +79,7 @@ class ClusterState:
             "sig_ids": s.ids, "digests": s.digests, "n_shingles": s.n_shingles,
             "published": np.array([-1 if d is None else d for d in f.published], np.int64),
         }
-        for name in ("words", "chars", "anchor_vec"):
+        for name in ("words", "anchor_vec"):
             m: sparse.csr_matrix = getattr(f, name)
             arrays[f"{name}_data"], arrays[f"{name}_indices"] = m.data, m.indices
             arrays[f"{name}_indptr"] = m.indptr
@@ -111,7 +111,7 @@ class ClusterState:
         sigs = Signatures(z["sig_ids"], z["digests"], z["n_shingles"], num_perm, shingle_size,
                           seed, algorithm, version)
         mats = {}
-        for name in ("words", "chars", "anchor_vec"):
+        for name in ("words", "anchor_vec"):
             n = len(meta["feature_ids"])
             indptr = z[f"{name}_indptr"]
             mats[name] = sparse.csr_matrix(
@@ -119,7 +119,7 @@ class ClusterState:
                 shape=(n, 1 << 20),
             )
         feats = StoryFeatures(
-            meta["feature_ids"], mats["words"], mats["chars"],
+            meta["feature_ids"], mats["words"],
             [frozenset(a) for a in meta["anchors"]],
             [None if d < 0 else int(d) for d in z["published"].tolist()], mats["anchor_vec"],
         )

@@ -3,9 +3,11 @@
 Similarity of two articles (computed from the two articles alone, see ``features``)::
 
     s(a, b) = 1                                              if a, b are near-duplicates
-            = (0.4 * cos(words) + 0.6 * anchors) * date_factor   otherwise
+            = (0.4 * cos(words) + 0.6 * anchors * gate) * date_factor   otherwise
 
-``anchors`` is the overlap of capitalised names and numbers; ``date_factor`` is 1 when either
+``anchors`` is the overlap of capitalised names and numbers; ``gate = min(1, cos(words)/0.15)``
+keeps shared names alone (a publisher's credit, a boilerplate line) from joining articles that
+share no text; ``date_factor`` is 1 when either
 date is unknown or the dates are at most 3 days apart, falling linearly to 0.5 at 33 days.
 Stories are the clusters of average-link agglomeration cut at ``story_threshold``. Two clusters
 can only merge when some pair reaches the threshold, so average-link runs separately inside each
@@ -18,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
@@ -28,6 +31,7 @@ __all__ = ["StoryEdge", "StoryGraph", "story_edges_for", "split_component", "W_A
 
 W_WORDS = 0.4
 W_ANCHORS = 0.6
+WORDS_GATE = 0.15
 DATE_GRACE_DAYS = 3
 DATE_FALLOFF_DAYS = 60
 MAX_SHARED_SHOWN = 8
@@ -56,6 +60,11 @@ class StoryGraph:
     edges: dict[tuple[int, int], StoryEdge] = field(default_factory=dict)
 
 
+def combine(words: np.ndarray, anchors: np.ndarray) -> np.ndarray:
+    """The similarity before the date factor (element-wise over arrays)."""
+    return W_WORDS * words + W_ANCHORS * anchors * np.minimum(1.0, words / WORDS_GATE)
+
+
 def date_factor(da: int | None, db: int | None) -> float:
     if da is None or db is None:
         return 1.0
@@ -69,7 +78,7 @@ def _edge(
     f: StoryFeatures, i: int, j: int, w: float, an: float, near: bool, threshold: float
 ) -> StoryEdge:
     df = date_factor(f.published[i], f.published[j])
-    score = 1.0 if near else (W_WORDS * w + W_ANCHORS * an) * df
+    score = 1.0 if near else float(combine(np.float64(w), np.float64(an))) * df
     signals = []
     if near:
         signals.append("near_duplicate")
@@ -87,6 +96,13 @@ def _edge(
                      tuple(signals), shared)
 
 
+def _row_dot(m: sparse.csr_matrix, i: int, j: int) -> float:
+    si, ei, sj, ej = m.indptr[i], m.indptr[i + 1], m.indptr[j], m.indptr[j + 1]
+    _, xi, xj = np.intersect1d(m.indices[si:ei], m.indices[sj:ej], assume_unique=True,
+                               return_indices=True)
+    return float(np.dot(m.data[si:ei][xi], m.data[sj:ej][xj]))
+
+
 def story_edges_for(
     f: StoryFeatures, touched: np.ndarray, near: set[tuple[int, int]], threshold: float
 ) -> list[StoryEdge]:
@@ -98,27 +114,31 @@ def story_edges_for(
     for s in range(0, len(touched), _CHUNK):
         rows = touched[s : s + _CHUNK]
         w = (f.words[rows] @ wt).tocoo()
-        an = (f.anchor_vec[rows] @ at).tocoo()
-        pairs: dict[tuple[int, int], list[float]] = {}
-        for r, c, v in zip(w.row.tolist(), w.col.tolist(), w.data.tolist(), strict=True):
-            pairs.setdefault((int(rows[r]), c), [0.0, 0.0])[0] = v
-        for r, c, v in zip(an.row.tolist(), an.col.tolist(), an.data.tolist(), strict=True):
-            pairs.setdefault((int(rows[r]), c), [0.0, 0.0])[1] = v
-        for (i, j), (wv, av) in pairs.items():
+        an = (f.anchor_vec[rows] @ at).tocsr()
+        an_vals = np.asarray(an[w.row, w.col]).ravel() if w.nnz else np.zeros(0)
+        score = combine(w.data, an_vals)
+        hit = np.flatnonzero(score >= threshold)
+        for k in hit.tolist():
+            i, j = int(rows[w.row[k]]), int(w.col[k])
             if i == j or (j in touched_set and j < i):
                 continue  # each pair once: from its lower row when both are touched
-            if W_WORDS * wv + W_ANCHORS * av >= threshold:
-                e = _edge(f, i, j, wv, av, False, threshold)
-                if (e.a, e.b) not in near and e.score >= threshold:
-                    out.append(e)
+            e = _edge(f, i, j, float(w.data[k]), float(an_vals[k]), False, threshold)
+            if (e.a, e.b) not in near and e.score >= threshold:
+                out.append(e)
     for a, b in near:
         i, j = index.get(a), index.get(b)
         if i is not None and j is not None and (i in touched_set or j in touched_set):
             i, j = min(i, j), max(i, j)
-            wv = float(f.words[i].multiply(f.words[j]).sum())
-            av = float(f.anchor_vec[i].multiply(f.anchor_vec[j]).sum())
+            wv, av = _row_dot(f.words, i, j), _row_dot(f.anchor_vec, i, j)
             out.append(_edge(f, i, j, wv, av, True, threshold))
     return out
+
+
+def _gram(m: sparse.csr_matrix) -> np.ndarray:
+    """Dense ``m @ m.T`` of a few rows, over the columns they use only."""
+    cols, inverse = np.unique(m.indices, return_inverse=True)
+    small = sparse.csr_matrix((m.data, inverse.ravel(), m.indptr), shape=(m.shape[0], len(cols)))
+    return (small @ small.T).toarray()
 
 
 def split_component(
@@ -129,8 +149,7 @@ def split_component(
     if len(rows) <= 2:
         return [sorted(ids)]  # a component of two is one edge at or above the threshold
     sub = f.take(rows)
-    sim = W_WORDS * (sub.words @ sub.words.T).toarray()
-    sim += W_ANCHORS * (sub.anchor_vec @ sub.anchor_vec.T).toarray()
+    sim = combine(_gram(sub.words), _gram(sub.anchor_vec))
     days = sub.published
     for x in range(len(rows)):
         for y in range(x + 1, len(rows)):

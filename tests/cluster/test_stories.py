@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from wiretrace.cluster import cluster
+from wiretrace.cluster.features import anchors_of, publication_day
+from wiretrace.cluster.stories import date_factor
+
+
+def test_summary_joins_its_story_and_earthquakes_stay_apart(items, settings) -> None:
+    result = cluster(items, settings)
+    assert [10, 11, 12, 13] in result.stories
+    assert [20] in result.stories and [21] in result.stories
+    assert [30] in result.stories
+    assert sorted(i for s in result.stories for i in s) == sorted(it.id for it in items)
+
+
+def test_story_edges_say_which_signal_joined(items, settings) -> None:
+    result = cluster(items, settings)
+    summary_edges = [e for e in result.story_edges if 13 in (e.a, e.b)]
+    assert summary_edges and all(not e.near_duplicate for e in summary_edges)
+    assert any("anchors" in e.signals for e in summary_edges)
+    assert any("quill" in e.shared or "edda quill" in e.shared for e in summary_edges)
+    copy = next(e for e in result.story_edges if (e.a, e.b) == (10, 11))
+    assert copy.near_duplicate and copy.score == 1.0
+
+
+def test_anchors_are_names_and_figures() -> None:
+    anchors = anchors_of("Rescue divers pulled 4,500 fish from the Ossel, Maren Tollvik said.")
+    assert {"ossel", "maren tollvik", "#4500"} <= anchors
+    assert "rescue" not in anchors  # sentence-initial capital is not a name
+
+
+def test_dates() -> None:
+    assert publication_day("2031-05-06T10:00Z") == publication_day("2031-05-06")
+    assert publication_day("yesterday") is None
+    assert date_factor(None, 5) == 1.0 and date_factor(0, 2) == 1.0
+    assert date_factor(0, 400) == 0.5
