@@ -893,6 +893,15 @@ def known_gaps(workdir: Path) -> list[Gap]:
         f"{kept} of 1 whole records kept; rejected: {reasons or '-'}",
         kept == 1,
     ))
+    empty = folder / "no-responses.warc"
+    empty.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
+    got = list(iter_documents([str(empty)], settings))
+    gaps.append(Gap(
+        "WARC with no HTML response in it (only warcinfo)",
+        "; ".join(i.reason for i in got if isinstance(i, Rejection))
+        or "nothing: neither a document nor a rejection, so the file is not counted",
+        bool(got),
+    ))
     return gaps
 
 

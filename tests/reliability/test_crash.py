@@ -82,3 +82,31 @@ def test_sigkill_during_ingest(tmp_path: Path) -> None:
     assert con.execute("SELECT count(DISTINCT sha) FROM articles").fetchone()[0] == N_FILES
     assert con.execute("SELECT count(DISTINCT source) FROM articles").fetchone()[0] == N_FILES
     con.close()
+
+
+# --- the same for `wiretrace cluster`, and the runner's ingest scenario ----------------------
+
+
+@pytest.mark.slow
+def test_sigkill_during_cluster(tmp_path: Path) -> None:
+    from wiretrace.reliability import sigkill_cluster
+
+    result = sigkill_cluster(tmp_path, articles=3000, first=2000)
+    assert result.killed, f"no run was killed before it finished in {result.attempts} tries"
+    assert result.integrity_after_kill == "ok"
+    assert result.state_after_kill in ("previous", "new")
+    assert result.rerun_exit == 0
+    assert result.articles == 3000 and result.lost == 0
+    assert result.problems == []
+
+
+@pytest.mark.slow
+def test_sigkill_during_ingest_scenario(tmp_path: Path) -> None:
+    from wiretrace.reliability import sigkill_ingest
+
+    result = sigkill_ingest(tmp_path, files=400, kill_after=60)
+    assert result.killed and result.integrity_after_kill == "ok"
+    assert 0 < result.before_kill < 400
+    assert result.rerun_exit == 0 and result.articles == 400 and result.lost == 0
+    assert result.problems == []
+    _check_whole(tmp_path / "crash-ingest.db")
