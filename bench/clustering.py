@@ -1,0 +1,109 @@
+"""Story clustering benchmark on ECB+ and NewsWCL50 (read from ../shared/data at run time).
+
+The story threshold is chosen on the ECB+ dev topics and applied, unchanged, to the ECB+ test
+topics (gold event = topic + ecb/ecbplus half; gold topic = topic) and to NewsWCL50 (gold =
+event). Also reports the ARI of near-duplicate groups alone. Prints one line of figures; ``-v``
+adds per-topic detail. ``--floor-event F`` exits 1 when test event-level ARI is below F.
+
+    .venv/bin/python bench/clustering.py [-v] [--floor-event 0.85]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import (  # noqa: E402
+    ECB_DEV,
+    ECB_TEST,
+    LabelledDoc,
+    data_dir,
+    load_ecbplus,
+    load_newswcl50,
+)
+from sklearn.metrics import adjusted_rand_score  # noqa: E402
+
+from wiretrace.cluster import ClusterItem, ClusterResult, cluster  # noqa: E402
+from wiretrace.settings import Settings  # noqa: E402
+
+THRESHOLDS = [round(0.16 + 0.01 * k, 2) for k in range(21)]
+
+
+def _run(docs: list[LabelledDoc], settings: Settings) -> ClusterResult:
+    return cluster([ClusterItem(i, d.text) for i, d in enumerate(docs)], settings)
+
+
+def _labels(partition: list[list[int]], n: int) -> list[int]:
+    label = [0] * n
+    for k, members in enumerate(partition):
+        for i in members:
+            label[i] = k
+    return label
+
+
+def _with_singletons(groups: list[list[int]], n: int) -> list[list[int]]:
+    seen = {i for g in groups for i in g}
+    return groups + [[i] for i in range(n) if i not in seen]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--floor-event", type=float, default=None)
+    args = ap.parse_args()
+    if data_dir() is None:
+        print("clustering: skipped (../shared/data not found)")
+        return 0
+    t0 = time.perf_counter()
+    base = Settings()
+    dev = load_ecbplus(ECB_DEV)
+    dev_events = [d.event for d in dev]
+    scores = []
+    for th in THRESHOLDS:
+        r = _run(dev, base.with_(story_threshold=th))
+        scores.append((adjusted_rand_score(dev_events, _labels(r.stories, len(dev))), th))
+    dev_ari, threshold = max(scores, key=lambda s: (s[0], -s[1]))
+    settings = base.with_(story_threshold=threshold)
+
+    test = load_ecbplus(ECB_TEST)
+    r = _run(test, settings)
+    pred = _labels(r.stories, len(test))
+    event_ari = adjusted_rand_score([d.event for d in test], pred)
+    topic_ari = adjusted_rand_score([d.topic for d in test], pred)
+    nd = _labels(_with_singletons(r.groups, len(test)), len(test))
+    nd_ari = adjusted_rand_score([d.event for d in test], nd)
+
+    wcl = load_newswcl50()
+    rw = _run(wcl, settings)
+    wcl_ari = adjusted_rand_score([d.event for d in wcl], _labels(rw.stories, len(wcl)))
+    wcl_nd = len(rw.near_duplicates)
+    elapsed = time.perf_counter() - t0
+    print(
+        f"clustering: ECB+ test event ARI {event_ari:.3f}, topic ARI {topic_ari:.3f}, "
+        f"near-dup-only event ARI {nd_ari:.3f} ({len(test)} docs, {len(r.stories)} stories, "
+        f"{len(r.near_duplicates)} near-dup pairs); story_threshold {threshold:.2f} chosen on "
+        f"dev (dev event ARI {dev_ari:.3f}); NewsWCL50 ARI {wcl_ari:.3f} "
+        f"({len(rw.stories)} stories, {wcl_nd} near-dup pairs); {elapsed:.0f} s"
+    )
+    if args.verbose:
+        print("dev threshold sweep:", " ".join(f"{th:.2f}:{a:.3f}" for a, th in scores))
+        for topic in ECB_TEST:
+            members = [i for i, d in enumerate(test) if d.topic == str(topic)]
+            by_event: dict[str, dict[int, int]] = {}
+            for i in members:
+                by_event.setdefault(test[i].event, {}).setdefault(pred[i], 0)
+                by_event[test[i].event][pred[i]] += 1
+            print(f"  topic {topic}: " + "; ".join(
+                f"{ev} -> stories {sorted(c.items())}" for ev, c in sorted(by_event.items())))
+    if args.floor_event is not None and event_ari < args.floor_event:
+        print(f"clustering: event ARI {event_ari:.3f} below floor {args.floor_event}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
