@@ -1,0 +1,24 @@
+"""Claims and changes: what each article asserts, what each copy changed, the story as a brief.
+
+- :func:`extract_claims` — figures, attributions, quotes, actors, places and dates with offsets.
+- :func:`compare` / :func:`compare_story` — typed changes of a copy against its source.
+- :func:`compare_texts` — the pairwise comparison behind ``wiretrace compare SOURCE COPY``.
+- :func:`brief` / :func:`render_brief_markdown` — facts with support, disputed facts, citations.
+"""
+
+from wiretrace.claims.brief import brief, render_brief_markdown
+from wiretrace.claims.compare import FACT_KINDS, PairReport, compare, compare_texts
+from wiretrace.claims.extract import extract_claims, extract_claims_from_text
+from wiretrace.claims.story import compare_story
+
+__all__ = [
+    "FACT_KINDS",
+    "PairReport",
+    "brief",
+    "compare",
+    "compare_story",
+    "compare_texts",
+    "extract_claims",
+    "extract_claims_from_text",
+    "render_brief_markdown",
+]

@@ -35,6 +35,7 @@ __all__ = ["compare", "compare_sides", "compare_texts", "PairReport", "FACT_KIND
 # Kinds that change what a text asserts (the benchmark's "inconsistent").
 FACT_KINDS = frozenset({"figure", "scope", "qualifier", "attribution", "actor", "place",
                         "negation", "modality", "title", "addition"})
+_OPEN = {"at_least", "at_most"}
 _TITLE_ALIASES = {"chief executive": "ceo", "chief executive officer": "ceo", "premier":
                   "prime minister", "chair": "chairman", "chairwoman": "chairman",
                   "spokeswoman": "spokesperson", "spokesman": "spokesperson"}
@@ -62,7 +63,7 @@ class PairReport:
         }
 
 
-def _mention(c: Claim) -> NumberMention:
+def figure_mention(c: Claim) -> NumberMention:
     v = c.value or {}
     return NumberMention(c.span[0], c.span[1], float(v["low"]), float(v["high"]),
                          v.get("qualifier"), "year" if v.get("unit") == "date" else None,
@@ -85,7 +86,7 @@ def _same_figure(a: Claim, b: Claim) -> bool:
         return False
     if a.predicate in {"time", "distance"} and _time_unit(a) != _time_unit(b):
         return False
-    return consistent(_mention(a), _mention(b))
+    return consistent(figure_mention(a), figure_mention(b))
 
 
 def _norm_name(s: str) -> str:
@@ -138,11 +139,12 @@ class _Comparer:
             if same:
                 self._qualifier(bf, same[0])
                 continue
-            if any(_same_figure(af, bf) for af in self.a_figures):
+            elsewhere = [af for af in self.a_figures if _same_figure(af, bf)]
+            if any((af.value or {}).get("qualifier") not in _OPEN for af in elsewhere):
                 continue  # the figure is elsewhere in the source (a summary fuses sentences)
             scoped = [af for af in region_figs if af.predicate in SPECIFIC_SCOPES
                       and bf.predicate in SPECIFIC_SCOPES and af.predicate != bf.predicate
-                      and consistent(_mention(af), _mention(bf))]
+                      and consistent(figure_mention(af), figure_mention(bf))]
             if scoped:
                 af = scoped[0]
                 self.add("scope", bf.span, af.span,
@@ -150,6 +152,8 @@ class _Comparer:
                          f"{af.predicate} ('{af.text}')")
                 continue
             rivals = [af for af in region_figs if af.predicate == bf.predicate]
+            if elsewhere:
+                continue  # an open-ended figure elsewhere ("at least 40") may cover it
             if rivals:
                 af = rivals[0]
                 self.add("figure", bf.span, af.span,

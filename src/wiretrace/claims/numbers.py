@@ -192,10 +192,17 @@ def interval(n: NumberMention) -> tuple[float, float]:
     return low, high
 
 
+def _closed(n: NumberMention) -> NumberMention:
+    return NumberMention(n.start, n.end, n.low, n.high, None, n.unit, n.vague, n.text)
+
+
 def consistent(a: NumberMention, b: NumberMention) -> bool:
     """True when two mentions can describe the same quantity."""
     if a.unit == "year" or b.unit == "year":
         return a.low == b.low and a.high == b.high
+    if a.qualifier == b.qualifier and a.qualifier in {"at_least", "at_most"}:
+        # two bounds of the same kind: "at least 40" and "at least 90" are different figures
+        a, b = _closed(a), _closed(b)
     alo, ahi = interval(a)
     blo, bhi = interval(b)
     return alo <= bhi and blo <= ahi

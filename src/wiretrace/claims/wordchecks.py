@@ -222,7 +222,11 @@ def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
 
 
 def unsupported_runs(b: Sent, a_stems: set[str], min_words: int = 3) -> list[tuple[int, int]]:
-    """Stretches of ``b`` with ``min_words`` or more content words the source never uses."""
+    """Stretches of ``b`` with ``min_words`` or more content words the source never uses.
+
+    Words inside a claim (a figure, a name, a date) do not count: the claim checks judge them.
+    """
+    claimed = [c.span for c in b.claims if c.kind in {"figure", "actor", "place", "date"}]
     runs: list[tuple[int, int]] = []
     start = None
     count = 0
@@ -236,7 +240,8 @@ def unsupported_runs(b: Sent, a_stems: set[str], min_words: int = 3) -> list[tup
                     runs.append((b.toks[start].start, b.toks[last].end))
                 start, count, last = None, 0, None
             continue
-        if b.stems[k] in a_stems or t.norm in a_stems or b.text_of(k)[:1].isupper():
+        if (b.stems[k] in a_stems or t.norm in a_stems or b.text_of(k)[:1].isupper()
+                or any(s <= t.start < e for s, e in claimed)):
             if start is not None and count >= min_words and last is not None:
                 runs.append((b.toks[start].start, b.toks[last].end))
             start, count, last = None, 0, None

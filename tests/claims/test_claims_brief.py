@@ -1,0 +1,50 @@
+"""Story comparison and the cited brief on a fictional three-article story."""
+
+from __future__ import annotations
+
+from wiretrace.claims import brief, compare_story, extract_claims, render_brief_markdown
+from wiretrace.model import Article, Derivation
+
+ORIGINAL = (
+    "VARNA CITY — The interior ministry said 40 people were killed on Friday. "
+    "Aid was flown to Crete, officials said. "
+    '"We will rebuild every home," Mayor Eleni Papas said.'
+)
+COPY = ORIGINAL.replace("40 people", "90 people")
+
+
+def story() -> tuple[list[Article], list[Derivation]]:
+    arts = [
+        Article(source="a", text=ORIGINAL, raw_text=ORIGINAL, id=1, title="Storm"),
+        Article(source="b", text=ORIGINAL, raw_text=ORIGINAL, id=2, title="Storm (wire)"),
+        Article(source="c", text=COPY, raw_text=COPY, id=3, title="Storm (rewrite)"),
+    ]
+    ders = [Derivation(1, "original"), Derivation(2, "wire_copy", 1), Derivation(3, "rewrite", 1)]
+    return arts, ders
+
+
+def test_compare_story_and_disputed_brief() -> None:
+    arts, ders = story()
+    changes = compare_story(arts, [], ders)
+    assert [(c.article, c.versus, c.kind) for c in changes] == [(3, 1, "figure")]
+    claims = [c for a in arts for c in extract_claims(a)]
+    facts = brief(arts, claims, changes, ders)
+    disputed = [f for f in facts if f.disputed]
+    assert len(disputed) == 1
+    variants = {v.text: v.articles for v in disputed[0].variants}
+    assert variants == {"40 people were killed": [1, 2], "90 people were killed": [3]}
+    quote = [f for f in facts if "rebuild" in f.statement]
+    assert quote and quote[0].support == [1, 2, 3]
+    md = render_brief_markdown(facts, arts)
+    assert "## Disputed" in md and "[1][2]" in md and "[3] Storm (rewrite)" in md
+
+
+def test_single_source_addition() -> None:
+    arts, ders = story()
+    extra = ORIGINAL + " A second blast killed 15 soldiers in Osterholm."
+    arts[2] = Article(source="c", text=extra, raw_text=extra, id=3)
+    changes = compare_story(arts, [], ders)
+    assert changes and {c.kind for c in changes} == {"addition"}
+    facts = brief(arts, [c for a in arts for c in extract_claims(a)], changes, ders)
+    single = [f for f in facts if f.support == [3] and not f.disputed]
+    assert single and "Osterholm" in single[0].statement

@@ -1,0 +1,112 @@
+"""Typed changes between a fictional source and its copies; consistent variants are no change."""
+
+from __future__ import annotations
+
+from wiretrace.claims.compare import compare, compare_texts
+from wiretrace.model import Article
+
+SOURCE = (
+    "VARNA CITY — Varnia's interior ministry put the number of dead or injured at 200 on Friday. "
+    "Between 1,500 and 2,000 residents were evacuated, according to the coast guard. "
+    "At least 40 people were killed in the port district. "
+    "Aid was flown to Crete. "
+    "Prime Minister Ilse Novak met envoys from Paris and Berlin. "
+    "Investigators believe the fire was started deliberately. "
+    "The ministry said the dam did not break."
+)
+
+
+def kinds(copy: str) -> list[str]:
+    return [c.kind for c in compare_texts(SOURCE, copy).changes]
+
+
+def change_of(copy: str, kind: str):
+    found = [c for c in compare_texts(SOURCE, copy).changes if c.kind == kind]
+    assert found, compare_texts(SOURCE, copy).changes
+    return found[0]
+
+
+def test_identical_copy_has_no_changes() -> None:
+    assert kinds(SOURCE) == []
+
+
+def test_synonym_spun_copy_has_no_changes() -> None:
+    spun = (
+        "VARNA CITY — Varnia's interior ministry put the number of dead or injured at 200 on "
+        "Friday. Some 1,800 residents were evacuated, according to the coast guard. "
+        "Dozens of people were killed in the port district. "
+        "Aid was flown to Crete. "
+        "Prime Minister Ilse Novak met envoys from Paris and Berlin. "
+        "Investigators believe the fire was started deliberately. "
+        "The ministry stated the dam did not break."
+    )
+    assert kinds(spun) == []
+
+
+def test_at_least_40_is_40() -> None:
+    assert kinds(SOURCE.replace("At least 40 people", "40 people")) == []
+
+
+def test_scope_change_and_dropped_attribution() -> None:
+    copy = SOURCE.replace(
+        "Varnia's interior ministry put the number of dead or injured at 200 on Friday.",
+        "The disaster left a death toll of 200 on Friday.",
+    )
+    found = kinds(copy)
+    assert "scope" in found and "attribution" in found
+    scope = change_of(copy, "scope")
+    assert scope.text == "death toll of 200"
+    assert scope.versus_text == "dead or injured at 200"
+    assert scope.span and copy[scope.span[0]:scope.span[1]] == scope.text
+    assert scope.versus_span and SOURCE[scope.versus_span[0]:scope.versus_span[1]] == (
+        scope.versus_text)
+
+
+def test_figure_change() -> None:
+    c = change_of(SOURCE.replace("At least 40 people", "At least 90 people"), "figure")
+    assert "90" in c.text and "40" in c.versus_text
+
+
+def test_actor_swap() -> None:
+    c = change_of(SOURCE.replace("Paris and Berlin", "Paris and Moscow"), "place")
+    assert (c.text, c.versus_text) == ("Moscow", "Berlin")
+
+
+def test_place_swap() -> None:
+    c = change_of(SOURCE.replace("flown to Crete", "flown to Cyprus"), "place")
+    assert (c.text, c.versus_text) == ("Cyprus", "Crete")
+
+
+def test_person_swap_is_actor_change() -> None:
+    c = change_of(SOURCE.replace("Ilse Novak", "Marta Kovacs"), "actor")
+    assert c.text == "Prime Minister Marta Kovacs"
+
+
+def test_stale_title() -> None:
+    c = change_of(SOURCE.replace("Prime Minister Ilse", "Former Prime Minister Ilse"), "title")
+    assert "former" in c.explanation
+
+
+def test_negation() -> None:
+    change_of(SOURCE.replace("the dam did not break", "the dam broke"), "negation")
+    change_of(SOURCE.replace("were killed in", "were not killed in"), "negation")
+
+
+def test_modality() -> None:
+    c = change_of(SOURCE.replace("Investigators believe", "Investigators confirmed"), "modality")
+    assert c.text == "confirmed"
+
+
+def test_attribution_moved() -> None:
+    copy = SOURCE.replace("according to the coast guard", "according to the Red Cross")
+    c = change_of(copy, "attribution")
+    assert "Red Cross" in c.explanation
+
+
+def test_compare_articles_ids_and_addition() -> None:
+    a = Article(source="a", text=SOURCE, raw_text=SOURCE, id=1)
+    extra = SOURCE + " A second blast killed 15 soldiers in Osterholm."
+    b = Article(source="b", text=extra, raw_text=extra, id=2)
+    changes = compare(a, b)
+    assert changes and all(c.article == 2 and c.versus == 1 for c in changes)
+    assert {c.kind for c in changes} == {"addition"}

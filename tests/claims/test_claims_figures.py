@@ -1,0 +1,68 @@
+"""Figure parsing on fictional sentences: ranges, hedges, spelled-out and vague quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiretrace.claims.extract import extract_claims_from_text
+from wiretrace.claims.figures import find_figures
+from wiretrace.claims.numbers import consistent, find_numbers
+
+
+def one(text: str):
+    found = find_numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier"),
+    [
+        ("Between 1,500 and 2,000 people fled.", 1500, 2000, None),
+        ("Some 1,500–2,000 people fled.", 1500, 2000, "approximately"),
+        ("About 1,800 people fled.", 1800, 1800, "approximately"),
+        ("At least forty-two were hurt.", 42, 42, "at_least"),
+        ("More than 300 homes burned.", 300, 300, "at_least"),
+        ("Nearly 90 were rescued.", 90, 90, "nearly"),
+        ("As high as 12 percent voted.", 12, 12, "at_least"),
+        ("Dozens were missing.", 24, 99, None),
+        ("Thousands marched.", 2000, 9999, None),
+        ("The fund lost $2.5bn.", 2.5e9, 2.5e9, None),
+        ("1.5 to 2 million residents were evacuated.", 1.5e6, 2e6, None),
+        ("Two hundred and six boats sank.", 206, 206, None),
+    ],
+)
+def test_number_forms(text: str, low: float, high: float, qualifier: str | None) -> None:
+    n = one(text)
+    assert (n.low, n.high, n.qualifier) == (low, high, qualifier)
+    assert text[n.start:n.end] == n.text
+
+
+def test_what_is_counted() -> None:
+    text = "Officials in Varnia put the number of dead or injured at 200."
+    (fig,) = [f for f in find_figures(text) if f.scope]
+    assert fig.scope == "casualties" and fig.counted == "dead or injured"
+    (toll,) = find_figures("The flood left a death toll of 200.")
+    assert toll.scope == "dead"
+    killed, injured = find_figures("At least 40 people were killed and dozens injured.")
+    assert (killed.scope, injured.scope) == ("dead", "injured")
+    (years,) = find_figures("He vanished 35 years ago.")
+    assert years.scope == "time"
+
+
+def test_consistency_rules() -> None:
+    rng = one("Between 1,500 and 2,000 people fled.")
+    assert consistent(rng, one("About 1,800 fled."))
+    assert not consistent(rng, one("About 3,000 fled."))
+    assert consistent(one("Dozens died."), one("40 died."))
+    assert consistent(one("At least 40 died."), one("40 died."))
+    assert not consistent(one("40 died."), one("45 died."))
+    assert not consistent(one("in 2023"), one("in 2024"))
+
+
+def test_figure_claims_carry_attribution() -> None:
+    text = "According to the Varnian coast guard, about 1,800 residents were evacuated."
+    (fig,) = [c for c in extract_claims_from_text(text) if c.kind == "figure"]
+    assert fig.attributed_to == "Varnian coast guard"
+    assert fig.value and fig.value["qualifier"] == "approximately"
+    assert text[fig.span[0]:fig.span[1]] == fig.text
