@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print each item's changes")
     args = ap.parse_args(argv)
     if not args.data.exists():
-        print(f"changes benchmark skipped: {args.data} not found (SummEdits lives in ../shared/data)")
+        print(f"changes benchmark skipped: {args.data} not found "
+              "(SummEdits lives in ../shared/data)")
         return 0
     items = json.loads(args.data.read_text("utf-8"))
     t0 = time.perf_counter()

@@ -114,13 +114,13 @@ def brief(
     for i, q in enumerate(quotes):
         if i in used:
             continue
-        support = {q.article}
+        quoted_by = {q.article}
         for j in range(i + 1, len(quotes)):
             if j not in used and fuzz.ratio(q.text, quotes[j].text) >= 85:
                 used.add(j)
-                support.add(quotes[j].article)
+                quoted_by.add(quotes[j].article)
         who = f"{q.attributed_to}: " if q.attributed_to else ""
-        facts.append(Fact(f"{who}“{q.text.strip()}”", sorted(support)))
+        facts.append(Fact(f"{who}“{q.text.strip()}”", sorted(quoted_by)))
     # additions: claims one copy makes and no other article supports
     for ch in changes:
         if ch.kind == "addition":

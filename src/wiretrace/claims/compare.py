@@ -218,7 +218,8 @@ class _Comparer:
                 kind = "place" if bn.kind == "place" else "actor"
                 self.add(kind, bn.span, an.span,
                          f"'{bn.text}' where the source says '{an.text}'")
-            elif (bn.value or {}).get("type") != "name" or " " in bn.text or sb.span[0] != bn.span[0]:
+            elif ((bn.value or {}).get("type") != "name" or " " in bn.text
+                  or sb.span[0] != bn.span[0]):
                 self.add("addition", bn.span, None,
                          f"'{bn.text}' is named nowhere in the source")
 

@@ -26,8 +26,10 @@ _PATTERNS = [
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this|on|early|late)\s+)?"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|tonight|last night|"
-                            r"(?:last|next|this) (?:week|month|year)|earlier this (?:week|month|year)"
-                            r"|(?P<n>\d+|a|one|two|three) (?P<u>days?|weeks?|months?|years?) ago)\b",
+                            r"(?:last|next|this) (?:week|month|year)"
+                            r"|earlier this (?:week|month|year)"
+                            r"|(?P<n>\d+|a|one|two|three) "
+                            r"(?P<u>days?|weeks?|months?|years?) ago)\b",
                             re.IGNORECASE)),
 ]
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3}

@@ -115,10 +115,10 @@ def _raw_mentions(text: str) -> list[NumberMention]:
             unit = "year"
         found.append(NumberMention(start, m.end(), value, value, unit=unit))
     for m in _SPELLED.finditer(text):
-        value = _spelled_value(m.group())
-        if value is None or m.group().lower() in {"hundred", "thousand", "million", "billion"}:
+        spelled = _spelled_value(m.group())
+        if spelled is None or m.group().lower() in {"hundred", "thousand", "million", "billion"}:
             continue
-        found.append(NumberMention(m.start(), m.end(), value, value))
+        found.append(NumberMention(m.start(), m.end(), spelled, spelled))
     # keep the longest of overlapping mentions ("a dozen" over "dozen", "5 million" over "5")
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     kept: list[NumberMention] = []
