@@ -174,23 +174,34 @@ def test_tidy_lines_keeps_times_and_lists_of_the_story() -> None:
     assert tidy_lines(raw, TITLE).split("\n\n") == raw.split("\n")
 
 
-def test_article_body_split_into_chunks_is_kept_whole() -> None:
-    # the body is cut into chunks of one kind, with a promo between them
+def chunked_page(between: str = "") -> str:
+    """The body cut into chunks of one kind, with a promo (and ``between``) between them."""
     story = [*STORY, *STORY_MORE]
     chunk = '<div class="grid"><div class="body article__body">{}</div></div>'
     first = "".join(f"<p>{p}</p>" for p in story[:4])
     second = "".join(f"<p>{p}</p>" for p in story[4:])
-    page = f"""<html><head><title>{TITLE}</title></head><body>
+    return f"""<html><head><title>{TITLE}</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <div class="page"><h1>{TITLE}</h1>
 <div class="chunks">{chunk.format(first)}</div>
 <div class="promo"><p>Subscribe for unlimited access to the Gazette, from one crown a week.</p>
-</div>
+</div>{between}
 <div class="more">{chunk.format(second)}</div></div>
 <footer>Copyright 2025 The Ellis Gazette</footer></body></html>"""
-    got = extract_html(page, "https://www.ellisgazette.example/news/2031/ferry-pier")
+
+
+def test_article_body_split_into_chunks_is_kept_whole() -> None:
+    story = [*STORY, *STORY_MORE]
+    got = extract_html(chunked_page(), "https://www.ellisgazette.example/news/2031/ferry-pier")
     paragraphs = got.text.split("\n\n")
     assert [p for p in paragraphs if p in story] == story  # all of it, in page order
+
+
+def test_next_story_below_is_not_a_continuation() -> None:
+    page = chunked_page(between="<h1>Rail strike called off after late-night talks</h1>")
+    got = extract_html(page, "https://www.ellisgazette.example/news/2031/ferry-pier")
+    assert STORY[0] in got.text
+    assert STORY_MORE[-1] not in got.text
 
 
 def test_embedded_post_is_kept_as_a_quote() -> None:

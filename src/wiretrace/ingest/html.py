@@ -20,6 +20,7 @@ Strategy (general, no per-site rules):
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -357,11 +358,16 @@ def add_body_continuations(html: str, text: str) -> str:
         if css:
             groups.setdefault((element.tag, css), []).append(element)
 
+    # a headline or a different <article> between two chunks means a different story (pages
+    # that load the next article below the first one)
+    order = {element: index for index, element in enumerate(tree.iter())}
+    headlines = sorted(order[h] for h in tree.iter("h1"))
+
     inserts: list[tuple[int, list[str]]] = []
     for members in groups.values():
         if len(members) < 2:
             continue
-        last_line = -1
+        last_line, last_chunk = -1, None
         for element in members:
             paragraphs = _direct_paragraphs(element)
             if not paragraphs:
@@ -369,12 +375,29 @@ def add_body_continuations(html: str, text: str) -> str:
             found = [_line_of(_key(p), keys) for p in paragraphs]
             covered = sum(i >= 0 for i in found) / len(paragraphs)
             if covered >= 0.6:
-                last_line = max(last_line, *found)
-            elif covered <= 0.2 and last_line >= 0 and _is_prose(paragraphs):
+                last_line, last_chunk = max(last_line, *found), element
+            elif (
+                covered <= 0.2
+                and last_chunk is not None
+                and _is_prose(paragraphs)
+                and _article_of(element) is _article_of(last_chunk)
+                and not _between(headlines, order[last_chunk], order[element])
+            ):
                 inserts.append((last_line, paragraphs))
     for after, paragraphs in sorted(inserts, key=lambda item: -item[0]):
         lines[after + 1 : after + 1] = paragraphs
     return "\n\n".join(lines)
+
+
+def _article_of(element: Any) -> Any:
+    if element.tag == "article":
+        return element
+    return next(element.iterancestors("article"), None)
+
+
+def _between(positions: list[int], start: int, end: int) -> bool:
+    index = bisect.bisect_right(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 def _direct_paragraphs(element: Any) -> list[str]:
