@@ -214,7 +214,7 @@ class _Comparer:
                       and not any(_names_match(an, x) for x in b_names)
                       and an.text not in self.b.text]
             if rivals:
-                an = rivals[0]
+                an = max(rivals, key=lambda r: fuzz.ratio(r.text, bn.text))
                 kind = "place" if bn.kind == "place" else "actor"
                 self.add(kind, bn.span, an.span,
                          f"'{bn.text}' where the source says '{an.text}'")

@@ -91,7 +91,7 @@ def pair_sentences(a: Side, b: Side, alignment: Alignment | None) -> dict[int, l
             if sb is not None and sa is not None and sa.index not in out.get(sb.index, []):
                 out.setdefault(sb.index, []).append(sa.index)
     for sb in b.sents:
-        if sb.index in out or not a.sents:
+        if not a.sents:
             continue
         scored = sorted(((_overlap(sb, sa), sa.index) for sa in a.sents), reverse=True)
         (best, shared), idx = scored[0]
@@ -102,5 +102,6 @@ def pair_sentences(a: Side, b: Side, alignment: Alignment | None) -> dict[int, l
                 (second, shared2), idx2 = scored[1]
                 if second >= 0.3 and shared2 >= 2 and second >= best * 0.75:
                     chosen.append(idx2)
-            out[sb.index] = chosen
+            have = out.setdefault(sb.index, [])
+            have.extend(i for i in chosen if i not in have)
     return out
