@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -49,16 +50,21 @@ class _Sent:
     toks: list[Token]
     words: list[str]
     content: Counter[str]
+    grams: frozenset[tuple[str, ...]]
 
 
-def _sentences(text: str) -> list[_Sent]:
+@lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[_Sent, ...]:
     out: list[_Sent] = []
     for s, e in split_sentences(text):
         toks = tokens(text, s, e)
         if not toks:
             continue
-        out.append(_Sent((s, e), toks, [t.norm for t in toks], Counter(content_words(toks))))
-    return out
+        words = [t.norm for t in toks]
+        k = DEFAULT.shingle
+        grams = frozenset(tuple(words[i : i + k]) for i in range(len(words) - k + 1))
+        out.append(_Sent((s, e), toks, words, Counter(content_words(toks)), grams))
+    return tuple(out)
 
 
 def align(
@@ -109,15 +115,18 @@ def align_articles(a: Article, b: Article, settings: Settings | None = None) -> 
     return align(a.text, b.text, settings, a_id=a_id, b_id=b_id)
 
 
-def _candidates(sa: list[_Sent], sb: list[_Sent], p: AlignParams) -> list[tuple[int, int, float]]:
+def _candidates(
+    sa: tuple[_Sent, ...], sb: tuple[_Sent, ...], p: AlignParams
+) -> list[tuple[int, int, float]]:
     grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for j, s in enumerate(sb):
-        for g in {tuple(s.words[k : k + p.shingle]) for k in range(len(s.words) - p.shingle + 1)}:
+        for g in s.grams:
             grams[g].append(j)
     shared: dict[int, set[int]] = defaultdict(set)
     for i, s in enumerate(sa):
-        for g in {tuple(s.words[k : k + p.shingle]) for k in range(len(s.words) - p.shingle + 1)}:
-            shared[i].update(grams.get(g, ()))
+        for g in s.grams:
+            if g in grams:
+                shared[i].update(grams[g])
     # TF-IDF over the sentences of both texts, content words only
     df: Counter[str] = Counter()
     for s in (*sa, *sb):
@@ -215,17 +224,29 @@ def _char_span(s: _Sent, t0: int, t1: int) -> Span:
 
 def coverage(text: str, spans: list[Span]) -> float:
     """Share of the non-space characters of ``text`` inside the union of ``spans``."""
-    total = sum(1 for ch in text if not ch.isspace())
+    prefix = _nonspace_prefix(text)
+    total = prefix[-1]
     if not total:
         return 0.0
     covered = 0
     last = 0
     for s, e in sorted(spans):
-        s = max(s, last)
+        s, e = max(s, last, 0), min(e, len(text))
         if e > s:
-            covered += sum(1 for ch in text[s:e] if not ch.isspace())
+            covered += prefix[e] - prefix[s]
             last = e
     return min(1.0, covered / total)
+
+
+@lru_cache(maxsize=1024)
+def _nonspace_prefix(text: str) -> tuple[int, ...]:
+    """prefix[i] = number of non-space characters in text[:i]."""
+    out = [0]
+    n = 0
+    for ch in text:
+        n += not ch.isspace()
+        out.append(n)
+    return tuple(out)
 
 
 def passages(alignment: Alignment, a_text: str, b_text: str) -> list[AlignedPair]:

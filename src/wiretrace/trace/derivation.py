@@ -38,8 +38,9 @@ class TraceParams:
     min_longest: int = 80  # the longest shared passage must be at least this long
     min_reuse: float = 0.3  # share of the smaller side's text reused
     rewrite_cover: float = 0.6  # share of a rewrite covered by paraphrase/edited pairs
-    rewrite_cover_no_tell: float = 0.75  # ... when the rewrite carries no AI tell
+    rewrite_cover_no_tell: float = 0.8  # ... when the rewrite carries no AI tell
     min_pairs_rewrite: int = 4
+    min_pairs_rewrite_no_tell: int = 6
     summary_ratio: float = 0.6  # a summary is at most this long relative to its parent
     wire_verbatim: float = 0.85  # share of the aligned text that is verbatim in a wire copy
     spun_verbatim: float = 0.6  # below this, with many edited pairs, a copy is spun
@@ -78,6 +79,8 @@ def trace_story(
             if al is None:
                 al = align_articles(x, y, settings)
                 table[key] = al
+            if not _may_link(al, params):
+                continue
             vx, vy = view(al, x, y), view(al, y, x)
             views[(_aid(x), _aid(y))], views[(_aid(y), _aid(x))] = vx, vy
             if not _linked(vx, vy, x, y, params):
@@ -136,8 +139,14 @@ def trace_story(
         elif siblings[k]:
             out.append(_upstream(a, [by_id[s] for s in siblings[k]], views, table, cites))
         else:
-            out.append(_root(a, children[k], len(arts), views, cites))
+            out.append(_root(a, children[k], len(arts), views, table, cites))
     return out
+
+
+def _may_link(al: Alignment, p: TraceParams) -> bool:
+    """A cheap first look: enough lexical text shared, or enough pairs for a rewrite."""
+    lex = sum(q.a_span[1] - q.a_span[0] for q in al.pairs if q.kind != "paraphrase")
+    return lex >= p.min_shared_chars or len(al.pairs) >= p.min_pairs_rewrite
 
 
 def _date_key(a: Article) -> float:
@@ -152,14 +161,10 @@ def _linked(vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams) 
         if max(vx.lex_c, vy.lex_c) >= p.min_reuse:
             return True
     for v, art in ((vx, x), (vy, y)):
-        need = p.rewrite_cover if any(t.kind == "llm_meta_text" for t in tells(art)) else None
-        need = need if need is not None else p.rewrite_cover_no_tell
-        if (
-            v.all_c >= need
-            and len(v.pairs) >= p.min_pairs_rewrite
-            and v.inversions <= 0.3
-            and v.all_p >= 0.3
-        ):
+        told = any(t.kind == "llm_meta_text" for t in tells(art))
+        need = p.rewrite_cover if told else p.rewrite_cover_no_tell
+        pairs = p.min_pairs_rewrite if told else p.min_pairs_rewrite_no_tell
+        if v.all_c >= need and len(v.pairs) >= pairs and v.moved <= 0.15 and v.all_p >= 0.3:
             return True
     return False
 
@@ -351,6 +356,7 @@ def _root(
     kids: list[int],
     n_articles: int,
     views: dict[tuple[int, int], PairView],
+    table: dict[tuple[int, int], Alignment],
     cites: dict[int, list[Citation]],
 ) -> Derivation:
     k = _aid(a)
@@ -361,14 +367,16 @@ def _root(
         score = round(max(_closeness(views[(c, k)]) for c in kids) / 1.5, 3)
         kind = "original"
     else:
-        others = [v for (c, _), v in views.items() if c == k]
-        longest = max((v.longest for v in others), default=0)
+        mine = [al for (x, y), al in table.items() if k in (x, y)]
+        spans = [q.a_span if al.a == k else q.b_span for al in mine for q in al.pairs]
+        longest = max((e - s for s, e in spans), default=0)
         ev = [
             "no substantial shared passages with any other article of the story"
-            + (f" (longest shared passage {longest} characters)" if others else "")
+            + (f" (longest aligned sentence or passage {longest} characters)" if mine else "")
         ]
         kind = "independent" if n_articles > 1 else "original"
-        score = round(1.0 - max((v.lex_c for v in others), default=0.0), 3)
+        reuse = [al.reuse_a if al.a == k else al.reuse_b for al in mine]
+        score = round(1.0 - max(reuse, default=0.0), 3)
     if upstream:
         ev.append(f"credits {upstream}, which is not in this story")
     ev += _tell_evidence(a) + _cite_evidence(cites[k])

@@ -42,6 +42,9 @@ _BOILERPLATE = re.compile(
     r"may not be (?:published|reproduced)|redistributed|\bupdated\b|\bGMT\b|^[^|]{0,40}\||"
     r"click here|sign up|see also|read more|related|leave a reply|advertisement|^\s*by\s+\w+"
 )
+# an edited pair counts as copied text from this token similarity on (below: shared wording of
+# one fact, common in independent reports of one event)
+STRONG_EDIT = 0.7
 _QUOTE = re.compile(r"[\"“][^\"“”]{12,}?[\"”]")
 # Everyday words that spinners swap for rarer synonyms ("said" → "stated").
 COMMON_WORDS = frozenset(
@@ -119,8 +122,8 @@ class PairView:
     len_p: int
     cov_c: dict[str, float] = field(default_factory=dict)  # kind → share of c covered
     cov_p: dict[str, float] = field(default_factory=dict)
-    lex_chars: int = 0  # non-space chars of c in verbatim/edited pairs (quotes excluded)
-    longest: int = 0  # longest lexical pair in c, chars
+    lex_chars: int = 0  # non-space chars of c in verbatim or closely edited pairs, no quotes
+    longest: int = 0  # the longest of those pairs in c, chars
     extra_c: int = 0  # substantive chars of c in no pair (boilerplate lines not counted)
     extra_p: int = 0
     junk_c: int = 0  # boilerplate-like chars of c in no pair
@@ -223,7 +226,11 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
         v.cov_c[kind] = coverage(c.text, [o[0] for o in oriented if o[2] == kind])
         v.cov_p[kind] = coverage(p.text, [o[1] for o in oriented if o[2] == kind])
     # what counts as copying: lexical pairs outside quotations of what someone said
-    lex = [o for o, q in zip(oriented, quoted, strict=True) if o[2] != "paraphrase" and not q]
+    lex = [
+        o
+        for o, q in zip(oriented, quoted, strict=True)
+        if not q and (o[2] == "verbatim" or (o[2] == "edited" and o[3] >= STRONG_EDIT))
+    ]
     v.lex_chars = round(coverage(c.text, [o[0] for o in lex]) * v.len_c)
     v.longest = max((_nonspace(c.text[o[0][0] : o[0][1]]) for o in lex), default=0)
     kept = v.pairs
