@@ -153,7 +153,7 @@ def modality_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> l
     return out
 
 
-def _context(s: Sent, i: int, width: int = 4) -> set[str]:
+def _context(s: Sent, i: int, width: int = 6) -> set[str]:
     lo, hi = max(0, i - width), min(len(s.toks), i + width + 1)
     return {s.stems[k] for k in range(lo, hi) if k != i and is_content(s.toks[k].norm)}
 
