@@ -218,3 +218,17 @@ def test_embedded_post_is_kept_as_a_quote() -> None:
     got = extract_html(page, "https://www.ellisgazette.example/news/2031/ferry-pier")
     assert "the best news the islands have had in years" in got.text
     assert STORY[4] in got.text
+
+
+def test_published_time_keeps_the_clock_time() -> None:
+    from wiretrace.ingest.html import published_time
+
+    page = ('<html><head><meta content="2026-03-02T09:30:00+01:00" '
+            'property="article:published_time"></head><body></body></html>')
+    assert published_time(page, "2026-03-02") == "2026-03-02T09:30:00+01:00"
+    ld = '<script type="application/ld+json">{"datePublished": "2026-03-02 07:05Z"}</script>'
+    assert published_time(ld, "2026-03-02") == "2026-03-02T07:05Z"
+    # a timestamp of another day (a related article's <time>) does not replace the date
+    other = '<time datetime="2025-01-01T10:00:00Z">old</time>'
+    assert published_time(other, "2026-03-02") == "2026-03-02"
+    assert published_time("<p>no dates</p>", None) is None
