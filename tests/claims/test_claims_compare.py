@@ -110,3 +110,12 @@ def test_compare_articles_ids_and_addition() -> None:
     changes = compare(a, b)
     assert changes and all(c.article == 2 and c.versus == 1 for c in changes)
     assert {c.kind for c in changes} == {"addition"}
+
+
+def test_opposite_words_and_closed_sets() -> None:
+    src = "Quarterly sales of the Varnian carmaker fell sharply on Tuesday, the firm said."
+    up = compare_texts(src, "Quarterly sales of the Varnian carmaker rose sharply on Tuesday.")
+    assert "negation" in [c.kind for c in up.changes]
+    day = compare_texts(src, "Quarterly sales of the Varnian carmaker fell sharply on Friday.")
+    assert [(c.kind, c.text, c.versus_text) for c in day.changes] == [
+        ("figure", "Friday", "Tuesday")]

@@ -25,7 +25,7 @@ COMMON_CAPITALISED = frozenset(
     february march april may june july august september october november december mr mrs ms dr
     said says according officials police some many most several one two three no not all both each
     every other another such more less over under about around near just only even still then now
-    earlier later last next first new former late ex key takeaways source read see also photo
+    earlier later last next first former late ex key takeaways source read see also photo
     """.split()
 )
 _NAME = re.compile(
@@ -145,6 +145,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             " " not in etext and not canonical_place(etext) and text[e:e + 2] not in {"'s", "’s"}
         )):
             continue  # a capitalised first word is a name only when the gazetteer knows it
+        if etext.lower() in lexicon().titles:
+            continue  # "CEO", "President" alone are titles, not names
         etype, canonical = _classify(etext)
         if title is None and etype in {"person", "name"}:
             title, title_span = _title_before(text, s, start)

@@ -6,6 +6,7 @@ it. The loaders return immutable, lower-cased lookups.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +37,7 @@ class Lexicon:
     hedges: tuple[tuple[str, str], ...]  # (cue lower, qualifier), longest first
     poles: dict[str, tuple[tuple[int, int], ...]]  # word -> ((pair id, side 0|1), ...)
     contrast: dict[str, str]  # word (lower) -> contrast set name
+    pole_kind: dict[int, str]  # pair id -> change kind when the poles are swapped
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,12 @@ def lexicon() -> Lexicon:
         hedges.extend((c.lower(), q) for c in cues if c)
     hedges.sort(key=lambda p: -len(p[0]))
     poles: dict[str, tuple[tuple[int, int], ...]] = {}
+    pole_kind: dict[int, str] = {}
     for i, line in enumerate(_lines("antonyms.txt")):
+        kind_prefix = re.match(r"^(\w+):\s*", line)
+        if kind_prefix:
+            pole_kind[i] = kind_prefix.group(1)
+            line = line[kind_prefix.end():]
         left, _, right = line.partition(" / ")
         for side, part in enumerate((left, right)):
             for w in part.split("|"):
@@ -101,4 +108,5 @@ def lexicon() -> Lexicon:
         hedges=tuple(hedges),
         poles=poles,
         contrast=contrast,
+        pole_kind=pole_kind,
     )

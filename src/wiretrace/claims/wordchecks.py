@@ -194,11 +194,16 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
 
 def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     poles = lexicon().poles
-    return [
-        WordChange("negation", (b.toks[i].start, b.toks[i].end), (o.toks[k].start, o.toks[k].end),
-                   f"'{b.toks[i].norm}' reverses the source's '{o.toks[k].norm}'")
-        for i, o, k in _word_swaps(b, region, dict(poles), opposite=True)
-    ]
+    out: list[WordChange] = []
+    for i, o, k in _word_swaps(b, region, dict(poles), opposite=True):
+        pairs = {p for p, _ in poles[b.toks[i].norm]} & {p for p, _ in poles[o.toks[k].norm]}
+        kind = next((lexicon().pole_kind[p] for p in pairs if p in lexicon().pole_kind),
+                    "negation")
+        out.append(WordChange(kind, (b.toks[i].start, b.toks[i].end),
+                              (o.toks[k].start, o.toks[k].end),
+                              f"'{b.toks[i].norm}' where the source says the opposite, "
+                              f"'{o.toks[k].norm}'"))
+    return out
 
 
 _CONTRAST_KIND = {"weekday": "figure", "month": "figure", "time_unit": "figure",
