@@ -102,7 +102,7 @@ def test_metadata() -> None:
     got = extract_html(article_page(), "https://www.ellisgazette.example/news/2031/ferry-pier?x=1")
     assert got.title == TITLE
     assert got.byline == "Anna Vestergaard"
-    assert got.published == "2025-03-04"
+    assert got.published == "2025-03-04T09:30:00Z"  # the page's meta states the time
     assert got.site == "The Ellis Gazette"
     assert got.url == "https://www.ellisgazette.example/news/2031/ferry-pier"
     assert got.language == "en"
