@@ -47,7 +47,7 @@ def test_html_document() -> None:
     assert art.title == TITLE
     assert art.url == URL  # the page's canonical link
     assert art.site == "The Ellis Gazette"
-    assert art.published == "2025-03-04"
+    assert art.published == "2025-03-04T09:30:00Z"
     assert art.byline == "Anna Vestergaard"
     assert art.language == "en"
     assert len(art.sha) == 64
