@@ -24,7 +24,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Find the stories in a pile of news, trace who copied whom, and what each copy changed.",
 )
-out = Console(highlight=False, soft_wrap=True)
+# a pipe or a file gets wide lines (rich would assume 80 columns); a terminal keeps its width
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
