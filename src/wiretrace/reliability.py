@@ -482,6 +482,15 @@ def sigkill_ingest(workdir: Path, files: int = 1000, kill_after: int = 100) -> C
     problems = []
     integrity = _integrity(db)
     partial = _count(db)
+    from wiretrace.ingest.clean import clean
+
+    with Store(db, readonly=True) as store:  # every stored article whole: text and artefacts
+        broken = [a.id for a in store.articles()
+                  if a.text != (c := clean(a.raw_text, a.title)).text
+                  or [(x.kind, x.start, x.end) for x in a.artefacts]
+                  != [(x.kind, x.start, x.end) for x in c.artefacts]]
+    if broken:
+        problems.append(f"{len(broken)} articles not whole after the kill")
     if not 0 < partial < files:
         problems.append(f"kill left {partial} of {files} articles: nothing to test")
     rerun = _cli("ingest", str(corpus), "--db", str(db), "--quiet")
