@@ -42,8 +42,10 @@ class TraceParams:
     min_pairs_rewrite: int = 4
     min_pairs_rewrite_no_tell: int = 6
     summary_ratio: float = 0.6  # a summary is at most this long relative to its parent
+    summary_short: float = 0.35  # this short and contained, a copy is a summary, not a trim
     wire_verbatim: float = 0.85  # share of the aligned text that is verbatim in a wire copy
     spun_verbatim: float = 0.6  # below this, with many edited pairs, a copy is spun
+    wire_max_added: int = 100  # substantive chars (not boilerplate) a wire copy may add
 
 
 DEFAULT = TraceParams()
@@ -79,7 +81,7 @@ def trace_story(
             if al is None:
                 al = align_articles(x, y, settings)
                 table[key] = al
-            if not _may_link(al, params):
+            if not _may_link(al, min(len(x.text), len(y.text)), params):
                 continue
             vx, vy = view(al, x, y), view(al, y, x)
             views[(_aid(x), _aid(y))], views[(_aid(y), _aid(x))] = vx, vy
@@ -143,10 +145,10 @@ def trace_story(
     return out
 
 
-def _may_link(al: Alignment, p: TraceParams) -> bool:
+def _may_link(al: Alignment, short: int, p: TraceParams) -> bool:
     """A cheap first look: enough lexical text shared, or enough pairs for a rewrite."""
     lex = sum(q.a_span[1] - q.a_span[0] for q in al.pairs if q.kind != "paraphrase")
-    return lex >= p.min_shared_chars or len(al.pairs) >= p.min_pairs_rewrite
+    return lex >= min(p.min_shared_chars, 0.5 * short) or len(al.pairs) >= p.min_pairs_rewrite
 
 
 def _date_key(a: Article) -> float:
@@ -155,9 +157,12 @@ def _date_key(a: Article) -> float:
 
 
 def _linked(vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams) -> bool:
-    """Substantial shared passages, or one article a paraphrase of most of the other."""
+    """Substantial shared passages, or one article a paraphrase of most of the other. Short
+    articles need a share of their text rather than the absolute amount."""
+    short = min(vx.len_c, vx.len_p)
     lex = max(vx.lex_chars, vy.lex_chars)
-    if lex >= p.min_shared_chars and max(vx.longest, vy.longest) >= p.min_longest:
+    longest = max(vx.longest, vy.longest)
+    if lex >= min(p.min_shared_chars, 0.6 * short) and longest >= min(p.min_longest, 0.4 * short):
         if max(vx.lex_c, vy.lex_c) >= p.min_reuse:
             return True
     for v, art in ((vx, x), (vy, y)):
@@ -225,8 +230,8 @@ def _closeness(v: PairView) -> float:
     return wc + 0.5 * wp
 
 
-def classify(v: PairView, c: Article, params: TraceParams = DEFAULT) -> str:
-    """The type of copy ``c`` is of the article ``v`` compares it with."""
+def classify(v: PairView, c: Article, p: Article, params: TraceParams = DEFAULT) -> str:
+    """The type of copy ``c`` is of ``p`` (``v`` compares them)."""
     allc = v.all_c or 1e-9
     verb = v.cov_c["verbatim"] / allc
     edit = v.cov_c["edited"] / allc
@@ -234,14 +239,21 @@ def classify(v: PairView, c: Article, params: TraceParams = DEFAULT) -> str:
     llm = any(t.kind == "llm_meta_text" for t in tells(c))
     ratio = v.len_c / max(1, v.len_p)
     if ratio <= params.summary_ratio and v.all_c >= 0.5:
-        if v.p_skipped >= 0.3 or para >= 0.5:
+        head = v.p_head >= max(150, 0.1 * v.len_p)  # a trimmed copy keeps the lead
+        if v.p_skipped >= 0.25 or head or para >= 0.5 or ratio <= params.summary_short:
             return "summary"
     if para >= 0.5 or (llm and verb < 0.8):
         return "rewrite"
     if verb < params.spun_verbatim and edit >= 0.35:
-        return "spun_copy"
-    added = v.extra_c <= max(150, 0.03 * v.len_c)
-    if verb >= params.wire_verbatim and v.moved <= 0.06 and added and v.altered_c <= 1:
+        n_edited = sum(1 for q in v.pairs if q[2] == "edited")
+        if len(substitutions(v, c, p)) >= max(3, 0.5 * n_edited):
+            return "spun_copy"
+    if (
+        verb >= params.wire_verbatim
+        and v.moved <= 0.06
+        and v.extra_c <= params.wire_max_added
+        and v.altered_c <= 1
+    ):
         return "wire_copy"
     return "edited_copy"
 
@@ -297,7 +309,7 @@ def _derived(
     cites: dict[int, list[Citation]],
 ) -> Derivation:
     k, pk = _aid(a), _aid(p)
-    kind = classify(v, a)
+    kind = classify(v, a, p)
     ev = [
         f"{round(100 * v.all_c)}% of this article's text is found in #{pk}; "
         f"{round(100 * v.all_p)}% of #{pk}'s text is found here "
@@ -341,7 +353,7 @@ def _upstream(
     name = names[0] if names else f"unidentified source shared with {ids}"
     best = max(sibs, key=lambda s: _closeness(views[(k, _aid(s))]))
     v = views[(k, _aid(best))]
-    kind = classify(v, a)
+    kind = classify(v, a, best)
     kind = kind if kind in ("wire_copy", "edited_copy", "spun_copy", "rewrite") else "edited_copy"
     ev = [
         f"shares text with {ids} but each holds passages the other lacks: "

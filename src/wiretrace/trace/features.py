@@ -130,7 +130,8 @@ class PairView:
     junk_p: int = 0
     inversions: float = 0.0  # share of consecutive pairs (in c's order) out of order in p
     moved: float = 0.0  # share of the aligned text of c outside the longest in-order chain
-    p_skipped: float = 0.0  # share of p's substantive text between aligned parts left out
+    p_skipped: float = 0.0  # share of p's text between its first and last aligned part left out
+    p_head: int = 0  # non-space chars of p before its first aligned part
     altered_c: int = 0  # aligned sentences of c with a part (≥ 3 words) in no pair
 
     @property
@@ -189,6 +190,23 @@ def _unaligned(cover: list[_SentCover]) -> tuple[int, int]:
     return sub, junk
 
 
+def _longest_passage(c_text: str, p_text: str, pairs: list[tuple[Span, Span, str, float]]) -> int:
+    """Non-space chars of the longest run of pairs adjacent in both texts."""
+    best = 0
+    run: tuple[Span, Span] | None = None
+    for cs, ps, _, _ in sorted(pairs, key=lambda o: o[0]):
+        if run is not None:
+            gap_c = c_text[run[0][1] : cs[0]] if cs[0] >= run[0][1] else "x"
+            gap_p = p_text[run[1][1] : ps[0]] if ps[0] >= run[1][1] else "x"
+            if not any(ch.isalnum() for ch in gap_c + gap_p):
+                run = ((run[0][0], cs[1]), (run[1][0], ps[1]))
+                best = max(best, _nonspace(c_text[run[0][0] : run[0][1]]))
+                continue
+        run = (cs, ps)
+        best = max(best, _nonspace(c_text[cs[0] : cs[1]]))
+    return best
+
+
 def _moved(pairs: list[tuple[Span, Span, str, float]]) -> float:
     """Share of the aligned chars of c outside the heaviest chain that keeps p's order."""
     n = len(pairs)
@@ -232,7 +250,7 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
         if not q and (o[2] == "verbatim" or (o[2] == "edited" and o[3] >= STRONG_EDIT))
     ]
     v.lex_chars = round(coverage(c.text, [o[0] for o in lex]) * v.len_c)
-    v.longest = max((_nonspace(c.text[o[0][0] : o[0][1]]) for o in lex), default=0)
+    v.longest = _longest_passage(c.text, p.text, lex)
     kept = v.pairs
     c_cover = _cover(c.text, [o[0] for o in kept])
     p_cover = _cover(p.text, [o[1] for o in kept])
@@ -243,11 +261,13 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
         back = sum(1 for x, y in zip(kept, kept[1:], strict=False) if y[1][0] < x[1][0])
         v.inversions = back / (len(kept) - 1)
     v.moved = _moved(kept)
-    flags = [k for k, x in enumerate(p_cover) if x.aligned]
-    if flags:
-        inside = [x for x in p_cover[flags[0] : flags[-1] + 1] if x.substantive or x.aligned]
-        left = sum(x.chars for x in inside if not x.aligned)
-        v.p_skipped = left / max(1, sum(x.chars for x in inside))
+    if kept:
+        p_spans = sorted(o[1] for o in kept)
+        lo, hi = p_spans[0][0], max(e for _, e in p_spans)
+        inside = _nonspace(p.text[lo:hi])
+        covered = round(coverage(p.text, p_spans) * v.len_p)
+        v.p_skipped = max(0.0, 1.0 - covered / max(1, inside))
+        v.p_head = _nonspace(p.text[:lo])
     return v
 
 
