@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench gates clean browser-deps
+.PHONY: install demo test lint gates reliability clean browser-deps
 
 install: $(STAMP)
 
@@ -28,6 +28,9 @@ lint: install
 
 gates: install
 	$(BIN)/python bench/gates.py
+
+reliability: install
+	$(BIN)/python -m wiretrace.reliability --out docs/reliability.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
