@@ -25,6 +25,7 @@ from wiretrace.trace.features import (
     PairView,
     published_at,
     substitutions,
+    swap_only_share,
     tells,
     view,
 )
@@ -245,8 +246,8 @@ def classify(v: PairView, c: Article, p: Article, params: TraceParams = DEFAULT)
     if para >= 0.5 or (llm and verb < 0.8):
         return "rewrite"
     if verb < params.spun_verbatim and edit >= 0.35:
-        n_edited = sum(1 for q in v.pairs if q[2] == "edited")
-        if len(substitutions(v, c, p)) >= max(3, 0.5 * n_edited):
+        n_edited, swap_only = swap_only_share(v, c, p)
+        if n_edited >= 3 and swap_only >= 0.6:
             return "spun_copy"
     if (
         verb >= params.wire_verbatim

@@ -272,24 +272,42 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
 
 
 def substitutions(v: PairView, c: Article, p: Article) -> list[tuple[str, str]]:
-    """Single-word swaps inside edited pairs: (word in p, word in c)."""
+    """Word swaps inside edited pairs: (words in p, words in c)."""
+    return [swap for swaps, _ in _edits(v, c, p) for swap in swaps]
+
+
+def swap_only_share(v: PairView, c: Article, p: Article) -> tuple[int, float]:
+    """(edited pairs, share of them whose only changes are word swaps): the mark of a spinner,
+    where an editor also adds, cuts and rewrites clauses."""
+    edits = _edits(v, c, p)
+    if not edits:
+        return 0, 0.0
+    return len(edits), sum(1 for swaps, clean in edits if swaps and clean) / len(edits)
+
+
+def _edits(v: PairView, c: Article, p: Article) -> list[tuple[list[tuple[str, str]], bool]]:
     from rapidfuzz.distance import Indel
 
-    swaps: list[tuple[str, str]] = []
+    out: list[tuple[list[tuple[str, str]], bool]] = []
     for cs, ps, kind, _ in v.pairs:
         if kind != "edited":
             continue
         wc = [t.norm for t in tokens(c.text, *cs)]
         wp = [t.norm for t in tokens(p.text, *ps)]
+        swaps: list[tuple[str, str]] = []
+        clean = True
         old: list[str] = []
         new: list[str] = []
         for o in [*Indel.opcodes(wp, wc), None]:
             if o is None or o.tag == "equal":
                 if old and new and len(old) <= 2 and len(new) <= 3:
                     swaps.append((" ".join(old), " ".join(new)))
+                elif old or new:
+                    clean = False
                 old, new = [], []
             elif o.tag == "delete":
                 old += wp[o.src_start : o.src_end]
             elif o.tag == "insert":
                 new += wc[o.dest_start : o.dest_end]
-    return swaps
+        out.append((swaps, clean))
+    return out
