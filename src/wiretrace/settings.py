@@ -16,6 +16,8 @@ class Settings:
     max_inflated_bytes: int = 128 * 1024 * 1024  # gzip bombs stop here
     max_html_depth: int = 2000  # deeper HTML is rejected as malformed
     min_text_chars: int = 40  # shorter extractions are rejected as empty
+    # an item longer than this is not an article (HTML may be 5x longer: markup); rejected early
+    max_item_chars: int = 2_000_000
     # sketch / cluster
     shingle_size: int = 5
     num_perm: int = 128

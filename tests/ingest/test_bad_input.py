@@ -465,3 +465,160 @@ def test_warc_with_wrong_content_length_prints_nothing(
     assert results, "a result is expected, document or rejection"
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
+
+
+# --- cut-off WARC records and gzip members ------------------------------------------------
+
+
+def _warc_response(url: str, html: str) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html.encode()
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n"
+        "WARC-Date: 2026-03-03T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    return head + http + b"\r\n\r\n"
+
+
+WARC_A = _warc_response("https://marlowe.example/a", HTML)
+WARC_B = _warc_response("https://marlowe.example/b", HTML.replace("Bridge", "Ferry"))
+WARCINFO = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
+
+
+@pytest.mark.parametrize("cut", [30, 120, 200, 260, len(WARC_B) // 2, len(WARC_B) - 10])
+def test_warc_record_cut_anywhere_is_rejected_alone(tmp_path: Path, cut: int) -> None:
+    # cut in the WARC header block, the HTTP headers or the payload: never a shorter article
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(WARC_A + WARC_B[:cut])
+    first, second = run(path)
+    assert isinstance(first, Document) and first.locator == "record 1"
+    assert second == Rejection(str(path), "record 2: truncated WARC record")
+
+
+def test_warc_gz_cut_in_its_last_member_keeps_the_whole_records(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    tail = gzip.compress(WARC_B)
+    path.write_bytes(gzip.compress(WARC_A) + tail[: len(tail) // 2])
+    first, second = run(path)
+    assert isinstance(first, Document) and first.url == "https://marlowe.example/a"
+    assert second == Rejection(str(path), "record 2: truncated gzip member")
+
+
+def test_warc_gz_of_one_member_cut_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    packed = gzip.compress(WARC_A + WARC_B + WARC_B, compresslevel=0)  # stored: bytes = bytes
+    path.write_bytes(packed[: len(packed) - 200])  # inside the third record
+    results = run(path)
+    assert [d.locator for d in results if isinstance(d, Document)] == ["record 1", "record 2"]
+    assert rejections_of(results) == [Rejection(str(path), "record 3: truncated gzip member")]
+
+
+def test_gzip_cut_before_any_warc_record_is_a_truncated_gzip(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(WARC_A)[:20])
+    assert only_rejection(path) == Rejection(str(path), "truncated gzip")
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_without_html_responses_is_rejected_with_a_reason(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    data = WARCINFO + WARC_A.replace(b"text/html", b"image/png")
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    assert only_rejection(path) == Rejection(str(path), "no HTML response records in the WARC")
+
+
+def rejections_of(results: list) -> list[Rejection]:
+    return [r for r in results if isinstance(r, Rejection)]
+
+
+# --- one item too long to be an article ---------------------------------------------------
+
+SMALL_CAP = Settings(max_item_chars=1000)  # HTML: 5,000 characters
+
+
+def test_jsonl_line_over_the_item_cap_is_rejected_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "items.jsonl"
+    huge = json.dumps({"text": STORY * 100})  # > 5,000 characters: never parsed
+    path.write_text(f"{json.dumps({'text': STORY})}\n{huge}\n")
+    parsed: list[str] = []
+    real_loads = json.loads
+    monkeypatch.setattr("json.loads", lambda s, *a, **k: parsed.append(s) or real_loads(s))
+    first, second = run(path, settings=SMALL_CAP)
+    assert isinstance(first, Document)
+    assert second == Rejection(str(path), "line 2: item longer than 1,000 characters")
+    assert len(parsed) == 1
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_item_text_over_the_cap_is_rejected_alone(tmp_path: Path, fmt: str) -> None:
+    long_text = STORY * 10  # 1,000 < length < 5,000: parsed, then rejected by its text
+    items = [{"text": STORY}, {"text": long_text}]
+    path = tmp_path / f"items.{fmt}"
+    if fmt == "jsonl":
+        path.write_text("".join(json.dumps(i) + "\n" for i in items))
+        where = "line 2"
+    elif fmt == "json":
+        path.write_text(json.dumps(items))
+        where = "item 2"
+    else:
+        path.write_text(f'text\n"{STORY}"\n"{long_text}"\n')
+        where = "row 3"
+    first, second = run(path, settings=SMALL_CAP)
+    assert isinstance(first, Document)
+    assert second == Rejection(str(path), f"{where}: item longer than 1,000 characters")
+
+
+def test_item_html_may_be_five_times_the_cap(tmp_path: Path) -> None:
+    page = f"<html><body><p>{STORY * 12}</p></body></html>"  # ~2,000 characters
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([{"html": page}, {"html": page * 3}]))
+    first, second = run(path, settings=SMALL_CAP)
+    assert isinstance(first, Document) and first.html == page
+    assert second == Rejection(str(path), "item 2: HTML longer than 5,000 characters")
+    # a JSON line longer than the HTML cap is not parsed: no item on it can be used
+    lines = tmp_path / "items.jsonl"
+    lines.write_text(json.dumps({"html": page}) + "\n" + json.dumps({"html": page * 3}) + "\n")
+    first, second = run(lines, settings=SMALL_CAP)
+    assert isinstance(first, Document) and first.html == page
+    assert second == Rejection(str(lines), "line 2: item longer than 1,000 characters")
+
+
+def test_long_stdin_line_over_the_item_cap(tmp_path: Path) -> None:
+    good = json.dumps({"text": STORY})
+    huge = json.dumps({"text": "x" * 50_000})
+    results = run("-", settings=SMALL_CAP, stdin=f"{good}\n{huge}\n{good}\n")
+    assert [type(r).__name__ for r in results] == ["Document", "Rejection", "Document"]
+    assert results[1].reason == "line 2: item longer than 1,000 characters"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_text_file_over_the_cap(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "long.txt"
+    path.write_bytes(("Bridge\n\n" + STORY * 10).encode(encoding))
+    assert only_rejection(path, settings=SMALL_CAP).reason == "text longer than 1,000 characters"
+    path.write_bytes(("Bridge\n\n" + STORY * 6).encode(encoding))  # ~950 characters: kept
+    [doc] = run(path, settings=SMALL_CAP)
+    assert isinstance(doc, Document)
+
+
+def test_html_file_over_five_times_the_cap(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><p>{STORY * 12}</p></body></html>")
+    [doc] = run(path, settings=SMALL_CAP)
+    assert isinstance(doc, Document)
+    path.write_text(f"<html><body><p>{STORY * 40}</p></body></html>")
+    assert only_rejection(path, settings=SMALL_CAP).reason == "HTML longer than 5,000 characters"
+
+
+def test_huge_file_is_turned_away_by_its_size_before_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("Bridge\n\n" + STORY * 100)  # > 4 bytes per allowed character
+    monkeypatch.setattr(
+        "wiretrace.ingest.formats.text.decode_text",
+        lambda *a, **k: pytest.fail("decoded"),
+    )
+    assert only_rejection(path, settings=SMALL_CAP).reason == "text longer than 1,000 characters"

@@ -20,6 +20,9 @@ format             extensions                          Document
 ``warc``           .warc .warc.gz                      200 HTML responses, ``locator="record N"``
 =================  ==================================  =======================================
 
+A gzip stream cut off inside a member rejects the file ("truncated gzip"), except a WARC: its
+whole records are kept and the cut one is rejected ("record N: truncated gzip member").
+
 Consumers should branch on ``doc.html`` / ``doc.text`` (exactly one is set, except for
 ``feed-link`` documents where neither is), not on ``doc.format``.
 """
@@ -36,7 +39,7 @@ from typing import TextIO
 from wiretrace.ingest.formats.common import (
     Rejected,
     bom_encoding,
-    gunzip_bounded,
+    gunzip_keeping_whole,
     human_bytes,
     is_binary,
     is_gzip,
@@ -136,15 +139,24 @@ def _read_file(path: str, settings: Settings) -> Iterator[Document | Rejection]:
             raise Rejected(f"file larger than {human_bytes(settings.max_file_bytes)}")
         head = handle.read(2)
         handle.seek(0)
+        cut = False  # a gzip stream that ends inside a member
         if is_gzip(head):
-            data = gunzip_bounded(handle, settings)
+            data, cut = gunzip_keeping_whole(handle, settings)
         else:
             data = read_bounded(handle, settings.max_file_bytes)
     if name.endswith(".gz"):
         name = name[:-3]
+    known = FORMATS_BY_EXTENSION.get(os.path.splitext(name)[1])
+    if cut:
+        # only a WARC keeps what came before the cut: whole records, each an item of its own
+        is_warc = known == "warc" or (known is None and data.startswith(b"WARC/"))
+        if not is_warc or not data.lstrip().startswith(b"WARC/"):
+            raise Rejected("truncated gzip")
+        yield from read_warc(data, path, settings, gzip_cut=True)
+        return
     if not data.strip():
         raise Rejected("empty file")
-    fmt = FORMATS_BY_EXTENSION.get(os.path.splitext(name)[1]) or sniff(data)
+    fmt = known or sniff(data)
     yield from _parse(fmt, data, path, settings)
 
 

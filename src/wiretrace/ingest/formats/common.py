@@ -14,12 +14,16 @@ from typing import BinaryIO
 from wiretrace.settings import Settings
 
 __all__ = [
+    "HTML_CHARS_PER_ITEM_CHAR",
     "Rejected",
     "check_html",
+    "check_text_length",
     "decode_text",
     "declared_charset",
     "gunzip_bounded",
+    "gunzip_keeping_whole",
     "human_bytes",
+    "max_html_chars",
     "is_binary",
     "is_gzip",
     "read_bounded",
@@ -60,8 +64,19 @@ def gunzip_bounded(stream: BinaryIO, settings: Settings) -> bytes:
     """Inflate a (possibly multi-member) gzip stream, stopping at ``max_inflated_bytes``.
 
     The compressed side is bounded by ``max_file_bytes``; the output is produced in small pieces
-    so that a gzip bomb is stopped as soon as it passes the cap, not after it is inflated.
+    so that a gzip bomb is stopped as soon as it passes the cap, not after it is inflated. A
+    stream that ends inside a member is rejected as ``truncated gzip``.
     """
+    data, truncated = gunzip_keeping_whole(stream, settings)
+    if truncated:
+        raise Rejected("truncated gzip")
+    return data
+
+
+def gunzip_keeping_whole(stream: BinaryIO, settings: Settings) -> tuple[bytes, bool]:
+    """Like ``gunzip_bounded``, but a stream that ends inside a member is not rejected: returns
+    ``(everything inflated, True)``, the output of the cut member included, so that a reader of
+    a record format (WARC) can keep the whole records and reject the cut one."""
     limit = settings.max_inflated_bytes
     out = bytearray()
     decomp = zlib.decompressobj(wbits=31)
@@ -102,14 +117,41 @@ def gunzip_bounded(stream: BinaryIO, settings: Settings) -> bytes:
             inflate(rest)
     if not fed:
         raise Rejected("empty file")
-    if not decomp.eof:
-        raise Rejected("truncated gzip")
-    return bytes(out)
+    return bytes(out), not decomp.eof
 
 
 def _zlib_reason(exc: zlib.error) -> str:
     text = str(exc)
     return text.split(": ", 1)[-1] if ": " in text else text
+
+
+# --- length caps ----------------------------------------------------------------------------
+
+# An item's HTML may be this many times longer than ``max_item_chars``: markup, inline scripts
+# and styles of a news page are commonly 2-5x its text, so a page longer than 5x the text cap is
+# not one article (at the default, 10,000,000 characters).
+HTML_CHARS_PER_ITEM_CHAR = 5
+# Every text encoding readers accept spends at most this many bytes on one character (UTF-32),
+# so data longer than cap * 4 (+ a byte-order mark) is over the cap before it is decoded.
+_MAX_BYTES_PER_CHAR = 4
+
+
+def max_html_chars(settings: Settings) -> int:
+    return settings.max_item_chars * HTML_CHARS_PER_ITEM_CHAR
+
+
+def check_text_length(
+    text: str | bytes, settings: Settings, *, html: bool = False, what: str | None = None
+) -> None:
+    """Reject text (or HTML) longer than the item cap. Given bytes, reject only what is surely
+    over it whatever the encoding, so that a huge input is turned away before it is decoded.
+    ``what`` names the thing in the reason (default "text" or "HTML")."""
+    cap = max_html_chars(settings) if html else settings.max_item_chars
+    size = len(text)
+    if isinstance(text, bytes):
+        size = (size - 4) // _MAX_BYTES_PER_CHAR
+    if size > cap:
+        raise Rejected(f"{what or ('HTML' if html else 'text')} longer than {cap:,} characters")
 
 
 # --- decoding -------------------------------------------------------------------------------
@@ -291,12 +333,14 @@ _SIBLINGS = {
 
 
 def check_html(html: str, settings: Settings) -> None:
-    """Reject HTML nested deeper than ``max_html_depth`` or with no text at all.
+    """Reject HTML longer than the HTML cap, nested deeper than ``max_html_depth`` or with no
+    text at all.
 
     A cheap tag scan, not a parser: void and self-closed elements do not nest, ``</x>`` closes
     the innermost open ``x`` (and whatever it encloses), ``<p>`` after ``<p>`` (and the like)
     closes the first; comments and script, style and title contents are skipped.
     """
+    check_text_length(html, settings, html=True)
     max_depth = settings.max_html_depth
     stack: list[str] = []
     open_count: dict[str, int] = {}

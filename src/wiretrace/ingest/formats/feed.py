@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
-from wiretrace.ingest.formats.common import Rejected, check_html
+from wiretrace.ingest.formats.common import Rejected, check_html, check_text_length
 from wiretrace.model import Document, Rejection
 from wiretrace.settings import Settings
 
@@ -68,6 +68,7 @@ def _entry(
     body, mime = _content(entry)
     if body is not None and len(_text_of(body, mime)) >= MIN_ARTICLE_CHARS:
         if mime == "text/plain":
+            check_text_length(body, settings)
             return Document(source=source, format="feed", text=body, **meta)
         check_html(body, settings)
         return Document(source=source, format="feed", html=body, **meta)

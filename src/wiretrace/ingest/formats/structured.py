@@ -3,6 +3,10 @@
 A broken item (a bad JSON line, a row without text) rejects only that item; the reason names
 where it is ("line 3: ...", "row 5: ...", "item 2: ..."). Items are numbered from 1; CSV rows are
 numbered as a spreadsheet shows them (the header is row 1).
+
+An item whose ``text`` is longer than ``max_item_chars`` is not an article: it is rejected as
+"item longer than N characters" (``html``: 5x that, for the markup). A JSON line longer than the
+HTML cap is rejected so before it is parsed: no item on it could be used.
 """
 
 from __future__ import annotations
@@ -12,7 +16,14 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
-from wiretrace.ingest.formats.common import Rejected, check_html, decode_text, human_bytes
+from wiretrace.ingest.formats.common import (
+    Rejected,
+    check_html,
+    check_text_length,
+    decode_text,
+    human_bytes,
+    max_html_chars,
+)
 from wiretrace.model import Document, Rejection
 from wiretrace.settings import Settings
 
@@ -44,6 +55,8 @@ def item_document(
         if "text" in fields or "html" in fields:
             raise Rejected("empty document: no text")
         raise Rejected("missing field: text or html")
+    if text is not None:
+        check_text_length(text, settings, what="item")
     if html is not None:
         check_html(html, settings)
     optional: dict[str, str | None] = {}
@@ -92,15 +105,22 @@ def _lines_to_items(
 ) -> Iterator[Document | Rejection]:
     """``line`` None means the line was too long to read (it was skipped, not kept)."""
     seen = False
+    line_cap = max_html_chars(settings)
     for number, line in lines:
         if line is None:
             seen = True
-            limit = human_bytes(settings.max_file_bytes)
-            yield Rejection(source, f"line {number} longer than {limit}")
+            if line_cap < settings.max_file_bytes:
+                yield Rejection(source, _too_long(number, settings))
+            else:
+                limit = human_bytes(settings.max_file_bytes)
+                yield Rejection(source, f"line {number} longer than {limit}")
             continue
         if not line.strip():
             continue
         seen = True
+        if len(line) - line.endswith("\n") > line_cap:  # no json.loads: seconds and GBs
+            yield Rejection(source, _too_long(number, settings))
+            continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -114,6 +134,10 @@ def _lines_to_items(
         yield Rejection(source, "empty file")
 
 
+def _too_long(number: int, settings: Settings) -> str:
+    return f"line {number}: item longer than {settings.max_item_chars:,} characters"
+
+
 def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[Document | Rejection]:
     text = decode_text(data)
     yield from _lines_to_items(enumerate(text.splitlines(), start=1), source, settings)
@@ -122,8 +146,9 @@ def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[Documen
 def read_jsonl_stream(
     stream: TextIO, source: str, settings: Settings
 ) -> Iterator[Document | Rejection]:
-    """JSON Lines from a text stream (stdin); no line is read past ``max_file_bytes``."""
-    limit = settings.max_file_bytes
+    """JSON Lines from a text stream (stdin); no line is read past ``max_file_bytes`` or the
+    longest an item may be, whichever is smaller."""
+    limit = min(settings.max_file_bytes, max_html_chars(settings))
 
     def lines() -> Iterator[tuple[int, str | None]]:
         number = 0

@@ -1,11 +1,15 @@
-"""HTML pages and plain-text / Markdown articles: one file, one document."""
+"""HTML pages and plain-text / Markdown articles: one file, one document.
+
+A text longer than ``max_item_chars`` (an HTML page longer than 5x that: markup) is rejected, by
+its size in bytes before it is decoded when that already proves it too long.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from wiretrace.ingest.formats.common import Rejected, check_html, decode_text
+from wiretrace.ingest.formats.common import Rejected, check_html, check_text_length, decode_text
 from wiretrace.model import Document
 from wiretrace.settings import Settings
 
@@ -28,6 +32,7 @@ _FRONT_MATTER_KEYS = {
 
 
 def read_html(data: bytes, source: str, settings: Settings) -> Iterator[Document]:
+    check_text_length(data, settings, html=True)
     html = decode_text(data, markup=True)
     if not html.strip():
         raise Rejected("empty file")
@@ -41,7 +46,10 @@ def read_plain(data: bytes, source: str, settings: Settings, fmt: str) -> Iterat
     A Markdown front-matter block (``---`` ... ``---`` with ``key: value`` lines) supplies
     title, url, date, site, author and language when present.
     """
-    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    check_text_length(data, settings)
+    text = decode_text(data)
+    check_text_length(text, settings)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise Rejected("empty file")
     meta, text = _front_matter(text)
