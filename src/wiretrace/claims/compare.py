@@ -16,16 +16,19 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from wiretrace.claims.additions import Unit, group_by_clause, is_credit, supported
+from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
-from wiretrace.claims.numbers import NumberMention, consistent
-from wiretrace.claims.pairing import Sent, Side, pair_sentences, side_of
+from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
+from wiretrace.claims.pairing import Sent, Side, is_content, pair_sentences, side_of, stem
+from wiretrace.claims.swaps import Swap, find_swap, same_place
 from wiretrace.claims.wordchecks import (
     contrast_changes,
     modality_changes,
     negation_changes,
     polarity_changes,
-    unsupported_runs,
 )
 from wiretrace.model import Alignment, Article, Change, Claim
 from wiretrace.settings import Settings
@@ -39,6 +42,7 @@ _OPEN = {"at_least", "at_most"}
 _TITLE_ALIASES = {"chief executive": "ceo", "chief executive officer": "ceo", "premier":
                   "prime minister", "chair": "chairman", "chairwoman": "chairman",
                   "spokeswoman": "spokesperson", "spokesman": "spokesperson"}
+_STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?=$)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -81,12 +85,25 @@ def _time_unit(c: Claim) -> str:
     return re.sub(r"s$", "", (c.subject or "").lower())
 
 
-def _same_figure(a: Claim, b: Claim) -> bool:
+_ANYONE = frozenset({"people", "person", "persons", "individual", "individuals"})
+
+
+def same_figure(a: Claim, b: Claim) -> bool:
     if not _scopes_compatible(a.predicate, b.predicate):
         return False
+    if a.predicate == b.predicate == "people" and not (
+        _head(a) == _head(b) or {_head(a), _head(b)} & {stem(w) for w in _ANYONE}
+    ):
+        return False  # "about 600 people" may be "600 tourists", not "300 firefighters"
     if a.predicate in {"time", "distance"} and _time_unit(a) != _time_unit(b):
         return False
-    return consistent(figure_mention(a), figure_mention(b))
+    x, y = figure_mention(a), figure_mention(b)
+    if a.predicate != b.predicate:
+        # a bound says little across counts: "at least 40 killed" is not "120 tourists"
+        for n in (x, y):
+            if n.qualifier in _OPEN:
+                n.qualifier = None
+    return consistent(x, y)
 
 
 def _norm_name(s: str) -> str:
@@ -96,7 +113,7 @@ def _norm_name(s: str) -> str:
 def _names_match(x: Claim, y: Claim) -> bool:
     if x.kind == "place" and y.kind == "place":
         vx, vy = x.value or {}, y.value or {}
-        return vx.get("canonical") == vy.get("canonical")
+        return same_place(str(vx.get("canonical")), str(vy.get("canonical")))
     nx, ny = _norm_name(x.subject or x.text), _norm_name(y.subject or y.text)
     if re.findall(r"\d+", nx) != re.findall(r"\d+", ny):
         return False  # "SARS-CoV-2" is not "SARS-CoV-4"
@@ -110,11 +127,55 @@ def _names_match(x: Claim, y: Claim) -> bool:
     return bool(short) and all(w in long_ for w in short) and len(" ".join(short)) > 3
 
 
+_GENERIC_SOURCES = frozenset({"authorities", "officials", "official", "government", "sources",
+                              "source", "police", "media", "reports", "experts", "witnesses"})
+
+
+def _generic_source(src: str) -> bool:
+    """"Greek authorities", "officials and ministries": a vaguer restatement, not a new source."""
+    return any(part.split()[-1].lower() in _GENERIC_SOURCES
+               for part in re.split(r"\s+and\s+|,\s*", src.strip()) if part.split())
+
+
+def _claim_bearing_name(c: Claim) -> bool:
+    """A named person, organisation or place; a lone unknown capitalised word is not a claim."""
+    return (c.value or {}).get("type") != "name" or " " in c.text.strip()
+
+
+def _rescoped(af: Claim, bf: Claim) -> bool:
+    return (af.predicate in SPECIFIC_SCOPES and bf.predicate in SPECIFIC_SCOPES
+            and af.predicate != bf.predicate
+            and consistent(figure_mention(af), figure_mention(bf)))
+
+
+def _same_number(af: Claim, bf: Claim) -> bool:
+    va, vb = af.value or {}, bf.value or {}
+    return (va.get("low"), va.get("high")) == (vb.get("low"), vb.get("high"))
+
+
+def _rival(af: Claim, bf: Claim) -> bool:
+    """Two figures that count the same thing with different values ("280 firefighters" and
+    "300 firefighters"; for a generic count of people the counted word must agree)."""
+    if af.predicate != bf.predicate:
+        return False
+    if af.predicate == "people":
+        return bool(_head(af)) and _head(af) == _head(bf)
+    return True
+
+
+def _head(c: Claim) -> str:
+    words = (c.subject or "").split()
+    return stem(words[-1]) if words else ""
+
+
 class _Comparer:
-    def __init__(self, a: Side, b: Side, a_id: int, b_id: int, omissions: bool) -> None:
+    def __init__(self, a: Side, b: Side, a_id: int, b_id: int, omissions: bool,
+                 support: list[Side] | None = None) -> None:
         self.a, self.b, self.a_id, self.b_id = a, b, a_id, b_id
         self.omissions = omissions
+        self.support = support
         self.changes: list[Change] = []
+        self.units: list[tuple[Unit, tuple[int, int]]] = []
         self._seen: set[tuple[str, int, int]] = set()
         self.a_names = [c for c in a.claims if c.kind in {"actor", "place"}]
         self.a_figures = [c for c in a.claims if c.kind == "figure"]
@@ -124,43 +185,76 @@ class _Comparer:
         key = (kind, b_span[0], b_span[1])
         if key in self._seen or any(
             s[0] == kind and s[1] <= b_span[0] < s[2] for s in self._seen
-        ) or (kind == "addition" and any(s[1] <= b_span[0] < s[2] for s in self._seen)):
+        ):
             return
         self._seen.add(key)
         a_text = self.a.text[a_span[0]:a_span[1]] if a_span else ""
         self.changes.append(Change(self.b_id, self.a_id, kind, self.b.text[b_span[0]:b_span[1]],
                                    a_text, explanation, b_span, a_span))
 
+    def unit(self, claim: Claim, sb: Sent, label: str) -> None:
+        """A claim-bearing unit of the copy its source does not make: a candidate addition."""
+        self.units.append((Unit(claim, label), sb.span))
+
+    # --- context -------------------------------------------------------------------------
+    def _paragraph(self, sb: Sent) -> tuple[int, int]:
+        text = self.b.text
+        start = text.rfind("\n", 0, sb.span[0]) + 1
+        end = text.find("\n", sb.span[1])
+        return start, len(text) if end < 0 else end
+
+    def _speaker_near(self, sb: Sent, source: str) -> bool:
+        """Does the copy name ``source`` in the sentence's paragraph (the speaker kept nearby)?"""
+        words = re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", source))
+        names = [w for w in words if w[:1].isupper() and w.lower() not in COMMON_CAPITALISED
+                 and w.lower() not in lexicon().titles]
+        key = names or [w for w in words if is_content(w.lower())]
+        if not key:
+            return False
+        s, e = self._paragraph(sb)
+        para = {stem(w) for w in re.findall(r"[\w'’-]+", self.b.text[s:e].lower())}
+        if names:
+            return any(stem(w.lower()) in para for w in names if len(w) > 3) or all(
+                stem(w.lower()) in para for w in names)
+        return all(stem(w.lower()) in para for w in key)
+
     # --- figures -------------------------------------------------------------------------
     def figures(self, sb: Sent, region: list[Sent]) -> None:
         region_figs = [c for s in region for c in s.claims if c.kind == "figure"]
         for bf in (c for c in sb.claims if c.kind == "figure"):
-            same = [af for af in region_figs if _same_figure(af, bf)]
+            same = [af for af in region_figs if same_figure(af, bf)]
             if same:
                 self._qualifier(bf, same[0])
                 continue
-            elsewhere = [af for af in self.a_figures if _same_figure(af, bf)]
-            if any((af.value or {}).get("qualifier") not in _OPEN for af in elsewhere):
+            elsewhere = [af for af in self.a_figures if same_figure(af, bf)]
+            strict = [af for af in elsewhere if af.predicate != "people" or _head(af) == _head(bf)]
+            if any((af.value or {}).get("qualifier") not in _OPEN for af in strict):
                 continue  # the figure is elsewhere in the source (a summary fuses sentences)
-            scoped = [af for af in region_figs if af.predicate in SPECIFIC_SCOPES
-                      and bf.predicate in SPECIFIC_SCOPES and af.predicate != bf.predicate
-                      and consistent(figure_mention(af), figure_mention(bf))]
+            rivals = [af for af in region_figs if _rival(af, bf)]
+            if rivals and not strict and bf.predicate == "people":
+                # the aligned sentence counts the same thing with another value: stronger
+                # evidence than "600 people" elsewhere in the source for "300 firefighters"
+                elsewhere = []
+            scoped = [af for af in region_figs if _rescoped(af, bf)]
+            if not scoped:
+                # the same number counting something else anywhere in the source: stronger
+                # evidence than an open-ended figure ("at least 40") that would also cover it
+                scoped = [af for af in self.a_figures if _rescoped(af, bf) and _same_number(af, bf)]
             if scoped:
                 af = scoped[0]
                 self.add("scope", bf.span, af.span,
                          f"the copy counts {bf.predicate} ('{bf.text}') where the source counts "
                          f"{af.predicate} ('{af.text}')")
+                self._dropped_attribution(sb, bf, af)
                 continue
-            rivals = [af for af in region_figs if af.predicate == bf.predicate]
             if elsewhere:
                 continue  # an open-ended figure elsewhere ("at least 40") may cover it
             if rivals:
                 af = rivals[0]
                 self.add("figure", bf.span, af.span,
                          f"the copy says '{bf.text}' where the source says '{af.text}'")
-            else:
-                self.add("addition", bf.span, None,
-                         f"the figure '{bf.text}' appears nowhere in the source")
+            elif not is_credit(self.b.text, *bf.span):
+                self.unit(bf, sb, f"the figure '{bf.text}'")
 
     def _qualifier(self, bf: Claim, af: Claim) -> None:
         up, down = {"at_least"}, {"at_most", "nearly"}
@@ -168,6 +262,21 @@ class _Comparer:
         if (qb in up and qa in down) or (qb in down and qa in up):
             self.add("qualifier", bf.span, af.span,
                      f"'{bf.text}' reverses the hedge of the source's '{af.text}'")
+
+    def _dropped_attribution(self, sb: Sent, bf: Claim, af: Claim) -> None:
+        """The source attributes the figure; the copy states it as fact, naming no one."""
+        if not af.attributed_to or bf.attributed_to or self._speaker_near(sb, af.attributed_to):
+            return
+        if any(c.kind == "attribution" for c in sb.claims):
+            return
+        sa = self.a.sentence_at(af.span[0])
+        attr = [c for c in (sa.claims if sa else []) if c.kind == "attribution"]
+        if not attr:
+            return
+        span = (min(attr[0].span[0], af.span[0]), max(attr[0].span[1], af.span[1]))
+        self.add("attribution", bf.span, span,
+                 f"the copy states '{bf.text}' as fact; the source attributes it to "
+                 f"{af.attributed_to}")
 
     # --- attributions --------------------------------------------------------------------
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
@@ -177,14 +286,22 @@ class _Comparer:
             c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]
         if a_attr and not b_attr and bearing:
             aa = a_attr[0]
-            self.add("attribution", bearing[0].span, aa.span,
-                     f"the copy states '{bearing[0].text}' without the source's attribution "
-                     f"to {aa.subject}")
+            if not self._speaker_near(sb, aa.subject or ""):
+                self.add("attribution", bearing[0].span, aa.span,
+                         f"the copy states '{bearing[0].text}' without the source's attribution "
+                         f"to {aa.subject}")
             return
+        if any(sent == sb.span for _, sent in self.units):
+            return  # the copy adds its own reporting here: its source is part of the addition
         for ba in b_attr:
             src = _norm_name(ba.subject or "")
-            if not (ba.subject or "")[:1].isupper():
-                continue  # "the company", "officials": a description, not a named source
+            s0 = int((ba.value or {}).get("source_span", ba.span)[0])
+            full = self.b.text[max(sb.span[0], s0 - 40):ba.span[1]]  # "X and Y said": X too
+            if not (ba.subject or "")[:1].isupper() or _generic_source(ba.subject or "") or (
+                re.search(r"\b(\w+)\s+(?:and|,)\s+(?:the\s+)?\S*$", self.b.text[
+                    max(sb.span[0], s0 - 40):s0]) and _generic_source(
+                        full.split(" and ")[0].split(",")[-1])):
+                continue  # "the company", "Greek authorities": a description, not a named source
             if not src or any(fuzz.token_set_ratio(src, _norm_name(x.subject or "")) >= 70
                               for x in a_attr):
                 continue
@@ -201,7 +318,6 @@ class _Comparer:
     # --- names, titles -------------------------------------------------------------------
     def names(self, sb: Sent, region: list[Sent]) -> None:
         b_names = [c for c in sb.claims if c.kind in {"actor", "place"}]
-        region_names = [c for s in region for c in s.claims if c.kind in {"actor", "place"}]
         for bn in b_names:
             matches = [an for an in self.a_names if _names_match(an, bn)]
             if matches:
@@ -209,26 +325,48 @@ class _Comparer:
                 continue
             if bn.text in self.a.text or _norm_name(bn.text) in self.a.text.lower():
                 continue
-            rivals = [an for an in region_names
-                      if (an.kind == "place") == (bn.kind == "place")
-                      and not any(_names_match(an, x) for x in b_names)
-                      and an.text not in self.b.text]
-            if rivals:
-                an = max(rivals, key=lambda r: fuzz.ratio(r.text, bn.text))
-                kind = "place" if bn.kind == "place" else "actor"
-                self.add(kind, bn.span, an.span,
-                         f"'{bn.text}' where the source says '{an.text}'")
-            elif ((bn.value or {}).get("type") != "name" or " " in bn.text
-                  or sb.span[0] != bn.span[0]):
-                self.add("addition", bn.span, None,
-                         f"'{bn.text}' is named nowhere in the source")
+            if is_credit(self.b.text, *bn.span):
+                continue  # "(Agency, Outlet)", a dateline, a photo credit
+            swap = self._swap(sb, bn, region, b_names)
+            if swap is not None:
+                self.add(swap.kind, swap.b_span, swap.a_span,
+                         f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
+                         f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
+                         f"'{self.a.text[swap.a_span[0]:swap.a_span[1]]}')")
+            elif _claim_bearing_name(bn) and not any(
+                c.kind == "attribution" and (c.value or {}).get("source_span", c.span)[0]
+                <= bn.span[0] < c.span[1] for c in sb.claims
+            ):  # a new source of a kept statement is judged by the attribution check
+                self.unit(bn, sb, f"'{bn.text}'")
+
+    def _swap(self, sb: Sent, bn: Claim, region: list[Sent], b_names: list[Claim]
+              ) -> Swap | None:
+        region_ids = {s.index for s in region}
+        ordered = region + [s for s in self.a.sents if s.index not in region_ids]
+        b_sentence = self.b.text[sb.span[0]:sb.span[1]]
+        candidates = []
+        for sa in ordered:
+            for an in (c for c in sa.claims if c.kind in {"actor", "place"}):
+                if an.text in b_sentence or any(_names_match(an, x) for x in b_names):
+                    continue  # the copy keeps this name in the sentence: not swapped out
+                span = tuple((an.value or {}).get("name_span") or an.span)
+                candidates.append((sa, (int(span[0]), int(span[1])), an.kind, an.text))
+        b_span = tuple((bn.value or {}).get("name_span") or bn.span)
+        swap = find_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])), bn.kind, candidates,
+                         self.a.text)
+        if swap is not None:
+            # an actor's span keeps its title ("Prime Minister Jane Doe")
+            swap.b_span = (min(swap.b_span[0], bn.span[0]), max(swap.b_span[1], bn.span[1]))
+        return swap
 
     def _title(self, bn: Claim, matches: list[Claim]) -> None:
         vb = bn.value or {}
         for an in matches:
             va = an.value or {}
             if vb.get("stale") and not va.get("stale") and va.get("title"):
-                self.add("title", bn.span, an.span,
+                stale = _STALE_BEFORE.search(self.b.text, max(0, bn.span[0] - 14), bn.span[0])
+                span = (stale.start() if stale else bn.span[0], bn.span[1])
+                self.add("title", span, an.span,
                          f"the copy calls {bn.subject} former {vb.get('title') or ''} where the "
                          f"source gives the title as current".replace("  ", " "))
                 return
@@ -253,38 +391,59 @@ class _Comparer:
         if len(sb.toks) < 0.6 * len(sa.toks):
             return
         b_figs = [c for c in self.b.claims if c.kind == "figure"]
+        # numbers the copy's sentence keeps, whatever it calls what they count
+        kept = find_numbers(self.b.text[sb.span[0]:sb.span[1]])
         for af in (c for c in sa.claims if c.kind == "figure"):
-            if not any(_same_figure(af, bf) for bf in b_figs) and not any(
+            if any(same_figure(af, bf) for bf in b_figs) or any(
                 (bf.value or {}).get("number_span") for bf in sb.claims if bf.kind == "figure"
-            ):
-                self.add("omission", sb.span, af.span,
-                         f"the copy keeps this sentence but drops the figure '{af.text}'")
+            ) or any(consistent(figure_mention(af), n) for n in kept):
+                continue
+            self.add("omission", sb.span, af.span,
+                     f"the copy keeps this sentence but drops the figure '{af.text}'")
+
+    # --- additions -----------------------------------------------------------------------
+    def additions(self) -> None:
+        changed = [c.span for c in self.changes if c.span]
+        units = [(u, sent) for u, sent in self.units
+                 if not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
+                            for s, e in changed)
+                 and not supported(u, self.support or [], _names_match)]
+        where = ("in neither the source nor any other article of the story"
+                 if self.support is not None else "nowhere in the source")
+        for span, group in group_by_clause(self.b.text, units):
+            labels = ", ".join(u.label for u in group)
+            self.add("addition", span, None,
+                     f"{labels} {'is' if len(group) == 1 else 'are'} {where}")
 
     def run(self, pairs: dict[int, list[int]]) -> list[Change]:
         for sb in self.b.sents:
             region = [self.a.sents[i] for i in pairs.get(sb.index, [])]
+            self.figures(sb, region)
+            self.names(sb, region)
+            self.quotes(sb)
             if region:
-                self.figures(sb, region)
                 self.attributions(sb, region)
-                self.names(sb, region)
                 for wc in (negation_changes(sb, region) + polarity_changes(sb, region)
                            + modality_changes(sb, region, self.b.text, self.a.text)
                            + contrast_changes(sb, region)):
                     self.add(wc.kind, wc.b_span, wc.a_span, wc.explanation)
                 self.omitted(sb, region)
-            else:
-                self.figures(sb, [])
-                self.names(sb, [])
-            for s, e in unsupported_runs(sb, self.a.stems):
-                self.add("addition", (s, e), None,
-                         f"'{self.b.text[s:e]}' is not supported by the source")
+        self.additions()
         self.changes.sort(key=lambda c: c.span or (0, 0))
         return self.changes
 
+    def quotes(self, sb: Sent) -> None:
+        a_text = self.a.text.lower()
+        for q in (c for c in sb.claims if c.kind == "quote" and len(c.text.split()) >= 4):
+            if fuzz.partial_ratio(q.text.lower(), a_text) < 85:
+                self.unit(q, sb, f"the quote “{q.text.strip()}”")
+
 
 def compare_sides(a: Side, b: Side, alignment: Alignment | None, a_id: int, b_id: int,
-                  omissions: bool = True) -> list[Change]:
-    return _Comparer(a, b, a_id, b_id, omissions).run(pair_sentences(a, b, alignment))
+                  omissions: bool = True, support: list[Side] | None = None) -> list[Change]:
+    """Changes of ``b`` against ``a``; ``support`` (the story's other articles), when given,
+    vetoes additions that one of them makes too."""
+    return _Comparer(a, b, a_id, b_id, omissions, support).run(pair_sentences(a, b, alignment))
 
 
 def _align(a_text: str, b_text: str, settings: Settings | None, a_id: int, b_id: int

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.numbers import NumberMention, find_numbers
+from wiretrace.trace.sentences import STOPWORDS
 
 __all__ = ["Figure", "find_figures", "SPECIFIC_SCOPES", "scope_of"]
 
@@ -55,12 +56,30 @@ def scope_of(phrase: str) -> str | None:
 
 def _clause_end(text: str, pos: int, limit: int, forward: bool) -> int:
     if forward:
+        # what a number counts follows it inside its clause: "200, with most victims" does not
+        # count victims ("1,500" keeps its comma: a clause comma is followed by a space)
         m = _STOP.search(text, pos, limit)
-        return m.start() if m else limit
+        comma = re.compile(r",\s").search(text, pos, limit)
+        ends = [x.start() for x in (m, comma) if x]
+        return min(ends) if ends else limit
     for k in range(pos - 1, limit - 1, -1):
-        if _STOP.match(text[k]):
+        if _STOP.match(text[k]) or (text[k] == "," and text[k + 1:k + 2].isspace()):
             return k + 1
     return limit
+
+
+_NOT_NOUNS = frozenset({"yesterday", "today", "tonight", "overnight", "apiece", "altogether",
+                        "earlier", "later", "ago", "instead", "too", "last", "next", "this"})
+
+
+def _counts_next_noun(text: str, end: int, after: list[tuple[str, int, int]]) -> bool:
+    """Does the number count the word right after it, a word no scope knows ("two mountain
+    villages", "11 aircraft")? Then a counted word further back is not what it counts."""
+    if not after or after[0][1] - end > 1 or _phrase_at(after, 0):
+        return False
+    word = text[after[0][1]:after[0][2]]
+    return (word.isalpha() and word.islower() and word not in STOPWORDS
+            and word not in _NOT_NOUNS and not word.endswith(("ed", "ly", "ing")))
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -75,8 +94,18 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         after = _words(text, n.end, after_end)[:6]
         if len(after) > 1 and after[0][0] == "of" and n.vague:
             after = after[1:]  # "millions of dollars", "dozens of people"
+        if _counts_next_noun(text, n.end, after):
+            out.append(Figure(n, None, None, None))  # "two mountain villages": not a claim
+            continue
         before_start = _clause_end(text, n.start, max(start, n.start - 80), False)
         before = _words(text, before_start, n.start)[-6:]
+        # what is counted before the number is not behind a name or another number:
+        # "60 firefighters and France two planes" does not count firefighters twice
+        for k in range(len(before) - 1, -1, -1):
+            w, ws, _ = before[k]
+            if w[:1].isdigit() or (text[ws].isupper() and ws > start):
+                before = before[k + 1:]
+                break
         candidates: list[tuple[int, int, str, str, tuple[int, int]]] = []
         for dist, (words, forward) in enumerate(((after, True), (before, False))):
             i = 0

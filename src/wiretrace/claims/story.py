@@ -6,13 +6,11 @@ only for copies that are not summaries (a summary drops on purpose).
 
 from __future__ import annotations
 
-from wiretrace.claims.compare import compare_sides, figure_mention
+from wiretrace.claims.compare import compare_sides
 from wiretrace.claims.extract import extract_claims_from_text
-from wiretrace.claims.numbers import consistent
-from wiretrace.claims.pairing import Side, side_of, stem
+from wiretrace.claims.pairing import side_of
 from wiretrace.model import AlignedPair, Alignment, Article, Change, Derivation
 from wiretrace.settings import Settings
-from wiretrace.trace.sentences import tokens
 
 __all__ = ["compare_story", "versus_of"]
 
@@ -51,31 +49,6 @@ def _find_alignment(alignments: list[Alignment], a: int, b: int) -> Alignment | 
     return None
 
 
-def _supported_elsewhere(change: Change, copy: Side, others: list[Side]) -> bool:
-    """Does another article of the story carry what the copy added?"""
-    if change.span is None:
-        return False
-    claims = [c for c in copy.claims if c.span[0] >= change.span[0] and c.span[1] <= change.span[1]
-              or c.span == change.span]
-    for side in others:
-        for c in claims:
-            for o in side.claims:
-                if c.kind != o.kind:
-                    continue
-                if c.kind == "figure" and c.predicate == o.predicate and consistent(
-                    figure_mention(c), figure_mention(o)
-                ):
-                    return True
-                if c.kind in {"actor", "place"} and (c.value or {}).get("canonical") == (
-                    o.value or {}
-                ).get("canonical"):
-                    return True
-        words = [stem(t.norm) for t in tokens(copy.text, *change.span)]
-        if words and all(w in side.stems for w in words):
-            return True
-    return False
-
-
 def compare_story(
     articles: list[Article],
     alignments: list[Alignment],
@@ -93,11 +66,7 @@ def compare_story(
     out: list[Change] = []
     for art_id, parent in sorted(versus_of(articles, derivations).items()):
         alignment = _find_alignment(alignments, parent, art_id)
-        changes = compare_sides(sides[parent], sides[art_id], alignment, parent, art_id,
-                                omissions=types.get(art_id) != "summary")
         others = [s for i, s in sides.items() if i not in {art_id, parent}]
-        for c in changes:
-            if c.kind == "addition" and _supported_elsewhere(c, sides[art_id], others):
-                continue
-            out.append(c)
+        out.extend(compare_sides(sides[parent], sides[art_id], alignment, parent, art_id,
+                                 omissions=types.get(art_id) != "summary", support=others))
     return out

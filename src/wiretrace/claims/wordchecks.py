@@ -15,7 +15,7 @@ from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content
 
 __all__ = ["WordChange", "negation_changes", "modality_changes", "polarity_changes",
-           "contrast_changes", "unsupported_runs"]
+           "contrast_changes"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without"})
@@ -153,6 +153,23 @@ def modality_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> l
     return out
 
 
+def _adjacent(s: Sent, i: int, window: int = 3) -> tuple[str | None, str | None]:
+    """The nearest content word on each side of word ``i`` (within ``window`` words)."""
+    left = next((s.stems[k] for k in range(i - 1, max(-1, i - window - 1), -1)
+                 if is_content(s.toks[k].norm)), None)
+    right = next((s.stems[k] for k in range(i + 1, min(len(s.toks), i + window + 1))
+                  if is_content(s.toks[k].norm)), None)
+    return left, right
+
+
+def _same_slot(b: Sent, i: int, o: Sent, k: int) -> bool:
+    """Two words in the same place: a neighbouring content word agrees ("fell sharply" /
+    "rose sharply"); "before dawn" and "after the flames" share no slot."""
+    bl, br = _adjacent(b, i)
+    ol, or_ = _adjacent(o, k)
+    return (bl is not None and bl == ol) or (br is not None and br == or_)
+
+
 def _context(s: Sent, i: int, width: int = 6) -> set[str]:
     lo, hi = max(0, i - width), min(len(s.toks), i + width + 1)
     return {s.stems[k] for k in range(lo, hi) if k != i and is_content(s.toks[k].norm)}
@@ -183,7 +200,7 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
                                 for p, side in groups)
                 else:
                     match = bool(set(groups) & set(h))
-                if match and ctx & _context(o, k):
+                if match and ctx & _context(o, k) and _same_slot(b, i, o, k):
                     out.append((i, o, k))
                     found = True
                     break
@@ -224,39 +241,3 @@ def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
                               f"'{b.toks[i].norm}' where the source says '{o.toks[k].norm}' "
                               f"({g.removeprefix('title:').replace('_', ' ')})"))
     return out
-
-
-def unsupported_runs(b: Sent, a_stems: set[str], min_words: int = 3) -> list[tuple[int, int]]:
-    """Stretches of ``b`` with ``min_words`` or more content words the source never uses.
-
-    Words inside a claim (a figure, a name, a date) do not count: the claim checks judge them.
-    """
-    claimed = [c.span for c in b.claims if c.kind in {"figure", "actor", "place", "date"}]
-    runs: list[tuple[int, int]] = []
-    start = None
-    count = 0
-    last = None
-    gap = 0
-    for k, t in enumerate(b.toks):
-        if not is_content(t.norm):
-            gap += 1
-            if start is not None and gap > 2:
-                if count >= min_words and last is not None:
-                    runs.append((b.toks[start].start, b.toks[last].end))
-                start, count, last = None, 0, None
-            continue
-        if (b.stems[k] in a_stems or t.norm in a_stems or b.text_of(k)[:1].isupper()
-                or any(s <= t.start < e for s, e in claimed)):
-            if start is not None and count >= min_words and last is not None:
-                runs.append((b.toks[start].start, b.toks[last].end))
-            start, count, last = None, 0, None
-            gap = 0
-            continue
-        gap = 0
-        if start is None:
-            start = k
-        count += 1
-        last = k
-    if start is not None and count >= min_words and last is not None:
-        runs.append((b.toks[start].start, b.toks[last].end))
-    return runs

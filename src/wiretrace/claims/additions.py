@@ -1,0 +1,129 @@
+"""Additions: claims of a copy that neither its source nor any other article of the story makes.
+
+Only claim-bearing units count: a figure with what it counts, a named person, organisation or
+place, a quote. Words the copy phrases differently are a paraphrase, not an addition, so no
+word n-gram is ever reported. Names that only credit or locate the text are not claims either: a
+parenthesised credit "(Agency, Outlet)", a dateline "CITY (Agency) —", a "Photo: Name" line.
+Units of one clause are reported together, as that clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from wiretrace.claims.numbers import consistent
+from wiretrace.claims.pairing import Side
+from wiretrace.model import Claim
+
+__all__ = ["Unit", "is_credit", "supported", "group_by_clause"]
+
+_DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{1,60}(?:\([^()\n]{1,40}\))?\s*[—–-]\s")
+_CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Illustration|Video|Source)s?"
+                     r"\s*:[^\n]*", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",(?=\s)|;|:(?=\s)|\s[—–]\s|[()]")
+_LEAD = re.compile(r"^(?:and|but|or|while|whereas|as)\s+", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Unit:
+    claim: Claim
+    label: str  # how the explanation names it
+
+
+def _inside_parentheses(text: str, start: int, end: int) -> bool:
+    open_ = text.rfind("(", 0, start)
+    return open_ >= 0 and text.find(")", open_) >= end and "\n" not in text[open_:start]
+
+
+def is_credit(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` in a credit or dateline rather than in what the text asserts?"""
+    if _inside_parentheses(text, start, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _DATELINE.match(text, line_start)
+    if m and end <= m.end() and text[start:end].isupper():
+        return True
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return any(m.start() <= start and end <= m.end()
+               for m in _CREDIT.finditer(text, line_start, line_end))
+
+
+def _figure_supported(c: Claim, o: Claim) -> bool:
+    """Another article gives the figure: same count, consistent value; an open bound ("at least
+    40") supports 40 or about 40, not any larger figure."""
+    from wiretrace.claims.compare import figure_mention, same_figure
+
+    if o.kind != "figure" or not same_figure(c, o):
+        return False
+    x, y = figure_mention(c), figure_mention(o)
+    for n in (x, y):
+        if n.qualifier in {"at_least", "at_most"}:
+            n.qualifier = None
+    return consistent(x, y)
+
+
+def supported(unit: Unit, sides: list[Side], names_match: object) -> bool:
+    """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
+    c = unit.claim
+    for side in sides:
+        if c.kind == "figure" and any(_figure_supported(c, o) for o in side.claims):
+            return True
+        if c.kind in {"actor", "place"} and (
+            any(o.kind in {"actor", "place"} and names_match(o, c)  # type: ignore[operator]
+                for o in side.claims) or c.text in side.text
+        ):
+            return True
+        if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:
+            return True
+    return False
+
+
+def _clause(text: str, sent: tuple[int, int], pos: int) -> tuple[int, int]:
+    s, e = sent
+    for m in _CLAUSE_BREAK.finditer(text, s, e):
+        if m.end() <= pos:
+            s = m.end()
+        elif m.start() >= pos:
+            e = m.start()
+            break
+    chunk = text[s:e]
+    lead = len(chunk) - len(chunk.lstrip())
+    s += lead
+    m = _LEAD.match(text[s:e])
+    if m:
+        s += m.end()
+    chunk = text[s:e].rstrip(" .!?\"”")
+    return s, s + len(chunk)
+
+
+def group_by_clause(text: str, units: list[tuple[Unit, tuple[int, int]]]
+                    ) -> list[tuple[tuple[int, int], list[Unit]]]:
+    """Units (with their sentence span) merged per clause: (clause span, units)."""
+    groups: dict[tuple[int, int], list[Unit]] = {}
+    for unit, sent in sorted(units, key=lambda u: u[0].claim.span):
+        c = unit.claim
+        if c.kind == "quote":
+            span = c.span
+        else:
+            span = _clause(text, sent, c.span[0])
+            if not (span[0] <= c.span[0] and c.span[1] <= span[1]):
+                span = c.span
+        groups.setdefault(span, []).append(unit)
+    # clauses of one sentence next to each other make one addition
+    merged: list[tuple[tuple[int, int], list[Unit]]] = []
+    for span, group in sorted(groups.items()):
+        if merged and _adjacent_clauses(text, merged[-1][0], span):
+            prev, units_before = merged[-1]
+            merged[-1] = ((prev[0], max(prev[1], span[1])), units_before + group)
+        else:
+            merged.append((span, group))
+    return merged
+
+
+def _adjacent_clauses(text: str, x: tuple[int, int], y: tuple[int, int]) -> bool:
+    between = text[x[1]:y[0]]
+    return 0 <= len(between) <= 6 and not re.search(r"[.!?\n]", between)

@@ -1,0 +1,114 @@
+"""Swapped names: the source names X where the copy names Y in the same role.
+
+A name of the copy that the source never uses is a *swap* when some source name stands in the
+same slot: the words right before it and right after it are the same ("flown to Cyprus from" /
+"flown to Crete from", "Paris and Moscow pledged" / "Paris and Berlin pledged", "the London
+Mexican embassy" / "the London Russian embassy"). At least two neighbouring words must agree and
+one of them must be a content word or a name, so "in the Y" against "in the X" alone is not
+enough. A swap is a ``place`` change when the name is governed by a locative preposition, else an
+``actor`` change (a capital standing for its government is an actor: "Paris and Moscow pledged").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.pairing import Sent, is_content, stem
+
+__all__ = ["Swap", "find_swap", "same_place"]
+
+_WORD = re.compile(r"[\w][\w'’.-]*")
+_LOCATIVE = frozenset({
+    "in", "to", "into", "from", "at", "near", "towards", "toward", "across", "over", "through",
+    "around", "outside", "inside", "off", "within", "throughout", "onto", "via", "between",
+    "reach", "reached", "entered", "visited", "left", "fled", "arrived", "landed",
+})
+_COORD = frozenset({"and", "or", "&"})
+
+
+@dataclass(slots=True)
+class Swap:
+    kind: str  # actor | place
+    b_span: tuple[int, int]  # the copy's name with the neighbouring words that anchor it
+    a_span: tuple[int, int]
+    a_name: str
+    matched: int  # neighbouring words that agree
+
+
+def _norm(word: str) -> str:
+    return stem(re.sub(r"['’]s$", "", word.lower()).strip(".-"))
+
+
+def _left(text: str, lo: int, pos: int, n: int = 2) -> list[tuple[str, int]]:
+    """Up to ``n`` words before ``pos`` (nearest first) as (normalised word, start)."""
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text, lo, pos)]
+    if re.search(r"[,;:()\"“”]\s*$", text[lo:pos]):
+        return []  # a clause boundary right before the name: no shared slot
+    return [(_norm(w), s) for w, s in reversed(words[-n:])]
+
+
+def _right(text: str, pos: int, hi: int, n: int = 2) -> list[tuple[str, int]]:
+    rest = text[pos:hi]
+    skip = re.match(r"['’]s\b", rest)
+    start = pos + (skip.end() if skip else 0)
+    if re.match(r"\s*[,;:()\"“”]", text[start:hi]):
+        return []
+    return [(_norm(m.group()), m.end()) for m in _WORD.finditer(text, start, hi)][:n]
+
+
+def _agree(x: list[tuple[str, int]], y: list[tuple[str, int]]) -> int:
+    k = 0
+    while k < min(len(x), len(y)) and x[k][0] == y[k][0]:
+        k += 1
+    return k
+
+
+def _meaningful(words: list[tuple[str, int]], k: int, text: str) -> bool:
+    return any(is_content(w) for w, _ in words[:k]) or any(
+        text[s:s + 1].isupper() for _, s in words[:k])
+
+
+def same_place(x: str, y: str) -> bool:
+    """One canonical place names the other's country ("Madrid" for "Spain")."""
+    country = lexicon().place_country
+    return x == y or country.get(x) == y or country.get(y) == x
+
+
+def _kind(bn_kind: str, an_kind: str, text: str, lo: int, start: int) -> str:
+    if bn_kind != "place" or an_kind != "place":
+        return "actor"
+    before = [(m.group().lower(), m.start()) for m in _WORD.finditer(text, lo, start)]
+    # skip a coordination ("from Paris and Moscow"): the governing word is before "Paris"
+    if len(before) >= 2 and before[-1][0] in _COORD:
+        before = before[:-2]
+    return "place" if before and before[-1][0] in _LOCATIVE else "actor"
+
+
+def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
+              candidates: list[tuple[Sent, tuple[int, int], str, str]], a_text: str
+              ) -> Swap | None:
+    """The source name (``candidates``: sentence, span, kind, text) in the slot of the copy's
+    name ``bn_span``; the best anchored one, candidates listed in order of preference."""
+    bl = _left(b_text, sb.span[0], bn_span[0])
+    br = _right(b_text, bn_span[1], sb.span[1])
+    best: Swap | None = None
+    for sa, span, kind, name in candidates:
+        if (kind == "place") != (bn_kind == "place"):
+            continue
+        al = _left(a_text, sa.span[0], span[0])
+        ar = _right(a_text, span[1], sa.span[1])
+        kl, kr = _agree(bl, al), _agree(br, ar)
+        if kl + kr < 2 or not (_meaningful(bl, kl, b_text) or _meaningful(br, kr, b_text)):
+            continue
+        if best is not None and kl + kr <= best.matched:
+            continue
+        b_start = bl[kl - 1][1] if kl else bn_span[0]
+        a_start = al[kl - 1][1] if kl else span[0]
+        # keep the anchoring words when they are content words ("flown to", "Paris and")
+        if kl and not _meaningful(bl, kl, b_text):
+            b_start, a_start = bn_span[0], span[0]
+        best = Swap(_kind(bn_kind, kind, b_text, sb.span[0], bn_span[0]),
+                    (b_start, bn_span[1]), (a_start, span[1]), name, kl + kr)
+    return best
