@@ -67,14 +67,16 @@ def test_figure_change() -> None:
     assert "90" in c.text and "40" in c.versus_text
 
 
-def test_actor_swap() -> None:
+def test_coordinated_place_swap() -> None:
+    # "envoys from Paris and X": a place governed by "from", anchored by "Paris and"
     c = change_of(SOURCE.replace("Paris and Berlin", "Paris and Moscow"), "place")
-    assert (c.text, c.versus_text) == ("Moscow", "Berlin")
+    assert (c.text, c.versus_text) == ("Paris and Moscow", "Paris and Berlin")
+    assert "addition" not in kinds(SOURCE.replace("Paris and Berlin", "Paris and Moscow"))
 
 
 def test_place_swap() -> None:
     c = change_of(SOURCE.replace("flown to Crete", "flown to Cyprus"), "place")
-    assert (c.text, c.versus_text) == ("Cyprus", "Crete")
+    assert (c.text, c.versus_text) == ("flown to Cyprus", "flown to Crete")
 
 
 def test_person_swap_is_actor_change() -> None:

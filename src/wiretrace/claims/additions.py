@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from wiretrace.claims.numbers import consistent
-from wiretrace.claims.pairing import Side
+from wiretrace.claims.numbers import consistent, find_numbers
+from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim
 
 __all__ = ["Unit", "is_credit", "supported", "group_by_clause"]
@@ -66,11 +66,28 @@ def _figure_supported(c: Claim, o: Claim) -> bool:
     return consistent(x, y)
 
 
-def supported(unit: Unit, sides: list[Side], names_match: object) -> bool:
+def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
+    """The same number in a sentence of ``side`` that shares two content words with the unit's
+    sentence: another article gives the figure, counted in other words."""
+    if sent is None:
+        return False
+    v = c.value or {}
+    for s in side.sents:
+        if len(s.content & sent.content) < 2:
+            continue
+        for n in find_numbers(side.text[s.span[0]:s.span[1]]):
+            if (n.low, n.high) == (v.get("low"), v.get("high")):
+                return True
+    return False
+
+
+def supported(unit: Unit, sides: list[Side], names_match: object,
+              unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
     c = unit.claim
     for side in sides:
-        if c.kind == "figure" and any(_figure_supported(c, o) for o in side.claims):
+        if c.kind == "figure" and (any(_figure_supported(c, o) for o in side.claims)
+                                   or _number_in_context(c, unit_sent, side)):
             return True
         if c.kind in {"actor", "place"} and (
             any(o.kind in {"actor", "place"} and names_match(o, c)  # type: ignore[operator]

@@ -275,8 +275,8 @@ class _Comparer:
             return
         span = (min(attr[0].span[0], af.span[0]), max(attr[0].span[1], af.span[1]))
         self.add("attribution", bf.span, span,
-                 f"the copy states '{bf.text}' as fact; the source attributes it to "
-                 f"{af.attributed_to}")
+                 f"the copy states '{bf.text}' as fact; the source attributes it "
+                 f"('{attr[0].text}')")
 
     # --- attributions --------------------------------------------------------------------
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
@@ -320,29 +320,54 @@ class _Comparer:
         b_names = [c for c in sb.claims if c.kind in {"actor", "place"}]
         for bn in b_names:
             matches = [an for an in self.a_names if _names_match(an, bn)]
-            if matches:
-                self._title(bn, matches)
-                continue
-            if bn.text in self.a.text or _norm_name(bn.text) in self.a.text.lower():
+            if matches or bn.text in self.a.text or _norm_name(bn.text) in self.a.text.lower():
+                if matches:
+                    self._title(bn, matches)
+                # a name the source uses elsewhere, put in another name's place in the aligned
+                # sentence ("flown to Vienna from" for "flown to Dublin from")
+                swap = self._swap(sb, bn, region, b_names, region_only=True)
+                if swap is not None and swap.matched >= 3:
+                    self._report_swap(bn, swap)
                 continue
             if is_credit(self.b.text, *bn.span):
                 continue  # "(Agency, Outlet)", a dateline, a photo credit
+            variant = self._numbered_variant(bn)
+            if variant is not None:
+                self.add("actor", bn.span, variant.span,
+                         f"'{bn.text}' where the source names '{variant.text}' (another number)")
+                continue
             swap = self._swap(sb, bn, region, b_names)
             if swap is not None:
-                self.add(swap.kind, swap.b_span, swap.a_span,
-                         f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
-                         f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
-                         f"'{self.a.text[swap.a_span[0]:swap.a_span[1]]}')")
+                self._report_swap(bn, swap)
             elif _claim_bearing_name(bn) and not any(
                 c.kind == "attribution" and (c.value or {}).get("source_span", c.span)[0]
                 <= bn.span[0] < c.span[1] for c in sb.claims
             ):  # a new source of a kept statement is judged by the attribution check
                 self.unit(bn, sb, f"'{bn.text}'")
 
-    def _swap(self, sb: Sent, bn: Claim, region: list[Sent], b_names: list[Claim]
-              ) -> Swap | None:
+    def _numbered_variant(self, bn: Claim) -> Claim | None:
+        """A source name that differs only in its number ("Model 7" for "Model 5")."""
+        digits = re.findall(r"\d+", bn.text)
+        if not digits:
+            return None
+        bare = re.sub(r"\d+", "#", _norm_name(bn.text))
+        for an in self.a_names:
+            if (re.sub(r"\d+", "#", _norm_name(an.text)) == bare
+                    and re.findall(r"\d+", an.text) != digits):
+                return an
+        return None
+
+    def _report_swap(self, bn: Claim, swap: Swap) -> None:
+        self.add(swap.kind, swap.b_span, swap.a_span,
+                 f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
+                 f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
+                 f"'{self.a.text[swap.a_span[0]:swap.a_span[1]]}')")
+
+    def _swap(self, sb: Sent, bn: Claim, region: list[Sent], b_names: list[Claim],
+              region_only: bool = False) -> Swap | None:
         region_ids = {s.index for s in region}
-        ordered = region + [s for s in self.a.sents if s.index not in region_ids]
+        ordered = region + ([] if region_only else
+                            [s for s in self.a.sents if s.index not in region_ids])
         b_sentence = self.b.text[sb.span[0]:sb.span[1]]
         candidates = []
         for sa in ordered:
@@ -407,7 +432,8 @@ class _Comparer:
         units = [(u, sent) for u, sent in self.units
                  if not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
                             for s, e in changed)
-                 and not supported(u, self.support or [], _names_match)]
+                 and not supported(u, self.support or [], _names_match,
+                                   self.b.sentence_at(u.claim.span[0]))]
         where = ("in neither the source nor any other article of the story"
                  if self.support is not None else "nowhere in the source")
         for span, group in group_by_clause(self.b.text, units):

@@ -200,7 +200,11 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
                                 for p, side in groups)
                 else:
                     match = bool(set(groups) & set(h))
-                if match and ctx & _context(o, k) and _same_slot(b, i, o, k):
+                # a function word ("before", "after") must stand in the same slot; a content
+                # word ("rose", "fell") needs only a shared neighbour nearby
+                anchored = (_same_slot(b, i, o, k) if not is_content(t.norm)
+                            else bool(ctx & _context(o, k)))
+                if match and anchored:
                     out.append((i, o, k))
                     found = True
                     break

@@ -1,0 +1,160 @@
+"""Precision of the comparison: each rule fires on a real change and stays quiet on a paraphrase.
+
+All texts are fictional and written for these tests.
+"""
+
+from __future__ import annotations
+
+from wiretrace.claims import compare_story
+from wiretrace.claims.compare import compare_texts
+from wiretrace.claims.story import versus_of
+from wiretrace.model import Article, Change, Derivation
+
+WIRE = (
+    "OSTERHOLM, Varnia (NPA) — A flood swept through river towns in northern Varnia on Monday, "
+    "killing at least 12 people and forcing 3,000–4,000 residents to flee, according to the "
+    "rescue service.\n\n"
+    "The rescue service put the number of dead or missing at 55 in a statement on Monday "
+    "evening. It said most victims lived in two hamlets cut off when the water breached the "
+    "levee before dawn.\n\n"
+    "“This is the worst flood in a century,” Prime Minister Ada Lind said in a radio address. "
+    "She cancelled a planned visit to Vienna.\n\n"
+    "Lisbon and Oslo pledged help on Monday. Pumps and 40 engineers were being flown to Dublin "
+    "from Madrid, the coordination office said.\n\n"
+    "The fire brigade said 150 firefighters and 20 boats had been deployed. About 900 people "
+    "were taken to shelters."
+)
+
+
+def changes(copy: str, source: str = WIRE) -> list[Change]:
+    return compare_texts(source, copy).changes
+
+
+def found(copy: str, source: str = WIRE) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in changes(copy, source)]
+
+
+def test_paraphrase_is_not_an_addition() -> None:
+    copy = WIRE.replace("forcing 3,000–4,000 residents to flee",
+                        "prompting between 3,000 and 4,000 locals to evacuate their streets")
+    copy = copy.replace("She cancelled a planned visit to Vienna.",
+                        "She called off a scheduled trip to Vienna.")
+    assert found(copy) == []
+
+
+def test_function_word_opposites_need_the_same_slot() -> None:
+    copy = WIRE.replace("cut off when the water breached the levee before dawn",
+                        "isolated after the water breached the levee")
+    assert "negation" not in [k for k, _ in found(copy)]
+
+
+def test_opposite_content_words_still_count() -> None:
+    src = "Grain exports from the port rose sharply in March, the harbour board said."
+    copy = "Grain exports from the port fell sharply in March."
+    assert "negation" in [k for k, _ in found(copy, src)]
+
+
+def test_speaker_named_nearby_keeps_the_attribution() -> None:
+    copy = WIRE.replace(
+        "“This is the worst flood in a century,” Prime Minister Ada Lind said in a radio address.",
+        "In a radio address, Prime Minister Ada Lind called it “the worst flood in a century,” "
+        "and cancelled a trip.")
+    assert "attribution" not in [k for k, _ in found(copy)]
+
+
+def test_quote_without_any_speaker_is_a_dropped_attribution() -> None:
+    copy = WIRE.replace(
+        "“This is the worst flood in a century,” Prime Minister Ada Lind said in a radio address.",
+        "“This is the worst flood in a century.”")
+    assert "attribution" in [k for k, _ in found(copy)]
+
+
+def test_coordinated_capital_as_actor() -> None:
+    copy = WIRE.replace("Lisbon and Oslo pledged", "Lisbon and Vienna pledged")
+    got = [(c.kind, c.text, c.versus_text) for c in changes(copy)]
+    assert ("actor", "Lisbon and Vienna", "Lisbon and Oslo") in got
+    assert not [g for g in got if g[0] == "addition"]
+
+
+def test_place_swap_with_the_place_named_elsewhere_in_the_copy() -> None:
+    copy = WIRE.replace("flown to Dublin from Madrid", "flown to Vienna from Madrid")
+    got = [(c.kind, c.text, c.versus_text) for c in changes(copy)]
+    assert ("place", "flown to Vienna", "flown to Dublin") in got
+
+
+def test_scope_change_and_dropped_attribution_in_an_unaligned_sentence() -> None:
+    copy = (
+        "A flood killed at least 12 people in northern Varnia on Monday.\n\n"
+        "The disaster has a death toll of 55, with most victims in two hamlets that were "
+        "isolated after the water breached the levee."
+    )
+    got = [(c.kind, c.text) for c in changes(copy)]
+    assert ("scope", "death toll of 55") in got
+    assert ("attribution", "death toll of 55") in got
+
+
+def test_kept_number_with_another_word_is_no_omission() -> None:
+    copy = WIRE.replace("3,000–4,000 residents", "3,000–4,000 inhabitants")
+    assert "omission" not in [k for k, _ in found(copy)]
+
+
+def test_vaguer_source_is_no_attribution_change() -> None:
+    copy = WIRE.replace("according to the rescue service", "Varnian authorities said")
+    assert "attribution" not in [k for k, _ in found(copy)]
+
+
+def test_figure_change_of_a_counted_group() -> None:
+    copy = WIRE.replace("The fire brigade said 150 firefighters",
+                        "The fire brigade said more than 400 firefighters")
+    got = [(c.kind, c.text, c.versus_text) for c in changes(copy)]
+    assert ("figure", "more than 400 firefighters", "150 firefighters") in got
+
+
+def test_stale_title_span_includes_former() -> None:
+    copy = WIRE.replace("Prime Minister Ada Lind said", "former Prime Minister Ada Lind said")
+    got = [(c.kind, c.text) for c in changes(copy)]
+    assert ("title", "former Prime Minister Ada Lind") in got
+
+
+def test_numbered_name_variant_is_an_actor_change() -> None:
+    src = "The agency approved the Falcon-7 rocket for launch on Monday."
+    copy = "The agency approved the Falcon-9 rocket for launch on Monday."
+    assert ("actor", "Falcon-9") in found(copy, src)
+
+
+def test_addition_is_a_claim_clause_not_an_ngram() -> None:
+    copy = WIRE + (" Among the evacuated were around 60 Danish hikers, the Danish embassy said,"
+                   " and the weather calmed considerably overnight.")
+    adds = [c for c in changes(copy) if c.kind == "addition"]
+    assert adds and all("Danish" in c.text for c in adds)
+    assert not any("calmed" in c.text for c in adds)
+
+
+def test_credits_and_datelines_are_not_additions() -> None:
+    copy = ("Photo: Ivo Brandt / Nordpress\n\nHELSINKI/OSTERHOLM (Nordpress) — " + WIRE
+            + " (NPA, Nordpress, Tagesblatt)")
+    assert [k for k, _ in found(copy)] == []
+
+
+def _story(extra: str) -> tuple[list[Article], list[Derivation]]:
+    other = WIRE + " Around 60 Danish hikers were among those evacuated."
+    copy = WIRE + extra
+    arts = [Article(source=str(i), text=t, raw_text=t, id=i)
+            for i, t in ((1, WIRE), (2, other), (3, copy))]
+    return arts, [Derivation(1, "original"), Derivation(2, "rewrite", 1),
+                  Derivation(3, "rewrite", None)]
+
+
+def test_addition_made_by_another_article_is_not_reported() -> None:
+    arts, ders = _story(" Some 60 Danish hikers were evacuated as well.")
+    assert [c for c in compare_story(arts, [], ders) if c.article == 3] == []
+    arts, ders = _story(" Some 60 Danish hikers and 30 Estonian cyclists were evacuated.")
+    adds = [c for c in compare_story(arts, [], ders) if c.kind == "addition"]
+    assert [c.article for c in adds] == [3] and "Estonian" in adds[0].explanation
+
+
+def test_rewrite_without_parent_is_compared_with_the_original_and_independent_is_not() -> None:
+    arts, ders = _story("")
+    assert versus_of(arts, ders) == {2: 1, 3: 1}
+    ders[2] = Derivation(3, "independent", None)
+    assert 3 not in versus_of(arts, ders)
