@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wiretrace.reliability import concurrent_ingests, serve_under_writes
+from wiretrace.reliability.concurrency import concurrent_ingests, serve_under_writes
 
 
 @pytest.mark.slow

@@ -89,7 +89,7 @@ def test_sigkill_during_ingest(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_sigkill_during_cluster(tmp_path: Path) -> None:
-    from wiretrace.reliability import sigkill_cluster
+    from wiretrace.reliability.crashes import sigkill_cluster
 
     result = sigkill_cluster(tmp_path, articles=3000, first=2000)
     assert result.killed, f"no run was killed before it finished in {result.attempts} tries"
@@ -102,7 +102,7 @@ def test_sigkill_during_cluster(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_sigkill_during_ingest_scenario(tmp_path: Path) -> None:
-    from wiretrace.reliability import sigkill_ingest
+    from wiretrace.reliability.crashes import sigkill_ingest
 
     result = sigkill_ingest(tmp_path, files=400, kill_after=60)
     assert result.killed and result.integrity_after_kill == "ok"
