@@ -1,11 +1,14 @@
 """Local backend: the sketch stage on all cores of this machine (``settings.workers``, 0 = all).
 
 Texts are cut into batches; each batch is shingled and sketched in a worker process
-(``concurrent.futures.ProcessPoolExecutor``); small inputs stay in this process.
+(``concurrent.futures.ProcessPoolExecutor``); small inputs stay in this process. Workers are
+started by a fork server, never by a plain ``fork`` of a possibly multi-threaded caller (a web
+server, a memory sampler): forking a process while another thread holds a lock deadlocks.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +41,7 @@ def sketch(
         (list(ids[s : s + BATCH]), list(texts[s : s + BATCH]), num_perm, shingle_size, seed)
         for s in range(0, len(texts), BATCH)
     ]
-    with ProcessPoolExecutor(max_workers=n_workers) as pool:
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
         parts = list(pool.map(_job, jobs, chunksize=1))
     return Signatures.concat(parts)

@@ -1,14 +1,15 @@
 """Word shingles of a batch of texts, as 64-bit hashes in one flat buffer.
 
-Words are lower-cased ``\\w+`` runs; each word is hashed by rensa (a fixed, process-independent
-hash) and ``k`` consecutive word hashes are combined by a polynomial rolling hash, all in numpy.
+Words are the lower-cased text split on white space and punctuation (a translate table, much
+faster than a regex); each word is hashed by rensa (a fixed, process-independent hash) and ``k`` consecutive word hashes are combined by a polynomial rolling hash, all in numpy.
 A text with fewer than ``k`` words has one shingle: all its words.
 """
 
 from __future__ import annotations
 
-import re
+import string
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,12 +17,12 @@ from rensa import RMinHash
 
 __all__ = ["ShingleBatch", "shingle_batch", "words_of"]
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_PUNCT = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»„‚—–…•·¿¡"})
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return text.lower().translate(_PUNCT).split()
 
 
 @dataclass(slots=True)
@@ -38,10 +39,10 @@ class ShingleBatch:
 
 def shingle_batch(texts: Sequence[str], k: int) -> ShingleBatch:
     words = [words_of(t) or [""] for t in texts]
-    word_hashes = RMinHash.hash_token_sets(words)
-    lens = np.fromiter((len(w) for w in word_hashes), dtype=np.int64, count=len(word_hashes))
+    lens = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
     total = int(lens.sum())
-    flat = np.fromiter((h for row in word_hashes for h in row), dtype=np.uint64, count=total)
+    flat = np.array(RMinHash.hash_token_sets([list(chain.from_iterable(words))])[0],
+                    dtype=np.uint64).reshape(total)
     starts = np.zeros(len(lens), dtype=np.int64)
     if len(lens) > 1:
         np.cumsum(lens[:-1], out=starts[1:])
@@ -69,9 +70,11 @@ def shingle_batch(texts: Sequence[str], k: int) -> ShingleBatch:
     counts = np.bincount(hdoc, minlength=len(lens))
     offsets = np.zeros(len(lens) + 1, dtype=np.uint64)
     np.cumsum(counts, out=offsets[1:])
-    # distinct shingles per text: unique (text, hash) keys
-    with np.errstate(over="ignore"):
-        keyed = hashes ^ (hdoc.astype(np.uint64) * _MULT)
-    uniq_doc = hdoc[np.unique(keyed, return_index=True)[1]]
-    distinct = np.bincount(uniq_doc, minlength=len(lens)).astype(np.int64)
+    # distinct shingles per text
+    values = hashes.tolist()
+    bounds = offsets.tolist()
+    distinct = np.fromiter(
+        (len(set(values[bounds[i] : bounds[i + 1]])) for i in range(len(lens))),
+        dtype=np.int64, count=len(lens),
+    )
     return ShingleBatch(hashes, offsets, distinct)

@@ -1,0 +1,171 @@
+"""Near-duplicate scale benchmark on generated corpora with known copies.
+
+For each size N (``--sizes 10000,100000,1000000``): generate N articles in story families
+(original + verbatim-with-boilerplate / trimmed / spun copies; random vocabulary, nothing read
+or written to disk), then time sketch (rensa, all cores) + LSH + verification + groups. Prints
+articles/s, peak memory of this process plus its worker processes (psutil, sampled), the growth
+ratio time(largest)/time(previous size), pairwise precision/recall of the near-duplicate groups
+against the known families, and the throughput ratio against datasketch's MinHash on a sample
+with the same shingles and number of permutations (sketch from shingle hashes, one core each;
+and end to end from text).
+
+    .venv/bin/python bench/scale.py [--sizes 10000,100000] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+import psutil  # noqa: E402
+from corpora import SyntheticCorpus  # noqa: E402
+
+from wiretrace.backends.local import sketch, worker_count  # noqa: E402
+from wiretrace.cluster.lsh import band_keys, candidate_pairs  # noqa: E402
+from wiretrace.cluster.minhash import digests_of  # noqa: E402
+from wiretrace.cluster.near_duplicates import verify_pairs  # noqa: E402
+from wiretrace.cluster.shingles import shingle_batch  # noqa: E402
+from wiretrace.settings import Settings  # noqa: E402
+
+SAMPLE = 1_000
+
+
+class PeakMemory:
+    """Peak RSS of this process plus its children, sampled every 50 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = me.memory_info().rss
+            for child in me.children(recursive=True):
+                try:
+                    total += child.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _groups_from_pairs(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    if not pairs:
+        return np.arange(n)
+    a = np.array(pairs, dtype=np.int64)
+    g = sparse.csr_matrix((np.ones(len(a), np.int8), (a[:, 0], a[:, 1])), shape=(n, n))
+    return connected_components(g, directed=False)[1]
+
+
+def _pair_count(labels: np.ndarray) -> int:
+    counts = np.bincount(labels)
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def precision_recall(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """Pairwise precision/recall of partition ``pred`` against partition ``gold``."""
+    _, joint = np.unique(pred.astype(np.int64) * (int(gold.max()) + 1) + gold, return_inverse=True)
+    tp = _pair_count(joint.ravel())
+    p_pairs, g_pairs = _pair_count(pred), _pair_count(gold)
+    return (tp / p_pairs if p_pairs else 1.0), (tp / g_pairs if g_pairs else 1.0)
+
+
+def near_duplicate_stage(texts: list[str], s: Settings) -> tuple[np.ndarray, int, float, float]:
+    t0 = time.perf_counter()
+    sigs = sketch(list(range(len(texts))), texts, s.num_perm, s.shingle_size, s.workers)
+    t1 = time.perf_counter()
+    pairs = candidate_pairs(band_keys(sigs.digests, s.lsh_bands))
+    found = verify_pairs(sigs, pairs, s.near_duplicate_jaccard, s.near_duplicate_containment)
+    labels = _groups_from_pairs(len(texts), [(d.a, d.b) for d in found])
+    t2 = time.perf_counter()
+    return labels, len(pairs), t1 - t0, t2 - t1
+
+
+def datasketch_ratio(texts: list[str], s: Settings) -> tuple[float, float, float]:
+    """(sketch-only ratio, end-to-end ratio, datasketch docs/s) on a sample, one core each."""
+    from datasketch import MinHash
+
+    sample = texts[:SAMPLE]
+    t0 = time.perf_counter()
+    batch = shingle_batch(sample, s.shingle_size)
+    t1 = time.perf_counter()
+    digests_of(batch, s.num_perm, 42)
+    t2 = time.perf_counter()
+    rows = [batch.row(i) for i in range(len(sample))]
+    t3 = time.perf_counter()
+    for row in rows:
+        m = MinHash(num_perm=s.num_perm, seed=42)
+        m.update_batch([h.tobytes() for h in row])
+    t4 = time.perf_counter()
+    rensa_sketch, ds_sketch = t2 - t1, t4 - t3
+    ours_e2e = t2 - t0
+    ds_e2e = (t1 - t0) + ds_sketch
+    return ds_sketch / rensa_sketch, ds_e2e / ours_e2e, len(sample) / ds_sketch
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--workers", type=int, default=0)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    s = Settings(workers=args.workers)
+    figures = []
+    ratio = None
+    for n in sizes:
+        g0 = time.perf_counter()
+        corpus = list(SyntheticCorpus(n, seed=7).articles())
+        texts = [a.text for a in corpus]
+        gold = np.array([a.family for a in corpus])
+        del corpus
+        gen = time.perf_counter() - g0
+        if ratio is None:
+            ratio = datasketch_ratio(texts, s)
+        with PeakMemory() as mem:
+            labels, n_cand, t_sketch, t_cluster = near_duplicate_stage(texts, s)
+        total = t_sketch + t_cluster
+        p, r = precision_recall(labels, gold)
+        figures.append((n, total, mem.peak, p, r))
+        if args.verbose:
+            print(f"  N={n}: generated in {gen:.1f} s; sketch {t_sketch:.1f} s, "
+                  f"LSH+verify+groups {t_cluster:.1f} s, {n_cand} candidate pairs, "
+                  f"{len(set(labels.tolist()))} groups vs {len(set(gold.tolist()))} families")
+        del texts
+    parts = [
+        f"N={n}: {n / t:,.0f} art/s ({t:.1f} s), peak {peak / 2**30:.2f} GB, P {p:.3f} R {r:.3f}"
+        for n, t, peak, p, r in figures
+    ]
+    growth = "n/a"
+    if len(figures) > 1:
+        growth = f"{figures[-1][1] / figures[-2][1]:.1f} (N {figures[-2][0]}->{figures[-1][0]})"
+    assert ratio is not None
+    print(
+        f"scale ({worker_count(args.workers)} workers): " + "; ".join(parts)
+        + f"; growth {growth}; vs datasketch {ratio[0]:.0f}x sketch-from-shingles, "
+        f"{ratio[1]:.1f}x end-to-end per core (datasketch {ratio[2]:,.0f} docs/s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
