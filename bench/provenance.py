@@ -123,6 +123,56 @@ SYNONYMS = {
     "going": "heading",
 }
 
+# another spinner's thesaurus for the same everyday words
+SYNONYMS_B = {
+    "said": "remarked",
+    "says": "remarks",
+    "told": "notified",
+    "people": "persons",
+    "killed": "murdered",
+    "many": "plenty of",
+    "also": "likewise",
+    "about": "roughly",
+    "after": "subsequent to",
+    "before": "ahead of",
+    "made": "produced",
+    "get": "acquire",
+    "use": "employ",
+    "need": "want",
+    "give": "hand",
+    "show": "display",
+    "warned": "alerted",
+    "asked": "queried",
+    "think": "reckon",
+    "house": "dwelling",
+    "home": "abode",
+    "country": "land",
+    "leader": "head",
+    "leaders": "heads",
+    "official": "authority",
+    "officials": "authorities",
+    "government": "regime",
+    "money": "cash",
+    "week": "sennight",
+    "now": "at present",
+    "very": "highly",
+    "important": "vital",
+    "major": "main",
+    "new": "fresh",
+    "meeting": "assembly",
+    "during": "amid",
+    "but": "yet",
+    "would": "could",
+    "more": "further",
+    "first": "earliest",
+    "last": "latest",
+    "president": "chief executive",
+    "man": "gentleman",
+    "found": "located",
+    "came": "showed up",
+    "went": "travelled",
+}
+
 
 def detok(tokens: list[str]) -> str:
     text = " ".join(tokens).replace("``", "“").replace("''", "”")
@@ -170,29 +220,39 @@ def load_ecbplus() -> dict[str, list[tuple[str, list[str]]]]:
 Transform = Callable[[list[str], random.Random, dict[str, str]], tuple[str, str]]
 
 
-def boilerplate(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+def add_boilerplate(body: str, rng: random.Random, ctx: dict[str, str]) -> str:
     head = f"{ctx['copier'].upper()} | Updated {rng.randint(1, 12)}:0{rng.randint(0, 9)} GMT"
     foot = (
         f"© 2024 {ctx['copier']}. All rights reserved. This material may not be published, "
         "broadcast, rewritten or redistributed."
     )
-    return f"{head}\n\n{paragraphs(s)}\n\n{foot}", "wire_copy"
+    return f"{head}\n\n{body}\n\n{foot}"
 
 
-def trimmed(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
-    keep = max(3, round(len(s) * rng.uniform(0.6, 0.8)))
+def boilerplate(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    return add_boilerplate(paragraphs(s), rng, ctx), "wire_copy"
+
+
+def trimmed(
+    s: list[str], rng: random.Random, ctx: dict[str, str], keep_share: float = 0.75
+) -> tuple[str, str]:
+    keep = max(3, round(len(s) * keep_share))
     return paragraphs(s[:keep]), "wire_copy"
 
 
-def spun(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+def spin(text: str, table: dict[str, str]) -> str:
     def swap(m: re.Match[str]) -> str:
         word = m.group()
-        new = SYNONYMS.get(word.lower())
+        new = table.get(word.lower())
         if new is None:
             return word
         return new.capitalize() if word[0].isupper() else new
 
-    return paragraphs([re.sub(r"[A-Za-z]+", swap, x) for x in s]), "spun_copy"
+    return re.sub(r"[A-Za-z]+", swap, text)
+
+
+def spun(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
+    return spin(paragraphs(s), SYNONYMS), "spun_copy"
 
 
 def injected(s: list[str], rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
@@ -250,14 +310,19 @@ TRANSFORMS: list[tuple[str, Transform]] = [
     ("edited", edited),
     ("summary", summary),
     ("credited", credited),
-    ("copy_of_copy", trimmed),  # made in two steps below
+    # made in two steps below; trim points differ per transformation, so that which copy
+    # holds which text (and so the true parent) can be told from the text alone
+    ("copy_of_copy", lambda s, r, c: trimmed(s, r, c, 0.88)),
+    ("spun_trimmed", lambda s, r, c: (spin(trimmed(s, r, c, 0.6)[0], SYNONYMS_B), "spun_copy")),
+    ("boiler_injected", lambda s, r, c: (add_boilerplate(injected(s, r, c)[0], r, c), "wire_copy")),
 ]
+CHILDREN = 4
 
 
 def family(
     fid: int, name: str, sents: list[str], headlines: list[str], rng: random.Random
 ) -> list[tuple[Article, int | None, str]]:
-    """An original and three derived articles: (article, expected parent, expected type)."""
+    """An original and four derived articles: (article, expected parent, expected type)."""
     dated = fid % 3 != 0
     base = 1_700_000_000 + fid * 86_400
     outlet = re.sub(r"\W+", "-", name).strip("-").lower()
@@ -272,7 +337,7 @@ def family(
     text = paragraphs(sents)
     oid = fid * 10
     out = [(Article(name, text, text, id=oid, site=site, published=when(0)), None, "original")]
-    picks = [(fid * 3 + k) % len(TRANSFORMS) for k in range(3)]
+    picks = [(fid * CHILDREN + k) % len(TRANSFORMS) for k in range(CHILDREN)]
     for k, t in enumerate(picks):
         label, fn = TRANSFORMS[t]
         ctx = {"copier": f"Copier {fid}-{k}", "site": site, "headlines": "\n".join(headlines)}
@@ -283,7 +348,7 @@ def family(
         out.append((art, oid, kind))
         if label == "copy_of_copy":
             ctx2 = {**ctx, "copier": f"Copier {fid}-{k}b"}
-            body2, _ = boilerplate(body.split("\n\n"), rng, ctx2)
+            body2 = add_boilerplate(body, rng, ctx2)
             art2 = Article(
                 f"{name}#copy2",
                 body2,
@@ -313,6 +378,24 @@ def run_families(corpora: list[tuple[str, list[str]]], seed: int) -> tuple[float
                 label = art.source.split("#")[-1] if "#" in art.source else "original"
                 confusion[f"{label}:{d.type}{'' if d.parent == parent else '/wrong-parent'}"] += 1
     return right_parent / total, right_type / total, confusion
+
+
+def run_upstreams(corpora: list[tuple[str, list[str]]]) -> float:
+    """Two copies of an agency story that is not in the corpus, each missing a different part:
+    both must get no parent and the upstream named from their credits."""
+    right = total = 0
+    for fid, (name, sents) in enumerate(corpora):
+        if len(sents) < 8:
+            continue
+        cut = len(sents) // 4
+        a_text = "By Reuters\n\n" + paragraphs(sents[: len(sents) - cut])
+        b_text = "(Reuters) - " + paragraphs(sents[:2] + sents[2 + cut :])
+        a = Article(f"{name}#up-a", a_text, a_text, id=1, site=f"a{fid}.example.org")
+        b = Article(f"{name}#up-b", b_text, b_text, id=2, site=f"b{fid}.example.org")
+        for d in trace_story([a, b]):
+            total += 1
+            right += d.parent is None and d.upstream == "Reuters"
+    return right / max(1, total)
 
 
 def _half(name: str) -> str:
@@ -373,11 +456,13 @@ def main() -> int:
     step = max(1, len(ecb_docs) // args.ecb_docs)
     originals += ecb_docs[::step][: args.ecb_docs]
     parent_acc, type_acc, confusion = run_families(originals, args.seed)
+    upstream_acc = run_upstreams(originals[::3])
     fe_wcl, _, n_wcl, shown_wcl = false_edges(wcl)
     fe_ecb, same_ecb, n_ecb, shown_ecb = false_edges(ecb, by_half=True)
     n_fam = len(originals)
     print(
         f"provenance: families={n_fam} parent_acc={parent_acc:.3f} type_acc={type_acc:.3f} "
+        f"upstream_acc={upstream_acc:.3f} "
         f"false_edges_newswcl50={fe_wcl}/{n_wcl} false_edges_ecbplus_cross_event={fe_ecb}/{n_ecb} "
         f"ecbplus_same_event_copies={same_ecb} "
         f"seconds={time.time() - t0:.0f}"

@@ -115,7 +115,7 @@ def trace_story(
     parent: dict[int, int] = {}
     siblings: dict[int, list[int]] = {k: [] for k in by_id}
     for c in order:
-        best: tuple[float, int] | None = None
+        cands: list[int] = []
         for p in by_id:
             if p == c or (min(p, c), max(p, c)) not in linked or rank[p] > rank[c]:
                 continue
@@ -124,13 +124,10 @@ def trace_story(
                 siblings[c].append(p)
                 siblings[p].append(c)
                 continue
-            if d < -0.25:
-                continue
-            score = _closeness(views[(c, p)])
-            if best is None or score > best[0] + 0.02:
-                best = (score, p)
-        if best is not None:
-            parent[c] = best[1]
+            if d >= -0.25:
+                cands.append(p)
+        if cands:
+            parent[c] = _choose_parent(c, cands, views, rank)
 
     children = {k: [c for c, p in parent.items() if p == k] for k in by_id}
     out: list[Derivation] = []
@@ -223,6 +220,20 @@ def _direction(
 def _both_unique(v: PairView) -> bool:
     """Each side holds substantive text the other lacks: neither can be the other's source."""
     return v.extra_c >= 0.15 * v.len_c and v.extra_p >= 0.15 * v.len_p and v.extra_c > 150
+
+
+def _choose_parent(
+    c: int, cands: list[int], views: dict[tuple[int, int], PairView], rank: dict[int, int]
+) -> int:
+    """The candidate whose wording is closest to c. Among near-equals, one that c copies in
+    full (a copy of a copy), else the most original one (a summary of the source, not of a
+    trimmed copy that happens to hold the same sentences)."""
+    best = max(views[(c, p)].sim_c for p in cands)
+    near = [p for p in cands if views[(c, p)].sim_c >= best - 0.03]
+    full = [p for p in near if views[(c, p)].core_p >= 0.95]
+    if full:
+        return max(full, key=lambda p: (round(views[(c, p)].core_p, 2), -rank[p]))
+    return min(near, key=lambda p: rank[p])
 
 
 def _closeness(v: PairView) -> float:

@@ -122,6 +122,8 @@ class PairView:
     len_p: int
     cov_c: dict[str, float] = field(default_factory=dict)  # kind → share of c covered
     cov_p: dict[str, float] = field(default_factory=dict)
+    core_p: float = 0.0  # share of p's substantive sentences (no boilerplate) aligned
+    sim_c: float = 0.0  # share of c in pairs, each weighted by its similarity
     lex_chars: int = 0  # non-space chars of c in verbatim or closely edited pairs, no quotes
     longest: int = 0  # the longest of those pairs in c, chars
     extra_c: int = 0  # substantive chars of c in no pair (boilerplate lines not counted)
@@ -243,6 +245,10 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
     for kind in ("verbatim", "edited", "paraphrase"):
         v.cov_c[kind] = coverage(c.text, [o[0] for o in oriented if o[2] == kind])
         v.cov_p[kind] = coverage(p.text, [o[1] for o in oriented if o[2] == kind])
+    weights = {"verbatim": 1.0, "edited": 1.0, "paraphrase": 0.4}
+    v.sim_c = sum(
+        _nonspace(c.text[o[0][0] : o[0][1]]) * o[3] * weights.get(o[2], 0.0) for o in oriented
+    ) / max(1, v.len_c)
     # what counts as copying: lexical pairs outside quotations of what someone said
     lex = [
         o
@@ -256,6 +262,8 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
     p_cover = _cover(p.text, [o[1] for o in kept])
     v.extra_c, v.junk_c = _unaligned(c_cover)
     v.extra_p, v.junk_p = _unaligned(p_cover)
+    core = [x for x in p_cover if x.substantive]
+    v.core_p = sum(x.chars for x in core if x.aligned) / max(1, sum(x.chars for x in core))
     v.altered_c = sum(1 for x in c_cover if x.aligned and x.uncovered_words >= 3)
     if len(kept) > 1:
         back = sum(1 for x, y in zip(kept, kept[1:], strict=False) if y[1][0] < x[1][0])
