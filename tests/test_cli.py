@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_cli
+from wt_helpers import run_cli
 
 
 def test_ingest_stats_export(tmp_path: Path, corpus_dir: Path) -> None:

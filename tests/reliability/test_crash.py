@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import WIRETRACE, fictional_article
+from wt_helpers import WIRETRACE, fictional_article
 
 from wiretrace.ingest.clean import clean
 from wiretrace.store import Store
