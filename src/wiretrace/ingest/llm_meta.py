@@ -1,0 +1,185 @@
+"""Residue rules for the leftover words of a language model: an opening addressed to whoever
+asked for the rewrite ("Certainly! Here is a rewritten version of the article:"), a closing
+("I hope this helps!", "This version keeps a neutral tone for your readers"), notes about the
+edit, "As an AI language model" lines, and the separators around them. Sentences that read like
+reported speech are never taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiretrace.ingest.text_lines import (
+    QUOTES,
+    SAID,
+    SHORT,
+    Candidate,
+    Line,
+    sentence_spans,
+    whole_line,
+    word_count,
+)
+
+__all__ = ["find_llm_meta_text", "is_meta_opening"]
+
+
+# --- llm_meta_text ------------------------------------------------------------------------------
+
+_YOU = re.compile(r"\b(?:you|your|yours|you['’](?:d|re|ll|ve))\b", re.I)
+_TEXT_REF = re.compile(
+    r"\b(?:article|text|version|rewrite|rewritten|rewording|reworded|paraphrase[ds]?|"
+    r"summary|summari[sz]ed?|draft|tone|readers?|audience|format(?:ting)?|length|word count|"
+    r"style|changes|adjust(?:ments?)?|edits?|tweaks?|revisions?|modifications?|"
+    r"further assistance|anything else|help(?:ful)?|request(?:ed)?|specific)\b",
+    re.I,
+)
+_ASSISTANT_CLOSER = re.compile(
+    r"^(?:let me know\b|feel free\b|i hope (?:this|that|these|it) (?:helps|is helpful|"
+    r"meets|works|serves)\W*$|i hope (?:this|that|it) (?:helps|is helpful|meets|works|serves) "
+    r"(?:you|your)\b|hope this helps\W*$|happy to help\b|glad (?:i could|to) help\b|"
+    r"would you like (?:me|any|a)\b|if you(?:['’]d| would)? (?:like|want|need|prefer|have any)\b|"
+    r"i can (?:also )?(?:adjust|make|provide|shorten|expand|rewrite|tailor|help)\b|"
+    r"(?:please )?don['’]t hesitate\b|is there anything else\b)",
+    re.I,
+)
+_META_SUBJECT = re.compile(
+    r"^(?:note\s*:\s*)?(?:this|the|my|the above|this new) (?:(?:rewritten|revised|paraphrased|"
+    r"updated|new|reworded) (?:version|article|text|piece|summary)|version|rewrite|paraphrase|"
+    r"draft)\b(?! of events).{0,160}\b(?:tone|readers?|audience|style|length|"
+    r"format|word count|words|concise|engaging|neutral|key (?:points|facts|details)|"
+    r"plagiari[sz]m|seo|readab(?:le|ility)|flow)\b",
+    re.I,
+)
+# the assistant describing what it did to the text: "I have kept the tone neutral ..."
+_FIRST_PERSON_EDIT = re.compile(
+    r"^(?:i(?:['’]ve| have)?|i(?:['’]ve| have) also) (?:kept|maintained|preserved|ensured|"
+    r"rephrased|rewritten|reworded|paraphrased|condensed|shortened|removed|adjusted|tried|"
+    r"aimed|made sure|focused|retained|streamlined|restructured|simplified)\b.{0,200}\b(?:tone|"
+    r"length|original (?:text|article|meaning|wording|version|facts)|key (?:facts|points|"
+    r"details|information)|wording|meaning|readab(?:le|ility)|flow|style|plagiari[sz]m|seo|"
+    r"word count|rewrite|article)\b",
+    re.I,
+)
+_AI_SELF = re.compile(
+    r"^(?:as an ai(?: language model| assistant| model)?|as a language model|i am an ai|"
+    r"i['’]m an ai|i (?:cannot|can['’]t|am unable to) (?:browse|access|verify)\b)",
+    re.I,
+)
+_OPENER_INTERJECTION = re.compile(
+    r"^(?:certainly|sure(?: thing)?|of course|absolutely|okay|ok|great|alright|all right|"
+    r"here you go|here it is|no problem|gladly|happy to help)(?:\s*[!,.:]|\s*$)",
+    re.I,
+)
+_OPENER_ANNOUNCE = re.compile(
+    r"^(?:[A-Za-z!,. ]{0,30}?)?(?:here(?:['’]s| is| are)|below is|below are|"
+    r"the following is|i(?:['’]ve| have) (?:rewritten|paraphrased|revised|summari[sz]ed)|"
+    r"this is (?:a|an|the|your) (?:rewritten|revised|paraphrased))\b.{0,200}$",
+    re.I,
+)
+_ANNOUNCE_REF = re.compile(
+    r"\b(?:rewritten|rewrite|reworded|paraphrased|paraphrase|revised|version|summari[sz]ed|"
+    r"condensed|plagiarism|seo|unique|your|you|requested|the article|this article|news article|"
+    r"the text|the story in|the news in)\b",
+    re.I,
+)
+_SEPARATOR = re.compile(r"^(?:[-*_=~#•·]\s*){3,}$")
+_NOTE_LABEL = re.compile(r"^[*_]*(?:note|n\.b\.|p\.s\.?|ps|disclaimer)\s*[:.]?[*_]*\s*:?$", re.I)
+_WORD_COUNT = re.compile(r"^[(\[*]*\s*word count\s*:?\s*~?\d+\s*(?:words)?\s*[)\]*]*$", re.I)
+
+
+def _is_meta_closing(sentence: str) -> bool:
+    s = sentence.strip().strip("*_ ")
+    if not s or len(s) > 300 or any(q in s for q in QUOTES) or SAID.search(s):
+        return False
+    if _ASSISTANT_CLOSER.match(s) or _AI_SELF.match(s) or _WORD_COUNT.match(s):
+        return True
+    if _META_SUBJECT.match(s) or _FIRST_PERSON_EDIT.match(s):
+        return True
+    return bool(
+        _YOU.search(s)
+        and _TEXT_REF.search(s)
+        and re.search(
+            r"\b(?:article|version|rewrite|rewritten|tone|readers|audience|format|changes|"
+            r"adjust|edits|tweaks|further|summary|paraphrase|draft|style|length)\b",
+            s,
+            re.I,
+        )
+    )
+
+
+def is_meta_opening(sentence: str) -> bool:
+    s = sentence.strip().strip("*_# ")
+    if not s or len(s) > 300 or any(q in s for q in '"“”«»„') or SAID.search(s):
+        return False
+    if _AI_SELF.match(s):
+        return True
+    if _OPENER_INTERJECTION.match(s):
+        # "Certainly!" alone or "Sure, here's ..." — an assistant talking to the requester
+        rest = _OPENER_INTERJECTION.sub("", s, count=1).strip()
+        return (
+            not rest
+            or bool(_OPENER_ANNOUNCE.match(rest))
+            or rest.endswith(":")
+            or bool(_YOU.search(rest))
+        )
+    if _OPENER_ANNOUNCE.match(s) and _ANNOUNCE_REF.search(s):
+        return s.endswith(":") or word_count(s) <= 25
+    return False
+
+
+def find_llm_meta_text(lines: list[Line], raw: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    if not lines:
+        return out
+    taken: set[tuple[int, int]] = set()
+    # openings: leading sentences of the first lines
+    for line in lines[:3]:
+        stop = False
+        first = None
+        last = None
+        for s, e in sentence_spans(line):
+            if is_meta_opening(raw[s:e]):
+                first = s if first is None else first
+                last = e
+                taken.add((s, e))
+            else:
+                stop = True
+                break
+        if first is not None and last is not None:
+            out.append(Candidate("llm_meta_text", first, last, 0))
+        if stop:
+            break
+    # closings: trailing sentences of the last lines
+    for line in reversed(lines[-4:]):
+        stop = False
+        first = last = None
+        for s, e in reversed(sentence_spans(line)):
+            if (s, e) in taken:
+                continue
+            if _is_meta_closing(raw[s:e]):
+                last = e if last is None else last
+                first = s
+            elif last is not None and _NOTE_LABEL.match(raw[s:e]):
+                first = s  # "Note:" in front of a meta sentence
+            else:
+                stop = True
+                break
+        if first is not None and last is not None:
+            out.append(Candidate("llm_meta_text", first, last, 0))
+        if stop:
+            break
+    # a separator line ("---", "***") between the meta text and the article goes with it
+    at = {ln.start: k for k, ln in enumerate(lines)}
+    for c in list(out):
+        for line in lines:
+            if line.start <= c.start < line.end + 1:
+                k = at[line.start]
+                for j in (k - 1, k + 1):
+                    if 0 <= j < len(lines) and _SEPARATOR.match(lines[j].text):
+                        out.append(whole_line("llm_meta_text", lines[j], 0))
+                break
+    # anywhere: "As an AI language model, ..." on a line of its own
+    for line in lines:
+        if len(line.text) <= SHORT * 2 and _AI_SELF.match(line.text):
+            out.append(whole_line("llm_meta_text", line, 0))
+    return out

@@ -1,0 +1,101 @@
+"""The lines of an extracted text and the residue candidates found in them, with the helpers
+every residue rule shares (sentence spans, speech detection, normalised comparison)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "NOTICE_MAX",
+    "QUOTES",
+    "SAID",
+    "SHORT",
+    "Candidate",
+    "Line",
+    "normalized",
+    "reads_like_speech",
+    "sentence_spans",
+    "split_lines",
+    "whole_line",
+    "word_count",
+]
+
+# Residue lines are short; story paragraphs are not. Rules that look at a whole line stay under
+# these lengths.
+SHORT = 200
+NOTICE_MAX = 600  # copyright notices may run long
+
+
+@dataclass(slots=True, frozen=True)
+class Line:
+    """A non-blank line of the raw text: ``start``/``end`` bound its stripped content."""
+
+    index: int  # position among non-blank lines
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True, frozen=True)
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    priority: int = 5  # lower wins when candidates overlap
+
+
+def split_lines(raw: str) -> list[Line]:
+    """The non-blank lines of ``raw`` with offsets of their stripped content."""
+    lines: list[Line] = []
+    pos = 0
+    for chunk in raw.split("\n"):
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            start = pos + lead
+            lines.append(Line(len(lines), start, start + len(stripped), stripped))
+        pos += len(chunk) + 1
+    return lines
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+QUOTES = '"“”«»„'
+SAID = re.compile(r"\b(?:said|says|told|according to|stated|added|announced)\b", re.I)
+
+
+def reads_like_speech(text: str) -> bool:
+    return any(q in text for q in QUOTES) or bool(SAID.search(text))
+
+
+def normalized(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def whole_line(kind: str, line: Line, priority: int = 5) -> Candidate:
+    return Candidate(kind, line.start, line.end, priority)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|(?<=:)\s+(?=[\"“(]?[A-Z])")
+
+
+def sentence_spans(line: Line) -> list[tuple[int, int]]:
+    """Sentence spans (absolute offsets) of one line, split simply on end punctuation."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(line.text):
+        end = m.start()
+        # keep a closing quote/bracket with its sentence
+        while end < len(line.text) and line.text[end] in '"”’)':
+            end += 1
+        spans.append((line.start + pos, line.start + end))
+        pos = m.end()
+    spans.append((line.start + pos, line.end))
+    return [(s, e) for s, e in spans if e > s]
