@@ -46,6 +46,7 @@ class TraceParams:
     summary_short: float = 0.35  # this short and contained, a copy is a summary, not a trim
     wire_verbatim: float = 0.85  # share of the aligned text that is verbatim in a wire copy
     spun_verbatim: float = 0.6  # below this, with many edited pairs, a copy is spun
+    spun_edited: float = 0.25  # a spun copy has at least this share of its text in edited pairs
     wire_max_added: int = 100  # substantive chars (not boilerplate) a wire copy may add
 
 
@@ -196,7 +197,7 @@ def _direction(
         reasons.append(f"#{copy} carries the marks of a copy")
     tx, ty = published_at(x), published_at(y)
     if tx and ty and tx != ty:
-        s += 2.0 if tx < ty else -2.0
+        s += 3.5 if tx < ty else -3.5  # a copy cannot predate its source: dates beat tells
         reasons.append(f"#{xi if tx < ty else yi} was published first")
     margin = max(80, 0.05 * max(v_y.len_c, v_y.len_p))
     diff = v_y.extra_p - v_y.extra_c  # x's unique substantive text minus y's
@@ -256,9 +257,11 @@ def classify(v: PairView, c: Article, p: Article, params: TraceParams = DEFAULT)
             return "summary"
     if para >= 0.5 or (llm and verb < 0.8):
         return "rewrite"
-    if verb < params.spun_verbatim and edit >= 0.35:
+    if edit >= params.spun_edited:
+        # a spinner swaps words and touches little else; an editor also adds and cuts
         n_edited, swap_only = swap_only_share(v, c, p)
-        if n_edited >= 3 and swap_only >= 0.6:
+        enough = n_edited >= 2 and len(substitutions(v, c, p)) >= 3
+        if enough and swap_only >= (0.6 if verb < params.spun_verbatim else 0.75):
             return "spun_copy"
     if (
         verb >= params.wire_verbatim

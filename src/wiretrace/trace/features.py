@@ -245,10 +245,17 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
     for kind in ("verbatim", "edited", "paraphrase"):
         v.cov_c[kind] = coverage(c.text, [o[0] for o in oriented if o[2] == kind])
         v.cov_p[kind] = coverage(p.text, [o[1] for o in oriented if o[2] == kind])
+    # wording closeness over c's own text: boilerplate (a shared footer template) left out
     weights = {"verbatim": 1.0, "edited": 1.0, "paraphrase": 0.4}
+    core_c = [o for o in oriented if not _BOILERPLATE.search(c.text[o[0][0] : o[0][1]])]
+    core_len = v.len_c - sum(
+        _nonspace(c.text[s:e])
+        for s, e in split_sentences(c.text)
+        if _BOILERPLATE.search(c.text[s:e])
+    )
     v.sim_c = sum(
-        _nonspace(c.text[o[0][0] : o[0][1]]) * o[3] * weights.get(o[2], 0.0) for o in oriented
-    ) / max(1, v.len_c)
+        _nonspace(c.text[o[0][0] : o[0][1]]) * o[3] * weights.get(o[2], 0.0) for o in core_c
+    ) / max(1, core_len)
     # what counts as copying: lexical pairs outside quotations of what someone said
     lex = [
         o
