@@ -398,7 +398,8 @@ def huge_json_line(workdir: Path) -> Gap:
     settings = Settings(workers=1)
     path = workdir / "huge.jsonl"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"text": fictional_text(1) * 80_000}) + "\n")
+    text = fictional_text(1)
+    path.write_text(json.dumps({"text": text * (HUGE_LINE_BYTES // len(text) + 1)}) + "\n")
     size = path.stat().st_size
     start = time.monotonic()
     items = list(extract_documents(iter_documents([str(path)], settings), settings))
