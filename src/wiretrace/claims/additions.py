@@ -110,9 +110,9 @@ def _clause(text: str, sent: tuple[int, int], pos: int) -> tuple[int, int]:
     chunk = text[s:e]
     lead = len(chunk) - len(chunk.lstrip())
     s += lead
-    m = _LEAD.match(text[s:e])
-    if m:
-        s += m.end()
+    lead_word = _LEAD.match(text[s:e])
+    if lead_word:
+        s += lead_word.end()
     chunk = text[s:e].rstrip(" .!?\"”")
     return s, s + len(chunk)
 

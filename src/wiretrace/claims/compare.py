@@ -23,6 +23,11 @@ from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side, is_content, pair_sentences, side_of, stem
+from wiretrace.claims.substitutions import (
+    Vocabulary,
+    closed_set_changes,
+    substitution_candidates,
+)
 from wiretrace.claims.swaps import Swap, find_swap, same_place
 from wiretrace.claims.wordchecks import (
     contrast_changes,
@@ -39,6 +44,7 @@ __all__ = ["compare", "compare_sides", "compare_texts", "PairReport", "FACT_KIND
 FACT_KINDS = frozenset({"figure", "scope", "qualifier", "attribution", "actor", "place",
                         "negation", "modality", "title", "addition"})
 _OPEN = {"at_least", "at_most"}
+_REWORDED = 3  # plain-word swaps from which a copy counts as reworded, not edited
 _TITLE_ALIASES = {"chief executive": "ceo", "chief executive officer": "ceo", "premier":
                   "prime minister", "chair": "chairman", "chairwoman": "chairman",
                   "spokeswoman": "spokesperson", "spokesman": "spokesperson"}
@@ -179,6 +185,7 @@ class _Comparer:
         self._seen: set[tuple[str, int, int]] = set()
         self.a_names = [c for c in a.claims if c.kind in {"actor", "place"}]
         self.a_figures = [c for c in a.claims if c.kind == "figure"]
+        self.vocab = Vocabulary(a)
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
             explanation: str) -> None:
@@ -454,9 +461,28 @@ class _Comparer:
                            + contrast_changes(sb, region)):
                     self.add(wc.kind, wc.b_span, wc.a_span, wc.explanation)
                 self.omitted(sb, region)
+        self.substitutions()
         self.additions()
         self.changes.sort(key=lambda c: c.span or (0, 0))
         return self.changes
+
+    def substitutions(self) -> None:
+        """One word swapped in otherwise kept words; a closed-set value the source never uses.
+        A copy that swaps plain words in three places or more rewords its source (a spun copy, a
+        rewrite): its plain-word swaps are not reported, names, opposites and closed-set values
+        still are. Words another rule already reports (a name, a figure) are left to it."""
+        found = [c for sb in self.b.sents
+                 for c in substitution_candidates(sb, self.a, self.vocab)]
+        reworded = sum(1 for c in found if c.lexical) >= _REWORDED
+        changes = [c.change for c in found if c.change and not (reworded and c.lexical)]
+        changes += [wc for sb in self.b.sents for wc in closed_set_changes(sb, self.a)]
+        taken = [c.span for c in self.changes if c.span]
+        for wc in changes:
+            s, e = wc.b_span
+            if any(x < e and s < y for x, y in taken):
+                continue
+            self.add(wc.kind, wc.b_span, wc.a_span, wc.explanation)
+            taken.append(wc.b_span)
 
     def quotes(self, sb: Sent) -> None:
         a_text = self.a.text.lower()

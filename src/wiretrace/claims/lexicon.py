@@ -38,6 +38,7 @@ class Lexicon:
     poles: dict[str, tuple[tuple[int, int], ...]]  # word -> ((pair id, side 0|1), ...)
     contrast: dict[str, str]  # word (lower) -> contrast set name
     pole_kind: dict[int, str]  # pair id -> change kind when the poles are swapped
+    synonyms: dict[str, tuple[int, ...]]  # stemmed word or phrase -> synonym group ids
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +97,12 @@ def lexicon() -> Lexicon:
         name, _, members = line.partition(":")
         for m in members.split("|"):
             contrast.setdefault(m.strip().lower(), name.strip())
+    synonyms: dict[str, tuple[int, ...]] = {}
+    for i, line in enumerate(_lines("synonyms.txt")):
+        for m in line.split("|"):
+            key = " ".join(_stem(w) for w in m.strip().lower().split())
+            if key and i not in synonyms.get(key, ()):
+                synonyms[key] = (*synonyms.get(key, ()), i)
     return Lexicon(
         places=places,
         place_country=place_country,
@@ -109,4 +116,11 @@ def lexicon() -> Lexicon:
         poles=poles,
         contrast=contrast,
         pole_kind=pole_kind,
+        synonyms=synonyms,
     )
+
+
+def _stem(word: str) -> str:
+    from wiretrace.claims.pairing import stem
+
+    return stem(word)

@@ -1,0 +1,355 @@
+"""Swapped words: one word of a sentence replaced, the words around it kept.
+
+A fact edit changes one thing and keeps the rest ("fell from a harbour wall that was" /
+"fell from a harbour pier that was"); a spinner or a rewriter swaps many words for synonyms.
+So a copy's word is a *substitution* when
+
+- it is new: the source never uses it, nor a morphological variant of it ("cliff" for "clifftop",
+  "arrest" for "arrested");
+- it stands in an anchored slot: the source has the same words right before and right after it
+  (at least four anchoring words, two of them content words), with something else in between;
+- what the source has there is gone from the copy's sentence, and the two are not near-synonyms
+  (``synonyms.txt``, the reporting verbs, one pole of ``antonyms.txt``);
+- the copy's sentence is otherwise the source's words: at most two new words in all. More is a
+  paraphrase, not a fact change.
+
+The inserted variant (the source has the anchoring words side by side) is reported only when
+the copy slips in a name or several new content words ("in front of the Varnian embassy" for
+"in front of the embassy"). A member of a closed set ("third quarter") where the source only ever
+uses another member with the same word ("fourth quarter") is a change too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.pairing import Sent, Side, is_content
+from wiretrace.claims.wordchecks import _CONTRAST_KIND, WordChange
+
+__all__ = ["Candidate", "Substitution", "Vocabulary", "substitution_candidates",
+           "substitution_changes", "closed_set_changes", "is_variant"]
+
+_MAX_GAP = 4  # tokens a substitution may span on either side
+_ANCHOR = 4  # anchoring tokens compared on each side
+_MAX_NEW = 2  # new words in a sentence beyond which it is a paraphrase
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that",
+                          "these", "those", "our", "my", "your", "some", "each", "every"})
+_LOCATIVE = frozenset({"in", "into", "from", "at", "near", "towards", "toward", "across",
+                       "through", "around", "outside", "inside", "off", "onto", "within",
+                       "throughout", "via", "beneath", "beside"})
+_LOCATIVE_BEFORE_NOUN = frozenset({"to", "on", "over", "under"})  # also "to prop", "on trial"
+_END = "\x00end"
+
+
+@dataclass(slots=True)
+class Substitution:
+    b_tokens: tuple[int, int]  # token range of the copy's sentence
+    a_sent: Sent
+    a_tokens: tuple[int, int]  # token range in the source sentence (empty: an insertion)
+    anchored: int
+
+
+def _prefix(x: str, y: str) -> int:
+    n = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        n += 1
+    return n
+
+
+def is_variant(x: str, y: str) -> bool:
+    """Two stems of one word: "cliff"/"clifftop", "president"/"presidency", not "protest"/
+    "protection"."""
+    if x == y:
+        return True
+    short = min(len(x), len(y))
+    return short >= 4 and _prefix(x, y) >= max(4, round(0.8 * short))
+
+
+class Vocabulary:
+    """The source's stems, with a prefix index for the variant test."""
+
+    def __init__(self, side: Side) -> None:
+        self.stems = side.stems
+        self.where: dict[str, list[tuple[Sent, int]]] = {}  # stem -> (sentence, position)
+        for s in side.sents:
+            for q, st in enumerate(s.stems):
+                self.where.setdefault(st, []).append((s, q))
+        self.by_prefix: dict[str, list[str]] = {}
+        for st in side.stems:
+            if len(st) >= 4:
+                self.by_prefix.setdefault(st[:4], []).append(st)
+
+    def knows(self, st: str) -> bool:
+        if st in self.stems:
+            return True
+        return any(is_variant(st, x) for x in self.by_prefix.get(st[:4], ()))
+
+
+def _is_new(s: Sent, k: int, vocab: Vocabulary) -> bool:
+    norm = s.toks[k].norm
+    if not is_content(norm) or any(ch.isdigit() for ch in norm):
+        return False
+    return not vocab.knows(s.stems[k])
+
+
+def _keys(s: Sent, lo: int, hi: int) -> set[str]:
+    """Stemmed words and phrases (up to three words) of tokens ``lo..hi``, phrases reaching one
+    word beyond on each side ("known as" for "known" before "as")."""
+    out: set[str] = set()
+    first, last = max(0, lo - 1), min(len(s.toks), hi + 1)
+    for i in range(first, last):
+        for j in range(i + 1, min(last, i + 3) + 1):
+            if j > lo and i < hi:
+                out.add(" ".join(s.stems[i:j]))
+    return out
+
+
+def _norms(s: Sent, lo: int, hi: int) -> set[str]:
+    return {s.toks[k].norm for k in range(lo, hi)}
+
+
+def _explained(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:
+    """Is the copy's wording a near-synonym or variant of the source's?"""
+    lex = lexicon()
+    bk, ak = _keys(b, *bt), _keys(a, *at)
+    b_groups = {g for k in bk for g in lex.synonyms.get(k, ())}
+    if b_groups & {g for k in ak for g in lex.synonyms.get(k, ())}:
+        return True
+    bn, an = _norms(b, *bt), _norms(a, *at)
+    verbs = lex.verb_group
+    if {verbs[w] for w in bn if w in verbs} & {verbs[w] for w in an if w in verbs}:
+        return True
+    poles = lex.poles
+    if {p for w in bn for p in poles.get(w, ())} & {p for w in an for p in poles.get(w, ())}:
+        return True  # one pole: "rose" / "climbed"
+    if fuzz.ratio(b.text[slice(*_span(b, *bt))].lower(), a.text[slice(*_span(a, *at))].lower()
+                  ) >= 80:
+        return True  # a spelling or transliteration ("Yiorgos" / "Giorgos")
+    b_content = [b.stems[k] for k in range(*bt) if is_content(b.toks[k].norm)]
+    a_content = [a.stems[k] for k in range(*at) if is_content(a.toks[k].norm)]
+    return any(is_variant(x, y) for x in b_content for y in a_content)
+
+
+def _agree_left(b: Sent, j: int, a: Sent, p: int) -> int:
+    n = 0
+    while n < _ANCHOR and j - n - 1 >= 0 and p - n - 1 >= 0 and (
+            b.stems[j - n - 1] == a.stems[p - n - 1]):
+        n += 1
+    return n
+
+
+def _agree_right(b: Sent, j: int, a: Sent, q: int) -> int:
+    n = 0
+    while n < _ANCHOR and j + n < len(b.toks) and q + n < len(a.toks) and (
+            b.stems[j + n] == a.stems[q + n]):
+        n += 1
+    return n
+
+
+def _content_in(s: Sent, lo: int, hi: int) -> int:
+    return sum(1 for k in range(lo, hi) if is_content(s.toks[k].norm))
+
+
+def _anchor(b: Sent, bt: tuple[int, int], a_side: Side, vocab: Vocabulary
+            ) -> Substitution | None:
+    """The best place of the source with the same words around ``bt`` and at most
+    ``_MAX_GAP`` other words in between."""
+    j1, j2 = bt
+    best: Substitution | None = None
+    if j2 < len(b.toks):
+        starts = vocab.where.get(b.stems[j2], [])
+    else:  # the copy's sentence ends here: so must the source's
+        starts = [(a, len(a.toks)) for a in a_side.sents]
+    for a, q in starts:
+        kr = _agree_right(b, j2, a, q) if j2 < len(b.toks) else 0
+        for g in range(0, _MAX_GAP + 1):
+            p = q - g
+            if p < 0:
+                break
+            kl = _agree_left(b, j1, a, p)
+            if kl < 1 or (kr < 1 and j2 < len(b.toks)):
+                continue
+            content = _content_in(b, j1 - kl, j1) + _content_in(b, j2, j2 + kr)
+            if kl + kr < 4 or content < 2:
+                continue
+            if best is None or kl + kr > best.anchored:
+                best = Substitution(bt, a, (p, q), kl + kr)
+    return best
+
+
+def _runs(b: Sent, new: list[int]) -> list[tuple[int, int]]:
+    """New words grouped into runs (stopwords may sit between two new words)."""
+    runs: list[tuple[int, int]] = []
+    for k in new:
+        if runs and k - runs[-1][1] <= 1 and all(
+                not is_content(b.toks[x].norm) for x in range(runs[-1][1], k)):
+            runs[-1] = (runs[-1][0], k + 1)
+        else:
+            runs.append((k, k + 1))
+    return runs
+
+
+def _widen(b: Sent, run: tuple[int, int]) -> list[tuple[int, int]]:
+    """The run itself and the run with a neighbouring stopword ("resolution with" / "invasion
+    of": the preposition goes with the swapped noun)."""
+    j1, j2 = run
+    out = [run]
+    if j2 < len(b.toks) and not is_content(b.toks[j2].norm):
+        out.append((j1, j2 + 1))
+    if j1 > 0 and not is_content(b.toks[j1 - 1].norm):
+        out.append((j1 - 1, j2))
+    return out
+
+
+def _capitalised(s: Sent, lo: int, hi: int) -> bool:
+    return any(s.text_of(k)[:1].isupper() and k > 0 for k in range(lo, hi))
+
+
+def _governed_by_place(s: Sent, lo: int) -> bool:
+    """A locative preposition before the word, past determiners and names ("from a Varnian
+    harbour"); "to", "on" only with a determiner between ("to the harbour", not "to prop")."""
+    k = lo - 1
+    skipped = False
+    while k >= 0 and (s.toks[k].norm in _DETERMINERS or s.text_of(k)[:1].isupper()):
+        skipped = skipped or s.toks[k].norm in _DETERMINERS
+        k -= 1
+    if k < 0:
+        return False
+    return s.toks[k].norm in _LOCATIVE or (skipped and s.toks[k].norm in _LOCATIVE_BEFORE_NOUN)
+
+
+def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> tuple[str, str]:
+    """The change kind and why: the nearest kind when the word is not a name or a figure."""
+    lex = lexicon()
+    bn, an = _norms(b, *bt), _norms(a, *at)
+    sets = {lex.contrast[w] for w in bn if w in lex.contrast} & {
+        lex.contrast[w] for w in an if w in lex.contrast}
+    if sets:
+        group = sorted(sets)[0]
+        return _CONTRAST_KIND.get(group, "scope"), f"two values of one {group.replace('_', ' ')}"
+    b_poles, a_poles = ({p for w in ws for p in lex.poles.get(w, ())} for ws in (bn, an))
+    if any((pair, 1 - side) in a_poles for pair, side in b_poles):
+        return "negation", "words of opposite meaning"
+    if _capitalised(b, *bt):
+        if _governed_by_place(b, bt[0]):
+            return "place", "another name where the source names a place"
+        return "actor", "another name in the same role"
+    if bn & set(lex.titles) or an & set(lex.titles):
+        return "title", "another role"
+    counted = {w for w, _ in lex.counted if " " not in w}
+    if bn & counted or an & counted:
+        return "scope", "what is counted changed"
+    if _governed_by_place(b, bt[0]):
+        return "place", "another place in the same slot"
+    return "scope", "the claim is about something else (scope: the nearest kind for a swapped word)"
+
+
+def _span(s: Sent, lo: int, hi: int) -> tuple[int, int]:
+    return s.toks[lo].start, s.toks[hi - 1].end
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An anchored swap of the copy: ``change`` is None when it is a rewording (a near-synonym,
+    a variant, a condensed phrase) rather than a change."""
+
+    b_span: tuple[int, int]
+    change: WordChange | None
+    lexical: bool  # a plain word swapped (no name, no opposite, no closed-set value)
+
+
+def substitution_candidates(b: Sent, a_side: Side, vocab: Vocabulary) -> list[Candidate]:
+    """Anchored swaps and insertions of the copy's sentence ``b`` (``vocab``: the source's)."""
+    new = [k for k in range(len(b.toks)) if _is_new(b, k, vocab)]
+    out: list[Candidate] = []
+    b_stems = set(b.stems)
+    for run in _runs(b, new):
+        n_run = sum(1 for k in new if run[0] <= k < run[1])
+        for bt in _widen(b, run):
+            sub = _anchor(b, bt, a_side, vocab)
+            if sub is None:
+                continue
+            a, at = sub.a_sent, sub.a_tokens
+            if at[0] == at[1]:
+                change = _insertion(b, bt, a, at, len(new) - n_run)
+                lexical = False
+            else:
+                change = _replacement(b, bt, a, at, b_stems, len(new))
+                lexical = change is None or change.kind in {"scope", "place"} and not (
+                    _capitalised(b, *bt) or _contrasting(b, bt, a, at))
+            out.append(Candidate(_span(b, *bt), change, lexical))
+            break
+    return out
+
+
+def substitution_changes(b: Sent, a_side: Side, vocab: Vocabulary) -> list[WordChange]:
+    return [c.change for c in substitution_candidates(b, a_side, vocab) if c.change]
+
+
+def _contrasting(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:
+    lex = lexicon()
+    return bool({lex.contrast[w] for w in _norms(b, *bt) if w in lex.contrast}
+                & {lex.contrast[w] for w in _norms(a, *at) if w in lex.contrast})
+
+
+def _replacement(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], b_stems: set[str],
+                 n_new: int) -> WordChange | None:
+    if n_new > _MAX_NEW:
+        return None  # many new words: a paraphrase
+    gone = [k for k in range(*at) if is_content(a.toks[k].norm) and a.stems[k] not in b_stems]
+    if not gone or _explained(b, bt, a, at):
+        return None
+    if (_content_in(a, *at) >= 2 and _content_in(b, *bt) == 1
+            and not (_capitalised(a, *at) or _capitalised(b, *bt))):
+        return None  # a phrase condensed into one word ("meeting place"): a rewording
+    kind, why = _kind(b, bt, a, at)
+    bs, as_ = _span(b, *bt), _span(a, *at)
+    b_word, a_word = b.text[bs[0]:bs[1]], a.text[as_[0]:as_[1]]
+    return WordChange(kind, bs, as_,
+                      f"the copy puts '{b_word}' where the source says '{a_word}', the words "
+                      f"around it unchanged ({why})")
+
+
+def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_other: int
+               ) -> WordChange | None:
+    if n_other > 1:
+        return None
+    content = [k for k in range(*bt) if is_content(b.toks[k].norm)]
+    if not (_capitalised(b, *bt) or len(content) >= 2):
+        return None  # one new adjective or adverb is an embellishment, not a claim
+    bs = _span(b, *bt)
+    lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
+    as_ = _span(a, lo, hi)
+    kind = "place" if _capitalised(b, *bt) and _governed_by_place(b, bt[0]) else "addition"
+    return WordChange(kind, bs, as_,
+                      f"the copy slips '{b.text[bs[0]:bs[1]]}' into words the source has side "
+                      f"by side ('{a.text[as_[0]:as_[1]]}'), and the source never says it")
+
+
+def closed_set_changes(b: Sent, a_side: Side) -> list[WordChange]:
+    """"third quarter" where the source only ever says "fourth quarter" (and never "third")."""
+    lex = lexicon()
+    out: list[WordChange] = []
+    a_norms = {t.norm for s in a_side.sents for t in s.toks}
+    for i in range(len(b.toks) - 1):
+        w, nxt = b.toks[i].norm, b.stems[i + 1]
+        group = lex.contrast.get(w)
+        if group is None or w in a_norms or not is_content(b.toks[i + 1].norm):
+            continue
+        for a in a_side.sents:
+            hit = next((k for k in range(len(a.toks) - 1)
+                        if lex.contrast.get(a.toks[k].norm) == group and a.stems[k + 1] == nxt),
+                       None)
+            if hit is not None:
+                bs, as_ = _span(b, i, i + 2), _span(a, hit, hit + 2)
+                out.append(WordChange(
+                    _CONTRAST_KIND.get(group, "scope"), bs, as_,
+                    f"the copy says '{b.text[bs[0]:bs[1]]}' where the source only ever says "
+                    f"'{a.text[as_[0]:as_[1]]}' ({group.replace('_', ' ')})"))
+                break
+    return out
