@@ -1,13 +1,20 @@
-"""wiretrace: find the stories in a pile of news, trace who copied whom, and what each copy changed."""
+"""wiretrace: the stories in a pile of news, who copied whom, and what each copy changed."""
 
 from __future__ import annotations
 
-from wiretrace.errors import InputError, MissingExtra, NotFound, StoreBusy, StoreError, WiretraceError
+from wiretrace.errors import (
+    InputError,
+    MissingExtra,
+    NotFound,
+    StoreBusy,
+    StoreError,
+    WiretraceError,
+)
 from wiretrace.model import (
     AlignedPair,
     Alignment,
-    Article,
     Artefact,
+    Article,
     Change,
     Claim,
     Derivation,

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from wiretrace.errors import WiretraceError
+from wiretrace.pipeline import Progress as ProgressFn
 from wiretrace.settings import Settings
 from wiretrace.store import Store
 
@@ -38,10 +39,10 @@ def _settings(db: Path) -> Settings:
 
 
 @contextmanager
-def _progress(label: str, quiet: bool, total: int | None = None) -> Iterator[typer.CallbackParam]:
+def _progress(label: str, quiet: bool, total: int | None = None) -> Iterator[ProgressFn]:
     """A progress bar on stderr (silent with --quiet or when stderr is not a terminal)."""
     if quiet or not err.is_terminal:
-        yield lambda done, item: None  # type: ignore[misc]
+        yield lambda done, item: None
         return
     columns = [
         SpinnerColumn(),
@@ -57,7 +58,7 @@ def _progress(label: str, quiet: bool, total: int | None = None) -> Iterator[typ
         def update(done: int, item: str) -> None:
             bar.update(task, completed=done, item=item[-60:])
 
-        yield update  # type: ignore[misc]
+        yield update
 
 
 def _print_rejections(rejections: list, limit: int = 50) -> None:  # type: ignore[type-arg]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from wiretrace.errors import StoreBusy, StoreError
-from wiretrace.model import Article, Artefact, Derivation, Rejection
+from wiretrace.model import Artefact, Article, Derivation, Rejection
 from wiretrace.store import Store
 
 
@@ -78,7 +78,8 @@ def test_full_text_search(tmp_path: Path) -> None:
 def test_rejections_and_analysis_round_trip(tmp_path: Path) -> None:
     with Store(tmp_path / "w.db") as s:
         s.add_rejections([Rejection("bad.html", "binary data, not text")])
-        (a, b), _ = s.add_articles([_article("Source text here.", "a"), _article("Copy text.", "b")])
+        pair = [_article("Source text here.", "a"), _article("Copy text.", "b")]
+        (a, b), _ = s.add_articles(pair)
         s.replace_clustering([("A story", [a, b])], [(a, b, 0.9, 0.95, 0.92)], [])
         (story,) = s.stories()
         s.replace_story_analysis(story.id, derivations=[

@@ -62,7 +62,7 @@ def print_stats(store: Store, console: Console) -> None:
 
 
 def story_rows(store: Store) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for story in store.stories():
         arts = store.articles(story.articles)
         dates = sorted(a.published for a in arts if a.published)
