@@ -1,14 +1,21 @@
 """Derivation benchmark: known copies made at run time from real texts, and independent reports.
 
 Originals are NewsWCL50 and ECB+ documents read from ``../shared/data`` (never copied into the
-repository). Each original gets three derived articles made by known transformations; every
-third family carries no publication dates, the others are dated (copies later). Expected types:
+repository). Each original gets four derived articles made by known transformations (two of
+them chained: a copy of a copy); every third family carries no publication dates, the others are
+dated (copies later). Trim points differ per transformation so that the true parent can be told
+from the text. Expected types:
 
-    boilerplate, trimmed, injected "See also" lines, credit line, copy of a copy → wire_copy
+    boilerplate, trimmed, injected "See also" lines, credit line, copy of a copy,
+    boilerplate + injected lines                                          → wire_copy
     reordered paragraphs, edited sentences + added paragraph              → edited_copy
-    synonym-spun                                                          → spun_copy
+    synonym-spun, trimmed + spun with another thesaurus                   → spun_copy
     extractive summary                                                    → summary
     the original itself                                                   → original (no parent)
+
+Undated families are reported apart: without dates, an edited copy that adds a paragraph cannot
+be told from a source that a copy trimmed. upstream_acc: two copies of an agency story that is
+not in the corpus, each missing a different part: no parent, upstream named from the credits.
 
 Parent accuracy counts every article of every family (originals must have no parent); type
 accuracy likewise. False edges: each NewsWCL50 event (5 outlets) traced as one story of
@@ -361,10 +368,13 @@ def family(
     return out
 
 
-def run_families(corpora: list[tuple[str, list[str]]], seed: int) -> tuple[float, float, Counter]:
+def run_families(
+    corpora: list[tuple[str, list[str]]], seed: int
+) -> tuple[float, float, float, Counter[str]]:
+    """(parent accuracy, type accuracy, parent accuracy on undated families, errors)."""
     rng = random.Random(seed)
     headlines = [s[0][:90] for _, s in corpora if s]
-    right_parent = right_type = total = 0
+    right_parent = right_type = total = undated_total = undated_right = 0
     confusion: Counter[str] = Counter()
     for fid, (name, sents) in enumerate(corpora):
         fam = family(fid, name, sents, headlines, rng)
@@ -374,10 +384,14 @@ def run_families(corpora: list[tuple[str, list[str]]], seed: int) -> tuple[float
             total += 1
             right_parent += d.parent == parent
             right_type += d.type == kind
+            if art.published is None:
+                undated_total += 1
+                undated_right += d.parent == parent
             if d.type != kind or d.parent != parent:
                 label = art.source.split("#")[-1] if "#" in art.source else "original"
                 confusion[f"{label}:{d.type}{'' if d.parent == parent else '/wrong-parent'}"] += 1
-    return right_parent / total, right_type / total, confusion
+    undated = undated_right / max(1, undated_total)
+    return right_parent / total, right_type / total, undated, confusion
 
 
 def run_upstreams(corpora: list[tuple[str, list[str]]]) -> float:
@@ -455,13 +469,14 @@ def main() -> int:
     ecb_docs = [d for docs in ecb.values() for d in docs if len(d[1]) >= 6]
     step = max(1, len(ecb_docs) // args.ecb_docs)
     originals += ecb_docs[::step][: args.ecb_docs]
-    parent_acc, type_acc, confusion = run_families(originals, args.seed)
+    parent_acc, type_acc, undated_acc, confusion = run_families(originals, args.seed)
     upstream_acc = run_upstreams(originals[::3])
     fe_wcl, _, n_wcl, shown_wcl = false_edges(wcl)
     fe_ecb, same_ecb, n_ecb, shown_ecb = false_edges(ecb, by_half=True)
     n_fam = len(originals)
     print(
-        f"provenance: families={n_fam} parent_acc={parent_acc:.3f} type_acc={type_acc:.3f} "
+        f"provenance: families={n_fam} parent_acc={parent_acc:.3f} "
+        f"(undated_families={undated_acc:.3f}) type_acc={type_acc:.3f} "
         f"upstream_acc={upstream_acc:.3f} "
         f"false_edges_newswcl50={fe_wcl}/{n_wcl} false_edges_ecbplus_cross_event={fe_ecb}/{n_ecb} "
         f"ecbplus_same_event_copies={same_ecb} "
