@@ -26,6 +26,7 @@ from wiretrace.claims.pairing import Sent, Side, is_content, pair_sentences, sid
 from wiretrace.claims.substitutions import (
     Vocabulary,
     closed_set_changes,
+    date_changes,
     substitution_candidates,
 )
 from wiretrace.claims.swaps import Swap, find_swap, same_place
@@ -475,7 +476,8 @@ class _Comparer:
                  for c in substitution_candidates(sb, self.a, self.vocab)]
         reworded = sum(1 for c in found if c.lexical) >= _REWORDED
         changes = [c.change for c in found if c.change and not (reworded and c.lexical)]
-        changes += [wc for sb in self.b.sents for wc in closed_set_changes(sb, self.a)]
+        changes += [wc for sb in self.b.sents for wc in closed_set_changes(sb, self.a)
+                    + date_changes(sb, self.a, self.vocab)]
         taken = [c.span for c in self.changes if c.span]
         for wc in changes:
             s, e = wc.b_span

@@ -21,16 +21,18 @@ uses another member with the same word ("fourth quarter") is a change too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from wiretrace.claims.dates import find_dates
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import _CONTRAST_KIND, WordChange
 
 __all__ = ["Candidate", "Substitution", "Vocabulary", "substitution_candidates",
-           "substitution_changes", "closed_set_changes", "is_variant"]
+           "substitution_changes", "closed_set_changes", "date_changes", "is_variant"]
 
 _MAX_GAP = 4  # tokens a substitution may span on either side
 _ANCHOR = 4  # anchoring tokens compared on each side
@@ -64,10 +66,19 @@ def _prefix(x: str, y: str) -> int:
 def is_variant(x: str, y: str) -> bool:
     """Two stems of one word: "cliff"/"clifftop", "president"/"presidency", not "protest"/
     "protection"."""
-    if x == y:
+    if x == y or _root(x) == _root(y):
         return True
     short = min(len(x), len(y))
     return short >= 4 and _prefix(x, y) >= max(4, round(0.8 * short))
+
+
+_ROOT_SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ers?|ed|es|e|s)$")
+
+
+def _root(word: str) -> str:
+    """"vote", "voting", "voted", "voter" -> "vot"."""
+    root = _ROOT_SUFFIX.sub("", word)
+    return root if len(root) >= 3 else word
 
 
 class Vocabulary:
@@ -83,11 +94,14 @@ class Vocabulary:
         for st in side.stems:
             if len(st) >= 4:
                 self.by_prefix.setdefault(st[:4], []).append(st)
+            elif len(st) == 3:
+                self.by_prefix.setdefault(st, []).append(st)
 
     def knows(self, st: str) -> bool:
         if st in self.stems:
             return True
-        return any(is_variant(st, x) for x in self.by_prefix.get(st[:4], ()))
+        return any(is_variant(st, x) for x in self.by_prefix.get(st[:4], ())) or any(
+            is_variant(st, x) for x in self.by_prefix.get(st[:3], ()) if len(x) == 3)
 
 
 def _is_new(s: Sent, k: int, vocab: Vocabulary) -> bool:
@@ -113,8 +127,26 @@ def _norms(s: Sent, lo: int, hi: int) -> set[str]:
     return {s.toks[k].norm for k in range(lo, hi)}
 
 
+_NEG_PREFIX = re.compile(r"^(?:un|in|im|il|ir|dis|non-?)(?=\w{3})")
+
+
+def _negated(x: str, y: str) -> bool:
+    """One word is the other with a negating prefix: "unsafe" / "safe", "disagree" / "agree"."""
+    for neg, plain in ((x, y), (y, x)):
+        m = _NEG_PREFIX.match(neg)
+        if m and neg[m.end():] == plain:
+            return True
+    return False
+
+
+def _negated_in(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:
+    return any(_negated(x, y) for x in _norms(b, *bt) for y in _norms(a, *at))
+
+
 def _explained(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:
     """Is the copy's wording a near-synonym or variant of the source's?"""
+    if _negated_in(b, bt, a, at):
+        return False
     lex = lexicon()
     bk, ak = _keys(b, *bt), _keys(a, *at)
     b_groups = {g for k in bk for g in lex.synonyms.get(k, ())}
@@ -215,6 +247,8 @@ def _governed_by_place(s: Sent, lo: int) -> bool:
     harbour"); "to", "on" only with a determiner between ("to the harbour", not "to prop")."""
     k = lo - 1
     skipped = False
+    if k >= 1 and s.toks[k - 1].norm in _DETERMINERS and is_content(s.toks[k].norm):
+        k -= 1  # one modifier of the noun: "a harbour beach"
     while k >= 0 and (s.toks[k].norm in _DETERMINERS or s.text_of(k)[:1].isupper()):
         skipped = skipped or s.toks[k].norm in _DETERMINERS
         k -= 1
@@ -235,6 +269,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> tuple[s
     b_poles, a_poles = ({p for w in ws for p in lex.poles.get(w, ())} for ws in (bn, an))
     if any((pair, 1 - side) in a_poles for pair, side in b_poles):
         return "negation", "words of opposite meaning"
+    if _negated_in(b, bt, a, at):
+        return "negation", "the same word with a negating prefix"
     if _capitalised(b, *bt):
         if _governed_by_place(b, bt[0]):
             return "place", "another name where the source names a place"
@@ -304,6 +340,8 @@ def _replacement(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], b_s
     gone = [k for k in range(*at) if is_content(a.toks[k].norm) and a.stems[k] not in b_stems]
     if not gone or _explained(b, bt, a, at):
         return None
+    if _capitalised(b, *bt):
+        return None  # a name: the names check judges it (spellings, transliterations, roles)
     if (_content_in(a, *at) >= 2 and _content_in(b, *bt) == 1
             and not (_capitalised(a, *at) or _capitalised(b, *bt))):
         return None  # a phrase condensed into one word ("meeting place"): a rewording
@@ -352,4 +390,29 @@ def closed_set_changes(b: Sent, a_side: Side) -> list[WordChange]:
                     f"the copy says '{b.text[bs[0]:bs[1]]}' where the source only ever says "
                     f"'{a.text[as_[0]:as_[1]]}' ({group.replace('_', ' ')})"))
                 break
+    return out
+
+
+def date_changes(b: Sent, a_side: Side, vocab: Vocabulary) -> list[WordChange]:
+    """A date of the copy the source never gives, in a slot where the source gives another one
+    ("on 12 March, the council" / "on 14 March, the council")."""
+    out: list[WordChange] = []
+    a_dates = find_dates(a_side.text)
+    known = {re.sub(r"\W+", " ", d.text.lower()).strip() for d in a_dates}
+    for d in find_dates(b.text, *b.span):
+        if re.sub(r"\W+", " ", d.text.lower()).strip() in known:
+            continue
+        inside = [k for k, tok in enumerate(b.toks) if d.start <= tok.start and tok.end <= d.end]
+        if not inside:
+            continue
+        sub = _anchor(b, (inside[0], inside[-1] + 1), a_side, vocab)
+        if sub is None or sub.a_tokens[0] == sub.a_tokens[1]:
+            continue
+        as_ = _span(sub.a_sent, *sub.a_tokens)
+        other = [x for x in a_dates if x.start < as_[1] and as_[0] < x.end]
+        if not other or other[0].resolved == d.resolved and d.resolved is not None:
+            continue
+        out.append(WordChange("figure", (d.start, d.end), (other[0].start, other[0].end),
+                              f"the copy dates this '{d.text}' where the source, in the same "
+                              f"words, says '{other[0].text}'"))
     return out
