@@ -2,8 +2,9 @@
 
 Texts are cut into batches; each batch is shingled and sketched in a worker process
 (``concurrent.futures.ProcessPoolExecutor``); small inputs stay in this process. Workers are
-started by a fork server, never by a plain ``fork`` of a possibly multi-threaded caller (a web
-server, a memory sampler): forking a process while another thread holds a lock deadlocks.
+started by a fork server, never by a plain ``fork``: rensa runs a native thread pool, and a
+process forked after it was used deadlocks in its first rensa call (so would any fork of a
+multi-threaded caller such as a web server).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def sketch(
         (list(ids[s : s + BATCH]), list(texts[s : s + BATCH]), num_perm, shingle_size, seed)
         for s in range(0, len(texts), BATCH)
     ]
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
         parts = list(pool.map(_job, jobs, chunksize=1))
     return Signatures.concat(parts)

@@ -1,7 +1,8 @@
 """Word shingles of a batch of texts, as 64-bit hashes in one flat buffer.
 
 Words are the lower-cased text split on white space and punctuation (a translate table, much
-faster than a regex); each word is hashed by rensa (a fixed, process-independent hash) and ``k`` consecutive word hashes are combined by a polynomial rolling hash, all in numpy.
+faster than a regex); each word is hashed by rensa (a fixed, process-independent hash) and
+``k`` consecutive word hashes are combined by a polynomial rolling hash, all in numpy.
 A text with fewer than ``k`` words has one shingle: all its words.
 """
 
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from rensa import RMinHash

@@ -1,0 +1,114 @@
+"""The clustering run behind ``wiretrace.cluster.cluster`` and ``assign`` (see the package)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from wiretrace.cluster.features import StoryFeatures, story_features
+from wiretrace.cluster.incremental import ClusterParams, ClusterState
+from wiretrace.cluster.items import ClusterItem
+from wiretrace.cluster.lsh import band_keys, candidate_pairs
+from wiretrace.cluster.minhash import Signatures
+from wiretrace.cluster.near_duplicates import NearDuplicate, verify_pairs
+from wiretrace.cluster.stories import StoryEdge, stories_of, story_edges_for
+from wiretrace.errors import InputError, WiretraceError
+
+__all__ = ["ClusterResult", "assign", "cluster", "empty_state"]
+
+
+@dataclass(slots=True)
+class ClusterResult:
+    signatures: Signatures  # of the articles sketched in this call (``.record(row)``)
+    near_duplicates: list[NearDuplicate]  # all pairs, sorted by (a, b)
+    groups: list[list[int]]  # near-duplicate groups of 2+ articles
+    stories: list[list[int]]  # every article is in exactly one story
+    story_edges: list[StoryEdge]  # pairs >= story_threshold inside a story, with evidence
+    state: ClusterState
+
+
+def empty_state(settings: object) -> ClusterState:
+    p = ClusterParams.of(settings)
+    return ClusterState(p, Signatures.empty(p.num_perm, p.shingle_size, p.seed),
+                        story_features([], []))
+
+
+def cluster(
+    items: Sequence[ClusterItem], settings: object, backend: str = "local",
+    scheduler: str | None = None,
+) -> ClusterResult:
+    """Near-duplicates and stories of ``items`` from scratch."""
+    return assign(empty_state(settings), items, settings, backend, scheduler)
+
+
+def _story_text(item: ClusterItem) -> str:
+    if item.title and not item.text.lstrip().startswith(item.title.strip()):
+        return item.title + "\n" + item.text
+    return item.text
+
+
+def _sketch(items: Sequence[ClusterItem], p: ClusterParams, settings: object, backend: str,
+            scheduler: str | None) -> tuple[Signatures, object]:
+    ids = [it.id for it in items]
+    texts = [it.text for it in items]
+    if backend == "local":
+        from wiretrace.backends.local import sketch
+
+        return sketch(ids, texts, p.num_perm, p.shingle_size,
+                      int(getattr(settings, "workers", 0)), p.seed), None
+    if backend == "dask":
+        from wiretrace.backends.dask import DaskRun
+
+        run = DaskRun(scheduler, int(getattr(settings, "workers", 0)))
+        return run.sketch(ids, texts, p), run
+    raise WiretraceError(f"unknown backend {backend!r}; use 'local' or 'dask'")
+
+
+def assign(
+    state: ClusterState, new_items: Sequence[ClusterItem], settings: object,
+    backend: str = "local", scheduler: str | None = None,
+) -> ClusterResult:
+    """Add ``new_items`` to ``state``; the result equals ``cluster`` over all items."""
+    p = ClusterParams.of(settings)
+    if p != state.params:
+        raise WiretraceError(
+            f"cluster settings changed ({state.params} -> {p}); re-run cluster on all articles"
+        )
+    known = set(state.ids)
+    new_ids = [it.id for it in new_items]
+    if len(set(new_ids)) != len(new_ids) or known.intersection(new_ids):
+        raise InputError("article ids given to assign must be unique and not yet clustered")
+    new_sigs, run = _sketch(new_items, p, settings, backend, scheduler)
+    try:
+        sigs = Signatures.concat([state.signatures, new_sigs])
+        new = np.zeros(len(sigs), dtype=bool)
+        new[len(state.signatures):] = True
+        if run is not None:
+            found = run.near_duplicates(sigs, new, p)  # type: ignore[attr-defined]
+        else:
+            pairs = candidate_pairs(band_keys(sigs.digests, p.lsh_bands), new)
+            found = verify_pairs(sigs, pairs, p.near_duplicate_jaccard,
+                                 p.near_duplicate_containment)
+    finally:
+        if run is not None:
+            run.close()  # type: ignore[attr-defined]
+    near = sorted(state.near_duplicates + found, key=lambda d: (d.a, d.b))
+    near_set = {(d.a, d.b) for d in near}
+
+    feats = StoryFeatures.concat([
+        state.features,
+        story_features(new_ids, [_story_text(it) for it in new_items],
+                       [it.published for it in new_items]),
+    ])
+    touched = np.arange(len(state.features), len(feats), dtype=np.int64)
+    graph = type(state.graph)(dict(state.graph.edges))
+    for e in story_edges_for(feats, touched, near_set, p.story_threshold):
+        graph.edges[(e.a, e.b)] = e
+    stories, splits = stories_of(feats, graph, near_set, p.story_threshold, state.splits)
+    new_state = ClusterState(p, sigs, feats, near, graph, splits)
+    story_of = {i: s[0] for s in stories for i in s}
+    edges = sorted((e for e in graph.edges.values() if story_of[e.a] == story_of[e.b]),
+                   key=lambda e: (e.a, e.b))
+    return ClusterResult(new_sigs, near, new_state.groups(), stories, edges, new_state)
