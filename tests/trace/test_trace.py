@@ -173,3 +173,11 @@ def test_citations_in_artefacts() -> None:
     found = article_citations(art)
     assert [(c.name, c.where) for c in found] == [("Daily Planet", "artefact:aggregator_header")]
     assert raw[found[0].start : found[0].end].startswith("Credited from")
+
+
+def test_given_alignments_are_the_candidate_pairs(original: Article, spun: Article) -> None:
+    wire = make(2, "By Reuters\n" + ORIGINAL, site="dailyplanet.example")
+    only = [align_articles(original, wire)]
+    got = {d.article: d for d in trace_story([original, wire, spun], only)}
+    assert got[2].parent == 1 and got[2].type == "wire_copy"
+    assert got[4].parent is None  # its pair with the original was not a candidate

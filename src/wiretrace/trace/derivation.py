@@ -64,7 +64,12 @@ def trace_story(
     settings: Settings | None = None,
     params: TraceParams = DEFAULT,
 ) -> list[Derivation]:
-    """One ``Derivation`` per article, in the order given. Missing alignments are computed."""
+    """One ``Derivation`` per article, in the order given.
+
+    With ``alignments=None`` every pair is aligned here. Given alignments are taken as the
+    candidate pairs: a pair without one is treated as sharing nothing. Articles without an id
+    get negative ids (-1, -2, ...) in order.
+    """
     arts = [a if a.id is not None else replace(a, id=-(i + 1)) for i, a in enumerate(articles)]
     by_id = {_aid(a): a for a in arts}
     table: dict[tuple[int, int], Alignment] = {}
@@ -81,6 +86,8 @@ def trace_story(
             key = (min(_aid(x), _aid(y)), max(_aid(x), _aid(y)))
             al = table.get(key)
             if al is None:
+                if alignments is not None:
+                    continue  # the caller chose the candidate pairs: others share nothing
                 al = align_articles(x, y, settings)
                 table[key] = al
             if not _may_link(al, min(len(x.text), len(y.text)), params):
