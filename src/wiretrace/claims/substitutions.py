@@ -143,10 +143,17 @@ def _negated_in(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> b
     return any(_negated(x, y) for x in _norms(b, *bt) for y in _norms(a, *at))
 
 
+_STRUCTURE = frozenset({"who", "which", "that", "whose", "was", "were", "is", "are", "be", "been",
+                        "being", "has", "have", "had"})
+
+
 def _explained(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:
-    """Is the copy's wording a near-synonym or variant of the source's?"""
+    """Is the copy's wording a near-synonym or variant of the source's, or the same words in
+    another construction ("was driven" / "spread", "who leads" / "head of")?"""
     if _negated_in(b, bt, a, at):
         return False
+    if (_norms(b, *bt) & _STRUCTURE) != (_norms(a, *at) & _STRUCTURE):
+        return True
     lex = lexicon()
     bk, ak = _keys(b, *bt), _keys(a, *at)
     b_groups = {g for k in bk for g in lex.synonyms.get(k, ())}
@@ -275,7 +282,7 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> tuple[s
         if _governed_by_place(b, bt[0]):
             return "place", "another name where the source names a place"
         return "actor", "another name in the same role"
-    if bn & set(lex.titles) or an & set(lex.titles):
+    if bn & set(lex.titles) and an & set(lex.titles):
         return "title", "another role"
     counted = {w for w, _ in lex.counted if " " not in w}
     if bn & counted or an & counted:
@@ -357,9 +364,8 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
                ) -> WordChange | None:
     if n_other > 1:
         return None
-    content = [k for k in range(*bt) if is_content(b.toks[k].norm)]
-    if not (_capitalised(b, *bt) or len(content) >= 2):
-        return None  # one new adjective or adverb is an embellishment, not a claim
+    if not _capitalised(b, *bt):
+        return None  # new plain words are an elaboration; only a new name is a claim here
     bs = _span(b, *bt)
     lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
     as_ = _span(a, lo, hi)
@@ -393,6 +399,13 @@ def closed_set_changes(b: Sent, a_side: Side) -> list[WordChange]:
     return out
 
 
+def _date_core(text: str) -> set[str]:
+    """The words that fix a date: numbers, months, weekdays."""
+    lex = lexicon()
+    return {w for w in re.findall(r"\w+", text.lower())
+            if w.isdigit() or lex.contrast.get(w) in {"month", "weekday"}}
+
+
 def date_changes(b: Sent, a_side: Side, vocab: Vocabulary) -> list[WordChange]:
     """A date of the copy the source never gives, in a slot where the source gives another one
     ("on 12 March, the council" / "on 14 March, the council")."""
@@ -410,8 +423,11 @@ def date_changes(b: Sent, a_side: Side, vocab: Vocabulary) -> list[WordChange]:
             continue
         as_ = _span(sub.a_sent, *sub.a_tokens)
         other = [x for x in a_dates if x.start < as_[1] and as_[0] < x.end]
-        if not other or other[0].resolved == d.resolved and d.resolved is not None:
+        if not other or (d.resolved is not None and other[0].resolved == d.resolved):
             continue
+        core_b, core_a = _date_core(d.text), _date_core(other[0].text)
+        if core_b <= core_a or core_a <= core_b:
+            continue  # "on Thursday" / "late Thursday": one date, said with more or less detail
         out.append(WordChange("figure", (d.start, d.end), (other[0].start, other[0].end),
                               f"the copy dates this '{d.text}' where the source, in the same "
                               f"words, says '{other[0].text}'"))
