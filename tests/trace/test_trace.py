@@ -181,3 +181,12 @@ def test_given_alignments_are_the_candidate_pairs(original: Article, spun: Artic
     got = {d.article: d for d in trace_story([original, wire, spun], only)}
     assert got[2].parent == 1 and got[2].type == "wire_copy"
     assert got[4].parent is None  # its pair with the original was not a candidate
+
+
+def test_mangled_dateline_beats_an_earlier_date(spun: Article) -> None:
+    early = make(
+        4, spun.text, spun.raw_text, artefacts=spun.artefacts, published="2024-03-01T00:00:00Z"
+    )
+    source = make(1, ORIGINAL, published="2024-03-05T18:00:00Z")
+    got = {d.article: d for d in trace_story([early, source])}
+    assert got[4].parent == 1 and got[4].type == "spun_copy"

@@ -76,7 +76,7 @@ def trace_story(
     for al in alignments or ():
         table[(min(al.a, al.b), max(al.a, al.b))] = al
     cites = {_aid(a): article_citations(a) for a in arts}
-    tell_w = {_aid(a): min(3.0, sum(t.weight for t in tells(a))) for a in arts}
+    tell_w = {_aid(a): _tell_weight(a) for a in arts}
 
     views: dict[tuple[int, int], PairView] = {}  # (child, parent) → view
     linked: dict[tuple[int, int], float] = {}  # (x, y) with x < y → direction (+: x is parent)
@@ -149,6 +149,17 @@ def trace_story(
         else:
             out.append(_root(a, children[k], len(arts), views, table, cites))
     return out
+
+
+# A mangled dateline or leftover model text is proof of a copy: it outweighs publication dates
+# (which scrapers often rewrite). Other tells add up to at most 3.
+_HARD_TELLS = {"dateline_repair", "llm_meta_text"}
+
+
+def _tell_weight(a: Article) -> float:
+    found = tells(a)
+    soft = min(3.0, sum(t.weight for t in found if t.kind not in _HARD_TELLS))
+    return soft + (5.0 if any(t.kind in _HARD_TELLS for t in found) else 0.0)
 
 
 def _may_link(al: Alignment, short: int, p: TraceParams) -> bool:
