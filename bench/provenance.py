@@ -36,6 +36,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from wiretrace.model import Article
@@ -365,6 +366,14 @@ def family(
                 published=when(k + 5),
             )
             out.append((art2, aid, "wire_copy"))
+    # ids (ingest order) and input order carry no hint of who is the source
+    ids = [a.id for a, _, _ in out]
+    mapping = dict(zip(ids, rng.sample(ids, len(ids)), strict=True))
+    out = [
+        (replace(a, id=mapping[a.id]), None if p is None else mapping[p], kind)
+        for a, p, kind in out
+    ]
+    rng.shuffle(out)
     return out
 
 

@@ -81,6 +81,7 @@ def trace_story(
     views: dict[tuple[int, int], PairView] = {}  # (child, parent) → view
     linked: dict[tuple[int, int], float] = {}  # (x, y) with x < y → direction (+: x is parent)
     why: dict[tuple[int, int], list[str]] = {}
+    pairs: list[tuple[Article, Article]] = []
     for i, x in enumerate(arts):
         for y in arts[i + 1 :]:
             key = (min(_aid(x), _aid(y)), max(_aid(x), _aid(y)))
@@ -94,12 +95,25 @@ def trace_story(
                 continue
             vx, vy = view(al, x, y), view(al, y, x)
             views[(_aid(x), _aid(y))], views[(_aid(y), _aid(x))] = vx, vy
-            if not _linked(vx, vy, x, y, params):
-                continue
-            d, reasons = _direction(x, y, vy, vx, cites, tell_w)
-            lo, hi = (x, y) if _aid(x) < _aid(y) else (y, x)
-            linked[(_aid(lo), _aid(hi))] = d if lo is x else -d
-            why[(_aid(lo), _aid(hi))] = reasons
+            if _linked(vx, vy, x, y, params):
+                pairs.append((x, y))
+    neighbours: dict[int, set[int]] = {k: set() for k in by_id}
+    for x, y in pairs:
+        neighbours[_aid(x)].add(_aid(y))
+        neighbours[_aid(y)].add(_aid(x))
+    for x, y in pairs:
+        xi, yi = _aid(x), _aid(y)
+        d, reasons = _direction(x, y, views[(yi, xi)], views[(xi, yi)], cites, tell_w)
+        votes = _consensus(xi, yi, neighbours[xi] & neighbours[yi], views)
+        if votes:
+            d += 1.5 if votes > 0 else -1.5
+            reasons.append(
+                f"the other copies are closer to #{xi if votes > 0 else yi} "
+                f"({abs(votes)} more of them)"
+            )
+        lo, hi = (xi, yi) if xi < yi else (yi, xi)
+        linked[(lo, hi)] = d if lo == xi else -d
+        why[(lo, hi)] = reasons
 
     def dir_of(p: int, c: int) -> float:
         """> 0 when p is more likely the parent of c."""
@@ -234,6 +248,23 @@ def _direction(
             f"#{yi if to_rare > to_common else xi} swapped everyday words for rarer ones"
         )
     return s, reasons
+
+
+def _consensus(x: int, y: int, others: set[int], views: dict[tuple[int, int], PairView]) -> int:
+    """How many more of the articles sharing text with both are closer to x than to y.
+
+    Copies of one source each differ from it in their own way, so each is closer to the source
+    than to a fellow copy (the stemmatic principle); a reordered, edited or spun version is the
+    odd one out. Closeness: similarity-weighted overlap, less the share of text moved.
+    """
+    votes = 0
+    for z in others:
+        vx, vy = views[(z, x)], views[(z, y)]
+        cx = vx.sim_c - vx.moved
+        cy = vy.sim_c - vy.moved
+        if abs(cx - cy) >= 0.02:
+            votes += 1 if cx > cy else -1
+    return votes
 
 
 def _both_unique(v: PairView) -> bool:
