@@ -344,7 +344,9 @@ def family(
     site = f"{outlet}.example.com"
     text = paragraphs(sents)
     oid = fid * 10
-    out = [(Article(name, text, text, id=oid, site=site, published=when(0)), None, "original")]
+    out: list[tuple[Article, int | None, str]] = [
+        (Article(name, text, text, id=oid, site=site, published=when(0)), None, "original")
+    ]
     picks = [(fid * CHILDREN + k) % len(TRANSFORMS) for k in range(CHILDREN)]
     for k, t in enumerate(picks):
         label, fn = TRANSFORMS[t]

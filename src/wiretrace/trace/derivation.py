@@ -85,12 +85,13 @@ def trace_story(
     for i, x in enumerate(arts):
         for y in arts[i + 1 :]:
             key = (min(_aid(x), _aid(y)), max(_aid(x), _aid(y)))
-            al = table.get(key)
-            if al is None:
+            found = table.get(key)
+            if found is None:
                 if alignments is not None:
                     continue  # the caller chose the candidate pairs: others share nothing
-                al = align_articles(x, y, settings)
-                table[key] = al
+                found = align_articles(x, y, settings)
+                table[key] = found
+            al = found
             if not _may_link(al, min(len(x.text), len(y.text)), params):
                 continue
             vx, vy = view(al, x, y), view(al, y, x)
@@ -124,13 +125,13 @@ def trace_story(
     # global order: parents first (Copeland count of won directions, then net score, dates)
     wins = {k: 0.0 for k in by_id}
     net = {k: 0.0 for k in by_id}
-    for (x, y), d in linked.items():
-        net[x] += d
-        net[y] -= d
+    for (lo, hi), d in linked.items():
+        net[lo] += d
+        net[hi] -= d
         if d > 0.25:
-            wins[x] += 1
+            wins[lo] += 1
         elif d < -0.25:
-            wins[y] += 1
+            wins[hi] += 1
     order = sorted(by_id, key=lambda k: (-wins[k], -net[k], _date_key(by_id[k]), k))
     rank = {k: r for r, k in enumerate(order)}
 
