@@ -96,8 +96,8 @@ class ClusterState:
             "splits": [[k, v] for k, v in self.splits.items()],
         }
         buf = io.BytesIO()
-        np.savez_compressed(buf, meta=np.frombuffer(json.dumps(meta).encode(), np.uint8),
-                            **arrays)
+        arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), np.uint8)
+        np.savez_compressed(buf, **arrays)  # type: ignore[arg-type]
         return buf.getvalue()
 
     @staticmethod

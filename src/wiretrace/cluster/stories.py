@@ -18,6 +18,7 @@ their stories. That makes incremental assignment equal to a full re-cluster.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -60,7 +61,7 @@ class StoryGraph:
     edges: dict[tuple[int, int], StoryEdge] = field(default_factory=dict)
 
 
-def combine(words: np.ndarray, anchors: np.ndarray) -> np.ndarray:
+def combine(words: Any, anchors: Any) -> Any:
     """The similarity before the date factor (element-wise over arrays)."""
     return W_WORDS * words + W_ANCHORS * anchors * np.minimum(1.0, words / WORDS_GATE)
 
@@ -126,11 +127,11 @@ def story_edges_for(
             if (e.a, e.b) not in near and e.score >= threshold:
                 out.append(e)
     for a, b in near:
-        i, j = index.get(a), index.get(b)
-        if i is not None and j is not None and (i in touched_set or j in touched_set):
-            i, j = min(i, j), max(i, j)
-            wv, av = _row_dot(f.words, i, j), _row_dot(f.anchor_vec, i, j)
-            out.append(_edge(f, i, j, wv, av, True, threshold))
+        ia, ib = index.get(a), index.get(b)
+        if ia is not None and ib is not None and (ia in touched_set or ib in touched_set):
+            lo, hi = min(ia, ib), max(ia, ib)
+            wv, av = _row_dot(f.words, lo, hi), _row_dot(f.anchor_vec, lo, hi)
+            out.append(_edge(f, lo, hi, wv, av, True, threshold))
     return out
 
 
