@@ -107,7 +107,8 @@ def trace_story(
         d, reasons = _direction(x, y, views[(yi, xi)], views[(xi, yi)], cites, tell_w)
         votes = _consensus(xi, yi, neighbours[xi] & neighbours[yi], views)
         if votes:
-            d += 1.5 if votes > 0 else -1.5
+            # each witness counts; a few outweigh one "holds text the other lacks"
+            d += min(2.4, 0.8 * abs(votes)) * (1 if votes > 0 else -1)
             reasons.append(
                 f"the other copies are closer to #{xi if votes > 0 else yi} "
                 f"({abs(votes)} more of them)"
