@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # (name, script, arguments with the pinned floors)
 GATES: list[tuple[str, str, list[str]]] = [
     ("extraction", "bench/extraction.py", ["--floor", "0.975"]),  # measured 0.979
+    ("clustering", "bench/clustering.py", ["--floor-event", "0.89"]),  # measured 0.901
+    ("changes", "bench/changes.py", ["--floor", "0.83"]),  # measured 0.848
 ]
 
 
