@@ -190,3 +190,29 @@ def test_mangled_dateline_beats_an_earlier_date(spun: Article) -> None:
     source = make(1, ORIGINAL, published="2024-03-05T18:00:00Z")
     got = {d.article: d for d in trace_story([early, source])}
     assert got[4].parent == 1 and got[4].type == "spun_copy"
+
+
+def test_undated_reordered_copy_is_the_odd_one_out() -> None:
+    lines = ORIGINAL.split("\n")
+    source = make(21, ORIGINAL)
+    reordered = make(22, "\n".join([lines[0], *lines[5:], *lines[1:5]]))
+    wire = make(23, ORIGINAL + "\n© 2024 Daily Planet. All rights reserved.")
+    trimmed = make(24, "\n".join(lines[:8]))
+    got = {d.article: d for d in trace_story([reordered, wire, trimmed, source])}
+    assert got[21].type == "original" and got[21].parent is None
+    assert (got[22].parent, got[22].type) == (21, "edited_copy")
+    assert any("other copies are closer to #21" in e for e in got[22].evidence)
+
+
+def test_copy_of_a_copy_points_to_the_copy() -> None:
+    lines = ORIGINAL.split("\n")
+    source = make(31, ORIGINAL, published="2024-03-05T18:00:00Z")
+    first = make(32, "\n".join(lines[:7]), published="2024-03-05T19:00:00Z")
+    second = make(
+        33,
+        "DAILY PLANET | Updated 9:05 GMT\n" + first.text + "\n© 2024 Daily Planet.",
+        published="2024-03-05T21:00:00Z",
+    )
+    got = {d.article: d for d in trace_story([second, first, source])}
+    assert (got[32].parent, got[33].parent) == (31, 32)
+    assert got[33].type == "wire_copy"
