@@ -160,6 +160,9 @@ def print_claims(store: Store, console: Console, article: int | None = None,
                  as_json: bool = False) -> None:
     ids = [article] if article is not None else store.article_ids()
     found = store.claims(ids)
+    if not found and not as_json:
+        console.print("no claims stored for these articles; run 'wiretrace trace' first")
+        return
     if as_json:
         for c in found:
             console.print_json(json.dumps({
