@@ -12,15 +12,18 @@ from typing import Any
 
 __all__ = ["render_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# with brackets escaped no link or image can form, so parentheses and '!' stay readable;
+# '#', '+' and '-' only mean something at the start of a line
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
+_LINE_START = re.compile(r"^(\d*)([#+\-.])")
 
 
 def md(text: Any) -> str:
     """Escape text for inline Markdown: one line, no raw HTML (``<`` and ``>`` become entities,
-    which every renderer shows as the characters), other punctuation backslash-escaped."""
+    which every renderer shows as the characters), Markdown punctuation backslash-escaped."""
     line = " ".join(str(text or "").split())
     line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", line)
+    return _LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", line))
 
 
 def _label(value: Any) -> str:
