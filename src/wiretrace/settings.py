@@ -26,6 +26,11 @@ class Settings:
     near_duplicate_containment: float = 0.7
     story_threshold: float = 0.24  # chosen on the ECB+ dev topics (bench/clustering.py)
     minhash_seed: int = 42
+    # story candidates: articles sharing one of their most distinctive names/words (blocking key)
+    # in a date window; a key held by more than story_block_cap articles is too common to block on
+    story_block_cap: int = 200
+    story_window_days: int = 30
+    semantic: bool = False  # sentence embeddings as one more story signal (wiretrace[semantic])
     workers: int = 0  # 0 = all cores
     # store
     busy_timeout_ms: int = 30_000

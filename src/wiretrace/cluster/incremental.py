@@ -18,13 +18,14 @@ import numpy as np
 from scipy import sparse
 
 from wiretrace.cluster.features import StoryFeatures
-from wiretrace.cluster.minhash import DEFAULT_SEED, Signatures
+from wiretrace.cluster.minhash import Signatures
 from wiretrace.cluster.near_duplicates import NearDuplicate, components
 from wiretrace.cluster.stories import StoryEdge, StoryGraph
+from wiretrace.settings import Settings
 
 __all__ = ["ClusterParams", "ClusterState"]
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,17 +37,18 @@ class ClusterParams:
     near_duplicate_jaccard: float
     near_duplicate_containment: float
     story_threshold: float
+    story_block_cap: int
+    story_window_days: int
+    semantic: bool
 
     @staticmethod
-    def of(settings: object) -> ClusterParams:
+    def of(settings: Settings) -> ClusterParams:
+        """The settings a cluster state depends on (a change means re-clustering)."""
+        s = settings
         return ClusterParams(
-            int(getattr(settings, "num_perm", 128)),
-            int(getattr(settings, "shingle_size", 5)),
-            int(getattr(settings, "lsh_bands", 32)),
-            int(getattr(settings, "minhash_seed", DEFAULT_SEED)),
-            float(getattr(settings, "near_duplicate_jaccard", 0.5)),
-            float(getattr(settings, "near_duplicate_containment", 0.7)),
-            float(getattr(settings, "story_threshold", 0.24)),
+            s.num_perm, s.shingle_size, s.lsh_bands, s.minhash_seed, s.near_duplicate_jaccard,
+            s.near_duplicate_containment, s.story_threshold, s.story_block_cap,
+            s.story_window_days, s.semantic,
         )
 
 
@@ -77,7 +79,7 @@ class ClusterState:
         s, f = self.signatures, self.features
         arrays: dict[str, np.ndarray] = {
             "sig_ids": s.ids, "digests": s.digests, "n_shingles": s.n_shingles,
-            "published": np.array([-1 if d is None else d for d in f.published], np.int64),
+            "published": f.days(), "blocks": f.blocks,
         }
         for name in ("words", "anchor_vec"):
             m: sparse.csr_matrix = getattr(f, name)
@@ -122,6 +124,7 @@ class ClusterState:
             meta["feature_ids"], mats["words"],
             [frozenset(a) for a in meta["anchors"]],
             [None if d < 0 else int(d) for d in z["published"].tolist()], mats["anchor_vec"],
+            z["blocks"],
         )
         graph = StoryGraph({
             (e[0], e[1]): StoryEdge(e[0], e[1], e[2], e[3], e[4], e[5], e[6], tuple(e[7]),

@@ -7,14 +7,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from wiretrace.cluster.blocking import Blocking, blocking
 from wiretrace.cluster.features import StoryFeatures, story_features
 from wiretrace.cluster.incremental import ClusterParams, ClusterState
 from wiretrace.cluster.items import ClusterItem
 from wiretrace.cluster.lsh import band_keys, candidate_pairs
 from wiretrace.cluster.minhash import Signatures
 from wiretrace.cluster.near_duplicates import NearDuplicate, verify_pairs
-from wiretrace.cluster.stories import StoryEdge, stories_of, story_edges_for
+from wiretrace.cluster.stories import StoryEdge, StoryGraph, stories_of, story_edges_for
 from wiretrace.errors import InputError, WiretraceError
+from wiretrace.settings import Settings
 
 __all__ = ["ClusterResult", "assign", "cluster", "empty_state"]
 
@@ -29,14 +31,14 @@ class ClusterResult:
     state: ClusterState
 
 
-def empty_state(settings: object) -> ClusterState:
+def empty_state(settings: Settings) -> ClusterState:
     p = ClusterParams.of(settings)
     return ClusterState(p, Signatures.empty(p.num_perm, p.shingle_size, p.seed),
                         story_features([], []))
 
 
 def cluster(
-    items: Sequence[ClusterItem], settings: object, backend: str = "local",
+    items: Sequence[ClusterItem], settings: Settings, backend: str = "local",
     scheduler: str | None = None,
 ) -> ClusterResult:
     """Near-duplicates and stories of ``items`` from scratch."""
@@ -49,7 +51,7 @@ def _story_text(item: ClusterItem) -> str:
     return item.text
 
 
-def _sketch(items: Sequence[ClusterItem], p: ClusterParams, settings: object, backend: str,
+def _sketch(items: Sequence[ClusterItem], p: ClusterParams, settings: Settings, backend: str,
             scheduler: str | None) -> tuple[Signatures, object]:
     ids = [it.id for it in items]
     texts = [it.text for it in items]
@@ -57,17 +59,32 @@ def _sketch(items: Sequence[ClusterItem], p: ClusterParams, settings: object, ba
         from wiretrace.backends.local import sketch
 
         return sketch(ids, texts, p.num_perm, p.shingle_size,
-                      int(getattr(settings, "workers", 0)), p.seed), None
+                      settings.workers, p.seed), None
     if backend == "dask":
         from wiretrace.backends.dask import DaskRun
 
-        run = DaskRun(scheduler, int(getattr(settings, "workers", 0)))
+        run = DaskRun(scheduler, settings.workers)
         return run.sketch(ids, texts, p), run
     raise WiretraceError(f"unknown backend {backend!r}; use 'local' or 'dask'")
 
 
+def _drop_lost_candidates(graph: StoryGraph, blk: Blocking, ids: list[int]) -> None:
+    """Remove the story edges of old pairs that shared only lists now over the cap."""
+    if not len(blk.at_risk):
+        return
+    risky = [(a, b) for a, b in blk.at_risk.tolist()
+             if (e := graph.edges.get((min(ids[a], ids[b]), max(ids[a], ids[b])))) is not None
+             and not e.near_duplicate]
+    if not risky:
+        return
+    keep = blk.still_candidates(np.asarray(risky, np.int64))
+    for (a, b), ok in zip(risky, keep.tolist(), strict=True):
+        if not ok:
+            del graph.edges[(min(ids[a], ids[b]), max(ids[a], ids[b]))]
+
+
 def assign(
-    state: ClusterState, new_items: Sequence[ClusterItem], settings: object,
+    state: ClusterState, new_items: Sequence[ClusterItem], settings: Settings,
     backend: str = "local", scheduler: str | None = None,
 ) -> ClusterResult:
     """Add ``new_items`` to ``state``; the result equals ``cluster`` over all items."""
@@ -103,8 +120,11 @@ def assign(
                        [it.published for it in new_items]),
     ])
     touched = np.arange(len(state.features), len(feats), dtype=np.int64)
+    blk = blocking(feats.blocks, feats.days(), len(state.features), p.story_block_cap,
+                   p.story_window_days)
     graph = type(state.graph)(dict(state.graph.edges))
-    for e in story_edges_for(feats, touched, near_set, p.story_threshold):
+    _drop_lost_candidates(graph, blk, feats.ids)
+    for e in story_edges_for(feats, blk.pairs, touched, near_set, p.story_threshold):
         graph.edges[(e.a, e.b)] = e
     stories, splits = stories_of(feats, graph, near_set, p.story_threshold, state.splits)
     new_state = ClusterState(p, sigs, feats, near, graph, splits)

@@ -36,7 +36,7 @@ WORDS_GATE = 0.15
 DATE_GRACE_DAYS = 3
 DATE_FALLOFF_DAYS = 60
 MAX_SHARED_SHOWN = 8
-_CHUNK = 1024
+_PAIR_CHUNK = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,37 +101,53 @@ def _row_dot(m: sparse.csr_matrix, i: int, j: int) -> float:
     si, ei, sj, ej = m.indptr[i], m.indptr[i + 1], m.indptr[j], m.indptr[j + 1]
     _, xi, xj = np.intersect1d(m.indices[si:ei], m.indices[sj:ej], assume_unique=True,
                                return_indices=True)
-    return float(np.dot(m.data[si:ei][xi], m.data[sj:ej][xj]))
+    return float(np.dot(m.data[si:ei][xi].astype(np.float64), m.data[sj:ej][xj]))
+
+
+def pair_dots(m: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Dot products of rows ``lo[k]`` and ``hi[k]`` (each pair on its own: chunking never
+    changes a value)."""
+    out = np.zeros(len(lo), np.float64)
+    for s in range(0, len(lo), _PAIR_CHUNK):
+        a, b = m[lo[s : s + _PAIR_CHUNK]], m[hi[s : s + _PAIR_CHUNK]]
+        prod = a.multiply(b).tocsr()
+        prod.data = prod.data.astype(np.float64)
+        out[s : s + _PAIR_CHUNK] = np.asarray(prod.sum(axis=1)).ravel()
+    return out
+
+
+def date_factors(da: np.ndarray, db: np.ndarray) -> np.ndarray:
+    """``date_factor`` over arrays of days (-1 = unknown)."""
+    gap = np.abs(da - db)
+    out = np.maximum(0.5, 1.0 - (gap - DATE_GRACE_DAYS) / DATE_FALLOFF_DAYS)
+    out[(gap <= DATE_GRACE_DAYS) | (da < 0) | (db < 0)] = 1.0
+    return out
 
 
 def story_edges_for(
-    f: StoryFeatures, touched: np.ndarray, near: set[tuple[int, int]], threshold: float
+    f: StoryFeatures, candidates: np.ndarray, touched: np.ndarray, near: set[tuple[int, int]],
+    threshold: float,
 ) -> list[StoryEdge]:
-    """Edges (score >= threshold) between touched rows and all rows of ``f``."""
+    """Edges (score >= threshold) among candidate row pairs (see ``blocking``), plus the
+    near-duplicate pairs that touch a ``touched`` row."""
     out: list[StoryEdge] = []
-    wt, at = f.words.T.tocsr(), f.anchor_vec.T.tocsr()
-    index = {i: k for k, i in enumerate(f.ids)}
-    touched_set = set(touched.tolist())
-    for s in range(0, len(touched), _CHUNK):
-        rows = touched[s : s + _CHUNK]
-        w = (f.words[rows] @ wt).tocoo()
-        an = (f.anchor_vec[rows] @ at).tocsr()
-        an_vals = np.asarray(an[w.row, w.col]).ravel() if w.nnz else np.zeros(0)
-        score = combine(w.data, an_vals)
-        hit = np.flatnonzero(score >= threshold)
-        for k in hit.tolist():
-            i, j = int(rows[w.row[k]]), int(w.col[k])
-            if i == j or (j in touched_set and j < i):
-                continue  # each pair once: from its lower row when both are touched
-            e = _edge(f, i, j, float(w.data[k]), float(an_vals[k]), False, threshold)
+    if len(candidates):
+        lo, hi = candidates[:, 0], candidates[:, 1]
+        w, an = pair_dots(f.words, lo, hi), pair_dots(f.anchor_vec, lo, hi)
+        days = f.days()
+        score = combine(w, an) * date_factors(days[lo], days[hi])
+        for k in np.flatnonzero(score >= threshold).tolist():
+            e = _edge(f, int(lo[k]), int(hi[k]), float(w[k]), float(an[k]), False, threshold)
             if (e.a, e.b) not in near and e.score >= threshold:
                 out.append(e)
+    index = {i: k for k, i in enumerate(f.ids)}
+    touched_set = set(touched.tolist())
     for a, b in near:
         ia, ib = index.get(a), index.get(b)
         if ia is not None and ib is not None and (ia in touched_set or ib in touched_set):
-            lo, hi = min(ia, ib), max(ia, ib)
-            wv, av = _row_dot(f.words, lo, hi), _row_dot(f.anchor_vec, lo, hi)
-            out.append(_edge(f, lo, hi, wv, av, True, threshold))
+            lo_, hi_ = min(ia, ib), max(ia, ib)
+            wv, av = _row_dot(f.words, lo_, hi_), _row_dot(f.anchor_vec, lo_, hi_)
+            out.append(_edge(f, lo_, hi_, wv, av, True, threshold))
     return out
 
 
@@ -151,13 +167,8 @@ def split_component(
         return [sorted(ids)]  # a component of two is one edge at or above the threshold
     sub = f.take(rows)
     sim = combine(_gram(sub.words), _gram(sub.anchor_vec))
-    days = sub.published
-    for x in range(len(rows)):
-        for y in range(x + 1, len(rows)):
-            df = date_factor(days[x], days[y])
-            if df != 1.0:
-                sim[x, y] *= df
-                sim[y, x] *= df
+    days = sub.days()
+    sim = sim * date_factors(days[:, None], days[None, :])
     for x, a in enumerate(ids):
         for y in range(x + 1, len(ids)):
             if (min(a, ids[y]), max(a, ids[y])) in near:
