@@ -82,3 +82,20 @@ def test_missing_dask_raises_missing_extra() -> None:
         "    raise SystemExit('no error')\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_features_in_the_pool_equal_one_process() -> None:
+    import wiretrace.backends.local as local
+
+    items = _items(90)
+    args = ([it.id for it in items], [it.text for it in items], [it.text for it in items],
+            [it.published for it in items], 64, 5)
+    _, one = local.sketch_and_features(*args, workers=1)
+    old = local.MIN_PARALLEL, local.BATCH
+    local.MIN_PARALLEL, local.BATCH = 1, 25
+    try:
+        _, many = local.sketch_and_features(*args, workers=2)
+    finally:
+        local.MIN_PARALLEL, local.BATCH = old
+    assert many.ids == one.ids and np.array_equal(many.blocks, one.blocks)
+    assert (many.words != one.words).nnz == 0 and many.anchors == one.anchors

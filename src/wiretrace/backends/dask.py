@@ -1,12 +1,12 @@
 """Dask backend (``pip install 'wiretrace[dask]'``): the same stage functions over partitions.
 
-* sketch: batches of texts → ``sketch_texts`` (a map over a bag);
+* sketch: batches of texts → ``sketch_texts`` and ``story_features`` (a map over a bag);
 * LSH: band keys per partition of digests, records ``(band, key, row)`` shuffled by band key
   (``groupby`` with the task shuffle), pairs emitted inside each bucket, ``distinct``;
 * verification: ``verify_pairs`` over partitions of candidate pairs, the signatures shipped once
   as one delayed object;
-* connected components (near-duplicate groups) and the story layer then run on the client,
-  over the verified pairs and the features.
+* connected components (near-duplicate groups), story blocking, story edges and the splits
+  then run on the client, over the verified pairs and the features.
 
 Every stage is the local stage function, so the result is exactly the local result.
 ``scheduler`` is a scheduler address (``tcp://host:8786``); without one, a ``LocalCluster`` of
@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from wiretrace.cluster.features import StoryFeatures, story_features
 from wiretrace.cluster.incremental import ClusterParams
 from wiretrace.cluster.lsh import band_keys
 from wiretrace.cluster.minhash import Signatures, sketch_texts
@@ -39,8 +40,12 @@ SKETCH_BATCH = 1_000
 ROWS_PER_PARTITION = 20_000
 
 
-def _sketch_part(part: tuple[list[int], list[str]], p: ClusterParams) -> Signatures:
-    return sketch_texts(part[0], part[1], p.num_perm, p.shingle_size, p.seed)
+_Part = tuple[list[int], list[str], list[str], list[str | None]]
+
+
+def _sketch_part(part: _Part, p: ClusterParams) -> tuple[Signatures, StoryFeatures]:
+    return (sketch_texts(part[0], part[1], p.num_perm, p.shingle_size, p.seed),
+            story_features(part[0], part[2], part[3]))
 
 
 def _band_records(part: tuple[int, np.ndarray], bands: int) -> list[tuple[int, int, int]]:
@@ -85,13 +90,20 @@ class DaskRun:
     def _compute(self, collection: Any) -> Any:
         return dask.compute(collection, scheduler=self.client.get)[0]
 
-    def sketch(self, ids: Sequence[int], texts: Sequence[str], p: ClusterParams) -> Signatures:
+    def sketch(self, ids: Sequence[int], texts: Sequence[str], story_texts: Sequence[str],
+               published: Sequence[str | None], p: ClusterParams
+               ) -> tuple[Signatures, StoryFeatures]:
+        """Signatures and story features, one bag partition per batch."""
         if not ids:
-            return Signatures.empty(p.num_perm, p.shingle_size, p.seed)
-        parts = [(list(ids[s : s + SKETCH_BATCH]), list(texts[s : s + SKETCH_BATCH]))
-                 for s in range(0, len(ids), SKETCH_BATCH)]
+            return Signatures.empty(p.num_perm, p.shingle_size, p.seed), story_features([], [])
+        b = SKETCH_BATCH
+        parts: list[_Part] = [
+            (list(ids[s : s + b]), list(texts[s : s + b]), list(story_texts[s : s + b]),
+             list(published[s : s + b])) for s in range(0, len(ids), b)]
         bag = db.from_sequence(parts, npartitions=len(parts))
-        return Signatures.concat(self._compute(bag.map(_sketch_part, p)))
+        done = self._compute(bag.map(_sketch_part, p))
+        return (Signatures.concat([d[0] for d in done]),
+                StoryFeatures.concat([d[1] for d in done]))
 
     def near_duplicates(self, sigs: Signatures, new: np.ndarray, p: ClusterParams
                         ) -> list[NearDuplicate]:

@@ -1,6 +1,7 @@
 """Local backend: the sketch stage on all cores of this machine (``settings.workers``, 0 = all).
 
-Texts are cut into batches; each batch is shingled and sketched in a worker process
+Texts are cut into batches; each batch is shingled and sketched (and, with
+``sketch_and_features``, given its story features) in a worker process
 (``concurrent.futures.ProcessPoolExecutor``); small inputs stay in this process. Workers are
 started by a fork server, never by a plain ``fork``: rensa runs a native thread pool, and a
 process forked after it was used deadlocks in its first rensa call (so would any fork of a
@@ -13,10 +14,14 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from wiretrace.cluster.minhash import DEFAULT_SEED, Signatures, sketch_texts
 
-__all__ = ["worker_count", "sketch"]
+if TYPE_CHECKING:
+    from wiretrace.cluster.features import StoryFeatures
+
+__all__ = ["worker_count", "sketch", "sketch_and_features"]
 
 BATCH = 2_000
 MIN_PARALLEL = 4_000
@@ -46,3 +51,43 @@ def sketch(
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
         parts = list(pool.map(_job, jobs, chunksize=1))
     return Signatures.concat(parts)
+
+
+_Job = tuple[list[int], list[str], list[str], list[str | None], int, int, int]
+
+
+def _both(args: _Job) -> tuple[Signatures, StoryFeatures]:
+    from wiretrace.cluster.features import story_features
+
+    ids, texts, story_texts, published, num_perm, shingle_size, seed = args
+    return (sketch_texts(ids, texts, num_perm, shingle_size, seed),
+            story_features(ids, story_texts, published))
+
+
+def sketch_and_features(
+    ids: Sequence[int], texts: Sequence[str], story_texts: Sequence[str],
+    published: Sequence[str | None], num_perm: int, shingle_size: int, workers: int = 0,
+    seed: int = DEFAULT_SEED,
+) -> tuple[Signatures, StoryFeatures]:
+    """Signatures of ``texts`` and story features of ``story_texts``, in batches on
+    ``workers`` processes (the result does not depend on the batching)."""
+    from wiretrace.cluster.features import StoryFeatures
+
+    jobs: list[_Job] = [
+        (list(ids[s : s + BATCH]), list(texts[s : s + BATCH]), list(story_texts[s : s + BATCH]),
+         list(published[s : s + BATCH]), num_perm, shingle_size, seed)
+        for s in range(0, len(texts), BATCH)
+    ]
+    n_workers = worker_count(workers)
+    if n_workers == 1 or len(texts) < MIN_PARALLEL:
+        parts = [_both(job) for job in jobs]
+    else:
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
+            parts = list(pool.map(_both, jobs, chunksize=1))
+    if not parts:
+        from wiretrace.cluster.features import story_features
+
+        return Signatures.empty(num_perm, shingle_size, seed), story_features([], [])
+    return (Signatures.concat([p[0] for p in parts]),
+            StoryFeatures.concat([p[1] for p in parts]))

@@ -52,19 +52,27 @@ def _story_text(item: ClusterItem) -> str:
 
 
 def _sketch(items: Sequence[ClusterItem], p: ClusterParams, settings: Settings, backend: str,
-            scheduler: str | None) -> tuple[Signatures, object]:
+            scheduler: str | None) -> tuple[Signatures, StoryFeatures, object]:
     ids = [it.id for it in items]
     texts = [it.text for it in items]
+    story_texts = [_story_text(it) for it in items]
+    published = [it.published for it in items]
     if backend == "local":
-        from wiretrace.backends.local import sketch
+        from wiretrace.backends.local import sketch_and_features
 
-        return sketch(ids, texts, p.num_perm, p.shingle_size,
-                      settings.workers, p.seed), None
+        sigs, feats = sketch_and_features(ids, texts, story_texts, published, p.num_perm,
+                                          p.shingle_size, settings.workers, p.seed)
+        return sigs, feats, None
     if backend == "dask":
         from wiretrace.backends.dask import DaskRun
 
         run = DaskRun(scheduler, settings.workers)
-        return run.sketch(ids, texts, p), run
+        try:
+            sigs, feats = run.sketch(ids, texts, story_texts, published, p)
+        except BaseException:
+            run.close()
+            raise
+        return sigs, feats, run
     raise WiretraceError(f"unknown backend {backend!r}; use 'local' or 'dask'")
 
 
@@ -97,7 +105,7 @@ def assign(
     new_ids = [it.id for it in new_items]
     if len(set(new_ids)) != len(new_ids) or known.intersection(new_ids):
         raise InputError("article ids given to assign must be unique and not yet clustered")
-    new_sigs, run = _sketch(new_items, p, settings, backend, scheduler)
+    new_sigs, new_feats, run = _sketch(new_items, p, settings, backend, scheduler)
     try:
         sigs = Signatures.concat([state.signatures, new_sigs])
         new = np.zeros(len(sigs), dtype=bool)
@@ -114,11 +122,7 @@ def assign(
     near = sorted(state.near_duplicates + found, key=lambda d: (d.a, d.b))
     near_set = {(d.a, d.b) for d in near}
 
-    feats = StoryFeatures.concat([
-        state.features,
-        story_features(new_ids, [_story_text(it) for it in new_items],
-                       [it.published for it in new_items]),
-    ])
+    feats = StoryFeatures.concat([state.features, new_feats])
     touched = np.arange(len(state.features), len(feats), dtype=np.int64)
     blk = blocking(feats.blocks, feats.days(), len(state.features), p.story_block_cap,
                    p.story_window_days)
