@@ -216,3 +216,63 @@ def test_copy_of_a_copy_points_to_the_copy() -> None:
     got = {d.article: d for d in trace_story([second, first, source])}
     assert (got[32].parent, got[33].parent) == (31, 32)
     assert got[33].type == "wire_copy"
+
+
+def test_ai_rewrite_shorter_than_its_source_is_a_rewrite() -> None:
+    """Leftover model text says how the text was made: a condensed AI rewrite is a rewrite,
+    unless the model itself announces a summary."""
+    from wiretrace.model import Artefact, Article
+    from wiretrace.trace import trace_story
+
+    source_text = " ".join(
+        f"Paragraph {i}: the harbour council in Velmora said the ferry pier number {i} "
+        f"would close for repairs after inspectors found cracks in {i + 3} pylons."
+        for i in range(12)
+    )
+    picked = [p for i, p in enumerate(source_text.split("Paragraph ")[1:]) if i % 2 == 0]
+    rewrite_text = " ".join("Paragraph " + p.strip() for p in picked)
+    rewrite_text = rewrite_text.replace("said", "stated").replace("would close", "is set to close")
+    for opener, expected in (("Certainly! Here is a rewritten version of the article:", "rewrite"),
+                             ("Sure! Here is a summary of the article:", "summary")):
+        raw = opener + "\n\n" + rewrite_text
+        tell = Artefact("llm_meta_text", 0, len(opener), opener)
+        src = Article(source="src.txt", text=source_text, raw_text=source_text, id=1,
+                      published="2026-03-02T08:00:00Z")
+        copy = Article(source="ai.txt", text=rewrite_text, raw_text=raw, id=2,
+                       published="2026-03-02T12:00:00Z", artefacts=[tell])
+        (d1, d2) = trace_story([src, copy])
+        assert d1.type == "original"
+        assert d2.parent == 1 and d2.type == expected, (opener, d2)
+
+
+def test_credit_links_a_summary_in_its_own_words() -> None:
+    """An aggregator's summary shares few words with its source but names it outright."""
+    from wiretrace.model import Artefact, Article
+    from wiretrace.trace import trace_story
+
+    source_text = (
+        "OSLAND (NWA) — A landslide buried part of the coastal road near Kirkevik on Tuesday, "
+        "cutting off about 300 homes, the regional roads authority said.\n\n"
+        "Crews expected to reopen one lane by Thursday, authority spokesman Per Halvorsen said, "
+        "adding that geologists were checking the slope above the harbour.\n\n"
+        "The ferry company added two extra sailings a day while the road stays closed."
+    )
+    header = "Credited from: NWA"
+    summary_body = (
+        "About 300 homes near Kirkevik were cut off on Tuesday when a landslide buried the "
+        "coastal road, officials said. One lane could reopen by Thursday."
+    )
+    raw = header + "\n\n" + summary_body
+    src = Article(source="nwa.html", text=source_text, raw_text=source_text, id=1,
+                  site="Nordic Wire Agency", published="2026-03-03T08:00:00Z")
+    summ = Article(source="feed.xml", text=summary_body, raw_text=raw, id=2,
+                   site="digest.example", published="2026-03-03T11:00:00Z",
+                   artefacts=[Artefact("aggregator_header", 0, len(header), header)])
+    got = {d.article: d for d in trace_story([src, summ])}
+    assert got[2].parent == 1 and got[2].type == "summary"
+    assert any("NWA" in line for line in got[2].evidence)
+    # without the credit, the same few shared words are not a copy
+    bare = Article(source="feed.xml", text=summary_body, raw_text=summary_body, id=2,
+                   site="digest.example", published="2026-03-03T11:00:00Z")
+    got = {d.article: d for d in trace_story([src, bare])}
+    assert got[2].parent is None

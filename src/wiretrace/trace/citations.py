@@ -187,9 +187,27 @@ def _outlet_keys(article: Article) -> set[str]:
 
 def names_outlet(name: str, article: Article) -> bool:
     """Whether a cited name is this article's outlet ("Reuters" ~ site reuters.com)."""
+    return _matches(name, _outlet_keys(article))
+
+
+def credit_points_to(name: str, article: Article) -> bool:
+    """Whether a credit ("Credited from: CWS") points at this article: its outlet, or the agency
+    whose dateline it carries at its start ("ROME (CWS) —"), wherever it was published."""
+    return _matches(name, _outlet_keys(article) | _dateline_agencies(article))
+
+
+def _matches(name: str, keys: set[str]) -> bool:
     key = canonical_name(name).lower()
-    keys = _outlet_keys(article)
     return key in keys or key.replace(" ", "") in keys or key.removeprefix("the ") in keys
+
+
+def _dateline_agencies(article: Article) -> set[str]:
+    head = article.text[:300]
+    return {
+        canonical_name(c.name).lower()
+        for c in find_citations(head)
+        if c.kind == "dateline" and c.start < 120
+    }
 
 
 def upstream_names(citations: Iterable[Citation], whole_only: bool = False) -> list[str]:

@@ -13,13 +13,20 @@ Articles without shared passages are independent and get no edge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from wiretrace.model import Alignment, Article, Derivation
 from wiretrace.settings import Settings
 from wiretrace.trace.align import align_articles, passages
-from wiretrace.trace.citations import Citation, article_citations, names_outlet, upstream_names
+from wiretrace.trace.citations import (
+    Citation,
+    article_citations,
+    credit_points_to,
+    names_outlet,
+    upstream_names,
+)
 from wiretrace.trace.features import (
     COMMON_WORDS,
     PairView,
@@ -82,6 +89,7 @@ def trace_story(
     linked: dict[tuple[int, int], float] = {}  # (x, y) with x < y → direction (+: x is parent)
     why: dict[tuple[int, int], list[str]] = {}
     pairs: list[tuple[Article, Article]] = []
+    credit_only: set[tuple[int, int]] = set()  # linked by a credit, not by shared passages
     for i, x in enumerate(arts):
         for y in arts[i + 1 :]:
             key = (min(_aid(x), _aid(y)), max(_aid(x), _aid(y)))
@@ -92,12 +100,16 @@ def trace_story(
                 found = align_articles(x, y, settings)
                 table[key] = found
             al = found
-            if not _may_link(al, min(len(x.text), len(y.text)), params):
+            credit = _credits_outlet(x, y, cites) or _credits_outlet(y, x, cites)
+            if not credit and not _may_link(al, min(len(x.text), len(y.text)), params):
                 continue
             vx, vy = view(al, x, y), view(al, y, x)
             views[(_aid(x), _aid(y))], views[(_aid(y), _aid(x))] = vx, vy
             if _linked(vx, vy, x, y, params):
                 pairs.append((x, y))
+            elif credit and _credited(vx, vy, x, y, cites):
+                pairs.append((x, y))
+                credit_only.add((min(_aid(x), _aid(y)), max(_aid(x), _aid(y))))
     neighbours: dict[int, set[int]] = {k: set() for k in by_id}
     for x, y in pairs:
         neighbours[_aid(x)].add(_aid(y))
@@ -159,7 +171,8 @@ def trace_story(
         k = _aid(a)
         if k in parent:
             p = parent[k]
-            out.append(_derived(a, by_id[p], views[(k, p)], dir_of(p, k), why, table, cites))
+            out.append(_derived(a, by_id[p], views[(k, p)], dir_of(p, k), why, table, cites,
+                                (min(k, p), max(k, p)) in credit_only))
         elif siblings[k]:
             out.append(_upstream(a, [by_id[s] for s in siblings[k]], views, table, cites))
         else:
@@ -170,6 +183,7 @@ def trace_story(
 # A mangled dateline or leftover model text is proof of a copy: it outweighs publication dates
 # (which scrapers often rewrite). Other tells add up to at most 3.
 _HARD_TELLS = {"dateline_repair", "llm_meta_text"}
+_SUMMARY_WORD = re.compile(r"\b(?:summar|condens|shorten|key points|tl;?dr|brief)", re.I)
 
 
 def _tell_weight(a: Article) -> float:
@@ -205,6 +219,26 @@ def _linked(vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams) 
         if v.all_c >= need and len(v.pairs) >= pairs and v.moved <= 0.15 and v.all_p >= 0.3:
             return True
     return False
+
+
+def _credited(
+    vx: PairView, vy: PairView, x: Article, y: Article, cites: dict[int, list[Citation]]
+) -> bool:
+    """One article credits the other's outlet outright ("Credited from: X", "Source: <url>",
+    "via X") and most of its text is found there, if only as paraphrase: an aggregator's
+    summary shares few words with its source, but says where it comes from. Some aligned
+    content must back the credit, so the link has spans to show."""
+    for v, child, source in ((vx, x, y), (vy, y, x)):
+        if v.pairs and _credits_outlet(child, source, cites):
+            return True
+    return False
+
+
+def _credits_outlet(child: Article, source: Article, cites: dict[int, list[Citation]]) -> bool:
+    return any(
+        c.whole and c.where != "byline" and credit_points_to(c.name, source)
+        for c in cites[_aid(child)]
+    )
 
 
 def _direction(
@@ -294,19 +328,30 @@ def _closeness(v: PairView) -> float:
     return wc + 0.5 * wp
 
 
-def classify(v: PairView, c: Article, p: Article, params: TraceParams = DEFAULT) -> str:
-    """The type of copy ``c`` is of ``p`` (``v`` compares them)."""
+def classify(
+    v: PairView, c: Article, p: Article, params: TraceParams = DEFAULT, credit_only: bool = False
+) -> str:
+    """The type of copy ``c`` is of ``p`` (``v`` compares them). ``credit_only``: the two are
+    linked by ``c``'s credit to ``p``'s outlet, not by shared passages."""
     allc = v.all_c or 1e-9
     verb = v.cov_c["verbatim"] / allc
     edit = v.cov_c["edited"] / allc
     para = v.cov_c["paraphrase"] / allc
-    llm = any(t.kind == "llm_meta_text" for t in tells(c))
+    llm_tells = [t for t in tells(c) if t.kind == "llm_meta_text"]
+    llm = bool(llm_tells)
     ratio = v.len_c / max(1, v.len_p)
+    if credit_only:  # linked by an outright credit, in its own words
+        return "summary" if ratio <= params.summary_ratio else "rewrite"
+    # leftover model text says how the text was made: a rewrite, unless the model itself calls
+    # it a summary or the text is short enough to be one whatever it says
+    llm_summary = any(_SUMMARY_WORD.search(t.text) for t in llm_tells)
+    if llm and verb < 0.8 and not llm_summary and ratio > params.summary_short:
+        return "rewrite"
     if ratio <= params.summary_ratio and v.all_c >= 0.5:
         head = v.p_head >= max(150, 0.1 * v.len_p)  # a trimmed copy keeps the lead
         if v.p_skipped >= 0.25 or head or para >= 0.5 or ratio <= params.summary_short:
             return "summary"
-    if para >= 0.5 or (llm and verb < 0.8):
+    if para >= 0.5:
         return "rewrite"
     if edit >= params.spun_edited:
         # a spinner swaps words and touches little else; an editor also adds and cuts
@@ -373,9 +418,10 @@ def _derived(
     why: dict[tuple[int, int], list[str]],
     table: dict[tuple[int, int], Alignment],
     cites: dict[int, list[Citation]],
+    credit_only: bool = False,
 ) -> Derivation:
     k, pk = _aid(a), _aid(p)
-    kind = classify(v, a, p)
+    kind = classify(v, a, p, credit_only=credit_only)
     ev = [
         f"{round(100 * v.all_c)}% of this article's text is found in #{pk}; "
         f"{round(100 * v.all_p)}% of #{pk}'s text is found here "
