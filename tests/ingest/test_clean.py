@@ -391,3 +391,29 @@ def test_clean_never_raises_and_offsets_hold(
 @given(st.text())
 def test_clean_on_arbitrary_text(raw: str) -> None:
     checked(raw)
+
+
+def test_outlet_credit_after_the_lead_needs_an_acronym() -> None:
+    raw = ("Floods closed the valley road on Monday, officials said. (NWA, Kestrel News, XBC)\n\n"
+           "Two countries sent pumps to the valley. (Norway, Denmark)\n\nThe road reopens soon.")
+    cleaned = clean(raw)
+    kinds = [(a.kind, a.text) for a in cleaned.artefacts]
+    assert kinds == [("aggregator_header", "(NWA, Kestrel News, XBC)")]
+    assert "(Norway, Denmark)" in cleaned.text
+
+
+def test_caption_with_trailing_photo_credit() -> None:
+    raw = ("Boats wait at the closed pier in Velmora on Monday. Photo: Ana Ruiz / Kestrel News\n\n"
+           "VELMORA (NWA) — The harbour stayed shut for a second day after a storm damaged the "
+           "pier, the port authority said on Monday. It expects to reopen on Friday.")
+    cleaned = clean(raw)
+    (credit,) = [a for a in cleaned.artefacts if a.kind == "image_credit"]
+    assert credit.text.endswith("Photo: Ana Ruiz / Kestrel News")
+    assert raw[credit.start:credit.end] == credit.text
+    assert cleaned.text.startswith("VELMORA (NWA)")
+
+
+def test_story_sentence_about_a_photo_stays() -> None:
+    raw = ("The museum showed a rare print. Photo: the curator dated it to 1931, "
+           "and it drew crowds all week.\n\nThe exhibition runs until May.")
+    assert not [a for a in clean(raw).artefacts if a.kind == "image_credit"]

@@ -86,6 +86,11 @@ _CREDIT_TAIL = re.compile(
     rf"\b{_AGENCIES}\s*/\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}|"
     rf"\b(?:via|for|©)\s+{_AGENCIES}|\bGetty Images|\bShutterstock|\biStock)\s*[)\]]?$"
 )
+# a caption ending in a labelled credit: "Smoke over the ridge on Friday. Photo: A. Name / Outlet"
+_CAPTION_CREDIT = re.compile(
+    r"(?<=[.!?])\s+(?i:photo|photograph|image|picture|foto)s?(?i: credits?)?\s*:\s*"
+    r"[A-Z][^.:!?\n]{1,80}$"
+)
 _INLINE_CREDIT = re.compile(
     r"[(\[]\s*(?:(?:photo|image|picture|pic|video|illustration|file photo)s?"
     r"(?: credit)?\s*(?::|by\b|courtesy of\b)|AP Photo/|credit:)[^()\[\]\n]{1,120}[)\]]",
@@ -100,6 +105,10 @@ def find_image_credit(lines: list[Line], raw: str) -> list[Candidate]:
         t = line.text
         if len(t) <= SHORT and _CREDIT_LINE.match(t) and not SAID.search(t):
             out.append(whole_line("image_credit", line, 4))
+            credit_lines.add(line.index)
+            continue
+        if len(t) <= 300 and _CAPTION_CREDIT.search(t) and not SAID.search(t):
+            out.append(whole_line("image_credit", line, 4))  # the caption goes with its credit
             credit_lines.add(line.index)
             continue
         tail = _CREDIT_TAIL.search(t) if len(t) <= 300 and not t.endswith(".") else None
@@ -221,15 +230,20 @@ def find_aggregator_header(lines: list[Line], raw: str) -> list[Candidate]:
 
 
 def find_outlet_credit(lines: list[Line], raw: str) -> list[Candidate]:
-    """A multi-outlet credit closing the last paragraph: "... on Tuesday. (Reuters, BBC, CNN)"."""
+    """A multi-outlet credit closing a paragraph: "... on Tuesday. (Reuters, BBC, CNN)". At the
+    end of the last paragraph any list of names counts; elsewhere (aggregators put it after the
+    lead) the list must name an agency by its acronym, so "(France, Germany)" stays."""
     out = []
-    # a multi-outlet credit closing the last paragraph: "... on Tuesday. (Reuters, BBC, CNN)"
-    if lines:
-        last = lines[-1]
-        m = re.search(r"(?<=[.!?\"”])\s+(\([^()]{3,120}\))$", last.text)
-        if m and _OUTLET_LIST.match(m.group(1)):
-            out.append(Candidate("aggregator_header", last.start + m.start(1), last.end, 3))
+    for k, line in enumerate(lines):
+        m = re.search(r"(?<=[.!?\"”])\s+(\([^()]{3,120}\))$", line.text)
+        if not m or not _OUTLET_LIST.match(m.group(1)):
+            continue
+        if k == len(lines) - 1 or _ACRONYM.search(m.group(1)):
+            out.append(Candidate("aggregator_header", line.start + m.start(1), line.end, 3))
     return out
+
+
+_ACRONYM = re.compile(r"[(,]\s*[A-Z]{2,6}\s*[,)]")
 
 
 def find_source_line(lines: list[Line], raw: str) -> list[Candidate]:
