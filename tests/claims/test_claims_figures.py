@@ -66,3 +66,11 @@ def test_figure_claims_carry_attribution() -> None:
     assert fig.attributed_to == "Varnian coast guard"
     assert fig.value and fig.value["qualifier"] == "approximately"
     assert text[fig.span[0]:fig.span[1]] == fig.text
+def test_a_count_behind_another_number_is_not_this_numbers_scope() -> None:
+    from wiretrace.claims.figures import find_figures
+
+    text = ("A storm hit the coast on Monday, killing two people and forcing about 900 "
+            "residents to leave their homes.")
+    figures = {text[f.number.start:f.number.end]: f.scope for f in find_figures(text)}
+    assert figures["two"] == "dead"
+    assert figures["about 900"] != "dead"

@@ -86,9 +86,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     """Figures in ``text[start:end]`` (a sentence); spans are offsets into ``text``."""
     end = len(text) if end is None else end
     out: list[Figure] = []
+    previous_end = start
     for n in find_numbers(text[start:end]):
         n.start += start
         n.end += start
+        behind, previous_end = previous_end, n.end
         # what is counted: up to six words after the number, then up to six words before it
         after_end = _clause_end(text, n.end, min(end, n.end + 80), True)
         after = _words(text, n.end, after_end)[:6]
@@ -97,7 +99,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if _counts_next_noun(text, n.end, after):
             out.append(Figure(n, None, None, None))  # "two mountain villages": not a claim
             continue
-        before_start = _clause_end(text, n.start, max(start, n.start - 80), False)
+        # what is counted before the number is not behind another number, spelled out or not:
+        # "killing three people and forcing about 600 residents" - 600 does not count the dead
+        before_start = _clause_end(text, n.start, max(start, behind, n.start - 80), False)
         before = _words(text, before_start, n.start)[-6:]
         # what is counted before the number is not behind a name or another number:
         # "60 firefighters and France two planes" does not count firefighters twice
