@@ -124,3 +124,25 @@ def test_independent_reports_are_not_copies(analysed: tuple[Store, AnalyzeReport
     d = {x.article: x for x in store.derivations()}
     other = d[ids["crawl-2026-07-18.jsonl#3"]]
     assert other.type == "independent" and other.parent is None
+
+
+def test_every_reported_change_is_a_written_one(analysed: tuple[Store, AnalyzeReport],
+                                                ids: dict[str, int]) -> None:
+    """Precision: a fact-checker must be able to trust each reported change."""
+    store, _ = analysed
+    unexpected = []
+    for c in store.changes():
+        written = [w for w in TRUTH["changes"] if ids[w["article"]] == c.article
+                   and w["kind"] == c.kind
+                   and (w["text"] in c.text or c.text in w["text"]
+                        or _overlap(w["text"], c.text))]
+        if not written:
+            unexpected.append((c.article, c.kind, c.text))
+    assert unexpected == []
+
+
+def _overlap(a: str, b: str) -> bool:
+    """The two texts share a run of four words (one change may quote more or less context)."""
+    wa, wb = a.lower().split(), b.lower().split()
+    grams = {tuple(wa[i:i + 4]) for i in range(len(wa) - 3)}
+    return any(tuple(wb[i:i + 4]) in grams for i in range(len(wb) - 3))

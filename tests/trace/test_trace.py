@@ -276,3 +276,16 @@ def test_credit_links_a_summary_in_its_own_words() -> None:
                    site="digest.example", published="2026-03-03T11:00:00Z")
     got = {d.article: d for d in trace_story([src, bare])}
     assert got[2].parent is None
+
+
+def test_own_desk_and_company_are_never_upstream() -> None:
+    from wiretrace.model import Article
+    from wiretrace.trace.citations import in_house
+
+    art = Article(source="x.html", text="Body.", raw_text="Body.", site="Kestrel News",
+                  url="https://www.kestrelnews.example/a")
+    assert in_house("Kestrel News Desk", art)
+    assert in_house("Kestrel News Ltd", art)
+    assert in_house("Staff", art)
+    assert not in_house("Reuters", art)
+    assert not in_house("Kestrelwire", art)

@@ -210,10 +210,22 @@ def _dateline_agencies(article: Article) -> set[str]:
     }
 
 
+_IN_HOUSE = re.compile(r"\b(?:desk|staff|newsroom|editorial|team|reporters?|editors?)\b", re.I)
+
+
+def in_house(name: str, article: Article) -> bool:
+    """A credit naming the article's own outlet, its company ("Nordwire AB" on Nordwire) or its
+    own desk ("NewsPulse Desk", "Staff"): never an upstream."""
+    if names_outlet(name, article) or _IN_HOUSE.search(name):
+        return True
+    key = canonical_name(name).lower()
+    return any(len(k) >= 3 and key.startswith(k + " ") for k in _outlet_keys(article))
+
+
 def upstream_names(citations: Iterable[Citation], whole_only: bool = False) -> list[str]:
-    """Distinct cited names, most specific credits first."""
+    """Distinct cited names, most specific credits first; bylines after credits in the text."""
     seen: list[str] = []
-    for c in sorted(citations, key=lambda c: (not c.whole, c.start)):
+    for c in sorted(citations, key=lambda c: (not c.whole, c.where == "byline", c.start)):
         if whole_only and not c.whole:
             continue
         if c.name not in seen:

@@ -24,6 +24,7 @@ from wiretrace.trace.citations import (
     Citation,
     article_citations,
     credit_points_to,
+    in_house,
     names_outlet,
     upstream_names,
 )
@@ -443,7 +444,7 @@ def _derived(
     ev += _tell_evidence(a) + _cite_evidence(cites[k])
     conf = min(1.0, abs(d) / 3.0)
     score = round(min(1.0, v.all_c) * (0.6 + 0.4 * conf), 3)
-    names = upstream_names(cites[k], whole_only=True)
+    names = [n for n in upstream_names(cites[k], whole_only=True) if not in_house(n, a)]
     return Derivation(k, kind, pk, names[0] if names else None, score, ev)
 
 
@@ -459,7 +460,7 @@ def _upstream(
     names: list[str] = []
     for art in group:
         for n in upstream_names(cites[_aid(art)], whole_only=True):
-            if n not in names and not any(names_outlet(n, g) for g in group):
+            if n not in names and not any(in_house(n, g) for g in group):
                 names.append(n)
     ids = ", ".join(f"#{_aid(s)}" for s in sibs)
     name = names[0] if names else f"unidentified source shared with {ids}"
@@ -484,7 +485,7 @@ def _root(
     cites: dict[int, list[Citation]],
 ) -> Derivation:
     k = _aid(a)
-    credits = [n for n in upstream_names(cites[k], whole_only=True) if not names_outlet(n, a)]
+    credits = [n for n in upstream_names(cites[k], whole_only=True) if not in_house(n, a)]
     upstream = credits[0] if credits else None
     if kids:
         ev = [f"source of {', '.join(f'#{c}' for c in sorted(kids))}"]
