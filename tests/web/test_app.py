@@ -193,6 +193,14 @@ def test_security_headers_on_every_response(client: TestClient, corpus: Corpus) 
         assert client.get(docs).status_code == 404
 
 
+def test_head_requests_answer_like_get(client: TestClient, corpus: Corpus) -> None:
+    for path in [*pages(corpus), "/stories.json"]:
+        head = client.head(path)
+        assert head.status_code == 200, path
+        assert head.content == b""
+        assert head.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
 def test_pages_have_no_inline_script_or_style_and_no_remote_assets(
     client: TestClient, corpus: Corpus
 ) -> None:

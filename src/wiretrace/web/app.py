@@ -150,7 +150,8 @@ def create_app(db_path: Path, settings: Settings | None = None) -> FastAPI:
 
     def route(path: str) -> Callable[[Callable[..., Response]], Callable[..., Response]]:
         def register(fn: Callable[..., Response]) -> Callable[..., Response]:
-            app.get(path, response_class=HTMLResponse, include_in_schema=False)(fn)
+            app.api_route(path, methods=["GET", "HEAD"], response_class=HTMLResponse,
+                          include_in_schema=False)(fn)
             return fn
         return register
 
