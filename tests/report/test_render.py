@@ -190,3 +190,13 @@ def test_graph_survives_cycles_and_unknown_parents() -> None:
     assert len(graph["nodes"]) == 3
     assert all(isinstance(n["depth"], int) for n in graph["nodes"])
     assert "<svg" in render_svg(graph)
+
+
+def test_markdown_escapes_only_at_line_start() -> None:
+    from wiretrace.report.markdown import md
+
+    assert md("2026-07-17T15:48:00+03:00") == "2026-07-17T15:48:00+03:00"
+    assert md("Prices rose (again) by 3.5%!") == "Prices rose (again) by 3.5%!"
+    assert md("# Not a heading") == "\\# Not a heading"
+    assert md("12. Not a list") == "12\\. Not a list"
+    assert md("[click](javascript:x)") == "\\[click\\](javascript:x)"

@@ -13,9 +13,9 @@ from typing import Any
 __all__ = ["render_markdown"]
 
 # with brackets escaped no link or image can form, so parentheses and '!' stay readable;
-# '#', '+' and '-' only mean something at the start of a line
+# '#', '+', '-' and '1.' only mean something at the start of a line, before a space
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
-_LINE_START = re.compile(r"^(\d*)([#+\-.])")
+_LINE_START = re.compile(r"^(\d*)((?<=\d)[.)]|(?<!\d)[#+\-])(?=\s|$)")
 
 
 def md(text: Any) -> str:
