@@ -48,3 +48,23 @@ def test_single_source_addition() -> None:
     facts = brief(arts, [c for a in arts for c in extract_claims(a)], changes, ders)
     single = [f for f in facts if f.support == [3] and not f.disputed]
     assert single and "Osterholm" in single[0].statement
+
+
+def test_one_entry_per_statement() -> None:
+    from wiretrace.claims.brief import _merge_same_statement
+    from wiretrace.model import Fact, FactVariant
+
+    facts = [
+        Fact("The council approved 40 new buses.", [1, 2]),
+        Fact("The council  approved 40 new buses.", [3]),
+        Fact("Officials put the toll at 12.", [1, 2, 3],
+             [FactVariant("toll at 12", [1, 2]), FactVariant("12 dead", [3])], disputed=True),
+        Fact("Officials put the toll at 12.", [1, 2, 3],
+             [FactVariant("Officials put", [1, 2]), FactVariant("12 dead", [3])], disputed=True),
+    ]
+    merged = _merge_same_statement(facts)
+    assert len(merged) == 2
+    plain, disputed = merged
+    assert plain.support == [1, 2, 3] and not plain.disputed
+    assert [v.text for v in disputed.variants] == ["toll at 12", "12 dead", "Officials put"]
+    assert disputed.variants[1].articles == [3]

@@ -127,8 +127,29 @@ def brief(
             art = by_id.get(ch.article)
             statement = _sentence_at(art, ch.span[0]) if art and ch.span else ch.text
             facts.append(Fact(statement, [ch.article]))
+    facts = _merge_same_statement(facts)
     facts.sort(key=lambda f: (not f.disputed, -len(f.support)))
     return facts
+
+
+def _merge_same_statement(facts: list[Fact]) -> list[Fact]:
+    """One entry per statement: two figures of one sentence, or a figure and its attribution
+    disputed in the same sentence, are one fact with every version and every supporter."""
+    merged: dict[tuple[str, bool], Fact] = {}
+    for f in facts:
+        key = (" ".join(f.statement.split()).lower(), f.disputed)
+        if key not in merged:
+            merged[key] = Fact(f.statement, list(f.support), list(f.variants), f.disputed)
+            continue
+        into = merged[key]
+        into.support = sorted(set(into.support) | set(f.support))
+        for v in f.variants:
+            same = next((w for w in into.variants if w.text == v.text), None)
+            if same is None:
+                into.variants.append(v)
+            else:
+                same.articles = sorted(set(same.articles) | set(v.articles))
+    return list(merged.values())
 
 
 def render_brief_markdown(facts: list[Fact], articles: list[Article]) -> str:
