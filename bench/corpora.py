@@ -3,8 +3,9 @@
 * ``load_ecbplus(topics)``: ECB+ documents from ``<repo>/../shared/data/ecbplus`` (read at run
   time, never copied). Gold labels: topic, and event = topic + ecb/ecbplus half.
 * ``load_newswcl50()``: NewsWCL50 documents (10 events x 5 outlets), gold = event.
-* ``synthetic_corpus(n, seed)``: a generated corpus of ``n`` articles in story families with known
-  copies (verbatim with boilerplate, trimmed, spun), built from a random vocabulary.
+* ``SyntheticCorpus(n, seed)``: a generated corpus of ``n`` dated articles in stories with known
+  copies (verbatim with boilerplate, trimmed, spun) and independent reports of the same event,
+  built from a random vocabulary.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date as _date
+from datetime import timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -94,6 +97,7 @@ def load_newswcl50() -> list[LabelledDoc]:
 # ---------------------------------------------------------------- synthetic corpus for scale
 
 _SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
+_EPOCH = _date(2031, 1, 1)
 BOILERPLATE = (
     "Leave a Reply. Your email address will not be published. Required fields are marked.",
     "Copyright all rights reserved. Reproduction requires prior consent of the publisher.",
@@ -111,17 +115,23 @@ def _vocabulary(rng: random.Random, size: int) -> list[str]:
 @dataclass(slots=True)
 class SyntheticArticle:
     id: int
-    family: int
-    kind: str  # original | verbatim | trimmed | spun | unrelated-sibling
+    family: int  # copy group: an original and its copies (the near-duplicate gold)
+    kind: str  # original | verbatim | trimmed | spun | report
     text: str
+    story: int = 0  # the event: copy groups plus independent reports of it (the story gold)
+    published: str | None = None
 
 
 class SyntheticCorpus:
-    """Families of one original and 0-4 copies; copies are near-duplicates of their original.
+    """Stories of one event: an original, 0-4 copies of it, and 0-3 independent reports.
 
     Copy kinds: ``verbatim`` (same text plus boilerplate and a credit line), ``trimmed`` (first
-    65-90 % of the text), ``spun`` (3 % of words swapped for "synonyms"). ``pairs()`` lists every
-    pair that must be found (all members of one family are near-duplicates of each other).
+    65-90 % of the text), ``spun`` (3 % of words swapped for "synonyms"). An independent
+    ``report`` of the event is new text that shares a third of its words with the original and
+    names the same people, place and figure: related but not copied, so it is one story with
+    the original but not a near-duplicate (its own copy group). Every article also mentions a
+    few common names (a pool shared by all stories, like heads of state) and is dated within a
+    few days of its event; events spread over three years.
     """
 
     def __init__(self, n: int, seed: int = 7, vocab_size: int = 50_000) -> None:
@@ -130,13 +140,20 @@ class SyntheticCorpus:
         rng = random.Random(seed)
         self.vocab = _vocabulary(rng, vocab_size)
         self.synonyms = {w: rng.choice(self.vocab) for w in self.vocab[::15]}
+        self.famous = [self._name(rng) for _ in range(2_000)]
 
-    def _original(self, rng: random.Random) -> list[str]:
-        n_words = rng.randint(200, 450)
-        words = rng.choices(self.vocab, k=n_words)
+    def _name(self, rng: random.Random) -> str:
+        return " ".join(
+            "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+            for _ in range(2))
+
+    def _text(self, rng: random.Random, words: list[str], names: list[str]) -> list[str]:
+        """Sentences of 18 words; names dropped in mid-sentence."""
         out = []
         for i, w in enumerate(words):
             out.append(w.capitalize() if i % 18 == 0 else w)
+            if i % 18 == 6 and names:
+                out.append(names[(i // 18) % len(names)])
             if i % 18 == 17:
                 out[-1] += "."
         return out
@@ -158,17 +175,43 @@ class SyntheticCorpus:
         rng = random.Random(self.seed + 1)
         next_id = 0
         family = 0
+        story = 0
         while next_id < self.n:
-            words = self._original(rng)
-            yield SyntheticArticle(next_id, family, "original", " ".join(words))
+            day = rng.randrange(3 * 365)
+            own = [self._name(rng) for _ in range(2)] + [
+                self._name(rng).split()[0],
+                f"{rng.randint(120, 9_999):,}"]
+
+            def names(rng: random.Random = rng, own: list[str] = own) -> list[str]:
+                return own + rng.sample(self.famous, 2)
+
+            def date(rng: random.Random = rng, day: int = day) -> str:
+                return (_EPOCH + timedelta(days=day + rng.randint(0, 3))).isoformat()
+
+            topic = rng.choices(self.vocab, k=rng.randint(200, 450))
+            words = self._text(rng, topic, names())
+            yield SyntheticArticle(next_id, family, "original", " ".join(words), story, date())
             next_id += 1
             for _ in range(rng.choice((0, 0, 1, 2, 3, 4))):
                 if next_id >= self.n:
                     break
                 kind = rng.choice(("verbatim", "trimmed", "spun"))
-                yield SyntheticArticle(next_id, family, kind, self._copy(rng, words, kind))
+                yield SyntheticArticle(next_id, family, kind, self._copy(rng, words, kind),
+                                       story, date())
+                next_id += 1
+            for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+                if next_id >= self.n:
+                    break
+                family += 1
+                k = rng.randint(150, 400)
+                mixed = rng.sample(topic, min(len(topic), k // 3)) + rng.choices(self.vocab,
+                                                                                  k=k - k // 3)
+                rng.shuffle(mixed)
+                yield SyntheticArticle(next_id, family, "report",
+                                       " ".join(self._text(rng, mixed, names())), story, date())
                 next_id += 1
             family += 1
+            story += 1
 
 
 def true_pairs(families: list[int]) -> set[tuple[int, int]]:

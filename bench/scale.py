@@ -1,13 +1,15 @@
-"""Near-duplicate scale benchmark on generated corpora with known copies.
+"""Clustering scale benchmark on generated corpora with known copies and known stories.
 
-For each size N (``--sizes 10000,100000,1000000``): generate N articles in story families
-(original + verbatim-with-boilerplate / trimmed / spun copies; random vocabulary, nothing read
-or written to disk), then time sketch (rensa, all cores) + LSH + verification + groups. Prints
-articles/s, peak memory of this process plus its worker processes (psutil, sampled), the growth
-ratio time(largest)/time(previous size), pairwise precision/recall of the near-duplicate groups
-against the known families, and the throughput ratio against datasketch's MinHash on a sample
-with the same shingles and number of permutations (sketch from shingle hashes, one core each;
-and end to end from text).
+For each size N (``--sizes 10000,100000,1000000``): generate N dated articles in stories
+(original + verbatim-with-boilerplate / trimmed / spun copies + independent reports of the same
+event; random vocabulary, nothing read or written to disk), then time the whole cluster stage,
+``wiretrace.cluster.cluster``: sketch and story features (all cores) + LSH + verification +
+near-duplicate groups + story blocking, story edges and average-link splits. Prints articles/s,
+peak memory of this process plus its worker processes (psutil, sampled), the growth ratio
+time(largest)/time(previous size), pairwise precision/recall of the near-duplicate groups
+against the copy groups and of the stories against the events, and the throughput ratio
+against datasketch's MinHash on a sample with the same shingles and number of permutations
+(sketch from shingle hashes, one core each; and end to end from text).
 
     .venv/bin/python bench/scale.py [--sizes 10000,100000] [-v]
 """
@@ -26,10 +28,9 @@ import numpy as np  # noqa: E402
 import psutil  # noqa: E402
 from corpora import SyntheticCorpus  # noqa: E402
 
-from wiretrace.backends.local import sketch, worker_count  # noqa: E402
-from wiretrace.cluster.lsh import band_keys, candidate_pairs  # noqa: E402
+from wiretrace.backends.local import worker_count  # noqa: E402
+from wiretrace.cluster import ClusterItem, cluster  # noqa: E402
 from wiretrace.cluster.minhash import digests_of  # noqa: E402
-from wiretrace.cluster.near_duplicates import verify_pairs  # noqa: E402
 from wiretrace.cluster.shingles import shingle_batch  # noqa: E402
 from wiretrace.settings import Settings  # noqa: E402
 
@@ -89,15 +90,11 @@ def precision_recall(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
     return (tp / p_pairs if p_pairs else 1.0), (tp / g_pairs if g_pairs else 1.0)
 
 
-def near_duplicate_stage(texts: list[str], s: Settings) -> tuple[np.ndarray, int, float, float]:
-    t0 = time.perf_counter()
-    sigs = sketch(list(range(len(texts))), texts, s.num_perm, s.shingle_size, s.workers)
-    t1 = time.perf_counter()
-    pairs = candidate_pairs(band_keys(sigs.digests, s.lsh_bands))
-    found = verify_pairs(sigs, pairs, s.near_duplicate_jaccard, s.near_duplicate_containment)
-    labels = _groups_from_pairs(len(texts), [(d.a, d.b) for d in found])
-    t2 = time.perf_counter()
-    return labels, len(pairs), t1 - t0, t2 - t1
+def _labels(n: int, partition: list[list[int]]) -> np.ndarray:
+    out = np.arange(n)
+    for members in partition:
+        out[members] = members[0]
+    return out
 
 
 def datasketch_ratio(texts: list[str], s: Settings) -> tuple[float, float, float]:
@@ -134,33 +131,40 @@ def main() -> int:
     ratio = None
     for n in sizes:
         g0 = time.perf_counter()
-        corpus = list(SyntheticCorpus(n, seed=7).articles())
-        texts = [a.text for a in corpus]
-        gold = np.array([a.family for a in corpus])
-        del corpus
+        corpus = SyntheticCorpus(n, seed=7).articles()
+        items, copy_gold, story_gold = [], [], []
+        for a in corpus:
+            items.append(ClusterItem(a.id, a.text, None, a.published))
+            copy_gold.append(a.family)
+            story_gold.append(a.story)
         gen = time.perf_counter() - g0
         if ratio is None:
-            ratio = datasketch_ratio(texts, s)
+            ratio = datasketch_ratio([it.text for it in items], s)
         with PeakMemory() as mem:
-            labels, n_cand, t_sketch, t_cluster = near_duplicate_stage(texts, s)
-        total = t_sketch + t_cluster
-        p, r = precision_recall(labels, gold)
-        figures.append((n, total, mem.peak, p, r))
+            t0 = time.perf_counter()
+            result = cluster(items, s)
+            total = time.perf_counter() - t0
+        near = precision_recall(_labels(n, result.groups), np.array(copy_gold))
+        story = precision_recall(_labels(n, result.stories), np.array(story_gold))
+        figures.append((n, total, mem.peak, near, story))
         if args.verbose:
-            print(f"  N={n}: generated in {gen:.1f} s; sketch {t_sketch:.1f} s, "
-                  f"LSH+verify+groups {t_cluster:.1f} s, {n_cand} candidate pairs, "
-                  f"{len(set(labels.tolist()))} groups vs {len(set(gold.tolist()))} families")
-        del texts
+            print(f"  N={n}: generated in {gen:.1f} s; {len(result.near_duplicates)} near-dup "
+                  f"pairs, {len(result.groups)} groups vs {len(set(copy_gold))} copy groups; "
+                  f"{len(result.story_edges)} story edges, {len(result.stories)} stories vs "
+                  f"{len(set(story_gold))} events", flush=True)
+        del items, result
     parts = [
-        f"N={n}: {n / t:,.0f} art/s ({t:.1f} s), peak {peak / 2**30:.2f} GB, P {p:.3f} R {r:.3f}"
-        for n, t, peak, p, r in figures
+        f"N={n}: {n / t:,.0f} art/s ({t:.1f} s), peak {peak / 2**30:.2f} GB, near-dup "
+        f"P {nd[0]:.3f} R {nd[1]:.3f}, story P {st[0]:.3f} R {st[1]:.3f}"
+        for n, t, peak, nd, st in figures
     ]
     growth = "n/a"
     if len(figures) > 1:
         growth = f"{figures[-1][1] / figures[-2][1]:.1f} (N {figures[-2][0]}->{figures[-1][0]})"
     assert ratio is not None
     print(
-        f"scale ({worker_count(args.workers)} workers): " + "; ".join(parts)
+        f"scale, sketch + near-dup + stories ({worker_count(args.workers)} workers): "
+        + "; ".join(parts)
         + f"; growth {growth}; vs datasketch {ratio[0]:.0f}x sketch-from-shingles, "
         f"{ratio[1]:.1f}x end-to-end per core (datasketch {ratio[2]:,.0f} docs/s)"
     )

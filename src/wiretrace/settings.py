@@ -28,7 +28,7 @@ class Settings:
     minhash_seed: int = 42
     # story candidates: articles sharing one of their most distinctive names/words (blocking key)
     # in a date window; a key held by more than story_block_cap articles is too common to block on
-    story_block_cap: int = 200
+    story_block_cap: int = 50
     story_window_days: int = 30
     semantic: bool = False  # sentence embeddings as one more story signal (wiretrace[semantic])
     workers: int = 0  # 0 = all cores

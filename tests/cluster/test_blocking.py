@@ -13,7 +13,9 @@ def test_block_keys_prefer_names_and_are_fixed() -> None:
     a = block_keys({"maren tollvik", "ossel", "#1911", "#12"}, ["inspectors", "river", "corrosion"])
     b = block_keys({"#12", "#1911", "ossel", "maren tollvik"}, ["corrosion", "river", "inspectors"])
     assert a.tolist() == b.tolist() and len(a) == BLOCK_KEYS
-    assert (a >= 0).sum() == 6  # "river" is too short to block on
+    assert (a >= 0).sum() == 4  # enough names: no words
+    few = block_keys({"ossel"}, ["inspectors", "river", "corrosion"])
+    assert (few >= 0).sum() == 3  # "river" is too short to block on
 
 
 def test_common_keys_are_skipped_and_windows_split_dates() -> None:

@@ -3,9 +3,9 @@
 Scoring every pair of articles that share a word is quadratic; at a million articles it never
 ends. Instead each article gets a few **blocking keys** (``block_keys``): its most distinctive
 anchors and words by a FIXED weighting that looks at the article alone — capitalised multiword
-names first, then long figures, then single names, then the longest content words; ties broken
-by a fixed hash. Nothing depends on corpus statistics, so an article's keys never change when
-other articles arrive.
+names first, then long figures, then single names; an article with fewer than ``MIN_ANCHORS``
+of those also uses its longest content words. Ties are broken by a fixed hash. Nothing depends
+on corpus statistics, so an article's keys never change when other articles arrive.
 
 Each key is posted in up to three **lists**: ``(key, any date)`` and, for a dated article,
 ``(key, window b)`` and ``(key, window b + 1)`` with ``b = day // story_window_days`` — two
@@ -13,7 +13,10 @@ dated articles at most ``story_window_days`` apart always share a window list. A
 articles is a candidate when it shares at least one list that holds at most
 ``story_block_cap`` articles **over the whole corpus**. A key held by too many articles (a
 country, a year, "police") carries no information about which story an article belongs to;
-the other keys of its articles still block them.
+the other keys of its articles still block them. The work per article is bounded by
+``3 * BLOCK_KEYS * story_block_cap`` candidate pairs, whatever the corpus size. The price: the
+members of one story that more than ``story_block_cap`` articles cover within a window are
+joined only through their rarer keys and their near-duplicate pairs.
 
 Incremental assignment (``assign``) decides the cap on the full lists too, so it gives exactly
 the candidates of a full run: lists only grow, so a pair of old articles can only *lose*
@@ -27,6 +30,7 @@ Near-duplicate pairs are story edges whatever the blocking says.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,6 +45,7 @@ BLOCK_ANCHORS = 8
 BLOCK_WORDS = 4
 BLOCK_KEYS = BLOCK_ANCHORS + BLOCK_WORDS
 MIN_BLOCK_WORD = 6  # shorter content words are too common to block on
+MIN_ANCHORS = 4  # an article with fewer anchors also blocks on its longest words
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _ANY_DATE = np.uint64(0x51ED27)
 
@@ -61,11 +66,14 @@ def _anchor_rank(a: str) -> tuple[int, int, int]:
 
 def block_keys(anchors: Iterable[str], words: Iterable[str]) -> np.ndarray:
     """The article's blocking keys (int64, ``BLOCK_KEYS`` long, padded with -1)."""
-    chosen = sorted(anchors, key=_anchor_rank)[:BLOCK_ANCHORS]
-    taken = set(chosen)
-    rest = sorted({w for w in words if len(w) >= MIN_BLOCK_WORD and w not in taken},
-                  key=lambda w: (-len(w), zlib.crc32(w.encode())))
-    chosen += rest[: BLOCK_KEYS - len(chosen)]
+    chosen = heapq.nsmallest(BLOCK_ANCHORS, anchors, key=_anchor_rank)
+    if len(chosen) < MIN_ANCHORS:  # few names: the longest words stand in for them
+        taken = set(chosen)
+        rest = heapq.nsmallest(
+            BLOCK_KEYS - len(chosen),
+            {w for w in words if len(w) >= MIN_BLOCK_WORD and w not in taken},
+            key=lambda w: (-len(w), zlib.crc32(w.encode())))
+        chosen += rest
     out = np.full(BLOCK_KEYS, -1, np.int64)
     out[: len(chosen)] = [_key_hash(k) for k in chosen]
     return out

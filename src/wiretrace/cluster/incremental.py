@@ -3,7 +3,8 @@
 ``assign(state, new)`` sketches only the new articles, looks their LSH band keys up against all
 band keys, verifies only pairs touching a new article, computes story edges only from new
 articles to all articles, and re-splits only the story-graph components that new articles
-touched. Every decision is pairwise and independent of corpus statistics, and a component's
+touched (and the components that lost an edge because a blocking list went over the cap, see
+``blocking``). Every decision is pairwise and independent of corpus statistics, and a component's
 split depends only on its members, so the result equals ``cluster`` over all articles.
 ``ClusterState.to_bytes`` / ``from_bytes`` persist the state (numpy ``.npz`` + JSON, no pickle).
 """
