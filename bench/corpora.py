@@ -106,7 +106,7 @@ BOILERPLATE = (
 
 
 def _vocabulary(rng: random.Random, size: int) -> list[str]:
-    words = set()
+    words: set[str] = set()
     while len(words) < size:
         words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 4))))
     return sorted(words)

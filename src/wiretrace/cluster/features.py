@@ -64,6 +64,7 @@ class StoryFeatures:
     published: list[int | None]
     anchor_vec: sparse.csr_matrix  # binary anchors / sqrt(count): dot = anchor_overlap
     blocks: np.ndarray  # (n, BLOCK_KEYS) int64 blocking keys, -1 padded (see ``blocking``)
+    embeddings: np.ndarray | None = None  # (n, d) unit vectors with Settings.semantic
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -81,6 +82,7 @@ class StoryFeatures:
             [self.published[r] for r in rows],
             self.anchor_vec[rows],
             self.blocks[rows],
+            None if self.embeddings is None else self.embeddings[rows],
         )
 
     @staticmethod
@@ -95,6 +97,8 @@ class StoryFeatures:
             [d for p in parts for d in p.published],
             sparse.vstack([p.anchor_vec for p in parts], format="csr"),
             np.concatenate([p.blocks for p in parts]),
+            None if any(p.embeddings is None for p in parts)
+            else np.concatenate([p.embeddings for p in parts if p.embeddings is not None]),
         )
 
 

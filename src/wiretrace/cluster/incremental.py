@@ -81,6 +81,7 @@ class ClusterState:
         arrays: dict[str, np.ndarray] = {
             "sig_ids": s.ids, "digests": s.digests, "n_shingles": s.n_shingles,
             "published": f.days(), "blocks": f.blocks,
+            "embeddings": np.zeros((0, 0), np.float32) if f.embeddings is None else f.embeddings,
         }
         for name in ("words", "anchor_vec"):
             m: sparse.csr_matrix = getattr(f, name)
@@ -126,6 +127,7 @@ class ClusterState:
             [frozenset(a) for a in meta["anchors"]],
             [None if d < 0 else int(d) for d in z["published"].tolist()], mats["anchor_vec"],
             z["blocks"],
+            z["embeddings"] if meta["params"][-1] else None,
         )
         graph = StoryGraph({
             (e[0], e[1]): StoryEdge(e[0], e[1], e[2], e[3], e[4], e[5], e[6], tuple(e[7]),

@@ -122,6 +122,10 @@ def assign(
     near = sorted(state.near_duplicates + found, key=lambda d: (d.a, d.b))
     near_set = {(d.a, d.b) for d in near}
 
+    if p.semantic:
+        from wiretrace.cluster.semantic import embed
+
+        new_feats.embeddings = embed([_story_text(it) for it in new_items])
     feats = StoryFeatures.concat([state.features, new_feats])
     touched = np.arange(len(state.features), len(feats), dtype=np.int64)
     blk = blocking(feats.blocks, feats.days(), len(state.features), p.story_block_cap,

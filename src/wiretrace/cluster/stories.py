@@ -32,6 +32,7 @@ __all__ = ["StoryEdge", "StoryGraph", "story_edges_for", "split_component", "W_A
 
 W_WORDS = 0.4
 W_ANCHORS = 0.6
+W_SEMANTIC = 0.4
 WORDS_GATE = 0.15
 DATE_GRACE_DAYS = 3
 DATE_FALLOFF_DAYS = 60
@@ -61,9 +62,13 @@ class StoryGraph:
     edges: dict[tuple[int, int], StoryEdge] = field(default_factory=dict)
 
 
-def combine(words: Any, anchors: Any) -> Any:
-    """The similarity before the date factor (element-wise over arrays)."""
-    return W_WORDS * words + W_ANCHORS * anchors * np.minimum(1.0, words / WORDS_GATE)
+def combine(words: Any, anchors: Any, semantic: Any = None) -> Any:
+    """The similarity before the date factor (element-wise over arrays); with embeddings,
+    their cosine takes ``W_SEMANTIC`` of the weight."""
+    base = W_WORDS * words + W_ANCHORS * anchors * np.minimum(1.0, words / WORDS_GATE)
+    if semantic is None:
+        return base
+    return (1.0 - W_SEMANTIC) * base + W_SEMANTIC * np.maximum(semantic, 0.0)
 
 
 def date_factor(da: int | None, db: int | None) -> float:
@@ -76,10 +81,12 @@ def date_factor(da: int | None, db: int | None) -> float:
 
 
 def _edge(
-    f: StoryFeatures, i: int, j: int, w: float, an: float, near: bool, threshold: float
+    f: StoryFeatures, i: int, j: int, w: float, an: float, near: bool, threshold: float,
+    sem: float | None = None,
 ) -> StoryEdge:
     df = date_factor(f.published[i], f.published[j])
-    score = 1.0 if near else float(combine(np.float64(w), np.float64(an))) * df
+    sv = None if sem is None else np.float64(sem)
+    score = 1.0 if near else float(combine(np.float64(w), np.float64(an), sv)) * df
     signals = []
     if near:
         signals.append("near_duplicate")
@@ -147,6 +154,15 @@ def pair_dots(m: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndarra
     return out
 
 
+def _emb_dots(e: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(lo), np.float64)
+    for s in range(0, len(lo), _PAIR_CHUNK):
+        a = e[lo[s : s + _PAIR_CHUNK]].astype(np.float64)
+        b = e[hi[s : s + _PAIR_CHUNK]].astype(np.float64)
+        out[s : s + len(a)] = np.einsum("ij,ij->i", a, b)
+    return out
+
+
 def date_factors(da: np.ndarray, db: np.ndarray) -> np.ndarray:
     """``date_factor`` over arrays of days (-1 = unknown)."""
     gap = np.abs(da - db)
@@ -166,9 +182,11 @@ def story_edges_for(
         lo, hi = candidates[:, 0], candidates[:, 1]
         w, an = pair_dots(f.words, lo, hi), pair_dots(f.anchor_vec, lo, hi)
         days = f.days()
-        score = combine(w, an) * date_factors(days[lo], days[hi])
+        sem = None if f.embeddings is None else _emb_dots(f.embeddings, lo, hi)
+        score = combine(w, an, sem) * date_factors(days[lo], days[hi])
         for k in np.flatnonzero(score >= threshold).tolist():
-            e = _edge(f, int(lo[k]), int(hi[k]), float(w[k]), float(an[k]), False, threshold)
+            e = _edge(f, int(lo[k]), int(hi[k]), float(w[k]), float(an[k]), False, threshold,
+                      None if sem is None else float(sem[k]))
             if (e.a, e.b) not in near and e.score >= threshold:
                 out.append(e)
     index = {i: k for k, i in enumerate(f.ids)}
@@ -197,7 +215,11 @@ def split_component(
     ids = [f.ids[r] for r in rows]
     if len(rows) <= 2:
         return [sorted(ids)]  # a component of two is one edge at or above the threshold
-    sim = combine(_gram(rows_of(f.words, rows)), _gram(rows_of(f.anchor_vec, rows)))
+    emb = None
+    if f.embeddings is not None:
+        e = f.embeddings[rows].astype(np.float64)
+        emb = e @ e.T
+    sim = combine(_gram(rows_of(f.words, rows)), _gram(rows_of(f.anchor_vec, rows)), emb)
     days = f.days()[rows] if days_all is None else days_all[rows]
     sim = sim * date_factors(days[:, None], days[None, :])
     for x, a in enumerate(ids):
