@@ -3,10 +3,10 @@
 - :func:`extract_claims` — figures, attributions, quotes, actors, places and dates with offsets.
 - :func:`compare` / :func:`compare_story` — typed changes of a copy against its source.
 - :func:`compare_texts` — the pairwise comparison behind ``wiretrace compare SOURCE COPY``.
-- :func:`brief` / :func:`render_brief_markdown` — facts with support, disputed facts, citations.
+- :func:`brief` — facts with support, disputed facts, citations (rendered by ``wiretrace.report``).
 """
 
-from wiretrace.claims.brief import brief, render_brief_markdown
+from wiretrace.claims.brief import brief
 from wiretrace.claims.compare import FACT_KINDS, PairReport, compare, compare_texts
 from wiretrace.claims.extract import extract_claims, extract_claims_from_text
 from wiretrace.claims.story import compare_story
@@ -20,5 +20,4 @@ __all__ = [
     "compare_texts",
     "extract_claims",
     "extract_claims_from_text",
-    "render_brief_markdown",
 ]

@@ -12,7 +12,7 @@ from wiretrace.claims.compare import figure_mention
 from wiretrace.claims.numbers import consistent
 from wiretrace.model import Article, Change, Claim, Derivation, Fact, FactVariant
 
-__all__ = ["brief", "render_brief_markdown"]
+__all__ = ["brief"]
 
 _DISPUTE_KINDS = {"figure", "scope", "qualifier", "actor", "place", "negation", "modality",
                   "title", "attribution"}
@@ -151,40 +151,3 @@ def _merge_same_statement(facts: list[Fact]) -> list[Fact]:
                 same.articles = sorted(set(same.articles) | set(v.articles))
     return list(merged.values())
 
-
-def render_brief_markdown(facts: list[Fact], articles: list[Article]) -> str:
-    """The brief as Markdown with numbered citations ``[1]`` to the articles listed at the end."""
-    number = {_aid(a): k + 1 for k, a in enumerate(articles)}
-
-    def cite(ids: list[int]) -> str:
-        return "".join(f"[{number[i]}]" for i in sorted(ids, key=lambda i: number.get(i, 0))
-                       if i in number)
-
-    lines = ["# Brief", ""]
-    disputed = [f for f in facts if f.disputed]
-    supported = [f for f in facts if not f.disputed and len(f.support) > 1]
-    single = [f for f in facts if not f.disputed and len(f.support) <= 1]
-    if supported:
-        lines += ["## Facts", ""]
-        lines += [f"- {f.statement} {cite(f.support)}" for f in supported]
-        lines.append("")
-    if disputed:
-        lines += ["## Disputed", ""]
-        for f in disputed:
-            lines.append(f"- {f.statement}")
-            lines += [f"  - “{v.text}” {cite(v.articles)}" for v in f.variants]
-        lines.append("")
-    if single:
-        lines += ["## Single-source claims", ""]
-        lines += [f"- {f.statement} {cite(f.support)} (one article only)" for f in single]
-        lines.append("")
-    lines += ["## Sources", ""]
-    for a in articles:
-        bits = [a.title or a.source]
-        if a.site:
-            bits.append(a.site)
-        if a.published:
-            bits.append(a.published[:10])
-        url = f" <{a.url}>" if a.url else ""
-        lines.append(f"[{number[_aid(a)]}] " + " — ".join(bits) + url)
-    return "\n".join(lines) + "\n"
