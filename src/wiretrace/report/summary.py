@@ -42,22 +42,23 @@ def print_stats(store: Store, console: Console) -> None:
         f"link-only entries: {counts['links']}   stories: {counts['stories']}"
     )
     kinds = store.artefact_counts()
-    if kinds:
-        table = _table("artefacts by kind", "kind", "count")
-        for kind, n in kinds.items():
-            table.add_row(kind, str(n))
-        console.print(table)
+    _print_rows(console, "artefacts by kind", ("kind", "count"),
+                [(kind, str(n)) for kind, n in kinds.items()])
     sites = store.site_counts()
-    if sites:
-        table = _table("articles by site", "site", "articles")
-        for site, n in sites.items():
-            table.add_row(site, str(n))
-        console.print(table)
+    _print_rows(console, "articles by site", ("site", "articles"),
+                [(site, str(n)) for site, n in sites.items()])
     rejected = store.rejections()
-    if rejected:
-        table = _table("rejected inputs (latest 20)", "source", "reason")
-        for r in rejected[-20:]:
-            table.add_row(r.source, r.reason)
+    _print_rows(console, "rejected inputs (latest 20)", ("source", "reason"),
+                [(r.source, r.reason) for r in rejected[-20:]])
+
+
+def _print_rows(console: Console, title: str, columns: tuple[str, ...],
+                rows: list[tuple[str, str]]) -> None:
+    """A titled table of ``rows``, printed only when there are any."""
+    if rows:
+        table = _table(title, *columns)
+        for row in rows:
+            table.add_row(*row)
         console.print(table)
 
 
