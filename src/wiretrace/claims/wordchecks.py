@@ -40,23 +40,19 @@ def _is_neg(s: Sent, i: int) -> bool:
 
 def _anchor_after(s: Sent, i: int, others: list[Sent], window: int = 3) -> list[str]:
     """Content stems after position ``i`` (within ``window`` content words) found in ``others``."""
-    out: list[str] = []
-    seen = 0
-    for k in range(i + 1, len(s.toks)):
-        if not is_content(s.toks[k].norm):
-            continue
-        seen += 1
-        if any(s.stems[k] in o.content for o in others):
-            out.append(s.stems[k])
-        if seen >= window:
-            break
-    return out
+    return _anchors(s, range(i + 1, len(s.toks)), others, window)
 
 
 def _anchor_before(s: Sent, i: int, others: list[Sent], window: int = 2) -> list[str]:
+    """Content stems before position ``i``, nearest first, as in ``_anchor_after``."""
+    return _anchors(s, range(i - 1, -1, -1), others, window)
+
+
+def _anchors(s: Sent, positions: range, others: list[Sent], window: int) -> list[str]:
+    """Stems of the first ``window`` content words at ``positions`` that ``others`` contain."""
     out: list[str] = []
     seen = 0
-    for k in range(i - 1, -1, -1):
+    for k in positions:
         if not is_content(s.toks[k].norm):
             continue
         seen += 1
