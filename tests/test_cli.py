@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from wt_helpers import run_cli
 
 
@@ -60,3 +61,21 @@ def test_user_errors_are_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     proc = run_cli("ingest", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "n.db"))
     assert proc.returncode == 1 and "nothing-here" in proc.stderr
+
+
+@pytest.mark.slow
+def test_cluster_backends_agree_through_the_cli(tmp_path: Path) -> None:
+    """`cluster --backend dask` (a real LocalCluster) stores exactly the local stories."""
+    from wiretrace.demo import corpus_path
+    from wiretrace.store import Store
+
+    found = []
+    for backend in ("local", "dask"):
+        db = tmp_path / f"{backend}.db"
+        run_cli("ingest", str(corpus_path()), "--db", str(db), "-q", check=True)
+        proc = run_cli("cluster", "--db", str(db), "--backend", backend, check=True)
+        assert "3 stories" in proc.stdout
+        with Store(db) as store:
+            found.append(sorted(sorted(s.articles) for s in store.stories()))
+            found.append(store.near_duplicates())
+    assert found[0] == found[2] and found[1] == found[3]
