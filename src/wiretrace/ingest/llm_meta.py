@@ -8,6 +8,7 @@ reported speech are never taken.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from wiretrace.ingest.text_lines import (
     QUOTES,
@@ -132,42 +133,23 @@ def find_llm_meta_text(lines: list[Line], raw: str) -> list[Candidate]:
     if not lines:
         return out
     taken: set[tuple[int, int]] = set()
-    # openings: leading sentences of the first lines
-    for line in lines[:3]:
-        stop = False
-        first = None
-        last = None
-        for s, e in sentence_spans(line):
-            if is_meta_opening(raw[s:e]):
-                first = s if first is None else first
-                last = e
-                taken.add((s, e))
-            else:
-                stop = True
-                break
-        if first is not None and last is not None:
-            out.append(Candidate("llm_meta_text", first, last, 0))
-        if stop:
-            break
-    # closings: trailing sentences of the last lines
-    for line in reversed(lines[-4:]):
-        stop = False
-        first = last = None
-        for s, e in reversed(sentence_spans(line)):
-            if (s, e) in taken:
-                continue
-            if _is_meta_closing(raw[s:e]):
-                last = e if last is None else last
-                first = s
-            elif last is not None and _NOTE_LABEL.match(raw[s:e]):
-                first = s  # "Note:" in front of a meta sentence
-            else:
-                stop = True
-                break
-        if first is not None and last is not None:
-            out.append(Candidate("llm_meta_text", first, last, 0))
-        if stop:
-            break
+
+    def opening(s: int, e: int, started: bool) -> bool | None:
+        if not is_meta_opening(raw[s:e]):
+            return False
+        taken.add((s, e))
+        return True
+
+    def closing(s: int, e: int, started: bool) -> bool | None:
+        if (s, e) in taken:
+            return None
+        text = raw[s:e]
+        # "Note:" in front of a meta sentence goes with it
+        return _is_meta_closing(text) or (started and bool(_NOTE_LABEL.match(text)))
+
+    # openings: leading sentences of the first lines; closings: trailing sentences of the last
+    out += _edge_runs(lines[:3], opening, from_end=False)
+    out += _edge_runs(lines[-4:][::-1], closing, from_end=True)
     # a separator line ("---", "***") between the meta text and the article goes with it
     at = {ln.start: k for k, ln in enumerate(lines)}
     for c in list(out):
@@ -182,4 +164,30 @@ def find_llm_meta_text(lines: list[Line], raw: str) -> list[Candidate]:
     for line in lines:
         if len(line.text) <= SHORT * 2 and _AI_SELF.match(line.text):
             out.append(whole_line("llm_meta_text", line, 0))
+    return out
+
+
+def _edge_runs(
+    lines: list[Line], accept: Callable[[int, int, bool], bool | None], from_end: bool
+) -> list[Candidate]:
+    """Meta text at one edge of the article. In each line, in the order given, the sentences read
+    from that edge (the end when ``from_end``) that ``accept(start, end, started)`` takes make one
+    candidate; ``None`` passes a sentence over, ``False`` ends the run and the search."""
+    out: list[Candidate] = []
+    for line in lines:
+        spans = sentence_spans(line)
+        bounds: tuple[int, int] | None = None
+        stop = False
+        for s, e in reversed(spans) if from_end else spans:
+            verdict = accept(s, e, bounds is not None)
+            if verdict is None:
+                continue
+            if not verdict:
+                stop = True
+                break
+            bounds = (s, e) if bounds is None else (min(bounds[0], s), max(bounds[1], e))
+        if bounds is not None:
+            out.append(Candidate("llm_meta_text", bounds[0], bounds[1], 0))
+        if stop:
+            break
     return out
