@@ -59,91 +59,77 @@ def write_bad_batch(folder: Path, good: int = 20) -> list[BadCase]:
     """Write one batch of good files and every kind of bad input; returns what must happen."""
     folder.mkdir(parents=True, exist_ok=True)
     cases: list[BadCase] = []
+
+    def add(name: str, content: str | bytes, kind: str, expect: str,
+            reasons: list[str] | None = None, stored: int = 0) -> None:
+        """Write ``content`` (text as UTF-8) to ``name`` and record what must happen to it."""
+        if isinstance(content, bytes):
+            (folder / name).write_bytes(content)
+        else:
+            (folder / name).write_text(content, encoding="utf-8")
+        cases.append(BadCase(kind, name, expect, reasons or [], stored))
+
     for i in range(good):
         (folder / f"good-{i:03d}.txt").write_text(
             f"Good report {i}\n\n{fictional_text(1000 + i)}\n", encoding="utf-8"
         )
     cases.append(BadCase("good plain-text files", "good-*.txt", "stored", stored=good))
-    (folder / "good-page.html").write_text(article_html(2001, "Harbour ferry"), encoding="utf-8")
-    cases.append(BadCase("good HTML page", "good-page.html", "stored", stored=1))
-    (folder / "good-page.html.gz").write_bytes(
-        gzip.compress(article_html(2002, "River bridge").encode())
-    )
-    cases.append(BadCase("good gzipped HTML", "good-page.html.gz", "stored", stored=1))
+    add("good-page.html", article_html(2001, "Harbour ferry"), "good HTML page", "stored", stored=1)
+    add("good-page.html.gz", gzip.compress(article_html(2002, "River bridge").encode()),
+        "good gzipped HTML", "stored", stored=1)
 
     # binary and empty
     rnd = random.Random(1)
     blob = b"\x00\x01\x02\xff\xfePK\x03\x04" * 64 + bytes(rnd.getrandbits(8) for _ in range(4096))
-    (folder / "binary.txt").write_bytes(blob)
-    cases.append(BadCase("binary data (.txt)", "binary.txt", "rejected", ["binary data, not text"]))
-    (folder / "binary.dat").write_bytes(blob)
-    cases.append(BadCase("binary data (no known extension)", "binary.dat", "rejected",
-                         ["binary data, not text"]))
-    (folder / "empty.txt").write_bytes(b"")
-    cases.append(BadCase("empty file", "empty.txt", "rejected", ["empty file"]))
-    (folder / "blank.html").write_bytes(b"  \n\n\t \n")
-    cases.append(BadCase("whitespace-only file", "blank.html", "rejected", ["empty file"]))
+    add("binary.txt", blob, "binary data (.txt)", "rejected", ["binary data, not text"])
+    add("binary.dat", blob, "binary data (no known extension)", "rejected",
+        ["binary data, not text"])
+    add("empty.txt", b"", "empty file", "rejected", ["empty file"])
+    add("blank.html", b"  \n\n\t \n", "whitespace-only file", "rejected", ["empty file"])
 
     # encodings
     mixed = (
         "Stray bytes\n\nCafé owners in Velm said the bridge «will help» the harbour. ".encode()
         + b"\x93Finally\x94 one said, and the ferry union agreed with the council."
     )
-    (folder / "invalid-utf8.txt").write_bytes(mixed)
-    cases.append(BadCase("invalid UTF-8 (stray windows-1252 bytes)", "invalid-utf8.txt",
-                         "stored", stored=1))
-    (folder / "utf16.txt").write_bytes(
+    add("invalid-utf8.txt", mixed, "invalid UTF-8 (stray windows-1252 bytes)", "stored", stored=1)
+    add("utf16.txt",
         "Мост откроется в июне\n\nЖители города Вельм ждут открытия нового моста через реку."
-        .encode("utf-16")
-    )
-    cases.append(BadCase("UTF-16 with byte-order mark", "utf16.txt", "stored", stored=1))
-    (folder / "latin1.txt").write_bytes(
+        .encode("utf-16"), "UTF-16 with byte-order mark", "stored", stored=1)
+    add("latin1.txt",
         "Brücke verspätet\n\nDie Straße über den Fluß bleibt gesperrt, sagte der Bürgermeister "
-        "am Montag in Velm.".encode("latin-1")
-    )
-    cases.append(BadCase("Latin-1 text", "latin1.txt", "stored", stored=1))
-    (folder / "cp1251.txt").write_bytes(
+        "am Montag in Velm.".encode("latin-1"), "Latin-1 text", "stored", stored=1)
+    add("cp1251.txt",
         "Мост задерживается\n\nВласти города Вельм сообщили, что новый мост откроют в июне, "
-        "через два года после срока.".encode("cp1251")
-    )
-    cases.append(BadCase("Windows-1251 text", "cp1251.txt", "stored", stored=1))
-    (folder / "bad-utf16.txt").write_bytes(b"\xff\xfe" + b"\x00\xd8\x41\x00" * 40)
-    cases.append(BadCase("undecodable UTF-16 (lone surrogate)", "bad-utf16.txt", "rejected",
-                         ["undecodable text: invalid UTF-16-LE"]))
+        "через два года после срока.".encode("cp1251"), "Windows-1251 text", "stored", stored=1)
+    add("bad-utf16.txt", b"\xff\xfe" + b"\x00\xd8\x41\x00" * 40,
+        "undecodable UTF-16 (lone surrogate)", "rejected", ["undecodable text: invalid UTF-16-LE"])
 
     # compression and archives
     packed = gzip.compress(article_html(2003, "Truncated").encode())
-    (folder / "truncated.html.gz").write_bytes(packed[: len(packed) // 2])
-    cases.append(BadCase("truncated gzip", "truncated.html.gz", "rejected", ["truncated gzip"]))
+    add("truncated.html.gz", packed[: len(packed) // 2], "truncated gzip", "rejected",
+        ["truncated gzip"])
     gzip_bomb(folder / "bomb.txt.gz", Settings().max_inflated_bytes + (8 << 20))
     cases.append(BadCase("gzip bomb (inflates past 128 MB)", "bomb.txt.gz", "rejected",
                          ["gzip inflates past 128 MB"]))
     whole = warc_record("https://velm.example/a", article_html(2004, "Archived council vote"))
     broken = warc_record("https://velm.example/b", article_html(2005, "Cut"), cut=300)
-    (folder / "truncated.warc").write_bytes(whole + broken)
     # the file ends inside the second record's payload (its Content-Length says more)
-    cases.append(BadCase("truncated WARC (good record kept)", "truncated.warc", "partial",
-                         ["record 2: truncated WARC record"], stored=1))
-    (folder / "not-a-warc.warc").write_text("this is not a web archive\n" * 10)
-    cases.append(BadCase("not a WARC", "not-a-warc.warc", "rejected", ["not a WARC file*"]))
+    add("truncated.warc", whole + broken, "truncated WARC (good record kept)", "partial",
+        ["record 2: truncated WARC record"], stored=1)
+    add("not-a-warc.warc", "this is not a web archive\n" * 10, "not a WARC", "rejected",
+        ["not a WARC file*"])
 
     # HTML
-    (folder / "malformed.html").write_text(
+    add("malformed.html",
         f"<html><body><div><p>{fictional_text(2006)}<p><b>unclosed <i>tags</b></div></span>"
-        "</td><table><tr><td>x",
-        encoding="utf-8",
-    )
-    cases.append(BadCase("malformed HTML (unclosed tags)", "malformed.html", "stored", stored=1))
-    (folder / "deep.html").write_text(
-        "<html><body>" + "<div>" * 5000 + fictional_text(2007) + "</div>" * 5000 + "</body></html>"
-    )
-    cases.append(BadCase("HTML nested 5,000 deep", "deep.html", "rejected",
-                         ["HTML nested deeper than 2000 levels"]))
-    (folder / "no-text.html").write_text(
-        "<html><head><title>T</title><script>var x = 1;</script></head><body></body></html>"
-    )
-    cases.append(BadCase("HTML without text", "no-text.html", "rejected",
-                         ["empty document: no text"]))
+        "</td><table><tr><td>x", "malformed HTML (unclosed tags)", "stored", stored=1)
+    add("deep.html",
+        "<html><body>" + "<div>" * 5000 + fictional_text(2007) + "</div>" * 5000 + "</body></html>",
+        "HTML nested 5,000 deep", "rejected", ["HTML nested deeper than 2000 levels"])
+    add("no-text.html",
+        "<html><head><title>T</title><script>var x = 1;</script></head><body></body></html>",
+        "HTML without text", "rejected", ["empty document: no text"])
 
     # one 60 MB line: far longer than an article (max_item_chars), turned away by its size
     with (folder / "huge-line.txt").open("w", encoding="ascii") as out:
@@ -154,9 +140,8 @@ def write_bad_batch(folder: Path, good: int = 20) -> list[BadCase]:
             written += len(chunk)
     cases.append(BadCase("one 60 MB line (.txt, under the 64 MB cap)", "huge-line.txt",
                          "rejected", ["text longer than 2,000,000 characters"]))
-    (folder / "short.txt").write_text("Headline\n\nToo short.\n")
-    cases.append(BadCase("text too short to be an article", "short.txt", "rejected",
-                         ["the article text is too short*"]))
+    add("short.txt", "Headline\n\nToo short.\n", "text too short to be an article", "rejected",
+        ["the article text is too short*"])
 
     # structured formats
     lines = [
@@ -168,44 +153,35 @@ def write_bad_batch(folder: Path, good: int = 20) -> list[BadCase]:
         json.dumps({"title": "Line six", "text": fictional_text(2012)}),
         json.dumps({"title": "Line one", "text": fictional_text(2010)}),  # same item again
     ]
-    (folder / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    cases.append(BadCase("JSON Lines with broken lines among good ones", "mixed.jsonl", "partial",
-                         ["invalid JSON on line 2: *", "line 3: missing field: text or html",
-                          "line 4: not a JSON object but an array",
-                          "line 5: field text must be a string, not an array"], stored=2))
-    (folder / "invalid.json").write_text('{"text": ')
-    cases.append(BadCase("invalid JSON", "invalid.json", "rejected", ["invalid JSON: *"]))
-    (folder / "wrong-columns.csv").write_text(f"title,body\nBridge,{fictional_text(2013)}\n")
-    cases.append(BadCase("CSV with wrong columns", "wrong-columns.csv", "rejected",
-                         ["CSV header has no text or html column"]))
-    (folder / "rows.csv").write_text(
-        f'title,text\nOne,"{fictional_text(2014)}"\nTwo,\nThree,"{fictional_text(2015)}"\n'
-    )
-    cases.append(BadCase("CSV with an empty row among good ones", "rows.csv", "partial",
-                         ["row 3: empty document: no text"], stored=2))
+    add("mixed.jsonl", "\n".join(lines) + "\n", "JSON Lines with broken lines among good ones",
+        "partial", ["invalid JSON on line 2: *", "line 3: missing field: text or html",
+                    "line 4: not a JSON object but an array",
+                    "line 5: field text must be a string, not an array"], stored=2)
+    add("invalid.json", '{"text": ', "invalid JSON", "rejected", ["invalid JSON: *"])
+    add("wrong-columns.csv", f"title,body\nBridge,{fictional_text(2013)}\n",
+        "CSV with wrong columns", "rejected", ["CSV header has no text or html column"])
+    add("rows.csv",
+        f'title,text\nOne,"{fictional_text(2014)}"\nTwo,\nThree,"{fictional_text(2015)}"\n',
+        "CSV with an empty row among good ones", "partial", ["row 3: empty document: no text"],
+        stored=2)
 
     # feeds
-    (folder / "broken-feed.xml").write_text("<rss version='2.0'><channel><title>Broken")
-    cases.append(BadCase("broken feed (cut off)", "broken-feed.xml", "rejected",
-                         ["not a feed: *|feed has no entries"]))
-    (folder / "not-a-feed.rss").write_text(
-        "<?xml version='1.0'?><catalog><book>Not a feed</book></catalog>"
-    )
-    cases.append(BadCase("XML that is not a feed", "not-a-feed.rss", "rejected",
-                         ["not a feed: *|feed has no entries"]))
+    add("broken-feed.xml", "<rss version='2.0'><channel><title>Broken", "broken feed (cut off)",
+        "rejected", ["not a feed: *|feed has no entries"])
+    add("not-a-feed.rss", "<?xml version='1.0'?><catalog><book>Not a feed</book></catalog>",
+        "XML that is not a feed", "rejected", ["not a feed: *|feed has no entries"])
     body = "".join(f"<p>{fictional_text(2016 + k)}</p>" for k in range(2))
-    (folder / "good-feed.rss").write_text(
+    add("good-feed.rss",
         "<rss version='2.0'><channel><title>Velm News</title><link>https://velm.example/</link>"
         f"<item><title>Feed story</title><link>https://velm.example/f1</link>"
         f"<description><![CDATA[{body}]]></description></item>"
-        "<item><title>No content</title></item></channel></rss>"
-    )
-    cases.append(BadCase("feed with a good and an empty entry", "good-feed.rss", "partial",
-                         ["entry 2: no content and no link"], stored=1))
+        "<item><title>No content</title></item></channel></rss>",
+        "feed with a good and an empty entry", "partial", ["entry 2: no content and no link"],
+        stored=1)
 
     # duplicates
-    (folder / "good-000-copy.txt").write_bytes((folder / "good-000.txt").read_bytes())
-    cases.append(BadCase("duplicate content (a copied file)", "good-000-copy.txt", "duplicate"))
+    add("good-000-copy.txt", (folder / "good-000.txt").read_bytes(),
+        "duplicate content (a copied file)", "duplicate")
     cases.append(BadCase("duplicate item (same JSON line twice)", "mixed.jsonl", "duplicate"))
     return cases
 
