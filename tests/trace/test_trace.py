@@ -289,3 +289,14 @@ def test_own_desk_and_company_are_never_upstream() -> None:
     assert in_house("Staff", art)
     assert not in_house("Reuters", art)
     assert not in_house("Kestrelwire", art)
+
+
+def test_agency_initials_are_its_own_outlet() -> None:
+    from wiretrace.model import Article
+    from wiretrace.trace.citations import in_house, names_outlet
+
+    art = Article(source="x.html", text="Body.", raw_text="Body.", site="Nordic Wire Agency")
+    assert names_outlet("NWA", art) and in_house("NWA", art)
+    afp = Article(source="y.html", text="Body.", raw_text="Body.", site="Agence France-Presse")
+    assert names_outlet("AFP", afp)
+    assert not names_outlet("AP", art)

@@ -182,6 +182,10 @@ def _outlet_keys(article: Article) -> set[str]:
     if article.site and "://" not in article.site:
         keys.add(canonical_name(article.site).lower())
         keys.add(" ".join(article.site.lower().split()))
+        # agencies go by their initials: Meridian Press Agency ~ MPA, Agence France-Presse ~ AFP
+        words = [w for w in re.split(r"[\s-]+", article.site) if w[:1].isupper()]
+        if len(words) >= 2:
+            keys.add("".join(w[0] for w in words).lower())
     return {k for k in keys if k}
 
 

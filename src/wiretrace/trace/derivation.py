@@ -444,7 +444,11 @@ def _derived(
     ev += _tell_evidence(a) + _cite_evidence(cites[k])
     conf = min(1.0, abs(d) / 3.0)
     score = round(min(1.0, v.all_c) * (0.6 + 0.4 * conf), 3)
-    names = [n for n in upstream_names(cites[k], whole_only=True) if not in_house(n, a)]
+    # an upstream is a source outside the corpus: not this article's outlet, not its parent's
+    names = [
+        n for n in upstream_names(cites[k], whole_only=True)
+        if not in_house(n, a) and not names_outlet(n, p)
+    ]
     return Derivation(k, kind, pk, names[0] if names else None, score, ev)
 
 
