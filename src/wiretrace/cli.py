@@ -165,6 +165,11 @@ BackendOption = Annotated[str, typer.Option("--backend", help="local or dask.")]
 SchedulerOption = Annotated[
     str | None, typer.Option("--scheduler", help="Dask scheduler address (with --backend dask).")
 ]
+SemanticOption = Annotated[
+    bool,
+    typer.Option("--semantic", help="Sentence embeddings as one more story signal "
+                 "(pip install 'wiretrace[semantic]')."),
+]
 
 
 @app.command()
@@ -173,12 +178,13 @@ def cluster(
     backend: BackendOption = "local",
     scheduler: SchedulerOption = None,
     full: Annotated[bool, typer.Option("--full", help="Re-cluster everything.")] = False,
+    semantic: SemanticOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Group articles into near-duplicates and stories (new articles are assigned incrementally)."""
     from wiretrace.pipeline import cluster as run_cluster
 
-    settings = _settings(db)
+    settings = _settings(db).with_(semantic=semantic)
     with Store(db, settings.busy_timeout_ms) as store, _progress("cluster", quiet):
         report = run_cluster(store, settings, backend=backend, scheduler=scheduler, full=full)
     how = "incrementally" if report.incremental else "from scratch"
