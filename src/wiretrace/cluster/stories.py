@@ -28,7 +28,7 @@ from scipy.spatial.distance import squareform
 from wiretrace.cluster.features import StoryFeatures
 from wiretrace.cluster.near_duplicates import components
 
-__all__ = ["StoryEdge", "StoryGraph", "story_edges_for", "split_component", "W_ANCHORS", "W_WORDS"]
+__all__ = ["StoryEdge", "StoryGraph", "story_edges_for", "split_components", "W_ANCHORS", "W_WORDS"]
 
 W_WORDS = 0.4
 W_ANCHORS = 0.6
@@ -37,7 +37,9 @@ WORDS_GATE = 0.15
 DATE_GRACE_DAYS = 3
 DATE_FALLOFF_DAYS = 60
 MAX_SHARED_SHOWN = 8
-_PAIR_CHUNK = 50_000
+_PAIR_CHUNK = 20_000
+_SPLIT_PAIRS = 2_000_000
+_SMALL_COMPONENT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,53 +106,27 @@ def _edge(
                      tuple(signals), shared)
 
 
-def _row_dot(m: sparse.csr_matrix, i: int, j: int) -> float:
-    si, ei, sj, ej = m.indptr[i], m.indptr[i + 1], m.indptr[j], m.indptr[j + 1]
-    _, xi, xj = np.intersect1d(m.indices[si:ei], m.indices[sj:ej], assume_unique=True,
-                               return_indices=True)
-    return float(np.dot(m.data[si:ei][xi].astype(np.float64), m.data[sj:ej][xj]))
-
-
-def _gather(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray,
-                                                              np.ndarray]:
-    """(position of the row in ``rows``, column, value) of every entry of those rows, in order
-    (O(entries taken), unlike scipy's fancy indexing, which is O(all rows) per call)."""
-    starts = m.indptr[rows].astype(np.int64)
-    lens = m.indptr[rows + 1].astype(np.int64) - starts
-    total = int(lens.sum())
-    which = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
-    offs = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens) + \
-        np.repeat(starts, lens)
-    return which, m.indices[offs].astype(np.int64), m.data[offs]
-
-
 def rows_of(m: sparse.csr_matrix, rows: list[int] | np.ndarray) -> sparse.csr_matrix:
-    """``m[rows]`` in O(entries taken)."""
-    r = np.asarray(rows, dtype=np.int64)
-    which, cols, vals = _gather(m, r)
-    indptr = np.zeros(len(r) + 1, np.int64)
-    np.cumsum(np.bincount(which, minlength=len(r)), out=indptr[1:])
-    return sparse.csr_matrix((vals, cols, indptr), shape=(len(r), m.shape[1]))
+    """``m[rows]`` (scipy's row take is O(entries taken) for CSR)."""
+    return m[np.asarray(rows, dtype=np.int64)]
 
 
 def pair_dots(m: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Dot products of rows ``lo[k]`` and ``hi[k]`` of a matrix with sorted indices (each pair
-    on its own, summed in column order: chunking never changes a value)."""
+    """Dot products of rows ``lo[k]`` and ``hi[k]`` of a matrix with sorted indices: the two row
+    blocks are taken and multiplied element-wise in C (scipy), then each pair's products are
+    summed in column order in float64 (each pair on its own: chunking never changes a value)."""
     if not m.has_sorted_indices:
         m = m.sorted_indices()
     out = np.zeros(len(lo), np.float64)
-    shift = np.int64(max(1, int(m.shape[1]) - 1).bit_length())
     for s in range(0, len(lo), _PAIR_CHUNK):
-        a, b = lo[s : s + _PAIR_CHUNK], hi[s : s + _PAIR_CHUNK]
-        wa, ca, va = _gather(m, a)
-        wb, cb, vb = _gather(m, b)
-        ka, kb = (wa << shift) | ca, (wb << shift) | cb  # sorted: pair, then column
-        if len(kb) == 0:
+        a = m[np.asarray(lo[s : s + _PAIR_CHUNK], np.int64)]
+        b = m[np.asarray(hi[s : s + _PAIR_CHUNK], np.int64)]
+        prod = a.multiply(b).tocsr()
+        if prod.nnz == 0:
             continue
-        pos = np.minimum(np.searchsorted(kb, ka), len(kb) - 1)
-        hit = kb[pos] == ka
-        prod = va[hit].astype(np.float64) * vb[pos[hit]].astype(np.float64)
-        out[s : s + len(a)] = np.bincount(wa[hit], weights=prod, minlength=len(a))
+        which = np.repeat(np.arange(prod.shape[0]), np.diff(prod.indptr))
+        out[s : s + prod.shape[0]] = np.bincount(
+            which, weights=prod.data.astype(np.float64), minlength=prod.shape[0])
     return out
 
 
@@ -180,7 +156,8 @@ def story_edges_for(
     out: list[StoryEdge] = []
     if len(candidates):
         lo, hi = candidates[:, 0], candidates[:, 1]
-        w, an = pair_dots(f.words, lo, hi), pair_dots(f.anchor_vec, lo, hi)
+        an = pair_dots(f.anchor_vec, lo, hi)
+        w = pair_dots(f.words, lo, hi)
         days = f.days()
         sem = None if f.embeddings is None else _emb_dots(f.embeddings, lo, hi)
         score = combine(w, an, sem) * date_factors(days[lo], days[hi])
@@ -190,52 +167,123 @@ def story_edges_for(
             if (e.a, e.b) not in near and e.score >= threshold:
                 out.append(e)
     index = {i: k for k, i in enumerate(f.ids)}
-    touched_set = set(touched.tolist())
-    for a, b in near:
-        ia, ib = index.get(a), index.get(b)
-        if ia is not None and ib is not None and (ia in touched_set or ib in touched_set):
-            lo_, hi_ = min(ia, ib), max(ia, ib)
-            wv, av = _row_dot(f.words, lo_, hi_), _row_dot(f.anchor_vec, lo_, hi_)
+    is_touched = np.zeros(len(f), bool)
+    is_touched[touched] = True
+    rows = [(index[a], index[b]) for a, b in near if a in index and b in index]
+    rows = [(min(x, y), max(x, y)) for x, y in rows if is_touched[x] or is_touched[y]]
+    if rows:
+        pairs = np.asarray(rows, np.int64)
+        w = pair_dots(f.words, pairs[:, 0], pairs[:, 1])
+        an = pair_dots(f.anchor_vec, pairs[:, 0], pairs[:, 1])
+        for (lo_, hi_), wv, av in zip(rows, w.tolist(), an.tolist(), strict=True):
             out.append(_edge(f, lo_, hi_, wv, av, True, threshold))
     return out
 
 
-def _gram(m: sparse.csr_matrix) -> np.ndarray:
-    """Dense ``m @ m.T`` of a few rows, over the columns they use only."""
-    cols, inverse = np.unique(m.indices, return_inverse=True)
-    small = sparse.csr_matrix((m.data, inverse.ravel(), m.indptr), shape=(m.shape[0], len(cols)))
-    return (small @ small.T).toarray()
+def _average_link(sim: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-link (UPGMA) labels of a similarity matrix, merging while the most similar pair
+    of clusters reaches ``threshold`` (average link never merges a closer pair later, so this
+    is the dendrogram cut at ``threshold``). Ties go to the first pair in row order."""
+    k = len(sim)
+    if k > _SMALL_COMPONENT:  # scipy's O(k^2) linkage; the loop below is O(k^3)
+        dist = np.clip(1.0 - sim, 0.0, None)
+        np.fill_diagonal(dist, 0.0)
+        return fcluster(linkage(squareform(dist, checks=False), "average"),
+                        1.0 - threshold, "distance")
+    s = sim.astype(np.float64)
+    np.fill_diagonal(s, -np.inf)
+    size = np.ones(k)
+    label = np.arange(k)
+    for _ in range(k - 1):
+        flat = int(np.argmax(s))
+        i, j = divmod(flat, k)
+        if not s[i, j] >= threshold:
+            break
+        merged = (size[i] * s[i] + size[j] * s[j]) / (size[i] + size[j])
+        s[i, :] = merged
+        s[:, i] = merged
+        s[i, i] = -np.inf
+        s[j, :] = -np.inf
+        s[:, j] = -np.inf
+        size[i] += size[j]
+        label[label == j] = i
+    return label
 
 
-def split_component(
-    f: StoryFeatures, rows: list[int], near: set[tuple[int, int]], threshold: float,
-    days_all: np.ndarray | None = None,
-) -> list[list[int]]:
-    """Average-link clusters (article ids) of one connected component (rows sorted by id)."""
-    ids = [f.ids[r] for r in rows]
-    if len(rows) <= 2:
-        return [sorted(ids)]  # a component of two is one edge at or above the threshold
-    emb = None
-    if f.embeddings is not None:
-        e = f.embeddings[rows].astype(np.float64)
-        emb = e @ e.T
-    sim = combine(_gram(rows_of(f.words, rows)), _gram(rows_of(f.anchor_vec, rows)), emb)
-    days = f.days()[rows] if days_all is None else days_all[rows]
-    sim = sim * date_factors(days[:, None], days[None, :])
-    for x, a in enumerate(ids):
-        for y in range(x + 1, len(ids)):
-            if (min(a, ids[y]), max(a, ids[y])) in near:
-                sim[x, y] = sim[y, x] = 1.0
-    sim = np.triu(sim, 1)
-    sim = sim + sim.T  # symmetric by construction, whatever the float order
-    dist = np.clip(1.0 - sim, 0.0, None)
-    np.fill_diagonal(dist, 0.0)
-    labels = fcluster(linkage(squareform(dist, checks=False), "average"), 1.0 - threshold,
-                      "distance")
-    groups: dict[int, list[int]] = {}
-    for i, lab in zip(ids, labels.tolist(), strict=True):
-        groups.setdefault(lab, []).append(i)
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+def _component_pairs(sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(component, x, y) of every pair x < y inside each component of the given sizes."""
+    comp = np.repeat(np.arange(len(sizes)), sizes * (sizes - 1) // 2)
+    xs, ys = [], []
+    for k in np.unique(sizes).tolist():
+        x, y = np.triu_indices(k, 1)
+        count = int((sizes == k).sum())
+        xs.append((k, np.tile(x, count)))
+        ys.append((k, np.tile(y, count)))
+    # lay the pairs out in component order
+    x_out = np.zeros(len(comp), np.int64)
+    y_out = np.zeros(len(comp), np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes * (sizes - 1) // 2)[:-1]])
+    for (k, x), (_, y) in zip(xs, ys, strict=True):
+        which = np.flatnonzero(sizes == k)
+        per = k * (k - 1) // 2
+        pos = (starts[which][:, None] + np.arange(per)[None, :]).ravel()
+        x_out[pos], y_out[pos] = x, y
+    return comp, x_out, y_out
+
+
+def split_components(
+    f: StoryFeatures, comps: list[list[int]], near_rows: np.ndarray, threshold: float,
+    days: np.ndarray,
+) -> list[list[list[int]]]:
+    """Average-link clusters (article ids) of connected components given as row lists (rows
+    sorted by id). ``near_rows`` holds the sorted codes ``lo * len(f) + hi`` of the
+    near-duplicate row pairs. The pair similarities of all components are computed together
+    (``pair_dots``), in groups of at most ``_SPLIT_PAIRS`` pairs."""
+    out: list[list[list[int]]] = []
+    start = 0
+    while start < len(comps):
+        end, total = start, 0
+        while end < len(comps) and (end == start or total + _n_pairs(comps[end]) <= _SPLIT_PAIRS):
+            total += _n_pairs(comps[end])
+            end += 1
+        out.extend(_split_group(f, comps[start:end], near_rows, threshold, days))
+        start = end
+    return out
+
+
+def _n_pairs(rows: list[int]) -> int:
+    return len(rows) * (len(rows) - 1) // 2
+
+
+def _split_group(
+    f: StoryFeatures, comps: list[list[int]], near_rows: np.ndarray, threshold: float,
+    days: np.ndarray,
+) -> list[list[list[int]]]:
+    sizes = np.array([len(c) for c in comps], np.int64)
+    flat = np.array([r for c in comps for r in c], np.int64)
+    offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    comp, x, y = _component_pairs(sizes)
+    lo, hi = flat[offset[comp] + x], flat[offset[comp] + y]
+    sem = None if f.embeddings is None else _emb_dots(f.embeddings, lo, hi)
+    sim = combine(pair_dots(f.words, lo, hi), pair_dots(f.anchor_vec, lo, hi), sem)
+    sim = sim * date_factors(days[lo], days[hi])
+    a, b = np.minimum(lo, hi), np.maximum(lo, hi)
+    sim[np.isin(a * len(f) + b, near_rows)] = 1.0
+    pair_start = np.concatenate([[0], np.cumsum(sizes * (sizes - 1) // 2)])
+    out = []
+    for c, rows in enumerate(comps):
+        k = len(rows)
+        m = np.zeros((k, k))
+        seg = sim[pair_start[c] : pair_start[c + 1]]
+        xs, ys = np.triu_indices(k, 1)
+        m[xs, ys] = seg
+        m[ys, xs] = seg
+        labels = _average_link(m, threshold).tolist()
+        groups: dict[int, list[int]] = {}
+        for r, lab in zip(rows, labels, strict=True):
+            groups.setdefault(lab, []).append(f.ids[r])
+        out.append(sorted((sorted(g) for g in groups.values()), key=lambda g: g[0]))
+    return out
 
 
 def stories_of(
@@ -246,17 +294,25 @@ def stories_of(
     when that component is unchanged. Returns (stories, splits by component)."""
     comps = components(sorted(f.ids), list(graph.edges))
     index = {i: k for k, i in enumerate(f.ids)}
-    days = f.days()
     splits: dict[int, list[list[int]]] = {}
-    stories: list[list[int]] = []
+    todo: list[list[int]] = []
     for comp in comps:
         cached = (previous or {}).get(comp[0])
-        if cached is not None and sum(len(s) for s in cached) == len(comp) and \
+        if len(comp) <= 2:
+            splits[comp[0]] = [comp]  # a component of two is one edge at or above the threshold
+        elif cached is not None and sum(len(s) for s in cached) == len(comp) and \
                 sorted(i for s in cached for i in s) == comp:
-            split = cached
+            splits[comp[0]] = cached
         else:
-            split = split_component(f, [index[i] for i in comp], near, threshold, days)
-        splits[comp[0]] = split
-        stories.extend(split)
-    stories.sort(key=lambda s: s[0])
+            todo.append(comp)
+    if todo:
+        n = len(f)
+        near_rows = np.unique(np.array(
+            [min(index[a], index[b]) * n + max(index[a], index[b]) for a, b in near
+             if a in index and b in index], np.int64))
+        done = split_components(f, [[index[i] for i in c] for c in todo], near_rows,
+                                threshold, f.days())
+        for comp, split in zip(todo, done, strict=True):
+            splits[comp[0]] = split
+    stories = sorted((s for split in splits.values() for s in split), key=lambda s: s[0])
     return stories, splits
