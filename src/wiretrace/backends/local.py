@@ -53,15 +53,16 @@ def sketch(
     return Signatures.concat(parts)
 
 
-_Job = tuple[list[int], list[str], list[str], list[str | None], int, int, int]
+_Job = tuple[list[int], list[str], list[str | None], list[str | None], int, int, int]
 
 
 def _both(args: _Job) -> tuple[Signatures, StoryFeatures]:
     from wiretrace.cluster.features import story_features
 
     ids, texts, story_texts, published, num_perm, shingle_size, seed = args
+    full = [t if st is None else st for t, st in zip(texts, story_texts, strict=True)]
     return (sketch_texts(ids, texts, num_perm, shingle_size, seed),
-            story_features(ids, story_texts, published))
+            story_features(ids, full, published))
 
 
 def sketch_and_features(
@@ -73,8 +74,10 @@ def sketch_and_features(
     ``workers`` processes (the result does not depend on the batching)."""
     from wiretrace.cluster.features import StoryFeatures
 
+    # a story text that is the text itself (no separate title) is not sent twice
+    once = [None if st is t else st for t, st in zip(texts, story_texts, strict=True)]
     jobs: list[_Job] = [
-        (list(ids[s : s + BATCH]), list(texts[s : s + BATCH]), list(story_texts[s : s + BATCH]),
+        (list(ids[s : s + BATCH]), list(texts[s : s + BATCH]), once[s : s + BATCH],
          list(published[s : s + BATCH]), num_perm, shingle_size, seed)
         for s in range(0, len(texts), BATCH)
     ]

@@ -21,7 +21,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
-from wiretrace.cluster.blocking import BLOCK_KEYS, block_keys
+from wiretrace.cluster.blocking import BLOCK_KEYS, MIN_ANCHORS, block_keys
 
 __all__ = [
     "StoryFeatures",
@@ -52,6 +52,14 @@ _NOT_ANCHOR = _STOP | frozenset(
 _WORD_VEC = HashingVectorizer(
     n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer=lambda x: x
 )
+# words straight from the texts (regex and hashing inside scikit-learn, no Python list per
+# article); stop words and one-letter words are then dropped by their hashed columns
+_TEXT_VEC = HashingVectorizer(
+    n_features=N_FEATURES, alternate_sign=False, norm=None, lowercase=True,
+    token_pattern=_WORD.pattern,
+)
+_DROPPED = np.unique(_WORD_VEC.transform(
+    [sorted(_STOP | frozenset("abcdefghijklmnopqrstuvwxyz0123456789"))]).indices)
 
 
 @dataclass(slots=True)
@@ -168,6 +176,15 @@ def publication_day(published: str | None) -> int | None:
         return None
 
 
+def _content_counts(texts: list[str]) -> sparse.csr_matrix:
+    """Hashed counts of the content words of each text (stop words and one-letter words
+    dropped by column; a content word hashed onto a dropped column is dropped too)."""
+    m = _TEXT_VEC.transform(texts).tocsr()
+    m.data[np.isin(m.indices, _DROPPED)] = 0
+    m.eliminate_zeros()
+    return m
+
+
 def _sublinear_l2(m: sparse.csr_matrix) -> sparse.csr_matrix:
     m = m.tocsr().astype(np.float64)
     m.sum_duplicates()
@@ -185,13 +202,14 @@ def story_features(
     ids: list[int], texts: list[str], published: list[str | None] | None = None
 ) -> StoryFeatures:
     """Compute the features of each text (``texts`` should include the title when known)."""
-    toks = [content_words(t) for t in texts]
-    words = _sublinear_l2(_WORD_VEC.transform(toks)) if texts else sparse.csr_matrix(
+    words = _sublinear_l2(_content_counts(texts)) if texts else sparse.csr_matrix(
         (0, N_FEATURES), dtype=np.float32
     )
     days = [publication_day(p) for p in (published or [None] * len(texts))]
     anchors = [anchors_of(t) for t in texts]
-    blocks = (np.stack([block_keys(a, w) for a, w in zip(anchors, toks, strict=True)])
+    # only a name-poor article blocks on its words (see ``blocking``)
+    blocks = (np.stack([block_keys(a, content_words(t) if len(a) < MIN_ANCHORS else ())
+                        for a, t in zip(anchors, texts, strict=True)])
               if texts else np.zeros((0, BLOCK_KEYS), np.int64))
     return StoryFeatures(list(ids), words, anchors, days, anchor_matrix(anchors), blocks)
 
