@@ -57,3 +57,17 @@ def test_incremental_equals_full_when_keys_cross_the_cap(settings, split) -> Non
     for k in range(5, 36, 7):
         state = assign(state, items[k : k + 7], s).state
     assert state.stories() == full.stories
+
+
+def test_candidate_lists_streamed_in_chunks_give_the_same_pairs(monkeypatch) -> None:
+    import wiretrace.cluster.blocking as blocking_module
+
+    rng = np.random.default_rng(4)
+    blocks = np.full((60, BLOCK_KEYS), -1, np.int64)
+    blocks[:, :3] = rng.integers(0, 12, size=(60, 3))
+    days = rng.integers(0, 90, size=60)
+    whole = blocking(blocks, days, 20, 8, 30)
+    monkeypatch.setattr(blocking_module, "_PAIR_CHUNK", 3)
+    chunked = blocking(blocks, days, 20, 8, 30)
+    assert len(whole.pairs) and chunked.pairs.tolist() == whole.pairs.tolist()
+    assert chunked.at_risk.tolist() == whole.at_risk.tolist()

@@ -53,3 +53,16 @@ def test_assign_refuses_known_ids_and_changed_settings(settings) -> None:
         assign(r.state, items[:1], settings)
     with pytest.raises(WiretraceError, match="re-run"):
         assign(r.state, items[5:], settings.with_(num_perm=64))
+
+
+@pytest.mark.parametrize("split", [0, 9, 20])
+def test_incremental_equals_full_with_big_components_cut(settings, split, monkeypatch) -> None:
+    import wiretrace.cluster.stories as stories
+
+    monkeypatch.setattr(stories, "MAX_COMPONENT", 2)
+    items = _corpus()
+    random.Random(split).shuffle(items)
+    full = cluster(items, settings)
+    assert sorted(i for s in full.stories for i in s) == sorted(it.id for it in items)
+    first = cluster(items[:split], settings)
+    _same(assign(first.state, items[split:], settings), full)

@@ -34,3 +34,20 @@ def test_dates() -> None:
     assert publication_day("yesterday") is None
     assert date_factor(None, 5) == 1.0 and date_factor(0, 2) == 1.0
     assert date_factor(0, 400) == 0.5
+
+
+def test_big_components_are_cut_by_a_raised_threshold() -> None:
+    import numpy as np
+
+    from wiretrace.cluster.stories import bounded_pieces
+
+    # a chain 0-1-2-3-4-5 whose middle edge is weak; 4-5 are near-duplicates
+    ea = np.array([0, 1, 2, 3, 4])
+    eb = np.array([1, 2, 3, 4, 5])
+    score = np.array([0.5, 0.5, 0.25, 0.5, 1.0])
+    pieces = [p.tolist() for p in bounded_pieces(6, ea, eb, score, 0.24, bound=3)]
+    assert pieces == [[0, 1, 2], [3, 4, 5]]
+    pieces = [p.tolist() for p in bounded_pieces(6, ea, eb, score, 0.24, bound=1)]
+    assert pieces == [[0], [1], [2], [3], [4, 5]]  # near-duplicates stay together
+    assert [p.tolist() for p in bounded_pieces(6, ea, eb, score, 0.24, bound=6)] == [
+        list(range(6))]

@@ -123,10 +123,38 @@ class Blocking:
                          for a, b in pairs.tolist()], dtype=bool)
 
 
-def _unique_pairs(lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
-    if len(lo) == 0:
+_PAIR_CHUNK = 4_000_000  # pairs emitted at once: candidate lists are streamed, not materialised
+
+
+def _list_pairs(rows: np.ndarray, keys: np.ndarray, n: int, n_old: int | None) -> np.ndarray:
+    """Unique pairs (k, 2) of rows sharing a list (``rows`` sorted by ``keys``); with ``n_old``,
+    only pairs touching a row ``>= n_old``. Lists are taken in groups of about ``_PAIR_CHUNK``
+    pairs, each group's pairs reduced to unique codes before the next is emitted."""
+    m = len(keys)
+    if m < 2:
         return np.zeros((0, 2), np.int64)
-    codes = np.unique(lo * n + hi)
+    boundary = np.ones(m, dtype=bool)
+    boundary[1:] = keys[1:] != keys[:-1]
+    starts = np.append(np.flatnonzero(boundary), m)
+    sizes = np.diff(starts)
+    cum = np.cumsum(sizes * (sizes - 1) // 2)
+    found = []
+    first = 0
+    while first < len(sizes):
+        base = cum[first - 1] if first else 0
+        last = max(first + 1, int(np.searchsorted(cum, base + _PAIR_CHUNK, side="right")))
+        a, b = starts[first], starts[min(last, len(sizes))]
+        lo, hi = bucket_pairs(rows[a:b], keys[a:b])
+        if n_old is not None and len(lo):
+            keep = (lo >= n_old) | (hi >= n_old)
+            lo, hi = lo[keep], hi[keep]
+        if len(lo):
+            found.append(np.unique(lo * n + hi))
+        first = last
+    if not found:
+        return np.zeros((0, 2), np.int64)
+    codes = np.unique(np.concatenate(found)) if len(found) > 1 else found[0]
+    del found
     return np.stack([codes // n, codes % n], axis=1)
 
 
@@ -150,12 +178,9 @@ def blocking(blocks: np.ndarray, days: np.ndarray, n_old: int, cap: int, window:
     valid = valid_list[list_id]
     # pairs touching a new row, in lists under the cap that gained a new row
     sel = valid & has_new[list_id] & (size[list_id] > 1)
-    lo, hi = bucket_pairs(rows[sel], keys[sel])
-    keep = (lo >= n_old) | (hi >= n_old)
-    pairs = _unique_pairs(lo[keep], hi[keep], n)
+    pairs = _list_pairs(rows[sel], keys[sel], n, n_old)
     # lists that were under the cap before this call and are over it now
     crossed = (~valid_list) & (old_size <= cap) & (old_size > 1)
     sel = crossed[list_id] & old
-    lo, hi = bucket_pairs(rows[sel], keys[sel])
-    at_risk = _unique_pairs(lo, hi, n)
+    at_risk = _list_pairs(rows[sel], keys[sel], n, None)
     return Blocking(pairs, at_risk, keys, rows, valid)

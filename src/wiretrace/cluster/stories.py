@@ -13,6 +13,14 @@ Stories are the clusters of average-link agglomeration cut at ``story_threshold`
 can only merge when some pair reaches the threshold, so average-link runs separately inside each
 connected component of the graph ``s >= threshold``; components untouched by new articles keep
 their stories. That makes incremental assignment equal to a full re-cluster.
+
+Average link needs every pair of a component (quadratic), and at a million articles weak chance
+edges can join one giant component. A component of more than ``MAX_COMPONENT`` articles is
+therefore first cut into pieces (``bounded_pieces``): the connected components of its edges
+``s >= threshold + k * CUT_STEP`` for the smallest ``k`` that brings each piece under the bound
+(recursively, piece by piece); average link then runs inside each piece. A piece still above the
+bound when only near-duplicate edges (s = 1) are left is one story. The pieces depend on the
+component's own edges only, so incremental assignment still equals a full re-cluster.
 """
 
 from __future__ import annotations
@@ -23,12 +31,14 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from wiretrace.cluster.features import StoryFeatures
 from wiretrace.cluster.near_duplicates import components
 
-__all__ = ["StoryEdge", "StoryGraph", "story_edges_for", "split_components", "W_ANCHORS", "W_WORDS"]
+__all__ = ["StoryEdge", "StoryGraph", "bounded_pieces", "story_edges_for", "split_components",
+           "W_ANCHORS", "W_WORDS"]
 
 W_WORDS = 0.4
 W_ANCHORS = 0.6
@@ -38,8 +48,11 @@ DATE_GRACE_DAYS = 3
 DATE_FALLOFF_DAYS = 60
 MAX_SHARED_SHOWN = 8
 _PAIR_CHUNK = 20_000
+_SCORE_CHUNK = 1_000_000
 _SPLIT_PAIRS = 2_000_000
 _SMALL_COMPONENT = 200
+MAX_COMPONENT = 1_000  # larger components are cut by a raised threshold before average link
+CUT_STEP = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +167,14 @@ def story_edges_for(
     """Edges (score >= threshold) among candidate row pairs (see ``blocking``), plus the
     near-duplicate pairs that touch a ``touched`` row."""
     out: list[StoryEdge] = []
-    if len(candidates):
-        lo, hi = candidates[:, 0], candidates[:, 1]
-        an = pair_dots(f.anchor_vec, lo, hi)
-        w = pair_dots(f.words, lo, hi)
-        days = f.days()
+    days = f.days()
+    words = f.words if f.words.has_sorted_indices else f.words.sorted_indices()
+    anchor_vec = f.anchor_vec if f.anchor_vec.has_sorted_indices else \
+        f.anchor_vec.sorted_indices()
+    for s in range(0, len(candidates), _SCORE_CHUNK):  # streamed: O(chunk) memory per step
+        lo, hi = candidates[s : s + _SCORE_CHUNK, 0], candidates[s : s + _SCORE_CHUNK, 1]
+        an = pair_dots(anchor_vec, lo, hi)
+        w = pair_dots(words, lo, hi)
         sem = None if f.embeddings is None else _emb_dots(f.embeddings, lo, hi)
         score = combine(w, an, sem) * date_factors(days[lo], days[hi])
         for k in np.flatnonzero(score >= threshold).tolist():
@@ -286,6 +302,60 @@ def _split_group(
     return out
 
 
+def bounded_pieces(
+    n: int, ea: np.ndarray, eb: np.ndarray, score: np.ndarray, threshold: float,
+    bound: int = MAX_COMPONENT,
+) -> list[np.ndarray]:
+    """Pieces (sorted local rows) of a connected component of ``n`` rows with edges
+    ``ea[i] - eb[i]`` of ``score[i]``: each piece above ``bound`` is replaced by the connected
+    components of its edges ``score >= threshold + k * CUT_STEP`` for the next ``k``; a piece
+    still above the bound once ``k`` passes a cut of 1 is kept whole."""
+    out: list[np.ndarray] = []
+    todo: list[tuple[np.ndarray, int]] = [(np.arange(n, dtype=np.int64), 0)]
+    local = np.full(n, -1, np.int64)
+    while todo:
+        members, k = todo.pop()
+        cut = threshold + (k + 1) * CUT_STEP
+        if len(members) <= bound or cut > 1.0 + 1e-9:
+            out.append(members)
+            continue
+        local[:] = -1
+        local[members] = np.arange(len(members))
+        keep = (local[ea] >= 0) & (local[eb] >= 0) & (score >= cut)
+        g = sparse.csr_matrix((np.ones(int(keep.sum()), np.int8),
+                               (local[ea[keep]], local[eb[keep]])),
+                              shape=(len(members), len(members)))
+        _, labels = connected_components(g, directed=False)
+        order = np.argsort(labels, kind="stable")
+        cuts = np.flatnonzero(np.diff(labels[order])) + 1
+        todo.extend((members[piece], k + 1) for piece in np.split(order, cuts))
+    return sorted(out, key=lambda m: int(m[0]))
+
+
+def _pieces_of(
+    comps: list[list[int]], graph: StoryGraph, threshold: float,
+) -> list[list[list[int]]]:
+    """``bounded_pieces`` (article ids) of each component (sorted ids), above the bound only."""
+    big = {i: c for c, comp in enumerate(comps) if len(comp) > MAX_COMPONENT for i in comp}
+    out: list[list[list[int]]] = [[comp] for comp in comps]
+    if not big:
+        return out
+    per: dict[int, list[tuple[int, int, float]]] = {}
+    for (a, b), e in graph.edges.items():
+        c = big.get(a)
+        if c is not None:
+            per.setdefault(c, []).append((a, b, e.score))
+    for c, edges in per.items():
+        ids = np.asarray(comps[c], np.int64)
+        arr = np.asarray([(a, b) for a, b, _ in edges], np.int64)
+        score = np.asarray([sc for _, _, sc in edges], np.float64)
+        pieces = bounded_pieces(len(ids), np.searchsorted(ids, arr[:, 0]),
+                                np.searchsorted(ids, arr[:, 1]), score, threshold,
+                                MAX_COMPONENT)
+        out[c] = [ids[p].tolist() for p in pieces]
+    return out
+
+
 def stories_of(
     f: StoryFeatures, graph: StoryGraph, near: set[tuple[int, int]], threshold: float,
     previous: dict[int, list[list[int]]] | None = None,
@@ -310,9 +380,12 @@ def stories_of(
         near_rows = np.unique(np.array(
             [min(index[a], index[b]) * n + max(index[a], index[b]) for a, b in near
              if a in index and b in index], np.int64))
-        done = split_components(f, [[index[i] for i in c] for c in todo], near_rows,
-                                threshold, f.days())
-        for comp, split in zip(todo, done, strict=True):
-            splits[comp[0]] = split
+        pieces = _pieces_of(todo, graph, threshold)
+        flat = [p for ps in pieces for p in ps if len(p) <= MAX_COMPONENT]
+        done = iter(split_components(f, [[index[i] for i in p] for p in flat], near_rows,
+                                     threshold, f.days()))
+        for comp, ps in zip(todo, pieces, strict=True):
+            groups = [g for p in ps for g in (next(done) if len(p) <= MAX_COMPONENT else [p])]
+            splits[comp[0]] = sorted(groups, key=lambda g: g[0])
     stories = sorted((s for split in splits.values() for s in split), key=lambda s: s[0])
     return stories, splits
