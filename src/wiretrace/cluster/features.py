@@ -98,6 +98,8 @@ class StoryFeatures:
         parts = [p for p in parts if len(p)]
         if not parts:
             return story_features([], [])
+        if len(parts) == 1:  # features are never changed in place: no copy (a first run)
+            return parts[0]
         return StoryFeatures(
             [i for p in parts for i in p.ids],
             sparse.vstack([p.words for p in parts], format="csr"),
