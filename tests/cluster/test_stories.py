@@ -51,3 +51,21 @@ def test_big_components_are_cut_by_a_raised_threshold() -> None:
     assert pieces == [[0], [1], [2], [3], [4, 5]]  # near-duplicates stay together
     assert [p.tolist() for p in bounded_pieces(6, ea, eb, score, 0.24, bound=6)] == [
         list(range(6))]
+
+
+def test_local_backend_stacks_batches_like_concat() -> None:
+    import numpy as np
+
+    from wiretrace.backends.local import _concat_consuming
+    from wiretrace.cluster.features import StoryFeatures, story_features
+
+    texts = ["Maren Tollvik visited Ossel.", "", "Rescue divers pulled 4,500 fish.", "x y z"]
+    batches = [story_features([k], [t], ["2031-05-06"]) for k, t in enumerate(texts)]
+    want = StoryFeatures.concat(batches)
+    got = _concat_consuming([story_features([k], [t], ["2031-05-06"])
+                             for k, t in enumerate(texts)])
+    assert got.ids == want.ids and got.anchors == want.anchors
+    assert got.published == want.published and np.array_equal(got.blocks, want.blocks)
+    for a, b in ((got.words, want.words), (got.anchor_vec, want.anchor_vec)):
+        assert a.shape == b.shape and (a != b).nnz == 0 and a.has_sorted_indices
+        assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
