@@ -407,7 +407,8 @@ def analyze(
     """All stages: ingest, clean, cluster, then align/trace/claims/compare for every story that
     gained articles (or has never been analysed)."""
     ingested = ingest(paths, store, settings, progress=progress)
-    before = {s.first: set(s.articles) for s in _story_sets(store)}
+    # a story is known by its first article; one whose members changed is analysed again
+    before = {min(s.articles): set(s.articles) for s in store.stories() if s.articles}
     clustered = cluster(store, settings, backend=backend, scheduler=scheduler)
     analysed = {d.article for d in store.derivations()}
     todo = [
@@ -417,13 +418,3 @@ def analyze(
     ]
     stories = analyse(store, settings, todo, progress=progress)
     return AnalyzeReport(ingested, clustered, stories)
-
-
-@dataclass(slots=True)
-class _StorySet:
-    first: int
-    articles: list[int]
-
-
-def _story_sets(store: Store) -> list[_StorySet]:
-    return [_StorySet(min(s.articles), s.articles) for s in store.stories() if s.articles]

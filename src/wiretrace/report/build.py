@@ -3,8 +3,10 @@ Markdown or HTML, and used by the web app's story pages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from wiretrace.model import Article
 from wiretrace.report.records import (
     alignment_record,
     article_record,
@@ -14,9 +16,22 @@ from wiretrace.report.records import (
 )
 from wiretrace.store import Store, StoredStory
 
-__all__ = ["REPORT_VERSION", "build_report", "story_context"]
+__all__ = ["REPORT_VERSION", "build_report", "story_context", "story_header"]
 
 REPORT_VERSION = 1
+
+
+def story_header(story: StoredStory, articles: Sequence[Article]) -> dict[str, Any]:
+    """What a story is at a glance: id, title, size, sites and date range."""
+    dates = sorted(a.published for a in articles if a.published)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "size": len(articles),
+        "sites": sorted({a.site for a in articles if a.site}),
+        "first_published": dates[0] if dates else None,
+        "last_published": dates[-1] if dates else None,
+    }
 
 
 def story_context(store: Store, story: StoredStory) -> dict[str, Any]:
@@ -27,14 +42,8 @@ def story_context(store: Store, story: StoredStory) -> dict[str, Any]:
         rec = article_record(art)
         rec["derivation"] = derivation_record(derivations.get(art.id or 0))
         records.append(rec)
-    dates = sorted(a.published for a in articles if a.published)
     return {
-        "id": story.id,
-        "title": story.title,
-        "size": len(articles),
-        "sites": sorted({a.site for a in articles if a.site}),
-        "first_published": dates[0] if dates else None,
-        "last_published": dates[-1] if dates else None,
+        **story_header(story, articles),
         "articles": records,
         "alignments": [alignment_record(al) for al in store.alignments(story.id)],
         "changes": [change_record(c) for c in store.changes(story.id)],

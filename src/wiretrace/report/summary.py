@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from wiretrace.model import Article, Derivation
-from wiretrace.report.build import story_context
+from wiretrace.report.build import story_context, story_header
 from wiretrace.store import Store
 
 if TYPE_CHECKING:
@@ -65,15 +65,8 @@ def _print_rows(console: Console, title: str, columns: tuple[str, ...],
 def story_rows(store: Store) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for story in store.stories():
-        arts = store.articles(story.articles)
-        dates = sorted(a.published for a in arts if a.published)
-        rows.append({
-            "id": story.id, "title": story.title, "size": len(arts),
-            "sites": sorted({a.site for a in arts if a.site}),
-            "first_published": dates[0] if dates else None,
-            "last_published": dates[-1] if dates else None,
-            "articles": story.articles,
-        })
+        rows.append({**story_header(story, store.articles(story.articles)),
+                     "articles": story.articles})
     rows.sort(key=lambda r: (-r["size"], r["id"]))
     return rows
 
