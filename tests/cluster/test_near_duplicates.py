@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 
 from wiretrace.cluster import cluster
-from wiretrace.cluster.lsh import band_keys, candidate_pairs
+from wiretrace.cluster.lsh import band_keys, candidate_pairs, unique_sorted
 from wiretrace.cluster.minhash import ALGORITHM, RENSA_VERSION, sketch_texts
 from wiretrace.cluster.shingles import shingle_batch
 
@@ -45,3 +45,10 @@ def test_signatures_are_kept_per_article(items, settings) -> None:
     result = cluster(items, settings)
     assert result.signatures.ids.tolist() == [it.id for it in items]
     assert result.signatures.digests.shape == (len(items), settings.num_perm)
+
+
+def test_unique_sorted_matches_numpy_unique() -> None:
+    rng = np.random.default_rng(3)
+    for size, high in [(0, 5), (1, 5), (1000, 7), (5000, 2**62)]:
+        a = rng.integers(0, high, size, dtype=np.int64)
+        assert np.array_equal(unique_sorted(a), np.unique(a))

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from wiretrace.cluster.lsh import bucket_pairs
+from wiretrace.cluster.lsh import bucket_pairs, unique_sorted
 
 __all__ = ["BLOCK_KEYS", "Blocking", "block_keys", "blocking"]
 
@@ -113,7 +113,7 @@ class Blocking:
         """Bool per pair (rows): do the two rows still share a list under the cap?"""
         if len(pairs) == 0:
             return np.zeros(0, bool)
-        involved = np.unique(pairs.ravel())
+        involved = unique_sorted(pairs.ravel())
         sel = self._valid & np.isin(self._rows, involved)
         lists: dict[int, set[int]] = {}
         for key, row in zip(self._keys[sel].tolist(), self._rows[sel].tolist(), strict=True):
@@ -149,11 +149,11 @@ def _list_pairs(rows: np.ndarray, keys: np.ndarray, n: int, n_old: int | None) -
             keep = (lo >= n_old) | (hi >= n_old)
             lo, hi = lo[keep], hi[keep]
         if len(lo):
-            found.append(np.unique(lo * n + hi))
+            found.append(unique_sorted(lo * n + hi))
         first = last
     if not found:
         return np.zeros((0, 2), np.int64)
-    codes = np.unique(np.concatenate(found)) if len(found) > 1 else found[0]
+    codes = unique_sorted(np.concatenate(found)) if len(found) > 1 else found[0]
     del found
     return np.stack([codes // n, codes % n], axis=1)
 
