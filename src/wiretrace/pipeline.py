@@ -256,8 +256,9 @@ def cluster(
         if clustering.empty_state(settings).params != state.params:
             state = None  # settings changed: start over
     known = set(state.ids) if state is not None else set()
-    new_articles = [a for a in store.iter_articles() if a.id not in known]
-    items = [clustering.ClusterItem(a.id or 0, a.text, a.title, a.published) for a in new_articles]
+    # read from the store as the sketch stage consumes them: texts are never all in memory
+    items = (clustering.ClusterItem(a.id or 0, a.text, a.title, a.published)
+             for a in store.iter_articles() if a.id not in known)
     if state is None:
         result = clustering.cluster(items, settings, backend=backend, scheduler=scheduler)
     else:
@@ -279,7 +280,7 @@ def cluster(
         state={_STATE_KEY: result.state.to_bytes()},
     )
     return ClusterReport(
-        articles=len(result.state.ids), new=len(items), stories=len(result.stories),
+        articles=len(result.state.ids), new=len(result.signatures), stories=len(result.stories),
         near_duplicate_pairs=len(result.near_duplicates), groups=len(result.groups),
         incremental=state is not None,
     )

@@ -88,14 +88,18 @@ def test_features_in_the_pool_equal_one_process() -> None:
     import wiretrace.backends.local as local
 
     items = _items(90)
-    args = ([it.id for it in items], [it.text for it in items], [it.text for it in items],
-            [it.published for it in items], 64, 5)
-    _, one = local.sketch_and_features(*args, workers=1)
-    old = local.MIN_PARALLEL, local.BATCH
-    local.MIN_PARALLEL, local.BATCH = 1, 25
+
+    def batches(size: int) -> list[local.SketchBatch]:
+        return [([it.id for it in part], [it.text for it in part], [None] * len(part),
+                 [it.published for it in part])
+                for part in (items[s : s + size] for s in range(0, len(items), size))]
+
+    _, one = local.sketch_and_features(batches(90), 64, 5, workers=1)
+    old = local.MIN_PARALLEL
+    local.MIN_PARALLEL = 1
     try:
-        _, many = local.sketch_and_features(*args, workers=2)
+        _, many = local.sketch_and_features(iter(batches(25)), 64, 5, workers=2)
     finally:
-        local.MIN_PARALLEL, local.BATCH = old
+        local.MIN_PARALLEL = old
     assert many.ids == one.ids and np.array_equal(many.blocks, one.blocks)
     assert (many.words != one.words).nnz == 0 and many.anchors == one.anchors

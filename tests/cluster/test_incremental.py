@@ -66,3 +66,19 @@ def test_incremental_equals_full_with_big_components_cut(settings, split, monkey
     assert sorted(i for s in full.stories for i in s) == sorted(it.id for it in items)
     first = cluster(items[:split], settings)
     _same(assign(first.state, items[split:], settings), full)
+
+
+def test_items_may_come_from_a_generator_read_once(settings) -> None:
+    items = _corpus()
+    seen = []
+
+    def stream():
+        for it in items:
+            seen.append(it.id)
+            yield it
+
+    _same(cluster(stream(), settings), cluster(items, settings))
+    assert seen == [it.id for it in items]  # each item read exactly once
+    duplicated = (it for it in items + items[:1])
+    with pytest.raises(InputError):
+        cluster(duplicated, settings)

@@ -15,11 +15,12 @@ Every stage is the local stage function, so the result is exactly the local resu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 
+from wiretrace.backends.local import SketchBatch
 from wiretrace.cluster.features import StoryFeatures, story_features
 from wiretrace.cluster.incremental import ClusterParams
 from wiretrace.cluster.lsh import band_keys
@@ -36,7 +37,6 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 __all__ = ["DaskRun"]
 
-SKETCH_BATCH = 1_000
 ROWS_PER_PARTITION = 20_000
 
 
@@ -90,16 +90,14 @@ class DaskRun:
     def _compute(self, collection: Any) -> Any:
         return dask.compute(collection, scheduler=self.client.get)[0]
 
-    def sketch(self, ids: Sequence[int], texts: Sequence[str], story_texts: Sequence[str],
-               published: Sequence[str | None], p: ClusterParams
+    def sketch(self, batches: Iterable[SketchBatch], p: ClusterParams
                ) -> tuple[Signatures, StoryFeatures]:
         """Signatures and story features, one bag partition per batch."""
-        if not ids:
-            return Signatures.empty(p.num_perm, p.shingle_size, p.seed), story_features([], [])
-        b = SKETCH_BATCH
         parts: list[_Part] = [
-            (list(ids[s : s + b]), list(texts[s : s + b]), list(story_texts[s : s + b]),
-             list(published[s : s + b])) for s in range(0, len(ids), b)]
+            (ids, texts, [t if st is None else st for t, st in zip(texts, story, strict=True)],
+             published) for ids, texts, story, published in batches]
+        if not parts:
+            return Signatures.empty(p.num_perm, p.shingle_size, p.seed), story_features([], [])
         bag = db.from_sequence(parts, npartitions=len(parts))
         done = self._compute(bag.map(_sketch_part, p))
         return (Signatures.concat([d[0] for d in done]),

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,7 +26,7 @@ from wiretrace.cluster.minhash import DEFAULT_SEED, Signatures, sketch_texts
 if TYPE_CHECKING:
     from wiretrace.cluster.features import StoryFeatures
 
-__all__ = ["worker_count", "sketch", "sketch_and_features"]
+__all__ = ["SketchBatch", "worker_count", "sketch", "sketch_and_features"]
 
 BATCH = 2_000
 MIN_PARALLEL = 4_000
@@ -57,6 +59,8 @@ def sketch(
 
 
 _Job = tuple[list[int], list[str], list[str | None], list[str | None], int, int, int]
+# one batch of articles: ids, texts, story texts (None = the text itself), publication dates
+SketchBatch = tuple[list[int], list[str], list[str | None], list[str | None]]
 
 
 def _both(args: _Job) -> tuple[Signatures, StoryFeatures]:
@@ -69,27 +73,40 @@ def _both(args: _Job) -> tuple[Signatures, StoryFeatures]:
 
 
 def sketch_and_features(
-    ids: Sequence[int], texts: Sequence[str], story_texts: Sequence[str],
-    published: Sequence[str | None], num_perm: int, shingle_size: int, workers: int = 0,
+    batches: Iterable[SketchBatch], num_perm: int, shingle_size: int, workers: int = 0,
     seed: int = DEFAULT_SEED,
 ) -> tuple[Signatures, StoryFeatures]:
-    """Signatures of ``texts`` and story features of ``story_texts``, in batches on
-    ``workers`` processes (the result does not depend on the batching)."""
+    """Signatures of the texts and story features of the story texts of ``batches``, each
+    batch on one of ``workers`` processes (the result does not depend on the batching).
 
-    # a story text that is the text itself (no separate title) is not sent twice
-    once = [None if st is t else st for t, st in zip(texts, story_texts, strict=True)]
-    jobs: list[_Job] = [
-        (list(ids[s : s + BATCH]), list(texts[s : s + BATCH]), once[s : s + BATCH],
-         list(published[s : s + BATCH]), num_perm, shingle_size, seed)
-        for s in range(0, len(texts), BATCH)
-    ]
+    The batches are consumed as the workers take them: at most two per worker are pending, so
+    only those texts are held at once, whatever the corpus size (a generator reading the
+    store keeps memory flat). Fewer than ``MIN_PARALLEL`` articles stay in this process."""
+    it = iter(batches)
+    head: list[SketchBatch] = []
+    held = 0
+    for batch in it:
+        head.append(batch)
+        held += len(batch[0])
+        if held >= MIN_PARALLEL:
+            break
+    jobs = (batch + (num_perm, shingle_size, seed) for batch in chain(head, it))
     n_workers = worker_count(workers)
-    if n_workers == 1 or len(texts) < MIN_PARALLEL:
+    if n_workers == 1 or held < MIN_PARALLEL:
         parts = [_both(job) for job in jobs]
     else:
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        parts = []
         with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
-            parts = list(pool.map(_both, jobs, chunksize=1))
+            pending: deque[Future[tuple[Signatures, StoryFeatures]]] = deque()
+            for job in jobs:
+                pending.append(pool.submit(_both, job))
+                del job
+                if len(pending) >= 2 * n_workers:
+                    parts.append(pending.popleft().result())
+            parts.extend(f.result() for f in pending)
+            pending.clear()
+    head.clear()
     if not parts:
         from wiretrace.cluster.features import story_features
 

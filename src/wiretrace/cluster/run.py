@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass
 
 import numpy as np
 
+from wiretrace.backends.local import SketchBatch
 from wiretrace.cluster.blocking import Blocking, blocking
 from wiretrace.cluster.features import StoryFeatures, story_features
 from wiretrace.cluster.incremental import ClusterParams, ClusterState
@@ -38,7 +40,7 @@ def empty_state(settings: Settings) -> ClusterState:
 
 
 def cluster(
-    items: Sequence[ClusterItem], settings: Settings, backend: str = "local",
+    items: Iterable[ClusterItem], settings: Settings, backend: str = "local",
     scheduler: str | None = None,
 ) -> ClusterResult:
     """Near-duplicates and stories of ``items`` from scratch."""
@@ -51,29 +53,51 @@ def _story_text(item: ClusterItem) -> str:
     return item.text
 
 
-def _sketch(items: Sequence[ClusterItem], p: ClusterParams, settings: Settings, backend: str,
+def _batches(items: Iterable[ClusterItem], size: int, embed_into: list[np.ndarray] | None
+             ) -> Iterator[SketchBatch]:
+    """The items in batches of ``size`` (ids, texts, story texts or None, dates), consumed
+    lazily; with ``embed_into``, each batch's story-text embeddings are appended to it."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        story = [_story_text(x) for x in chunk]
+        if embed_into is not None:
+            from wiretrace.cluster.semantic import embed
+
+            embed_into.append(embed(story))
+        texts = [x.text for x in chunk]
+        yield ([x.id for x in chunk], texts,
+               [None if st is t else st for st, t in zip(story, texts, strict=True)],
+               [x.published for x in chunk])
+
+
+def _sketch(items: Iterable[ClusterItem], p: ClusterParams, settings: Settings, backend: str,
             scheduler: str | None) -> tuple[Signatures, StoryFeatures, object]:
-    ids = [it.id for it in items]
-    texts = [it.text for it in items]
-    story_texts = [_story_text(it) for it in items]
-    published = [it.published for it in items]
+    from wiretrace.backends.local import BATCH
+
+    embedded: list[np.ndarray] | None = [] if p.semantic else None
+    batches = _batches(items, BATCH, embedded)
     if backend == "local":
         from wiretrace.backends.local import sketch_and_features
 
-        sigs, feats = sketch_and_features(ids, texts, story_texts, published, p.num_perm,
-                                          p.shingle_size, settings.workers, p.seed)
-        return sigs, feats, None
-    if backend == "dask":
+        sigs, feats = sketch_and_features(batches, p.num_perm, p.shingle_size,
+                                          settings.workers, p.seed)
+        run = None
+    elif backend == "dask":
         from wiretrace.backends.dask import DaskRun
 
         run = DaskRun(scheduler, settings.workers)
         try:
-            sigs, feats = run.sketch(ids, texts, story_texts, published, p)
+            sigs, feats = run.sketch(batches, p)
         except BaseException:
             run.close()
             raise
-        return sigs, feats, run
-    raise WiretraceError(f"unknown backend {backend!r}; use 'local' or 'dask'")
+    else:
+        raise WiretraceError(f"unknown backend {backend!r}; use 'local' or 'dask'")
+    if embedded is not None:
+        from wiretrace.cluster.semantic import embed
+
+        feats.embeddings = np.concatenate(embedded) if embedded else embed([])
+    return sigs, feats, run
 
 
 def _drop_lost_candidates(graph: StoryGraph, blk: Blocking, ids: list[int]) -> None:
@@ -92,7 +116,7 @@ def _drop_lost_candidates(graph: StoryGraph, blk: Blocking, ids: list[int]) -> N
 
 
 def assign(
-    state: ClusterState, new_items: Sequence[ClusterItem], settings: Settings,
+    state: ClusterState, new_items: Iterable[ClusterItem], settings: Settings,
     backend: str = "local", scheduler: str | None = None,
 ) -> ClusterResult:
     """Add ``new_items`` to ``state``; the result equals ``cluster`` over all items."""
@@ -101,11 +125,12 @@ def assign(
         raise WiretraceError(
             f"cluster settings changed ({state.params} -> {p}); re-run cluster on all articles"
         )
-    known = set(state.ids)
-    new_ids = [it.id for it in new_items]
-    if len(set(new_ids)) != len(new_ids) or known.intersection(new_ids):
-        raise InputError("article ids given to assign must be unique and not yet clustered")
     new_sigs, new_feats, run = _sketch(new_items, p, settings, backend, scheduler)
+    new_ids = new_sigs.ids.tolist()
+    if len(set(new_ids)) != len(new_ids) or set(state.ids).intersection(new_ids):
+        if run is not None:
+            run.close()  # type: ignore[attr-defined]
+        raise InputError("article ids given to assign must be unique and not yet clustered")
     try:
         sigs = Signatures.concat([state.signatures, new_sigs])
         new = np.zeros(len(sigs), dtype=bool)
@@ -122,10 +147,6 @@ def assign(
     near = sorted(state.near_duplicates + found, key=lambda d: (d.a, d.b))
     near_set = {(d.a, d.b) for d in near}
 
-    if p.semantic:
-        from wiretrace.cluster.semantic import embed
-
-        new_feats.embeddings = embed([_story_text(it) for it in new_items])
     feats = StoryFeatures.concat([state.features, new_feats])
     touched = np.arange(len(state.features), len(feats), dtype=np.int64)
     blk = blocking(feats.blocks, feats.days(), len(state.features), p.story_block_cap,
