@@ -7,6 +7,8 @@ incremental assignment give exactly the result of a full re-cluster.
 * ``words``: hashed bag of content words (stop words removed), sublinear tf, L2-normalised.
 * ``anchors``: cheap named-thing heuristics — capitalised tokens that are not sentence-initial
   (actors, places, organisations), capitalised bigrams, and numbers/years (figures, dates).
+  ``anchor_vec`` weighs each by its specificity squared: a FIXED general-English inverse word
+  frequency (``specificity``), so a rare shared name counts more than a shared country.
 * ``published``: the publication date as an ordinal day, when known.
 """
 
@@ -22,6 +24,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
 from wiretrace.cluster.blocking import BLOCK_KEYS, MIN_ANCHORS, block_keys
+from wiretrace.cluster.specificity import anchor_entry, anchor_specificity
 
 __all__ = [
     "StoryFeatures",
@@ -70,7 +73,7 @@ class StoryFeatures:
     words: sparse.csr_matrix
     anchors: list[frozenset[str]]
     published: list[int | None]
-    anchor_vec: sparse.csr_matrix  # binary anchors / sqrt(count): dot = anchor_overlap
+    anchor_vec: sparse.csr_matrix  # anchors weighted by specificity, L2: dot = anchor_overlap
     blocks: np.ndarray  # (n, BLOCK_KEYS) int64 blocking keys, -1 padded (see ``blocking``)
     embeddings: np.ndarray | None = None  # (n, d) unit vectors with Settings.semantic
 
@@ -217,20 +220,32 @@ def story_features(
 
 
 def anchor_matrix(anchors: list[frozenset[str]]) -> sparse.csr_matrix:
+    """Hashed anchors of each article weighted by the square of their specificity (see
+    ``specificity``), L2-normalised: the dot product of two rows is ``anchor_overlap``."""
     if not anchors:
         return sparse.csr_matrix((0, N_FEATURES))
-    m = _WORD_VEC.transform([sorted(a) for a in anchors]).tocsr().astype(np.float64)
-    m.data[:] = 1.0
-    m.sort_indices()
-    counts = np.diff(m.indptr).astype(np.float64)
-    counts[counts == 0] = 1.0
-    out = sparse.csr_matrix(sparse.diags(1.0 / np.sqrt(counts)) @ m)
+    counts = np.fromiter((len(s) for s in anchors), np.int64, len(anchors))
+    indptr = np.concatenate([[0], np.cumsum(counts)])
+    entries = [anchor_entry(a, N_FEATURES) for s in anchors for a in sorted(s)]
+    if not entries:
+        return sparse.csr_matrix((len(anchors), N_FEATURES))
+    cols = np.fromiter((c for c, _ in entries), np.int64, len(entries))
+    weight = np.fromiter((w for _, w in entries), np.float64, len(entries)) ** 2
+    m = sparse.csr_matrix((weight, cols, indptr), shape=(len(anchors), N_FEATURES))
+    m.sum_duplicates()  # two anchors of an article on one hashed column
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    out = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
     out.sort_indices()
     return out
 
 
 def anchor_overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared anchors, normalised by the geometric mean of the two anchor-set sizes."""
+    """Shared anchors weighted by specificity: the cosine of the two articles' anchor vectors
+    (each anchor weighs its specificity squared, see ``specificity``)."""
     if not a or not b:
         return 0.0
-    return len(a & b) / math.sqrt(len(a) * len(b))
+    wa = dict(zip(sorted(a), anchor_specificity(sorted(a), N_FEATURES) ** 2, strict=True))
+    wb = dict(zip(sorted(b), anchor_specificity(sorted(b), N_FEATURES) ** 2, strict=True))
+    dot = sum(wa[k] * wb[k] for k in a & b)
+    return float(dot / math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values())))
