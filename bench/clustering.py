@@ -31,7 +31,7 @@ from sklearn.metrics import adjusted_rand_score  # noqa: E402
 from wiretrace.cluster import ClusterItem, ClusterResult, cluster  # noqa: E402
 from wiretrace.settings import Settings  # noqa: E402
 
-THRESHOLDS = [round(0.16 + 0.01 * k, 2) for k in range(21)]
+THRESHOLDS = [round(0.10 + 0.01 * k, 2) for k in range(27)]
 
 
 def _run(docs: list[LabelledDoc], settings: Settings) -> ClusterResult:

@@ -24,7 +24,7 @@ class Settings:
     lsh_bands: int = 32
     near_duplicate_jaccard: float = 0.5
     near_duplicate_containment: float = 0.7
-    story_threshold: float = 0.20  # chosen on the ECB+ dev topics (bench/clustering.py)
+    story_threshold: float = 0.16  # chosen on the ECB+ dev topics (bench/clustering.py)
     minhash_seed: int = 42
     # story candidates: articles sharing one of their most distinctive names/words (blocking key)
     # in a date window; a key held by more than story_block_cap articles is too common to block on

@@ -8,7 +8,9 @@ incremental assignment give exactly the result of a full re-cluster.
 * ``anchors``: cheap named-thing heuristics — capitalised tokens that are not sentence-initial
   (actors, places, organisations), capitalised bigrams, and numbers/years (figures, dates).
   ``anchor_vec`` weighs each by its specificity squared: a FIXED general-English inverse word
-  frequency (``specificity``), so a rare shared name counts more than a shared country.
+  frequency (``specificity``), so a rare shared name counts more than a shared country. The
+  article's main names (specific single-word names it repeats) have negative entries there:
+  the story layer penalises a pair when one article's main name is absent from the other.
 * ``published``: the publication date as an ordinal day, when known.
 """
 
@@ -29,13 +31,18 @@ from wiretrace.cluster.specificity import anchor_entry, anchor_specificity
 __all__ = [
     "StoryFeatures",
     "anchor_overlap",
+    "anchors_and_main_names",
     "anchors_of",
+    "main_names_of",
     "content_words",
     "publication_day",
     "story_features",
 ]
 
 N_FEATURES = 1 << 20
+MAIN_NAMES = 2  # an article's main names: its most repeated specific single-word names
+MAIN_NAME_MIN_COUNT = 3
+MAIN_NAME_MIN_SPECIFICITY = 10.0  # see ``specificity``: "california" 9.3, "williams" 10.9
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*|[.!?\n]", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
@@ -139,7 +146,16 @@ def anchors_of(text: str) -> frozenset[str]:
     capitalised token) is a name; two adjacent names also make a bigram; numbers other than
     0-3 are figures (``#4500``). A line break or ``.!?`` starts a sentence.
     """
+    return anchors_and_main_names(text)[0]
+
+
+def anchors_and_main_names(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``anchors_of`` and the article's main names: the ``MAIN_NAMES`` single-word names it
+    repeats most (at least ``MAIN_NAME_MIN_COUNT`` times, specificity at least
+    ``MAIN_NAME_MIN_SPECIFICITY``: "Williams", "Geysers", not "California"). Ties go to the more
+    specific name, then the first in alphabetical order."""
     out: set[str] = set()
+    names: dict[str, int] = {}
     start, prev = True, ""
     for tok in _TOKEN.findall(text):
         c = tok[0]
@@ -159,13 +175,20 @@ def anchors_of(text: str) -> frozenset[str]:
         if c.isupper() and len(tok) > 1 and low not in _NOT_ANCHOR:
             if not start or prev or tok.isupper():
                 out.add(low)
+            names[low] = names.get(low, 0) + 1  # a sentence-initial mention counts too
             if prev:
                 out.add(prev + " " + low)
             prev = low
         else:
             prev = ""
         start = False
-    return frozenset(out)
+    frequent = [(-k, a) for a, k in names.items() if k >= MAIN_NAME_MIN_COUNT and a in out]
+    main: list[tuple[int, float, str]] = []
+    for negk, a in frequent:
+        spec = anchor_entry(a, N_FEATURES)[1]
+        if spec >= MAIN_NAME_MIN_SPECIFICITY:
+            main.append((negk, -spec, a))
+    return frozenset(out), tuple(a for _, _, a in sorted(main)[:MAIN_NAMES])
 
 
 def publication_day(published: str | None) -> int | None:
@@ -211,17 +234,23 @@ def story_features(
         (0, N_FEATURES), dtype=np.float32
     )
     days = [publication_day(p) for p in (published or [None] * len(texts))]
-    anchors = [anchors_of(t) for t in texts]
+    found = [anchors_and_main_names(t) for t in texts]
+    anchors = [a for a, _ in found]
     # only a name-poor article blocks on its words (see ``blocking``)
     blocks = (np.stack([block_keys(a, content_words(t) if len(a) < MIN_ANCHORS else ())
                         for a, t in zip(anchors, texts, strict=True)])
               if texts else np.zeros((0, BLOCK_KEYS), np.int64))
-    return StoryFeatures(list(ids), words, anchors, days, anchor_matrix(anchors), blocks)
+    return StoryFeatures(list(ids), words, anchors, days,
+                         anchor_matrix(anchors, [m for _, m in found]), blocks)
 
 
-def anchor_matrix(anchors: list[frozenset[str]]) -> sparse.csr_matrix:
+def anchor_matrix(
+    anchors: list[frozenset[str]], main_names: list[tuple[str, ...]] | None = None,
+) -> sparse.csr_matrix:
     """Hashed anchors of each article weighted by the square of their specificity (see
-    ``specificity``), L2-normalised: the dot product of two rows is ``anchor_overlap``."""
+    ``specificity``), L2-normalised: the dot product of the absolute values of two rows is
+    ``anchor_overlap``. The entries of the article's main names are NEGATIVE: that is how the
+    story layer knows them (``stories.anchor_dots``) without one more per-article field."""
     if not anchors:
         return sparse.csr_matrix((0, N_FEATURES))
     counts = np.fromiter((len(s) for s in anchors), np.int64, len(anchors))
@@ -237,7 +266,19 @@ def anchor_matrix(anchors: list[frozenset[str]]) -> sparse.csr_matrix:
     norms[norms == 0] = 1.0
     out = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
     out.sort_indices()
+    if main_names and any(main_names):
+        rows = np.repeat(np.arange(len(anchors), dtype=np.int64), np.diff(out.indptr))
+        main = np.array([r * N_FEATURES + anchor_entry(a, N_FEATURES)[0]
+                         for r, names in enumerate(main_names) for a in names], np.int64)
+        flip = np.isin(rows * N_FEATURES + out.indices, main)
+        out.data[flip] = -out.data[flip]
     return out
+
+
+def main_names_of(anchors: frozenset[str], row: sparse.csr_matrix) -> list[str]:
+    """The main names of an article, from its anchors and its (negative) ``anchor_vec`` row."""
+    negative = set(row.indices[row.data < 0].tolist())
+    return [a for a in sorted(anchors) if anchor_entry(a, N_FEATURES)[0] in negative]
 
 
 def anchor_overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -3,9 +3,13 @@
 Similarity of two articles (computed from the two articles alone, see ``features``)::
 
     s(a, b) = 1                                              if a, b are near-duplicates
-            = (0.4 * cos(words) + 0.6 * anchors * gate) * date_factor   otherwise
+            = (0.4 * cos(words) + 0.6 * anchors * gate) * date_factor * main_factor   otherwise
 
-``anchors`` is the overlap of capitalised names and numbers; ``gate = min(1, cos(words)/0.15)``
+``anchors`` is the overlap of capitalised names and numbers, each weighted by how rare it is in
+English at large (``specificity``); ``main_factor`` is ``1 - MAIN_NAME_PENALTY`` when a main name
+of one article (a specific name it repeats, see ``features``) is absent from the other — two
+reports of the same kind of event about different protagonists ("Jackson arrested" vs
+"Williams arrested") — and 1 otherwise; ``gate = min(1, cos(words)/0.15)``
 keeps shared names alone (a publisher's credit, a boilerplate line) from joining articles that
 share no text; ``date_factor`` is 1 when either
 date is unknown or the dates are at most 3 days apart, falling linearly to 0.5 at 33 days.
@@ -34,15 +38,16 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
-from wiretrace.cluster.features import StoryFeatures
+from wiretrace.cluster.features import StoryFeatures, main_names_of
 from wiretrace.cluster.near_duplicates import components
 
-__all__ = ["StoryEdge", "StoryGraph", "bounded_pieces", "story_edges_for", "split_components",
-           "W_ANCHORS", "W_WORDS"]
+__all__ = ["StoryEdge", "StoryGraph", "anchor_dots", "bounded_pieces", "story_edges_for",
+           "split_components", "W_ANCHORS", "W_WORDS"]
 
 W_WORDS = 0.4
 W_ANCHORS = 0.6
 W_SEMANTIC = 0.4
+MAIN_NAME_PENALTY = 0.2  # a main name of one article missing from the other (chosen on dev)
 WORDS_GATE = 0.15
 DATE_GRACE_DAYS = 3
 DATE_FALLOFF_DAYS = 60
@@ -97,11 +102,12 @@ def date_factor(da: int | None, db: int | None) -> float:
 
 def _edge(
     f: StoryFeatures, i: int, j: int, w: float, an: float, near: bool, threshold: float,
-    sem: float | None = None,
+    sem: float | None = None, unshared: bool = False,
 ) -> StoryEdge:
     df = date_factor(f.published[i], f.published[j])
     sv = None if sem is None else np.float64(sem)
-    score = 1.0 if near else float(combine(np.float64(w), np.float64(an), sv)) * df
+    mf = 1.0 - MAIN_NAME_PENALTY if unshared else 1.0
+    score = 1.0 if near else float(combine(np.float64(w), np.float64(an), sv)) * df * mf
     signals = []
     if near:
         signals.append("near_duplicate")
@@ -111,6 +117,11 @@ def _edge(
         signals.append("anchors")
     if f.published[i] is not None and f.published[j] is not None and df == 1.0:
         signals.append("date")
+    if unshared:  # which main name the other article lacks, as the evidence against
+        for x, y in ((i, j), (j, i)):
+            signals.extend(f"main name not in the other article: {name}"
+                           for name in main_names_of(f.anchors[x], f.anchor_vec[x])
+                           if name not in f.anchors[y])
     shared = tuple(sorted(f.anchors[i] & f.anchors[j])[:MAX_SHARED_SHOWN])
     a, b = f.ids[i], f.ids[j]
     if a > b:
@@ -143,6 +154,38 @@ def pair_dots(m: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndarra
     return out
 
 
+def anchor_dots(
+    m: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Anchor overlap of rows ``lo[k]`` and ``hi[k]`` of ``anchor_vec`` (the dot product of the
+    absolute values, see ``features.anchor_matrix``), and whether a main name (a negative
+    entry) of either row is absent from the other."""
+    if not m.has_sorted_indices:
+        m = m.sorted_indices()
+    overlap = np.zeros(len(lo), np.float64)
+    unshared = np.zeros(len(lo), bool)
+    n_main = np.add.reduceat(np.concatenate([(m.data < 0).astype(np.int64), [0]]),
+                             m.indptr[:-1]) if m.shape[0] else np.zeros(0, np.int64)
+    n_main[np.diff(m.indptr) == 0] = 0
+    for s in range(0, len(lo), _PAIR_CHUNK):
+        rl = np.asarray(lo[s : s + _PAIR_CHUNK], np.int64)
+        rh = np.asarray(hi[s : s + _PAIR_CHUNK], np.int64)
+        a, b = m[rl], m[rh]
+        prod = a.multiply(b).tocsr()  # sign: sign(a) * sign(b), on the shared anchors
+        k = prod.shape[0]
+        if prod.nnz:
+            which = np.repeat(np.arange(k), np.diff(prod.indptr))
+            overlap[s : s + k] = np.bincount(which, weights=np.abs(prod.data), minlength=k)
+            b_neg = abs(a).multiply(b).tocsr().data < 0  # same shared entries, sign of b
+            a_neg = (prod.data < 0) ^ b_neg
+            found_a = np.bincount(which, weights=a_neg, minlength=k)  # a's main names in b
+            found_b = np.bincount(which, weights=b_neg, minlength=k)
+        else:
+            found_a = found_b = np.zeros(k)
+        unshared[s : s + k] = (found_a < n_main[rl]) | (found_b < n_main[rh])
+    return overlap, unshared
+
+
 def _emb_dots(e: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     out = np.zeros(len(lo), np.float64)
     for s in range(0, len(lo), _PAIR_CHUNK):
@@ -160,6 +203,11 @@ def date_factors(da: np.ndarray, db: np.ndarray) -> np.ndarray:
     return out
 
 
+def main_factors(unshared: np.ndarray) -> np.ndarray:
+    """``1 - MAIN_NAME_PENALTY`` where a main name of one article is absent from the other."""
+    return np.where(unshared, 1.0 - MAIN_NAME_PENALTY, 1.0)
+
+
 def story_edges_for(
     f: StoryFeatures, candidates: np.ndarray, touched: np.ndarray, near: set[tuple[int, int]],
     threshold: float,
@@ -173,13 +221,13 @@ def story_edges_for(
         f.anchor_vec.sorted_indices()
     for s in range(0, len(candidates), _SCORE_CHUNK):  # streamed: O(chunk) memory per step
         lo, hi = candidates[s : s + _SCORE_CHUNK, 0], candidates[s : s + _SCORE_CHUNK, 1]
-        an = pair_dots(anchor_vec, lo, hi)
+        an, unshared = anchor_dots(anchor_vec, lo, hi)
         w = pair_dots(words, lo, hi)
         sem = None if f.embeddings is None else _emb_dots(f.embeddings, lo, hi)
-        score = combine(w, an, sem) * date_factors(days[lo], days[hi])
+        score = combine(w, an, sem) * date_factors(days[lo], days[hi]) * main_factors(unshared)
         for k in np.flatnonzero(score >= threshold).tolist():
             e = _edge(f, int(lo[k]), int(hi[k]), float(w[k]), float(an[k]), False, threshold,
-                      None if sem is None else float(sem[k]))
+                      None if sem is None else float(sem[k]), bool(unshared[k]))
             if (e.a, e.b) not in near and e.score >= threshold:
                 out.append(e)
     index = {i: k for k, i in enumerate(f.ids)}
@@ -190,9 +238,10 @@ def story_edges_for(
     if rows:
         pairs = np.asarray(rows, np.int64)
         w = pair_dots(f.words, pairs[:, 0], pairs[:, 1])
-        an = pair_dots(f.anchor_vec, pairs[:, 0], pairs[:, 1])
-        for (lo_, hi_), wv, av in zip(rows, w.tolist(), an.tolist(), strict=True):
-            out.append(_edge(f, lo_, hi_, wv, av, True, threshold))
+        an, unshared = anchor_dots(f.anchor_vec, pairs[:, 0], pairs[:, 1])
+        for (lo_, hi_), wv, av, un in zip(rows, w.tolist(), an.tolist(), unshared.tolist(),
+                                          strict=True):
+            out.append(_edge(f, lo_, hi_, wv, av, True, threshold, None, un))
     return out
 
 
@@ -281,8 +330,9 @@ def _split_group(
     comp, x, y = _component_pairs(sizes)
     lo, hi = flat[offset[comp] + x], flat[offset[comp] + y]
     sem = None if f.embeddings is None else _emb_dots(f.embeddings, lo, hi)
-    sim = combine(pair_dots(f.words, lo, hi), pair_dots(f.anchor_vec, lo, hi), sem)
-    sim = sim * date_factors(days[lo], days[hi])
+    an, unshared = anchor_dots(f.anchor_vec, lo, hi)
+    sim = combine(pair_dots(f.words, lo, hi), an, sem)
+    sim = sim * date_factors(days[lo], days[hi]) * main_factors(unshared)
     a, b = np.minimum(lo, hi), np.maximum(lo, hi)
     sim[np.isin(a * len(f) + b, near_rows)] = 1.0
     pair_start = np.concatenate([[0], np.cumsum(sizes * (sizes - 1) // 2)])
