@@ -2,14 +2,16 @@
 
 For each size N (``--sizes 10000,100000,1000000``): generate N dated articles in stories
 (original + verbatim-with-boilerplate / trimmed / spun copies + independent reports of the same
-event; random vocabulary, nothing read or written to disk), then time the whole cluster stage,
-``wiretrace.cluster.cluster``: sketch and story features (all cores) + LSH + verification +
-near-duplicate groups + story blocking, story edges and average-link splits. Prints articles/s,
-peak memory of this process plus its worker processes (psutil, sampled), the growth ratio
-time(largest)/time(previous size), pairwise precision/recall of the near-duplicate groups
-against the copy groups and of the stories against the events, and the throughput ratio
-against datasketch's MinHash on a sample with the same shingles and number of permutations
-(sketch from shingle hashes, one core each; and end to end from text).
+event; random vocabulary) into a temporary JSON Lines file (untimed; deleted after), then time
+the whole cluster stage, ``wiretrace.cluster.cluster``, fed by a generator that reads that file
+as the stage consumes it (as ``pipeline.cluster`` reads the store): sketch and story features
+(all cores) + LSH + verification + near-duplicate groups + story blocking, story edges and
+average-link splits. Prints articles/s, peak memory of this process plus its worker processes
+(psutil, sampled), the growth ratio time(largest)/time(previous size), pairwise
+precision/recall of the near-duplicate groups against the copy groups and of the stories
+against the events, and the throughput ratio against datasketch's MinHash on a sample with the
+same shingles and number of permutations (sketch from shingle hashes, one core each; and end
+to end from text). ``-v`` adds each stage's seconds and peak memory.
 
     .venv/bin/python bench/scale.py [--sizes 10000,100000] [-v]
 """
@@ -17,12 +19,16 @@ against datasketch's MinHash on a sample with the same shingles and number of pe
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from collections.abc import Iterator  # noqa: E402
 
 import numpy as np  # noqa: E402
 import psutil  # noqa: E402
@@ -119,40 +125,58 @@ def datasketch_ratio(texts: list[str], s: Settings) -> tuple[float, float, float
     return ds_sketch / rensa_sketch, ds_e2e / ours_e2e, len(sample) / ds_sketch
 
 
+def _read(path: str) -> Iterator[ClusterItem]:
+    """The articles of a generated corpus file, one at a time."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            i, text, published = json.loads(line)
+            yield ClusterItem(i, text, None, published)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    if args.verbose:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, format="    %(message)s")
     sizes = [int(x) for x in args.sizes.split(",")]
     s = Settings(workers=args.workers)
     figures = []
     ratio = None
     for n in sizes:
         g0 = time.perf_counter()
-        corpus = SyntheticCorpus(n, seed=7).articles()
-        items, copy_gold, story_gold = [], [], []
-        for a in corpus:
-            items.append(ClusterItem(a.id, a.text, None, a.published))
-            copy_gold.append(a.family)
-            story_gold.append(a.story)
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", prefix="wiretrace-scale-")
+        copy_gold = np.zeros(n, np.int64)
+        story_gold = np.zeros(n, np.int64)
+        sample: list[str] = []
+        for k, a in enumerate(SyntheticCorpus(n, seed=7).articles()):
+            tmp.write(json.dumps([a.id, a.text, a.published]) + "\n")
+            copy_gold[k], story_gold[k] = a.family, a.story
+            if len(sample) < SAMPLE:
+                sample.append(a.text)
+        tmp.flush()
         gen = time.perf_counter() - g0
         if ratio is None:
-            ratio = datasketch_ratio([it.text for it in items], s)
+            ratio = datasketch_ratio(sample, s)
+        del sample
         with PeakMemory() as mem:
             t0 = time.perf_counter()
-            result = cluster(items, s)
+            result = cluster(_read(tmp.name), s)
             total = time.perf_counter() - t0
-        near = precision_recall(_labels(n, result.groups), np.array(copy_gold))
-        story = precision_recall(_labels(n, result.stories), np.array(story_gold))
+        tmp.close()
+        near = precision_recall(_labels(n, result.groups), copy_gold)
+        story = precision_recall(_labels(n, result.stories), story_gold)
         figures.append((n, total, mem.peak, near, story))
         if args.verbose:
             print(f"  N={n}: generated in {gen:.1f} s; {len(result.near_duplicates)} near-dup "
-                  f"pairs, {len(result.groups)} groups vs {len(set(copy_gold))} copy groups; "
+                  f"pairs, {len(result.groups)} groups vs {len(np.unique(copy_gold))} copy groups; "
                   f"{len(result.story_edges)} story edges, {len(result.stories)} stories vs "
-                  f"{len(set(story_gold))} events", flush=True)
-        del items, result
+                  f"{len(np.unique(story_gold))} events", flush=True)
+        del result
     parts = [
         f"N={n}: {n / t:,.0f} art/s ({t:.1f} s), peak {peak / 2**30:.2f} GB, near-dup "
         f"P {nd[0]:.3f} R {nd[1]:.3f}, story P {st[0]:.3f} R {st[1]:.3f}"

@@ -252,8 +252,11 @@ def cluster(
     blob = None if full else store.get_state(_STATE_KEY)
     state = None
     if blob is not None:
-        state = clustering.ClusterState.from_bytes(blob)
-        if clustering.empty_state(settings).params != state.params:
+        try:
+            state = clustering.ClusterState.from_bytes(blob)
+        except ValueError:
+            state = None  # saved by an older wiretrace: start over
+        if state is not None and clustering.empty_state(settings).params != state.params:
             state = None  # settings changed: start over
     known = set(state.ids) if state is not None else set()
     # read from the store as the sketch stage consumes them: texts are never all in memory

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import resource
+import time
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -22,6 +25,8 @@ from wiretrace.settings import Settings
 
 __all__ = ["ClusterResult", "assign", "cluster", "empty_state"]
 
+log = logging.getLogger("wiretrace.cluster")
+
 
 @dataclass(slots=True)
 class ClusterResult:
@@ -31,6 +36,21 @@ class ClusterResult:
     stories: list[list[int]]  # every article is in exactly one story
     story_edges: list[StoryEdge]  # pairs >= story_threshold inside a story, with evidence
     state: ClusterState
+
+
+class _StageClock:
+    """Logs (debug, logger ``wiretrace.cluster``) the seconds and peak RSS of each stage."""
+
+    def __init__(self) -> None:
+        self.t = time.perf_counter()
+
+    def done(self, stage: str, count: int) -> None:
+        if log.isEnabledFor(logging.DEBUG):
+            now = time.perf_counter()
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB -> GiB
+            log.debug("%s: %.1f s (%d), peak RSS of this process %.2f GB", stage,
+                      now - self.t, count, peak)
+        self.t = time.perf_counter()
 
 
 def empty_state(settings: Settings) -> ClusterState:
@@ -125,7 +145,9 @@ def assign(
         raise WiretraceError(
             f"cluster settings changed ({state.params} -> {p}); re-run cluster on all articles"
         )
+    clock = _StageClock()
     new_sigs, new_feats, run = _sketch(new_items, p, settings, backend, scheduler)
+    clock.done("sketch and story features", len(new_sigs))
     new_ids = new_sigs.ids.tolist()
     if len(set(new_ids)) != len(new_ids) or set(state.ids).intersection(new_ids):
         if run is not None:
@@ -146,6 +168,7 @@ def assign(
             run.close()  # type: ignore[attr-defined]
     near = sorted(state.near_duplicates + found, key=lambda d: (d.a, d.b))
     near_set = {(d.a, d.b) for d in near}
+    clock.done("near-duplicates", len(found))
 
     feats = StoryFeatures.concat([state.features, new_feats])
     touched = np.arange(len(state.features), len(feats), dtype=np.int64)
@@ -153,9 +176,12 @@ def assign(
                    p.story_window_days)
     graph = type(state.graph)(dict(state.graph.edges))
     _drop_lost_candidates(graph, blk, feats.ids)
+    clock.done("story blocking", len(blk.pairs))
     for e in story_edges_for(feats, blk.pairs, touched, near_set, p.story_threshold):
         graph.edges[(e.a, e.b)] = e
+    clock.done("story edges", len(graph.edges))
     stories, splits = stories_of(feats, graph, near_set, p.story_threshold, state.splits)
+    clock.done("stories", len(stories))
     new_state = ClusterState(p, sigs, feats, near, graph, splits)
     story_of = {i: s[0] for s in stories for i in s}
     edges = sorted((e for e in graph.edges.values() if story_of[e.a] == story_of[e.b]),
