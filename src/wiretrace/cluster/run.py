@@ -11,6 +11,7 @@ from itertools import islice
 
 import numpy as np
 
+from wiretrace import memory
 from wiretrace.backends.local import SketchBatch
 from wiretrace.cluster.blocking import Blocking, blocking
 from wiretrace.cluster.features import StoryFeatures, story_features
@@ -45,6 +46,7 @@ class _StageClock:
         self.t = time.perf_counter()
 
     def done(self, stage: str, count: int) -> None:
+        memory.trim()
         if log.isEnabledFor(logging.DEBUG):
             now = time.perf_counter()
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB -> GiB
@@ -145,6 +147,7 @@ def assign(
         raise WiretraceError(
             f"cluster settings changed ({state.params} -> {p}); re-run cluster on all articles"
         )
+    memory.fixed_mmap_threshold()
     clock = _StageClock()
     new_sigs, new_feats, run = _sketch(new_items, p, settings, backend, scheduler)
     clock.done("sketch and story features", len(new_sigs))
