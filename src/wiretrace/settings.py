@@ -28,7 +28,9 @@ class Settings:
     minhash_seed: int = 42
     # story candidates: articles sharing one of their most distinctive names/words (blocking key)
     # in a date window; a key held by more than story_block_cap articles is too common to block on
-    story_block_cap: int = 50
+    # (20: on ECB+ dev it keeps 93.5 % of same-event pairs as candidates against 93.9 % at 50;
+    # on 300,000 generated articles 23 candidates per article against 71)
+    story_block_cap: int = 20
     story_window_days: int = 30
     semantic: bool = False  # sentence embeddings as one more story signal (wiretrace[semantic])
     workers: int = 0  # 0 = all cores
