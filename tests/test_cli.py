@@ -79,3 +79,31 @@ def test_cluster_backends_agree_through_the_cli(tmp_path: Path) -> None:
             found.append(sorted(sorted(s.articles) for s in store.stories()))
             found.append(store.near_duplicates())
     assert found[0] == found[2] and found[1] == found[3]
+
+
+def test_cluster_state_of_an_older_version_means_a_full_run(tmp_path: Path) -> None:
+    """A saved cluster state from an older wiretrace is not an error: the next run starts over."""
+    import io
+    import sqlite3
+
+    import numpy as np
+
+    from wiretrace.demo import corpus_path
+
+    db = tmp_path / "w.db"
+    run_cli("ingest", str(corpus_path()), "--db", str(db), "-q", check=True)
+    first = run_cli("cluster", "--db", str(db), check=True)
+    assert "from scratch" in first.stdout
+    assert "incrementally" in run_cli("cluster", "--db", str(db), check=True).stdout
+    with sqlite3.connect(db) as conn:
+        (key, blob), = conn.execute("SELECT key, value FROM state").fetchall()
+        arrays = dict(np.load(io.BytesIO(blob), allow_pickle=False))
+        meta = json.loads(bytes(arrays["meta"]).decode())
+        meta["version"] = 1
+        arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), np.uint8)
+        buf = io.BytesIO()
+        np.savez(buf, **arrays)
+        conn.execute("UPDATE state SET value=? WHERE key=?", (buf.getvalue(), key))
+    again = run_cli("cluster", "--db", str(db), check=True)
+    assert "from scratch" in again.stdout and "Traceback" not in again.stderr
+    assert again.stdout.split("from scratch")[0] == first.stdout.split("from scratch")[0]
