@@ -64,12 +64,16 @@ SketchBatch = tuple[list[int], list[str], list[str | None], list[str | None]]
 
 
 def _both(args: _Job) -> tuple[Signatures, StoryFeatures]:
-    from wiretrace.cluster.features import story_features
+    """Signatures and story features of one batch; the texts are split into words once, for
+    both (the story texts reuse their texts' words and only split their titles)."""
+    from wiretrace.cluster.features import story_features, story_word_hashes
+    from wiretrace.cluster.shingles import word_hashes
 
     ids, texts, story_texts, published, num_perm, shingle_size, seed = args
     full = [t if st is None else st for t, st in zip(texts, story_texts, strict=True)]
-    return (sketch_texts(ids, texts, num_perm, shingle_size, seed),
-            story_features(ids, full, published))
+    words = word_hashes(texts)
+    return (sketch_texts(ids, texts, num_perm, shingle_size, seed, words),
+            story_features(ids, full, published, story_word_hashes(texts, words, story_texts)))
 
 
 def sketch_and_features(

@@ -4,7 +4,9 @@ No feature depends on corpus statistics (no document frequencies, no fitted voca
 similarity of two articles never changes when other articles are added: this is what makes
 incremental assignment give exactly the result of a full re-cluster.
 
-* ``words``: hashed bag of content words (stop words removed), sublinear tf, L2-normalised.
+* ``words``: hashed bag of content words (stop words removed), sublinear tf, L2-normalised. The
+  words are the shingles' (``shingles.words_of``: lower case, split on white space and
+  punctuation) and their rensa hashes, so the sketch stage splits a text once for both.
 * ``anchors``: cheap named-thing heuristics — capitalised tokens that are not sentence-initial
   (actors, places, organisations), capitalised bigrams, and numbers/years (figures, dates).
   ``anchor_vec`` weighs each by its specificity squared: a FIXED general-English inverse word
@@ -23,9 +25,10 @@ from datetime import date
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from wiretrace.cluster.blocking import BLOCK_KEYS, MIN_ANCHORS, block_keys
+from wiretrace.cluster.shingles import word_hashes
 from wiretrace.cluster.specificity import anchor_entry, anchor_specificity
 
 __all__ = [
@@ -39,12 +42,19 @@ __all__ = [
     "story_features",
 ]
 
-N_FEATURES = 1 << 20
+WORD_BITS = 20
+N_FEATURES = 1 << WORD_BITS
 MAIN_NAMES = 2  # an article's main names: its most repeated specific single-word names
 MAIN_NAME_MIN_COUNT = 3
 MAIN_NAME_MIN_SPECIFICITY = 10.0  # see ``specificity``: "california" 9.3, "williams" 10.9
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*|[.!?\n]", re.UNICODE)
+# ``_TOKEN``'s tokens, except that a run of tokens starting with a-z (and the non-token
+# characters between them, never a sentence end) is one match: such tokens only reset the name
+# state, and most of a text is lower-case words, so the Python loop sees a few items per sentence
+_SCAN = re.compile(
+    r"(?:[a-z][^\W_]*(?:[.,'’][^\W_]+)*(?:_|[^\w.!?\n])*)+"
+    r"|[^\W_]+(?:[.,'’][^\W_]+)*|[.!?\n]", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
     """said says say told according reported report reports mr mrs ms dr news new year years
@@ -59,17 +69,15 @@ _NOT_ANCHOR = _STOP | frozenset(
     read more share click watch video advertisement copyright reuters ap afp cnn bbc""".split()
 )
 
-_WORD_VEC = HashingVectorizer(
-    n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer=lambda x: x
-)
-# words straight from the texts (regex and hashing inside scikit-learn, no Python list per
-# article); stop words and one-letter words are then dropped by their hashed columns
-_TEXT_VEC = HashingVectorizer(
-    n_features=N_FEATURES, alternate_sign=False, norm=None, lowercase=True,
-    token_pattern=_WORD.pattern,
-)
-_DROPPED = np.unique(_WORD_VEC.transform(
-    [sorted(_STOP | frozenset("abcdefghijklmnopqrstuvwxyz0123456789"))]).indices)
+# the words of the story vectors are the shingles' words (``shingles.words_of``, hashed by rensa):
+# a text is split into words once for both. Stop words, one-letter words, the fragments "ll" and
+# "ve" of contractions ("we'll") and the empty word are dropped by their exact hash; a word's
+# column is the top ``WORD_BITS`` bits of its hash.
+_DROPPED_WORDS = np.unique(word_hashes(
+    [" ".join(sorted(_STOP | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+                     | {"ll", "ve"}))])[0])
+_EMPTY_WORD = word_hashes([""])[0]
+_DROPPED = np.unique(np.concatenate([_DROPPED_WORDS, _EMPTY_WORD]))
 
 
 @dataclass(slots=True)
@@ -157,9 +165,9 @@ def anchors_and_main_names(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     out: set[str] = set()
     names: dict[str, int] = {}
     start, prev = True, ""
-    for tok in _TOKEN.findall(text):
+    for tok in _SCAN.findall(text):
         c = tok[0]
-        if c.islower():  # most tokens: cheapest path first
+        if c.islower():  # runs of lower-case words (``_SCAN``): cheapest path first
             start, prev = False, ""
             continue
         if c in ".!?\n":
@@ -204,35 +212,76 @@ def publication_day(published: str | None) -> int | None:
         return None
 
 
-def _content_counts(texts: list[str]) -> sparse.csr_matrix:
-    """Hashed counts of the content words of each text (stop words and one-letter words
-    dropped by column; a content word hashed onto a dropped column is dropped too)."""
-    m = _TEXT_VEC.transform(texts).tocsr()
-    m.data[np.isin(m.indices, _DROPPED)] = 0
-    m.eliminate_zeros()
-    return m
-
-
-def _sublinear_l2(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    m = m.tocsr().astype(np.float64)
-    m.sum_duplicates()
-    m.sort_indices()
-    np.log1p(m.data, out=m.data)
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    out = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
-    out.sort_indices()  # pair_dots merges rows by column
-    out.data = out.data.astype(np.float32)  # half the memory at a million articles
+def word_matrix(hashes: np.ndarray, rows: np.ndarray, n: int) -> sparse.csr_matrix:
+    """The ``words`` vectors of ``n`` texts from their word hashes (``shingles.word_hashes``)
+    and the row of each: content words counted per column, sublinear tf, L2, float32."""
+    if n == 0:
+        return sparse.csr_matrix((0, N_FEATURES), dtype=np.float32)
+    hashes = np.asarray(hashes, np.uint64)
+    at = np.minimum(np.searchsorted(_DROPPED, hashes), len(_DROPPED) - 1)
+    keep = _DROPPED[at] != hashes
+    key = (np.asarray(rows, np.int64)[keep] << WORD_BITS) | (
+        hashes[keep] >> np.uint64(64 - WORD_BITS)).astype(np.int64)
+    key.sort()
+    first = np.ones(len(key), bool)
+    first[1:] = key[1:] != key[:-1]
+    starts = np.flatnonzero(first)
+    counts = np.diff(np.append(starts, len(key)))
+    uniq = key[starts]
+    row = uniq >> WORD_BITS
+    data = np.log1p(counts.astype(np.float64))
+    norms = np.sqrt(np.bincount(row, weights=data * data, minlength=n))
+    data /= norms[row]
+    indptr = np.zeros(n + 1, np.int64)
+    np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
+    out = sparse.csr_matrix(
+        (data.astype(np.float32), (uniq & (N_FEATURES - 1)).astype(np.int32), indptr),
+        shape=(n, N_FEATURES))
+    out.has_sorted_indices = True  # pair_dots merges rows by column
     return out
 
 
+def story_word_hashes(
+    texts: list[str], words: tuple[np.ndarray, np.ndarray], story_texts: list[str | None],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Word hashes and rows of the story texts from those of the texts (``words``, as
+    ``shingles.word_hashes`` gives them); a story text that is a title, white space and the text
+    (``cluster.run``) only needs its title split. Equal to ``word_hashes`` of the story texts."""
+    flat, lens = words
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
+    extra: list[int] = []  # rows whose story text adds a prefix (a title) to the text
+    strs: list[str] = []  # those prefixes, then the story texts split from scratch
+    whole: list[int] = []
+    for i, (t, st) in enumerate(zip(texts, story_texts, strict=True)):
+        if st is None or st is t or st == t:
+            continue
+        cut = len(st) - len(t)
+        if st.endswith(t) and st[cut - 1].isspace():  # words_of(st) = title's + text's
+            extra.append(i)
+            strs.append(st[:cut])
+        else:
+            whole.append(i)
+    if not extra and not whole:
+        return flat, rows
+    if whole:
+        drop = np.isin(rows, whole)
+        flat, rows = flat[~drop], rows[~drop]
+    h, n = word_hashes(strs + [story_texts[i] or "" for i in whole])
+    return (np.concatenate([flat, h]),
+            np.concatenate([rows, np.repeat(np.asarray(extra + whole, np.int64), n)]))
+
+
 def story_features(
-    ids: list[int], texts: list[str], published: list[str | None] | None = None
+    ids: list[int], texts: list[str], published: list[str | None] | None = None,
+    words: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> StoryFeatures:
-    """Compute the features of each text (``texts`` should include the title when known)."""
-    words = _sublinear_l2(_content_counts(texts)) if texts else sparse.csr_matrix(
-        (0, N_FEATURES), dtype=np.float32
-    )
+    """Compute the features of each text (``texts`` should include the title when known);
+    ``words`` is the texts' word hashes and the row of each (``story_word_hashes``) when
+    already known, as the sketch stage knows them."""
+    if words is None:
+        flat, lens = word_hashes(texts)
+        words = flat, np.repeat(np.arange(len(texts), dtype=np.int64), lens)
+    vectors = word_matrix(words[0], words[1], len(texts))
     days = [publication_day(p) for p in (published or [None] * len(texts))]
     found = [anchors_and_main_names(t) for t in texts]
     anchors = [a for a, _ in found]
@@ -240,7 +289,7 @@ def story_features(
     blocks = (np.stack([block_keys(a, content_words(t) if len(a) < MIN_ANCHORS else ())
                         for a, t in zip(anchors, texts, strict=True)])
               if texts else np.zeros((0, BLOCK_KEYS), np.int64))
-    return StoryFeatures(list(ids), words, anchors, days,
+    return StoryFeatures(list(ids), vectors, anchors, days,
                          anchor_matrix(anchors, [m for _, m in found]), blocks)
 
 

@@ -103,10 +103,11 @@ def digests_of(batch: ShingleBatch, num_perm: int, seed: int) -> np.ndarray:
 
 def sketch_texts(
     ids: Sequence[int], texts: Sequence[str], num_perm: int, shingle_size: int,
-    seed: int = DEFAULT_SEED,
+    seed: int = DEFAULT_SEED, words: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Signatures:
-    """Signatures of one batch of texts, in this process (the unit of parallel work)."""
-    batch = shingle_batch(texts, shingle_size)
+    """Signatures of one batch of texts, in this process (the unit of parallel work);
+    ``words`` is the texts' ``shingles.word_hashes`` when already known."""
+    batch = shingle_batch(texts, shingle_size, words)
     return Signatures(
         np.asarray(ids, dtype=np.int64), digests_of(batch, num_perm, seed),
         batch.distinct, num_perm, shingle_size, seed,

@@ -16,7 +16,7 @@ from itertools import chain
 import numpy as np
 from rensa import RMinHash
 
-__all__ = ["ShingleBatch", "shingle_batch", "words_of"]
+__all__ = ["ShingleBatch", "shingle_batch", "word_hashes", "words_of"]
 
 _PUNCT = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»„‚—–…•·¿¡"})
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -38,12 +38,24 @@ class ShingleBatch:
         return self.hashes[int(self.offsets[i]) : int(self.offsets[i + 1])]
 
 
-def shingle_batch(texts: Sequence[str], k: int) -> ShingleBatch:
+def word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The words of each text (``words_of``) hashed by rensa: one flat uint64 array and the
+    number of words of each text (int64). A text without words has one word, ``""``."""
     words = [words_of(t) or [""] for t in texts]
     lens = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
-    total = int(lens.sum())
+    if not words:
+        return np.zeros(0, np.uint64), lens
     flat = np.array(RMinHash.hash_token_sets([list(chain.from_iterable(words))])[0],
-                    dtype=np.uint64).reshape(total)
+                    dtype=np.uint64).reshape(int(lens.sum()))
+    return flat, lens
+
+
+def shingle_batch(
+    texts: Sequence[str], k: int, words: tuple[np.ndarray, np.ndarray] | None = None
+) -> ShingleBatch:
+    """Shingles of ``texts``; ``words`` is their ``word_hashes`` when already known."""
+    flat, lens = word_hashes(texts) if words is None else words
+    total = int(lens.sum())
     starts = np.zeros(len(lens), dtype=np.int64)
     if len(lens) > 1:
         np.cumsum(lens[:-1], out=starts[1:])

@@ -1,0 +1,54 @@
+"""Story word vectors from the sketch stage's word hashes equal those of the story texts alone."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wiretrace.backends.local import _both
+from wiretrace.cluster.features import story_features, story_word_hashes
+from wiretrace.cluster.minhash import sketch_texts
+from wiretrace.cluster.shingles import word_hashes
+
+TEXTS = [
+    "The Kettle Street bridge in Varnholm fell into the Ossel; we'll rebuild it, Edda Quill said.",
+    "",
+    "Divers pulled 4,500 fish — “all of them alive” — from the river’s mouth at 10.30 a.m.",
+    "...",
+    "Élodie Ärnström's ÉCOLE reopened on Tuesday after 12 weeks.",
+    "A short text.",
+]
+STORY = [
+    "Bridge falls into the Ossel\n" + TEXTS[0],
+    "Title only\n" + TEXTS[1],
+    None,
+    "Dots\n...",
+    "Headline without a break" + TEXTS[4],  # no white space: split from scratch
+    "A different story text altogether",
+]
+
+
+def _dense(m) -> np.ndarray:  # type: ignore[no-untyped-def]
+    return np.asarray(m.todense())
+
+
+def test_story_words_reuse_the_texts_words() -> None:
+    full = [t if s is None else s for t, s in zip(TEXTS, STORY, strict=True)]
+    alone = story_features(list(range(len(full))), full)
+    words = word_hashes(TEXTS)
+    reused = story_features(list(range(len(full))), full, None,
+                            story_word_hashes(TEXTS, words, STORY))
+    assert np.array_equal(_dense(alone.words), _dense(reused.words))
+    assert alone.words.has_sorted_indices and alone.words.dtype == np.float32
+    norms = np.sqrt(np.asarray(alone.words.multiply(alone.words).sum(axis=1)).ravel())
+    assert np.allclose(norms, 1.0, atol=1e-6)
+    sigs, feats = _both((list(range(len(full))), TEXTS, STORY, [None] * len(full), 32, 3, 42))
+    assert np.array_equal(_dense(feats.words), _dense(alone.words))
+    assert np.array_equal(sigs.digests, sketch_texts(list(range(len(full))), TEXTS, 32, 3).digests)
+
+
+def test_stop_words_and_fragments_are_dropped() -> None:
+    f = story_features([1, 2], ["The and of a 7 we'll they've", "river river bridge"])
+    assert f.words[0].nnz == 0
+    row = f.words[1]
+    assert row.nnz == 2 and np.isclose(sorted(row.data)[-1] / sorted(row.data)[0],
+                                       np.log1p(2) / np.log1p(1), rtol=1e-6)
