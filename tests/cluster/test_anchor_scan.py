@@ -91,3 +91,20 @@ def test_anchor_scan_equals_the_token_loop() -> None:
     texts = TEXTS + [_random_text(rng) for _ in range(3000)]
     for text in texts:
         assert anchors_and_main_names(text) == reference(text), text
+
+
+def test_batch_scan_equals_the_token_loop() -> None:
+    from wiretrace.cluster.features import _anchors_of_tokens, _scan_tokens
+
+    rng = random.Random(9)
+    mixed = TEXTS + [_random_text(rng) for _ in range(2000)]
+    latin = [t.replace("’", "'").replace("“", '"').replace("”", '"').replace("—", "-")
+             .replace("Ł", "L").replace("ż", "z").replace("ó", "o").replace("ł", "l")
+             .replace("Š", "S") for t in mixed]
+    latin = [t for t in latin if t.isascii() or all(ord(c) < 256 for c in t)]
+    assert len(latin) > 1000
+    for batch in (mixed, latin, mixed[:1], [""], ["", ""]):
+        scanned = _scan_tokens(batch)
+        assert len(scanned) == len(batch)
+        for text, tokens in zip(batch, scanned, strict=True):
+            assert _anchors_of_tokens(*tokens) == reference(text), text

@@ -49,12 +49,6 @@ MAIN_NAME_MIN_COUNT = 3
 MAIN_NAME_MIN_SPECIFICITY = 10.0  # see ``specificity``: "california" 9.3, "williams" 10.9
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*|[.!?\n]", re.UNICODE)
-# ``_TOKEN``'s tokens, except that a run of tokens starting with a-z (and the non-token
-# characters between them, never a sentence end) is one match: such tokens only reset the name
-# state, and most of a text is lower-case words, so the Python loop sees a few items per sentence
-_SCAN = re.compile(
-    r"(?:[a-z][^\W_]*(?:[.,'’][^\W_]+)*(?:_|[^\w.!?\n])*)+"
-    r"|[^\W_]+(?:[.,'’][^\W_]+)*|[.!?\n]", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
     """said says say told according reported report reports mr mrs ms dr news new year years
@@ -78,6 +72,8 @@ _DROPPED_WORDS = np.unique(word_hashes(
                      | {"ll", "ve"}))])[0])
 _EMPTY_WORD = word_hashes([""])[0]
 _DROPPED = np.unique(np.concatenate([_DROPPED_WORDS, _EMPTY_WORD]))
+_DROPPED_TOP = np.zeros(1 << 16, bool)  # the top 16 bits of a dropped word's hash
+_DROPPED_TOP[_DROPPED >> np.uint64(48)] = True
 
 
 @dataclass(slots=True)
@@ -162,16 +158,27 @@ def anchors_and_main_names(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     repeats most (at least ``MAIN_NAME_MIN_COUNT`` times, specificity at least
     ``MAIN_NAME_MIN_SPECIFICITY``: "Williams", "Geysers", not "California"). Ties go to the more
     specific name, then the first in alphabetical order."""
+    return _anchors_of_tokens(*_scan_tokens([text])[0])
+
+
+# what comes before a token of ``_scan_tokens``: the token before it, a word starting with a-z,
+# or a sentence end (or the start of the text)
+_AFTER_TOKEN, _AFTER_WORD, _AFTER_END = 0, 1, 2
+
+
+def _anchors_of_tokens(tokens: list[str], after: list[int]
+                       ) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``anchors_and_main_names`` of a text from its tokens that do not start with a-z (a
+    sentence end or such a word only resets the state: ``after`` says which came before)."""
     out: set[str] = set()
     names: dict[str, int] = {}
     start, prev = True, ""
-    for tok in _SCAN.findall(text):
+    for tok, before in zip(tokens, after, strict=True):
+        if before:
+            start, prev = before == _AFTER_END, ""
         c = tok[0]
-        if c.islower():  # runs of lower-case words (``_SCAN``): cheapest path first
+        if c.islower():
             start, prev = False, ""
-            continue
-        if c in ".!?\n":
-            start, prev = True, ""
             continue
         if c.isdigit():
             num = _number_key(tok)
@@ -199,6 +206,76 @@ def anchors_and_main_names(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(out), tuple(a for _, _, a in sorted(main)[:MAIN_NAMES])
 
 
+# character classes of ``_scan_tokens``: word character (``[^\W_]``, that is ``str.isalnum``),
+# joiner inside a token (``[.,'’]``), sentence end (``[.!?\n]``)
+_WORDC, _JOINC, _SENTC = 1, 2, 4
+_CLASS = np.array([(_WORDC if chr(i).isalnum() else 0) | (_JOINC if chr(i) in ".,'" else 0)
+                   | (_SENTC if chr(i) in ".!?\n" else 0) for i in range(256)], np.uint8)
+_SCAN_CHARS = 4_000_000  # characters scanned at once
+
+
+def _scan_tokens(texts: list[str]) -> list[tuple[list[str], list[int]]]:
+    r"""The tokens of each text that ``_anchors_of_tokens`` looks at, and what comes before
+    each, in numpy over a batch of texts. Tokens are ``_TOKEN``'s: a run of word characters
+    (``[^\W_]``) and of joiners ``[.,'’]`` between two of them; a ``[.!?\n]`` outside a token
+    ends a sentence. Tokens starting with a-z (most words) are only counted as ``_AFTER_WORD``."""
+    out: list[tuple[list[str], list[int]]] = []
+    chunk: list[str] = []
+    size = 0
+    for t in texts:
+        chunk.append(t)
+        size += len(t) + 1
+        if size >= _SCAN_CHARS:
+            out.extend(_scan_chunk(chunk))
+            chunk, size = [], 0
+    if chunk:
+        out.extend(_scan_chunk(chunk))
+    return out
+
+
+def _scan_chunk(texts: list[str]) -> list[tuple[list[str], list[int]]]:
+    joined = "\n".join(texts)  # a line break ends a sentence: each text starts afresh
+    try:
+        codes: np.ndarray = np.frombuffer(joined.encode("latin-1"), np.uint8)
+        cls = _CLASS[codes]
+    except UnicodeEncodeError:
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+        cls = _CLASS[np.minimum(codes, 255)]
+        high = np.flatnonzero(codes > 255)
+        uniq = np.unique(codes[high])
+        hcls = np.array([(_WORDC if chr(c).isalnum() else 0) | (_JOINC if c == 0x2019 else 0)
+                         for c in uniq.tolist()], np.uint8)
+        cls[high] = hcls[np.searchsorted(uniq, codes[high])]
+    n = len(codes)
+    word = (cls & _WORDC).astype(bool)
+    intok = word.copy()
+    intok[1:-1] |= (cls[1:-1] & _JOINC).astype(bool) & word[:-2] & word[2:]
+    edge = np.zeros(n + 1, bool)  # token starts and ends
+    edge[1:-1] = intok[1:] != intok[:-1]
+    edge[0], edge[-1] = intok[:1].any(), intok[-1:].any()
+    bounds = np.flatnonzero(edge)
+    tok_start, tok_end = bounds[0::2], bounds[1::2]
+    sent = np.flatnonzero((cls & _SENTC).astype(bool) & ~intok)
+    # every token and sentence end in text order, and what each is
+    pos = np.concatenate([tok_start, sent])
+    order = np.argsort(pos, kind="stable")
+    c = codes[tok_start]
+    kind = np.concatenate([np.where((c >= 97) & (c <= 122), _AFTER_WORD, _AFTER_TOKEN),
+                           np.full(len(sent), _AFTER_END)])[order]
+    pos, end = pos[order], np.concatenate([tok_end, sent + 1])[order]
+    chosen = np.flatnonzero(kind == _AFTER_TOKEN)
+    before = np.full(len(chosen), _AFTER_END)
+    inner = chosen > 0
+    before[inner] = kind[chosen[inner] - 1]
+    starts = pos[chosen]
+    tokens = [joined[a:b] for a, b in zip(starts.tolist(), end[chosen].tolist(), strict=True)]
+    after = before.tolist()
+    offsets = np.zeros(len(texts) + 1, np.int64)
+    np.cumsum([len(t) + 1 for t in texts], out=offsets[1:])
+    cut = np.searchsorted(starts, offsets).tolist()
+    return [(tokens[cut[i] : cut[i + 1]], after[cut[i] : cut[i + 1]]) for i in range(len(texts))]
+
+
 def publication_day(published: str | None) -> int | None:
     """The ordinal day of an ISO-like date string (``2024-05-01``, ``2024-05-01T10:00Z``)."""
     if not published:
@@ -218,8 +295,10 @@ def word_matrix(hashes: np.ndarray, rows: np.ndarray, n: int) -> sparse.csr_matr
     if n == 0:
         return sparse.csr_matrix((0, N_FEATURES), dtype=np.float32)
     hashes = np.asarray(hashes, np.uint64)
-    at = np.minimum(np.searchsorted(_DROPPED, hashes), len(_DROPPED) - 1)
-    keep = _DROPPED[at] != hashes
+    keep = np.ones(len(hashes), bool)
+    maybe = np.flatnonzero(_DROPPED_TOP[hashes >> np.uint64(48)])  # cheap filter first
+    at = np.minimum(np.searchsorted(_DROPPED, hashes[maybe]), len(_DROPPED) - 1)
+    keep[maybe] = _DROPPED[at] != hashes[maybe]
     key = (np.asarray(rows, np.int64)[keep] << WORD_BITS) | (
         hashes[keep] >> np.uint64(64 - WORD_BITS)).astype(np.int64)
     key.sort()
@@ -283,7 +362,7 @@ def story_features(
         words = flat, np.repeat(np.arange(len(texts), dtype=np.int64), lens)
     vectors = word_matrix(words[0], words[1], len(texts))
     days = [publication_day(p) for p in (published or [None] * len(texts))]
-    found = [anchors_and_main_names(t) for t in texts]
+    found = [_anchors_of_tokens(*scanned) for scanned in _scan_tokens(texts)]
     anchors = [a for a, _ in found]
     # only a name-poor article blocks on its words (see ``blocking``)
     blocks = (np.stack([block_keys(a, content_words(t) if len(a) < MIN_ANCHORS else ())

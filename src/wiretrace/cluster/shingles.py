@@ -83,11 +83,25 @@ def shingle_batch(
     counts = np.bincount(hdoc, minlength=len(lens))
     offsets = np.zeros(len(lens) + 1, dtype=np.uint64)
     np.cumsum(counts, out=offsets[1:])
-    # distinct shingles per text
-    values = hashes.tolist()
-    bounds = offsets.tolist()
-    distinct = np.fromiter(
-        (len(set(values[bounds[i] : bounds[i + 1]])) for i in range(len(lens))),
-        dtype=np.int64, count=len(lens),
-    )
-    return ShingleBatch(hashes, offsets, distinct)
+    return ShingleBatch(hashes, offsets, _distinct(hashes, hdoc, len(lens)))
+
+
+_DOC_BITS = 19  # texts per block of ``_distinct``: a text and 44 bits of a hash in one int64
+
+
+def _distinct(hashes: np.ndarray, hdoc: np.ndarray, n: int) -> np.ndarray:
+    """Distinct shingles per text, by sorting (text, top 44 bits of the hash) keys: two
+    different shingles of one text count as one only when their top 44 bits are equal (for a
+    text of 1,000 shingles, a chance of 3 in 100 million)."""
+    distinct = np.zeros(n, np.int64)
+    block = 1 << _DOC_BITS
+    for lo in range(0, n, block):
+        sel = slice(*np.searchsorted(hdoc, [lo, lo + block]))
+        keys = ((hdoc[sel] - lo).astype(np.int64) << (63 - _DOC_BITS)) | (
+            hashes[sel] >> np.uint64(_DOC_BITS + 1)).astype(np.int64)
+        keys.sort()
+        new = np.ones(len(keys), bool)
+        new[1:] = keys[1:] != keys[:-1]
+        distinct[lo : lo + block] = np.bincount(
+            keys[new] >> (63 - _DOC_BITS), minlength=min(block, n - lo))
+    return distinct
