@@ -20,11 +20,13 @@ def band_keys(digests: np.ndarray, bands: int) -> np.ndarray:
     if bands <= 0 or num_perm % bands:
         raise ValueError(f"lsh_bands={bands} must divide num_perm={num_perm}; pick a divisor")
     rows = num_perm // bands
-    d = digests.astype(np.uint64).reshape(n, bands, rows)
+    d = digests.reshape(n, bands, rows)  # a view: no uint64 copy of all digests
     keys = np.zeros((n, bands), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for r in range(rows):
-            keys = (keys ^ d[:, :, r]) * _MULT + np.uint64(r + 1)
+            keys ^= d[:, :, r].astype(np.uint64)
+            keys *= _MULT
+            keys += np.uint64(r + 1)
     return keys
 
 
