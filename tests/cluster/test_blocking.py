@@ -71,3 +71,21 @@ def test_candidate_lists_streamed_in_chunks_give_the_same_pairs(monkeypatch) -> 
     chunked = blocking(blocks, days, 20, 8, 30)
     assert len(whole.pairs) and chunked.pairs.tolist() == whole.pairs.tolist()
     assert chunked.at_risk.tolist() == whole.at_risk.tolist()
+
+
+def test_lists_taken_in_slices_give_the_same_candidates(monkeypatch) -> None:
+    import wiretrace.cluster.blocking as blocking_module
+
+    rng = np.random.default_rng(9)
+    blocks = np.full((80, BLOCK_KEYS), -1, np.int64)
+    blocks[:, :4] = rng.integers(0, 15, size=(80, 4))
+    days = np.where(rng.random(80) < 0.2, -1, rng.integers(0, 120, size=80))
+    found = []
+    for parts in (1, 3, 8):
+        monkeypatch.setattr(blocking_module, "_PARTS", parts)
+        blk = blocking(blocks, days, 30, 7, 30)
+        probe = np.array([[a, b] for a in range(0, 30, 3) for b in range(a + 1, 30, 4)])
+        found.append((blk.pairs.tolist(), blk.at_risk.tolist(),
+                      blk.still_candidates(probe).tolist()))
+    assert found[0][0] and found[0][1] and any(found[0][2]) and not all(found[0][2])
+    assert found[0] == found[1] == found[2]

@@ -79,24 +79,56 @@ def block_keys(anchors: Iterable[str], words: Iterable[str]) -> np.ndarray:
     return out
 
 
-def _postings(blocks: np.ndarray, days: np.ndarray, window: int
-              ) -> tuple[np.ndarray, np.ndarray]:
-    """(list key, row) of every posting, sorted by list key then row."""
-    n, k = blocks.shape
-    rows = np.repeat(np.arange(n, dtype=np.int64), k)
-    keys = blocks.ravel().astype(np.uint64)
-    ok = blocks.ravel() >= 0
-    rows, keys = rows[ok], keys[ok]
-    dated = days[rows] >= 0
-    win = (days[rows[dated]] // max(1, window)).astype(np.uint64)
-    with np.errstate(over="ignore"):
-        parts_k = [keys * _MULT + _ANY_DATE,
-                   keys[dated] * _MULT + win * np.uint64(2) + np.uint64(1),
-                   keys[dated] * _MULT + (win + np.uint64(1)) * np.uint64(2) + np.uint64(1)]
-    all_k = np.concatenate(parts_k)
-    all_r = np.concatenate([rows, rows[dated], rows[dated]])
-    order = np.lexsort((all_r, all_k))
-    return all_k[order], all_r[order]
+_PARTS = 8  # postings are built and sorted one slice of list keys at a time (memory / 8)
+
+
+@dataclass(slots=True)
+class _Base:
+    """One (key, row) per blocking key of each article, and its date window (-1: undated)."""
+
+    keys: np.ndarray  # uint64
+    rows: np.ndarray  # int64
+    window: np.ndarray  # int64, -1 when the article has no date
+
+    @staticmethod
+    def of(blocks: np.ndarray, days: np.ndarray, window: int) -> _Base:
+        n, k = blocks.shape
+        ok = blocks.ravel() >= 0
+        rows = np.repeat(np.arange(n, dtype=np.int64), k)[ok]
+        day = days[rows]
+        return _Base(blocks.ravel()[ok].astype(np.uint64), rows,
+                     np.where(day >= 0, day // max(1, window), -1))
+
+    def postings(self, part: int, parts: int) -> tuple[np.ndarray, np.ndarray]:
+        """(list key, row) of the postings whose list falls in slice ``part`` of ``parts``,
+        sorted by list key: each key is posted in ``(key, any date)`` and, for a dated article,
+        in ``(key, window)`` and ``(key, window + 1)``."""
+        dated = self.window >= 0
+        win = self.window[dated].astype(np.uint64)
+        out_k, out_r = [], []
+        with np.errstate(over="ignore"):
+            for keys, rows, extra in (
+                (self.keys, self.rows, _ANY_DATE),
+                (self.keys[dated], self.rows[dated], win * np.uint64(2) + np.uint64(1)),
+                (self.keys[dated], self.rows[dated], (win + np.uint64(1)) * np.uint64(2)
+                 + np.uint64(1)),
+            ):
+                lk = keys * _MULT + extra
+                mine = (lk % np.uint64(parts)) == np.uint64(part)
+                out_k.append(lk[mine])
+                out_r.append(rows[mine])
+        all_k, all_r = np.concatenate(out_k), np.concatenate(out_r)
+        del out_k, out_r
+        order = np.argsort(all_k, kind="stable")
+        return all_k[order], all_r[order]
+
+
+def _lists(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(list id per posting, size per list) of postings sorted by list key."""
+    boundary = np.ones(len(keys), dtype=bool)
+    boundary[1:] = keys[1:] != keys[:-1]
+    list_id = np.cumsum(boundary) - 1
+    return list_id, np.bincount(list_id)
 
 
 @dataclass(slots=True)
@@ -105,19 +137,21 @@ class Blocking:
 
     pairs: np.ndarray  # (k, 2): candidates touching a new row, in lists under the cap
     at_risk: np.ndarray  # (k, 2): old pairs of lists that have just crossed the cap
-    _keys: np.ndarray
-    _rows: np.ndarray
-    _valid: np.ndarray  # per posting: its list is under the cap
+    _base: _Base
+    _cap: int
 
     def still_candidates(self, pairs: np.ndarray) -> np.ndarray:
         """Bool per pair (rows): do the two rows still share a list under the cap?"""
         if len(pairs) == 0:
             return np.zeros(0, bool)
         involved = unique_sorted(pairs.ravel())
-        sel = self._valid & np.isin(self._rows, involved)
         lists: dict[int, set[int]] = {}
-        for key, row in zip(self._keys[sel].tolist(), self._rows[sel].tolist(), strict=True):
-            lists.setdefault(row, set()).add(key)
+        for part in range(_PARTS):
+            keys, rows = self._base.postings(part, _PARTS)
+            list_id, size = _lists(keys)
+            sel = (size[list_id] <= self._cap) & np.isin(rows, involved)
+            for key, row in zip(keys[sel].tolist(), rows[sel].tolist(), strict=True):
+                lists.setdefault(row, set()).add(key)
         empty: set[int] = set()
         return np.array([bool(lists.get(a, empty) & lists.get(b, empty))
                          for a, b in pairs.tolist()], dtype=bool)
@@ -127,12 +161,13 @@ _PAIR_CHUNK = 4_000_000  # pairs emitted at once: candidate lists are streamed, 
 
 
 def _list_pairs(rows: np.ndarray, keys: np.ndarray, n: int, n_old: int | None) -> np.ndarray:
-    """Unique pairs (k, 2) of rows sharing a list (``rows`` sorted by ``keys``); with ``n_old``,
-    only pairs touching a row ``>= n_old``. Lists are taken in groups of about ``_PAIR_CHUNK``
-    pairs, each group's pairs reduced to unique codes before the next is emitted."""
+    """Unique sorted codes ``low * n + high`` of the pairs of rows sharing a list (``rows``
+    sorted by ``keys``); with ``n_old``, only pairs touching a row ``>= n_old``. Lists are taken
+    in groups of about ``_PAIR_CHUNK`` pairs, each group's pairs reduced to unique codes before
+    the next is emitted."""
     m = len(keys)
     if m < 2:
-        return np.zeros((0, 2), np.int64)
+        return np.zeros(0, np.int64)
     boundary = np.ones(m, dtype=bool)
     boundary[1:] = keys[1:] != keys[:-1]
     starts = np.append(np.flatnonzero(boundary), m)
@@ -152,35 +187,37 @@ def _list_pairs(rows: np.ndarray, keys: np.ndarray, n: int, n_old: int | None) -
             found.append(unique_sorted(lo * n + hi))
         first = last
     if not found:
-        return np.zeros((0, 2), np.int64)
-    codes = unique_sorted(np.concatenate(found)) if len(found) > 1 else found[0]
-    del found
-    return np.stack([codes // n, codes % n], axis=1)
+        return np.zeros(0, np.int64)
+    return unique_sorted(np.concatenate(found)) if len(found) > 1 else found[0]
 
 
 def blocking(blocks: np.ndarray, days: np.ndarray, n_old: int, cap: int, window: int
              ) -> Blocking:
     """Candidates among all rows of ``blocks`` (rows ``>= n_old`` are new); ``days`` holds
-    ordinal days, -1 when unknown."""
+    ordinal days, -1 when unknown. The lists are taken in ``_PARTS`` slices of their keys (a
+    list lies in one slice), so only a slice of the postings is held at a time."""
     n = blocks.shape[0]
-    keys, rows = _postings(blocks, days, window)
-    if len(keys) == 0:
-        empty = np.zeros((0, 2), np.int64)
-        return Blocking(empty, empty, keys, rows, np.zeros(0, bool))
-    boundary = np.ones(len(keys), dtype=bool)
-    boundary[1:] = keys[1:] != keys[:-1]
-    list_id = np.cumsum(boundary) - 1
-    size = np.bincount(list_id)
-    old = rows < n_old
-    old_size = np.bincount(list_id, weights=old.astype(np.float64), minlength=len(size))
-    has_new = np.bincount(list_id, weights=(~old).astype(np.float64), minlength=len(size)) > 0
-    valid_list = size <= cap
-    valid = valid_list[list_id]
-    # pairs touching a new row, in lists under the cap that gained a new row
-    sel = valid & has_new[list_id] & (size[list_id] > 1)
-    pairs = _list_pairs(rows[sel], keys[sel], n, n_old)
-    # lists that were under the cap before this call and are over it now
-    crossed = (~valid_list) & (old_size <= cap) & (old_size > 1)
-    sel = crossed[list_id] & old
-    at_risk = _list_pairs(rows[sel], keys[sel], n, None)
-    return Blocking(pairs, at_risk, keys, rows, valid)
+    base = _Base.of(blocks, days, window)
+    pair_codes, risk_codes = [], []
+    for part in range(_PARTS):
+        keys, rows = base.postings(part, _PARTS)
+        if len(keys) == 0:
+            continue
+        list_id, size = _lists(keys)
+        old = rows < n_old
+        old_size = np.bincount(list_id, weights=old, minlength=len(size))
+        has_new = np.bincount(list_id, weights=~old, minlength=len(size)) > 0
+        valid_list = size <= cap
+        # pairs touching a new row, in lists under the cap that gained a new row
+        sel = (valid_list & has_new & (size > 1))[list_id]
+        pair_codes.append(_list_pairs(rows[sel], keys[sel], n, n_old))
+        # lists that were under the cap before this call and are over it now
+        sel = ((~valid_list) & (old_size <= cap) & (old_size > 1))[list_id] & old
+        risk_codes.append(_list_pairs(rows[sel], keys[sel], n, None))
+        del keys, rows, list_id, sel
+
+    def merged(codes: list[np.ndarray]) -> np.ndarray:
+        flat = unique_sorted(np.concatenate(codes)) if codes else np.zeros(0, np.int64)
+        return np.stack([flat // max(n, 1), flat % max(n, 1)], axis=1)
+
+    return Blocking(merged(pair_codes), merged(risk_codes), base, cap)
