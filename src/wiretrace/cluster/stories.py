@@ -226,9 +226,12 @@ def story_edges_for(
         sem = None if f.embeddings is None else _emb_dots(f.embeddings, lo, hi)
         score = combine(w, an, sem) * date_factors(days[lo], days[hi]) * main_factors(unshared)
         for k in np.flatnonzero(score >= threshold).tolist():
-            e = _edge(f, int(lo[k]), int(hi[k]), float(w[k]), float(an[k]), False, threshold,
+            i, j = int(lo[k]), int(hi[k])
+            if (min(f.ids[i], f.ids[j]), max(f.ids[i], f.ids[j])) in near:
+                continue  # near-duplicate pairs are added below, as such
+            e = _edge(f, i, j, float(w[k]), float(an[k]), False, threshold,
                       None if sem is None else float(sem[k]), bool(unshared[k]))
-            if (e.a, e.b) not in near and e.score >= threshold:
+            if e.score >= threshold:
                 out.append(e)
     index = {i: k for k, i in enumerate(f.ids)}
     is_touched = np.zeros(len(f), bool)
