@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -130,6 +131,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in _STOP]
 
 
+@lru_cache(maxsize=1 << 16)
 def _number_key(tok: str) -> str | None:
     digits = tok.replace(",", "")
     if not _NUMBER.match(digits):
@@ -171,32 +173,31 @@ def _anchors_of_tokens(tokens: list[str], after: list[int]
     """``anchors_and_main_names`` of a text from its tokens that do not start with a-z (a
     sentence end or such a word only resets the state: ``after`` says which came before)."""
     out: set[str] = set()
+    add = out.add
     names: dict[str, int] = {}
+    seen = names.get
+    not_anchor = _NOT_ANCHOR
     start, prev = True, ""
     for tok, before in zip(tokens, after, strict=True):
         if before:
             start, prev = before == _AFTER_END, ""
         c = tok[0]
-        if c.islower():
-            start, prev = False, ""
-            continue
-        if c.isdigit():
+        if c.isupper():  # most of these tokens: capitalised words
+            if len(tok) > 1:
+                low = tok.lower()
+                if low not in not_anchor:
+                    if not start or prev or tok.isupper():
+                        add(low)
+                    names[low] = seen(low, 0) + 1  # a sentence-initial mention counts too
+                    if prev:
+                        add(prev + " " + low)
+                    start, prev = False, low
+                    continue
+        elif c.isdigit():
             num = _number_key(tok)
             if num is not None:
-                out.add(num)
-                start, prev = False, ""
-                continue
-        low = tok.lower()
-        if c.isupper() and len(tok) > 1 and low not in _NOT_ANCHOR:
-            if not start or prev or tok.isupper():
-                out.add(low)
-            names[low] = names.get(low, 0) + 1  # a sentence-initial mention counts too
-            if prev:
-                out.add(prev + " " + low)
-            prev = low
-        else:
-            prev = ""
-        start = False
+                add(num)
+        start, prev = False, ""
     frequent = [(-k, a) for a, k in names.items() if k >= MAIN_NAME_MIN_COUNT and a in out]
     main: list[tuple[int, float, str]] = []
     for negk, a in frequent:
@@ -247,28 +248,28 @@ def _scan_chunk(texts: list[str]) -> list[tuple[list[str], list[int]]]:
                          for c in uniq.tolist()], np.uint8)
         cls[high] = hcls[np.searchsorted(uniq, codes[high])]
     n = len(codes)
-    word = (cls & _WORDC).astype(bool)
+    word = (cls & _WORDC).view(bool)  # each class is one bit: 0 or 1 after the shift
     intok = word.copy()
-    intok[1:-1] |= (cls[1:-1] & _JOINC).astype(bool) & word[:-2] & word[2:]
+    intok[1:-1] |= ((cls[1:-1] >> 1) & 1).view(bool) & word[:-2] & word[2:]
     edge = np.zeros(n + 1, bool)  # token starts and ends
     edge[1:-1] = intok[1:] != intok[:-1]
     edge[0], edge[-1] = intok[:1].any(), intok[-1:].any()
     bounds = np.flatnonzero(edge)
     tok_start, tok_end = bounds[0::2], bounds[1::2]
-    sent = np.flatnonzero((cls & _SENTC).astype(bool) & ~intok)
-    # every token and sentence end in text order, and what each is
-    pos = np.concatenate([tok_start, sent])
-    order = np.argsort(pos, kind="stable")
+    sent = np.flatnonzero((cls >> 2).view(bool) & ~intok)  # sentence ends
     c = codes[tok_start]
-    kind = np.concatenate([np.where((c >= 97) & (c <= 122), _AFTER_WORD, _AFTER_TOKEN),
-                           np.full(len(sent), _AFTER_END)])[order]
-    pos, end = pos[order], np.concatenate([tok_end, sent + 1])[order]
-    chosen = np.flatnonzero(kind == _AFTER_TOKEN)
-    before = np.full(len(chosen), _AFTER_END)
-    inner = chosen > 0
-    before[inner] = kind[chosen[inner] - 1]
-    starts = pos[chosen]
-    tokens = [joined[a:b] for a, b in zip(starts.tolist(), end[chosen].tolist(), strict=True)]
+    lower = (c >= 97) & (c <= 122)
+    chosen = np.flatnonzero(~lower)  # the tokens that matter, and what comes before each:
+    starts = tok_start[chosen]
+    prev = chosen - 1
+    first = prev < 0
+    prev_end = tok_end[np.maximum(prev, 0)]
+    prev_end[first] = 0
+    ended = first | (np.searchsorted(sent, starts) > np.searchsorted(sent, prev_end))
+    before = np.where(ended, _AFTER_END,
+                      np.where(lower[np.maximum(prev, 0)], _AFTER_WORD, _AFTER_TOKEN))
+    tokens = [joined[a:b] for a, b in zip(starts.tolist(), tok_end[chosen].tolist(),
+                                          strict=True)]
     after = before.tolist()
     offsets = np.zeros(len(texts) + 1, np.int64)
     np.cumsum([len(t) + 1 for t in texts], out=offsets[1:])
