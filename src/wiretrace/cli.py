@@ -185,8 +185,9 @@ def cluster(
     from wiretrace.pipeline import cluster as run_cluster
 
     settings = _settings(db).with_(semantic=semantic)
-    with Store(db, settings.busy_timeout_ms) as store, _progress("cluster", quiet):
-        report = run_cluster(store, settings, backend=backend, scheduler=scheduler, full=full)
+    with Store(db, settings.busy_timeout_ms) as store, _progress("cluster", quiet) as progress:
+        report = run_cluster(store, settings, backend=backend, scheduler=scheduler, full=full,
+                             progress=progress)
     how = "incrementally" if report.incremental else "from scratch"
     out.print(
         f"clustered {report.articles} articles ({report.new} new, {how}): {report.stories} "

@@ -243,6 +243,7 @@ def cluster(
     backend: str = "local",
     scheduler: str | None = None,
     full: bool = False,
+    progress: Progress | None = None,
 ) -> ClusterReport:
     """Group the stored articles into near-duplicate groups and stories. Articles added since the
     last run are assigned incrementally (the result equals a full re-cluster); ``full`` starts
@@ -263,9 +264,11 @@ def cluster(
     items = (clustering.ClusterItem(a.id or 0, a.text, a.title, a.published)
              for a in store.iter_articles() if a.id not in known)
     if state is None:
-        result = clustering.cluster(items, settings, backend=backend, scheduler=scheduler)
+        result = clustering.cluster(items, settings, backend=backend, scheduler=scheduler,
+                                    progress=progress)
     else:
-        result = clustering.assign(state, items, settings, backend=backend, scheduler=scheduler)
+        result = clustering.assign(state, items, settings, backend=backend, scheduler=scheduler,
+                                   progress=progress)
 
     titles: list[tuple[str, list[int]]] = []
     for members in result.stories:
@@ -413,7 +416,7 @@ def analyze(
     ingested = ingest(paths, store, settings, progress=progress)
     # a story is known by its first article; one whose members changed is analysed again
     before = {min(s.articles): set(s.articles) for s in store.stories() if s.articles}
-    clustered = cluster(store, settings, backend=backend, scheduler=scheduler)
+    clustered = cluster(store, settings, backend=backend, scheduler=scheduler, progress=progress)
     analysed = {d.article for d in store.derivations()}
     todo = [
         s.id for s in store.stories()

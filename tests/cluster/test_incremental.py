@@ -82,3 +82,13 @@ def test_items_may_come_from_a_generator_read_once(settings) -> None:
     duplicated = (it for it in items + items[:1])
     with pytest.raises(InputError):
         cluster(duplicated, settings)
+
+
+def test_progress_hears_of_every_stage(settings) -> None:
+    heard: list[tuple[int, str]] = []
+    items = _corpus()
+    cluster(items, settings, progress=lambda n, what: heard.append((n, what)))
+    stages = [what for _, what in heard]
+    assert ("articles sketched" in stages and stages.index("articles sketched")
+            < stages.index("near-duplicates") < stages.index("stories"))
+    assert (len(items), "articles sketched") in heard

@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -78,14 +78,15 @@ def _both(args: _Job) -> tuple[Signatures, StoryFeatures]:
 
 def sketch_and_features(
     batches: Iterable[SketchBatch], num_perm: int, shingle_size: int, workers: int = 0,
-    seed: int = DEFAULT_SEED,
+    seed: int = DEFAULT_SEED, on_batch: Callable[[int], None] | None = None,
 ) -> tuple[Signatures, StoryFeatures]:
     """Signatures of the texts and story features of the story texts of ``batches``, each
     batch on one of ``workers`` processes (the result does not depend on the batching).
 
     The batches are consumed as the workers take them: at most two per worker are pending, so
     only those texts are held at once, whatever the corpus size (a generator reading the
-    store keeps memory flat). Fewer than ``MIN_PARALLEL`` articles stay in this process."""
+    store keeps memory flat). Fewer than ``MIN_PARALLEL`` articles stay in this process.
+    ``on_batch(articles done)`` is called as each batch's result arrives."""
     it = iter(batches)
     head: list[SketchBatch] = []
     held = 0
@@ -96,20 +97,30 @@ def sketch_and_features(
             break
     jobs = (batch + (num_perm, shingle_size, seed) for batch in chain(head, it))
     n_workers = worker_count(workers)
+    parts: list[tuple[Signatures, StoryFeatures]] = []
+    done = 0
+
+    def arrived(part: tuple[Signatures, StoryFeatures]) -> None:
+        nonlocal done
+        parts.append(part)
+        done += len(part[0])
+        if on_batch is not None:
+            on_batch(done)
+
     if n_workers == 1 or held < MIN_PARALLEL:
-        parts = [_both(job) for job in jobs]
+        for job in jobs:
+            arrived(_both(job))
     else:
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        parts = []
         with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
             pending: deque[Future[tuple[Signatures, StoryFeatures]]] = deque()
             for job in jobs:
                 pending.append(pool.submit(_both, job))
                 del job
                 if len(pending) >= 2 * n_workers:
-                    parts.append(pending.popleft().result())
-            parts.extend(f.result() for f in pending)
-            pending.clear()
+                    arrived(pending.popleft().result())
+            while pending:
+                arrived(pending.popleft().result())
     head.clear()
     if not parts:
         from wiretrace.cluster.features import story_features
@@ -117,7 +128,7 @@ def sketch_and_features(
         return Signatures.empty(num_perm, shingle_size, seed), story_features([], [])
     sigs = Signatures.concat([p[0] for p in parts])
     feats = [p[1] for p in parts]
-    del parts
+    parts.clear()
     return sigs, _concat_consuming(feats)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import resource
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -39,14 +39,21 @@ class ClusterResult:
     state: ClusterState
 
 
-class _StageClock:
-    """Logs (debug, logger ``wiretrace.cluster``) the seconds and peak RSS of each stage."""
+Progress = Callable[[int, str], None]  # (count, what was done), as in ``pipeline``
 
-    def __init__(self) -> None:
+
+class _StageClock:
+    """Logs (debug, logger ``wiretrace.cluster``) the seconds and peak RSS of each stage, and
+    reports each finished stage to ``progress``."""
+
+    def __init__(self, progress: Progress | None) -> None:
         self.t = time.perf_counter()
+        self.progress = progress
 
     def done(self, stage: str, count: int) -> None:
         memory.trim()
+        if self.progress is not None:
+            self.progress(count, stage)
         if log.isEnabledFor(logging.DEBUG):
             now = time.perf_counter()
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB -> GiB
@@ -63,10 +70,10 @@ def empty_state(settings: Settings) -> ClusterState:
 
 def cluster(
     items: Iterable[ClusterItem], settings: Settings, backend: str = "local",
-    scheduler: str | None = None,
+    scheduler: str | None = None, progress: Progress | None = None,
 ) -> ClusterResult:
     """Near-duplicates and stories of ``items`` from scratch."""
-    return assign(empty_state(settings), items, settings, backend, scheduler)
+    return assign(empty_state(settings), items, settings, backend, scheduler, progress)
 
 
 def _story_text(item: ClusterItem) -> str:
@@ -93,7 +100,8 @@ def _batches(items: Iterable[ClusterItem], size: int, embed_into: list[np.ndarra
 
 
 def _sketch(items: Iterable[ClusterItem], p: ClusterParams, settings: Settings, backend: str,
-            scheduler: str | None) -> tuple[Signatures, StoryFeatures, object]:
+            scheduler: str | None, progress: Progress | None = None
+            ) -> tuple[Signatures, StoryFeatures, object]:
     from wiretrace.backends.local import BATCH
 
     embedded: list[np.ndarray] | None = [] if p.semantic else None
@@ -101,8 +109,9 @@ def _sketch(items: Iterable[ClusterItem], p: ClusterParams, settings: Settings, 
     if backend == "local":
         from wiretrace.backends.local import sketch_and_features
 
-        sigs, feats = sketch_and_features(batches, p.num_perm, p.shingle_size,
-                                          settings.workers, p.seed)
+        sigs, feats = sketch_and_features(
+            batches, p.num_perm, p.shingle_size, settings.workers, p.seed,
+            None if progress is None else lambda done: progress(done, "articles sketched"))
         run = None
     elif backend == "dask":
         from wiretrace.backends.dask import DaskRun
@@ -139,17 +148,18 @@ def _drop_lost_candidates(graph: StoryGraph, blk: Blocking, ids: list[int]) -> N
 
 def assign(
     state: ClusterState, new_items: Iterable[ClusterItem], settings: Settings,
-    backend: str = "local", scheduler: str | None = None,
+    backend: str = "local", scheduler: str | None = None, progress: Progress | None = None,
 ) -> ClusterResult:
-    """Add ``new_items`` to ``state``; the result equals ``cluster`` over all items."""
+    """Add ``new_items`` to ``state``; the result equals ``cluster`` over all items.
+    ``progress(count, what)`` is told of each sketched batch and each finished stage."""
     p = ClusterParams.of(settings)
     if p != state.params:
         raise WiretraceError(
             f"cluster settings changed ({state.params} -> {p}); re-run cluster on all articles"
         )
     memory.fixed_mmap_threshold()
-    clock = _StageClock()
-    new_sigs, new_feats, run = _sketch(new_items, p, settings, backend, scheduler)
+    clock = _StageClock(progress)
+    new_sigs, new_feats, run = _sketch(new_items, p, settings, backend, scheduler, progress)
     clock.done("sketch and story features", len(new_sigs))
     new_ids = new_sigs.ids.tolist()
     if len(set(new_ids)) != len(new_ids) or set(state.ids).intersection(new_ids):
