@@ -50,3 +50,24 @@ def test_numpy_words_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shingles, "_CHUNK_CHARS", 50)
     rng = random.Random(12)
     _same(TEXTS + [_random(rng) for _ in range(300)])
+
+
+def test_shingles_are_the_rolling_hash_of_k_words() -> None:
+    from wiretrace.cluster.shingles import _MULT, shingle_batch
+
+    texts = ["", "a", "a b", "a b c", "a b c d e f g", "x y x y x y x y", *TEXTS]
+    for k in (1, 2, 3, 5):
+        flat, lens = word_hashes(texts)
+        batch = shingle_batch(texts, k)
+        at = 0
+        for i, n in enumerate(lens.tolist()):
+            words = [int(h) for h in flat[at : at + n]]
+            at += n
+            want = []
+            for p in range(max(1, n - k + 1)):
+                h = 0
+                for w in words[p : p + k]:
+                    h = (h * int(_MULT) + w) % (1 << 64)
+                want.append(h)
+            assert batch.row(i).tolist() == want
+            assert batch.distinct[i] == len(set(want))

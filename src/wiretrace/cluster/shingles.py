@@ -194,11 +194,15 @@ def shingle_batch(
     acc = flat.copy()
     with np.errstate(over="ignore"):
         for j in range(1, k):
-            acc[: total - j] = acc[: total - j] * _MULT + flat[j:]
-    doc = np.repeat(np.arange(len(lens)), lens)
-    pos = np.arange(total)
+            head = acc[: total - j]  # in place: no temporary arrays
+            np.multiply(head, _MULT, out=head)
+            np.add(head, flat[j:], out=head)
     # a shingle starts at every position that leaves k words; short texts keep their first one
-    valid = (pos + k <= ends[doc]) | ((pos == starts[doc]) & (lens[doc] < k))
+    valid = np.ones(total, bool)
+    for j in range(1, k):
+        tail = ends - j
+        valid[tail[tail >= starts]] = False
+    valid[starts[(lens > 0) & (lens < k)]] = True
     if k > 1:
         # short texts: the shingle at the start must only combine that text's words
         short = np.flatnonzero(lens < k)
@@ -210,8 +214,8 @@ def shingle_batch(
                     h = h * _MULT + flat[s + j]
             acc[s] = h
     hashes = acc[valid]
-    hdoc = doc[valid]
-    counts = np.bincount(hdoc, minlength=len(lens))
+    counts = np.where(lens > 0, np.maximum(lens - k + 1, 1), 0)
+    hdoc = np.repeat(np.arange(len(lens)), counts)
     offsets = np.zeros(len(lens) + 1, dtype=np.uint64)
     np.cumsum(counts, out=offsets[1:])
     return ShingleBatch(hashes, offsets, _distinct(hashes, hdoc, len(lens)))
