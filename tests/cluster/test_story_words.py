@@ -52,3 +52,21 @@ def test_stop_words_and_fragments_are_dropped() -> None:
     row = f.words[1]
     assert row.nnz == 2 and np.isclose(sorted(row.data)[-1] / sorted(row.data)[0],
                                        np.log1p(2) / np.log1p(1), rtol=1e-6)
+
+
+def test_a_long_text_keeps_its_heaviest_words() -> None:
+    import numpy as np
+
+    from wiretrace.cluster import features
+
+    # 200 distinct words once each, then five of them repeated: the repeated ones weigh most
+    words = [f"zorvan{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(200)]
+    text = " ".join(words) + " " + " ".join(words[10:15] * 4)
+    f = features.story_features([1], [text])
+    row = f.words[0]
+    assert row.nnz == features.MAX_STORY_WORDS
+    assert abs(float(row.multiply(row).sum()) - 1.0) < 1e-5
+    heavy = features.story_features([2], [" ".join(words[10:15])]).words[0]
+    assert set(heavy.indices) <= set(row.indices)  # the repeated words are among those kept
+    top = np.sort(row.data)[-5:]
+    assert np.allclose(top, top[0]) and top[0] > np.min(row.data)
