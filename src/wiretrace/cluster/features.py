@@ -425,9 +425,11 @@ def anchor_matrix(
     return out
 
 
-def main_names_of(anchors: frozenset[str], row: sparse.csr_matrix) -> list[str]:
-    """The main names of an article, from its anchors and its (negative) ``anchor_vec`` row."""
-    negative = set(row.indices[row.data < 0].tolist())
+def main_names_of(anchors: frozenset[str], vecs: sparse.csr_matrix, row: int = 0) -> list[str]:
+    """The main names of an article, from its anchors and its (negative) entries in row ``row``
+    of ``anchor_vec`` (read from the CSR arrays: no scipy row object per call)."""
+    lo, hi = int(vecs.indptr[row]), int(vecs.indptr[row + 1])
+    negative = set(vecs.indices[lo:hi][vecs.data[lo:hi] < 0].tolist())
     return [a for a in sorted(anchors) if anchor_entry(a, N_FEATURES)[0] in negative]
 
 

@@ -120,7 +120,7 @@ def _edge(
     if unshared:  # which main name the other article lacks, as the evidence against
         for x, y in ((i, j), (j, i)):
             signals.extend(f"main name not in the other article: {name}"
-                           for name in main_names_of(f.anchors[x], f.anchor_vec[x])
+                           for name in main_names_of(f.anchors[x], f.anchor_vec, x)
                            if name not in f.anchors[y])
     shared = tuple(sorted(f.anchors[i] & f.anchors[j])[:MAX_SHARED_SHOWN])
     a, b = f.ids[i], f.ids[j]
