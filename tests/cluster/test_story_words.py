@@ -70,3 +70,14 @@ def test_a_long_text_keeps_its_heaviest_words() -> None:
     assert set(heavy.indices) <= set(row.indices)  # the repeated words are among those kept
     top = np.sort(row.data)[-5:]
     assert np.allclose(top, top[0]) and top[0] > np.min(row.data)
+
+
+def test_anchor_sets_read_back_as_given() -> None:
+    from wiretrace.cluster.features import AnchorSets
+
+    sets = [frozenset({"maren tollvik", "#4500", "velm"}), frozenset(), frozenset({"o'neill"})]
+    packed = AnchorSets(sets)
+    assert list(packed) == sets and len(packed) == 3 and packed[1] == frozenset()
+    assert list(packed.take([2, 0])) == [sets[2], sets[0]]
+    assert list(AnchorSets.concat([packed, packed.take([1])])) == sets + [frozenset()]
+    assert AnchorSets(packed.sorted_lists()) == packed

@@ -159,7 +159,7 @@ def _stack_rows(mats: list[sparse.csr_matrix]) -> sparse.csr_matrix:
 def _concat_consuming(feats: list[StoryFeatures]) -> StoryFeatures:
     """``StoryFeatures.concat`` of batches that the caller no longer holds, freeing each
     batch's matrices as they are copied."""
-    from wiretrace.cluster.features import StoryFeatures
+    from wiretrace.cluster.features import AnchorSets, StoryFeatures
 
     if len(feats) == 1:
         return feats[0]
@@ -167,7 +167,7 @@ def _concat_consuming(feats: list[StoryFeatures]) -> StoryFeatures:
     anchor_vec = [f.anchor_vec for f in feats]
     out = StoryFeatures(
         [i for f in feats for i in f.ids], sparse.csr_matrix((0, 0)),
-        [a for f in feats for a in f.anchors], [d for f in feats for d in f.published],
+        AnchorSets.concat(f.anchors for f in feats), [d for f in feats for d in f.published],
         sparse.csr_matrix((0, 0)), np.concatenate([f.blocks for f in feats]), None)
     feats.clear()
     out.words = _stack_rows(words)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -33,6 +34,7 @@ from wiretrace.cluster.shingles import word_hashes
 from wiretrace.cluster.specificity import anchor_entry, anchor_specificity
 
 __all__ = [
+    "AnchorSets",
     "StoryFeatures",
     "anchor_overlap",
     "anchors_and_main_names",
@@ -81,13 +83,56 @@ _DROPPED_TOP = np.zeros(1 << 16, bool)  # the top 16 bits of a dropped word's ha
 _DROPPED_TOP[_DROPPED >> np.uint64(48)] = True
 
 
+class AnchorSets:
+    """The anchor sets of a batch of articles, each kept as one string (its anchors sorted and
+    joined by line breaks, which no anchor contains) and rebuilt as a frozenset when read:
+    a million articles' sets take about 0.2 GB instead of 0.9 GB as frozensets."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, sets: Iterable[Iterable[str]] = ()) -> None:
+        self._packed = ["\n".join(sorted(a)) for a in sets]
+
+    @classmethod
+    def _of(cls, packed: list[str]) -> AnchorSets:
+        out = cls()
+        out._packed = packed
+        return out
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, i: int) -> frozenset[str]:
+        p = self._packed[i]
+        return frozenset(p.split("\n")) if p else frozenset()
+
+    def __iter__(self) -> Iterator[frozenset[str]]:
+        return (self[i] for i in range(len(self._packed)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AnchorSets) and self._packed == other._packed
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def sorted_lists(self) -> list[list[str]]:
+        """Each set as a sorted list (for persistence)."""
+        return [p.split("\n") if p else [] for p in self._packed]
+
+    def take(self, rows: Iterable[int]) -> AnchorSets:
+        return AnchorSets._of([self._packed[r] for r in rows])
+
+    @staticmethod
+    def concat(parts: Iterable[AnchorSets]) -> AnchorSets:
+        return AnchorSets._of([p for part in parts for p in part._packed])
+
+
 @dataclass(slots=True)
 class StoryFeatures:
     """Features of a batch of articles (row i = article i)."""
 
     ids: list[int]
     words: sparse.csr_matrix
-    anchors: list[frozenset[str]]
+    anchors: AnchorSets
     published: list[int | None]
     anchor_vec: sparse.csr_matrix  # anchors weighted by specificity, L2: dot = anchor_overlap
     blocks: np.ndarray  # (n, BLOCK_KEYS) int64 blocking keys, -1 padded (see ``blocking``)
@@ -105,7 +150,7 @@ class StoryFeatures:
         return StoryFeatures(
             [self.ids[r] for r in rows],
             self.words[rows],
-            [self.anchors[r] for r in rows],
+            self.anchors.take(rows),
             [self.published[r] for r in rows],
             self.anchor_vec[rows],
             self.blocks[rows],
@@ -122,7 +167,7 @@ class StoryFeatures:
         return StoryFeatures(
             [i for p in parts for i in p.ids],
             sparse.vstack([p.words for p in parts], format="csr"),
-            [a for p in parts for a in p.anchors],
+            AnchorSets.concat(p.anchors for p in parts),
             [d for p in parts for d in p.published],
             sparse.vstack([p.anchor_vec for p in parts], format="csr"),
             np.concatenate([p.blocks for p in parts]),
@@ -390,7 +435,7 @@ def story_features(
     blocks = (np.stack([block_keys(a, content_words(t) if len(a) < MIN_ANCHORS else ())
                         for a, t in zip(anchors, texts, strict=True)])
               if texts else np.zeros((0, BLOCK_KEYS), np.int64))
-    return StoryFeatures(list(ids), vectors, anchors, days,
+    return StoryFeatures(list(ids), vectors, AnchorSets(anchors), days,
                          anchor_matrix(anchors, [m for _, m in found]), blocks)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from wiretrace.cluster.features import StoryFeatures
+from wiretrace.cluster.features import AnchorSets, StoryFeatures
 from wiretrace.cluster.minhash import Signatures
 from wiretrace.cluster.near_duplicates import NearDuplicate, components
 from wiretrace.cluster.stories import StoryEdge, StoryGraph
@@ -92,7 +92,7 @@ class ClusterState:
             "params": [getattr(self.params, k) for k in ClusterParams.__slots__],
             "signature": [s.num_perm, s.shingle_size, s.seed, s.algorithm, s.rensa_version],
             "feature_ids": f.ids,
-            "anchors": [sorted(a) for a in f.anchors],
+            "anchors": f.anchors.sorted_lists(),
             "near": [[d.a, d.b, d.jaccard, d.containment_ab, d.containment_ba]
                      for d in self.near_duplicates],
             "edges": [[e.a, e.b, e.score, e.words, e.anchors, e.date_factor, e.near_duplicate,
@@ -124,7 +124,7 @@ class ClusterState:
             )
         feats = StoryFeatures(
             meta["feature_ids"], mats["words"],
-            [frozenset(a) for a in meta["anchors"]],
+            AnchorSets(meta["anchors"]),
             [None if d < 0 else int(d) for d in z["published"].tolist()], mats["anchor_vec"],
             z["blocks"],
             z["embeddings"] if meta["params"][-1] else None,
