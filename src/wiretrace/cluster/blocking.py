@@ -34,6 +34,7 @@ import heapq
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -50,10 +51,12 @@ _MULT = np.uint64(0x9E3779B97F4A7C15)
 _ANY_DATE = np.uint64(0x51ED27)
 
 
+@lru_cache(maxsize=1 << 18)  # names recur across articles
 def _key_hash(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 1
 
 
+@lru_cache(maxsize=1 << 18)
 def _anchor_rank(a: str) -> tuple[int, int, int]:
     if " " in a:
         cls = 0  # "maren tollvik": a person, an organisation, a place
@@ -80,6 +83,7 @@ def block_keys(anchors: Iterable[str], words: Iterable[str]) -> np.ndarray:
 
 
 _PARTS = 8  # postings are built and sorted one slice of list keys at a time (memory / 8)
+_SLICE_SHIFT = 56  # a list's slice: its key's top byte modulo _PARTS
 
 
 @dataclass(slots=True)
@@ -87,14 +91,14 @@ class _Base:
     """One (key, row) per blocking key of each article, and its date window (-1: undated)."""
 
     keys: np.ndarray  # uint64
-    rows: np.ndarray  # int64
+    rows: np.ndarray  # int32 (int64 beyond 2**31 rows)
     window: np.ndarray  # int64, -1 when the article has no date
 
     @staticmethod
     def of(blocks: np.ndarray, days: np.ndarray, window: int) -> _Base:
         n, k = blocks.shape
         ok = blocks.ravel() >= 0
-        rows = np.repeat(np.arange(n, dtype=np.int64), k)[ok]
+        rows = np.repeat(np.arange(n, dtype=np.int32 if n < 2**31 else np.int64), k)[ok]
         day = days[rows]
         return _Base(blocks.ravel()[ok].astype(np.uint64), rows,
                      np.where(day >= 0, day // max(1, window), -1))
@@ -114,9 +118,10 @@ class _Base:
                  + np.uint64(1)),
             ):
                 lk = keys * _MULT + extra
-                mine = (lk % np.uint64(parts)) == np.uint64(part)
+                mine = (lk >> np.uint64(_SLICE_SHIFT)) % np.uint64(parts) == np.uint64(part)
                 out_k.append(lk[mine])
                 out_r.append(rows[mine])
+                del lk, mine
         all_k, all_r = np.concatenate(out_k), np.concatenate(out_r)
         del out_k, out_r
         order = np.argsort(all_k, kind="stable")
@@ -184,7 +189,7 @@ def _list_pairs(rows: np.ndarray, keys: np.ndarray, n: int, n_old: int | None) -
             keep = (lo >= n_old) | (hi >= n_old)
             lo, hi = lo[keep], hi[keep]
         if len(lo):
-            found.append(unique_sorted(lo * n + hi))
+            found.append(unique_sorted(lo.astype(np.int64) * n + hi))
         first = last
     if not found:
         return np.zeros(0, np.int64)

@@ -26,7 +26,7 @@ from wiretrace.settings import Settings
 
 __all__ = ["ClusterParams", "ClusterState"]
 
-STATE_VERSION = 3  # 3: anchors weighted by specificity, main names
+STATE_VERSION = 3  # 3: anchors weighted by specificity, main names; word columns by rensa hash
 
 
 @dataclass(frozen=True, slots=True)
