@@ -92,7 +92,7 @@ class _Base:
 
     keys: np.ndarray  # uint64
     rows: np.ndarray  # int32 (int64 beyond 2**31 rows)
-    window: np.ndarray  # int64, -1 when the article has no date
+    window: np.ndarray  # int32, -1 when the article has no date
 
     @staticmethod
     def of(blocks: np.ndarray, days: np.ndarray, window: int) -> _Base:
@@ -101,7 +101,7 @@ class _Base:
         rows = np.repeat(np.arange(n, dtype=np.int32 if n < 2**31 else np.int64), k)[ok]
         day = days[rows]
         return _Base(blocks.ravel()[ok].astype(np.uint64), rows,
-                     np.where(day >= 0, day // max(1, window), -1))
+                     np.where(day >= 0, day // max(1, window), -1).astype(np.int32))
 
     def postings(self, part: int, parts: int) -> tuple[np.ndarray, np.ndarray]:
         """(list key, row) of the postings whose list falls in slice ``part`` of ``parts``,

@@ -77,6 +77,9 @@ class Signatures:
         first = parts[0]
         for p in parts[1:]:
             first.check_compatible(p)
+        filled = [p for p in parts if len(p)]
+        if len(filled) == 1:  # signatures are never changed in place: no copy (a first run)
+            return filled[0]
         return Signatures(
             np.concatenate([p.ids for p in parts]),
             np.concatenate([p.digests for p in parts]),

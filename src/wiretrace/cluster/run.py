@@ -176,6 +176,7 @@ def assign(
             pairs = candidate_pairs(band_keys(sigs.digests, p.lsh_bands), new)
             found = verify_pairs(sigs, pairs, p.near_duplicate_jaccard,
                                  p.near_duplicate_containment)
+            del pairs
     finally:
         if run is not None:
             run.close()  # type: ignore[attr-defined]
@@ -189,9 +190,12 @@ def assign(
                    p.story_window_days)
     graph = type(state.graph)(dict(state.graph.edges))
     _drop_lost_candidates(graph, blk, feats.ids)
-    clock.done("story blocking", len(blk.pairs))
-    for e in story_edges_for(feats, blk.pairs, touched, near_set, p.story_threshold):
+    candidates = blk.pairs
+    del blk  # its postings are not needed to score the candidates
+    clock.done("story blocking", len(candidates))
+    for e in story_edges_for(feats, candidates, touched, near_set, p.story_threshold):
         graph.edges[(e.a, e.b)] = e
+    del candidates
     clock.done("story edges", len(graph.edges))
     stories, splits = stories_of(feats, graph, near_set, p.story_threshold, state.splits)
     clock.done("stories", len(stories))
