@@ -81,8 +81,10 @@ def test_cluster_backends_agree_through_the_cli(tmp_path: Path) -> None:
     assert found[0] == found[2] and found[1] == found[3]
 
 
-def test_cluster_state_of_an_older_version_means_a_full_run(tmp_path: Path) -> None:
-    """A saved cluster state from an older wiretrace is not an error: the next run starts over."""
+@pytest.mark.parametrize("stale", ["state version", "rensa version"])
+def test_cluster_state_of_an_older_version_means_a_full_run(tmp_path: Path, stale: str) -> None:
+    """A saved cluster state from an older wiretrace (or signatures of another MinHash library
+    version) is not an error: the next run starts over."""
     import io
     import sqlite3
 
@@ -99,7 +101,10 @@ def test_cluster_state_of_an_older_version_means_a_full_run(tmp_path: Path) -> N
         (key, blob), = conn.execute("SELECT key, value FROM state").fetchall()
         arrays = dict(np.load(io.BytesIO(blob), allow_pickle=False))
         meta = json.loads(bytes(arrays["meta"]).decode())
-        meta["version"] = 1
+        if stale == "state version":
+            meta["version"] = 1
+        else:
+            meta["signature"][4] = "0.0.1"
         arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), np.uint8)
         buf = io.BytesIO()
         np.savez(buf, **arrays)

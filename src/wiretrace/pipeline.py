@@ -257,8 +257,12 @@ def cluster(
             state = clustering.ClusterState.from_bytes(blob)
         except ValueError:
             state = None  # saved by an older wiretrace: start over
-        if state is not None and clustering.empty_state(settings).params != state.params:
-            state = None  # settings changed: start over
+        fresh = clustering.empty_state(settings)
+        if state is not None and (
+            fresh.params != state.params
+            or not fresh.signatures.compatible(state.signatures)
+        ):
+            state = None  # settings or the MinHash library changed: start over
     known = set(state.ids) if state is not None else set()
     # read from the store as the sketch stage consumes them: texts are never all in memory
     items = (clustering.ClusterItem(a.id or 0, a.text, a.title, a.published)

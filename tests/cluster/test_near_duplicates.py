@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from wiretrace.cluster import cluster
 from wiretrace.cluster.lsh import band_keys, candidate_pairs, unique_sorted
@@ -52,3 +53,14 @@ def test_unique_sorted_matches_numpy_unique() -> None:
     for size, high in [(0, 5), (1, 5), (1000, 7), (5000, 2**62)]:
         a = rng.integers(0, high, size, dtype=np.int64)
         assert np.array_equal(unique_sorted(a), np.unique(a))
+
+
+@pytest.mark.parametrize("texts", [["Storm hits coast"], ["Storm", "Flood"], ["a b"], [""]])
+def test_batches_with_fewer_words_than_a_shingle(texts) -> None:
+    from wiretrace.cluster import ClusterItem
+    from wiretrace.settings import Settings
+
+    batch = shingle_batch(texts, 5)
+    assert batch.distinct.tolist() == [1] * len(texts)
+    result = cluster([ClusterItem(i, t) for i, t in enumerate(texts)], Settings(workers=1))
+    assert sorted(i for s in result.stories for i in s) == list(range(len(texts)))

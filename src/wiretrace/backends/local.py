@@ -13,9 +13,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -95,7 +94,12 @@ def sketch_and_features(
         held += len(batch[0])
         if held >= MIN_PARALLEL:
             break
-    jobs = (batch + (num_perm, shingle_size, seed) for batch in chain(head, it))
+    def pulled() -> Iterator[SketchBatch]:  # the first batches are let go once sent
+        while head:
+            yield head.pop(0)
+        yield from it
+
+    jobs = (batch + (num_perm, shingle_size, seed) for batch in pulled())
     n_workers = worker_count(workers)
     parts: list[tuple[Signatures, StoryFeatures]] = []
     done = 0

@@ -26,7 +26,7 @@ from wiretrace.settings import Settings
 
 __all__ = ["ClusterParams", "ClusterState"]
 
-STATE_VERSION = 3  # 3: anchors weighted by specificity, main names; word columns by rensa hash
+STATE_VERSION = 4  # 4: specificity-weighted anchors, main names, rensa word columns, 16 keys
 
 
 @dataclass(frozen=True, slots=True)

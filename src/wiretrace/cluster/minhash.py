@@ -54,12 +54,18 @@ class Signatures:
             "digest": self.digests[row].astype("<u4").tobytes(),
         }
 
+    def compatible(self, other: Signatures) -> bool:
+        """Same algorithm, library version, permutations, shingle size and seed."""
+        return (self.algorithm, self.rensa_version, self.num_perm, self.shingle_size,
+                self.seed) == (other.algorithm, other.rensa_version, other.num_perm,
+                               other.shingle_size, other.seed)
+
     def check_compatible(self, other: Signatures) -> None:
-        mine = (self.algorithm, self.rensa_version, self.num_perm, self.shingle_size, self.seed)
-        theirs = (
-            other.algorithm, other.rensa_version, other.num_perm, other.shingle_size, other.seed
-        )
-        if mine != theirs:
+        if not self.compatible(other):
+            mine = (self.algorithm, self.rensa_version, self.num_perm, self.shingle_size,
+                    self.seed)
+            theirs = (other.algorithm, other.rensa_version, other.num_perm,
+                      other.shingle_size, other.seed)
             raise WiretraceError(
                 f"signatures made with {theirs} cannot be compared with {mine}; "
                 "re-run the sketch stage on all articles (wiretrace cluster)"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import resource
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -56,7 +56,11 @@ class _StageClock:
             self.progress(count, stage)
         if log.isEnabledFor(logging.DEBUG):
             now = time.perf_counter()
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB -> GiB
+            import resource  # POSIX only, and only needed to log
+
+            # ru_maxrss is in KiB on Linux, in bytes on macOS
+            unit = 2**30 if sys.platform == "darwin" else 2**20
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / unit
             log.debug("%s: %.1f s (%d), peak RSS of this process %.2f GB", stage,
                       now - self.t, count, peak)
         self.t = time.perf_counter()

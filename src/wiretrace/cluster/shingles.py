@@ -193,7 +193,7 @@ def shingle_batch(
     ends = starts + lens
     acc = flat.copy()
     with np.errstate(over="ignore"):
-        for j in range(1, k):
+        for j in range(1, min(k, total)):  # a batch may hold fewer than k words in all
             head = acc[: total - j]  # in place: no temporary arrays
             np.multiply(head, _MULT, out=head)
             np.add(head, flat[j:], out=head)
