@@ -30,7 +30,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from wiretrace.cluster.blocking import BLOCK_KEYS, MIN_ANCHORS, block_keys
-from wiretrace.cluster.shingles import word_hashes
+from wiretrace.cluster.shingles import text_chunks, word_hashes
 from wiretrace.cluster.specificity import anchor_entry, anchor_specificity
 
 __all__ = [
@@ -269,18 +269,7 @@ def _scan_tokens(texts: list[str]) -> list[tuple[list[str], list[int]]]:
     each, in numpy over a batch of texts. Tokens are ``_TOKEN``'s: a run of word characters
     (``[^\W_]``) and of joiners ``[.,'’]`` between two of them; a ``[.!?\n]`` outside a token
     ends a sentence. Tokens starting with a-z (most words) are only counted as ``_AFTER_WORD``."""
-    out: list[tuple[list[str], list[int]]] = []
-    chunk: list[str] = []
-    size = 0
-    for t in texts:
-        chunk.append(t)
-        size += len(t) + 1
-        if size >= _SCAN_CHARS:
-            out.extend(_scan_chunk(chunk))
-            chunk, size = [], 0
-    if chunk:
-        out.extend(_scan_chunk(chunk))
-    return out
+    return [found for chunk in text_chunks(texts, _SCAN_CHARS) for found in _scan_chunk(chunk)]
 
 
 def _scan_chunk(texts: list[str]) -> list[tuple[list[str], list[int]]]:

@@ -14,7 +14,7 @@ if a rensa release ever hashed differently, the words are hashed by rensa itself
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -44,22 +44,29 @@ class ShingleBatch:
         return self.hashes[int(self.offsets[i]) : int(self.offsets[i + 1])]
 
 
-def word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The words of each text (``words_of``) hashed by rensa: one flat uint64 array and the
-    number of words of each text (int64). A text without words has one word, ``""``."""
-    if not _NUMPY_HASH:
-        return _word_hashes_rensa(texts)
-    parts: list[tuple[np.ndarray, np.ndarray]] = []
+def text_chunks(texts: Iterable[str], chars: int) -> Iterator[list[str]]:
+    """The texts in consecutive chunks of about ``chars`` characters (at least one text each),
+    so that work done on a whole chunk at once stays bounded in memory."""
     chunk: list[str] = []
     size = 0
     for t in texts:
         chunk.append(t)
         size += len(t) + 1
-        if size >= _CHUNK_CHARS:
-            parts.append(_word_hashes_numpy(chunk))
+        if size >= chars:
+            yield chunk
             chunk, size = [], 0
-    if chunk or not parts:
-        parts.append(_word_hashes_numpy(chunk))
+    if chunk:
+        yield chunk
+
+
+def word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The words of each text (``words_of``) hashed by rensa: one flat uint64 array and the
+    number of words of each text (int64). A text without words has one word, ``""``."""
+    if not _NUMPY_HASH:
+        return _word_hashes_rensa(texts)
+    parts = [_word_hashes_numpy(chunk) for chunk in text_chunks(texts, _CHUNK_CHARS)]
+    if not parts:
+        parts.append(_word_hashes_numpy([]))
     if len(parts) == 1:
         return parts[0]
     return np.concatenate([h for h, _ in parts]), np.concatenate([n for _, n in parts])
