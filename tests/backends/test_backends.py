@@ -52,14 +52,21 @@ def test_local_pool_equals_one_process() -> None:
     assert np.array_equal(one.n_shingles, many.n_shingles)
 
 
-def test_dask_equals_local_on_a_local_cluster() -> None:
+def test_dask_equals_local_on_a_local_cluster(monkeypatch) -> None:
+    import wiretrace.backends.local as local_backend
+
     distributed = pytest.importorskip("distributed")
     settings = Settings(workers=1)
     items = _items()
     local = cluster(items, settings)
+    monkeypatch.setattr(local_backend, "BATCH", 40)  # 8 batches, more than may be pending
+    heard: list[tuple[int, str]] = []
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as lc:
-        remote = cluster(items, settings, backend="dask", scheduler=lc.scheduler_address)
+        remote = cluster(iter(items), settings, backend="dask", scheduler=lc.scheduler_address,
+                         progress=lambda n, what: heard.append((n, what)))
+        sketched = [n for n, what in heard if what == "articles sketched"]
+        assert len(sketched) == 8 and sketched[-1] == len(items)
         assert np.array_equal(local.signatures.digests, remote.signatures.digests)
         assert remote.near_duplicates == local.near_duplicates and local.near_duplicates
         assert remote.stories == local.stories and remote.groups == local.groups

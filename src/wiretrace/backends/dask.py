@@ -1,6 +1,7 @@
 """Dask backend (``pip install 'wiretrace[dask]'``): the same stage functions over partitions.
 
-* sketch: batches of texts → ``sketch_texts`` and ``story_features`` (a map over a bag);
+* sketch: batches of texts → ``sketch_texts`` and ``story_features`` (one task per batch,
+  submitted as the batches are read);
 * LSH: band keys per partition of digests, records ``(band, key, row)`` shuffled by band key
   (``groupby`` with the task shuffle), pairs emitted inside each bucket, ``distinct``;
 * verification: ``verify_pairs`` over partitions of candidate pairs, the signatures shipped once
@@ -15,7 +16,8 @@ Every stage is the local stage function, so the result is exactly the local resu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -90,16 +92,35 @@ class DaskRun:
     def _compute(self, collection: Any) -> Any:
         return dask.compute(collection, scheduler=self.client.get)[0]
 
-    def sketch(self, batches: Iterable[SketchBatch], p: ClusterParams
+    def sketch(self, batches: Iterable[SketchBatch], p: ClusterParams,
+               on_batch: Callable[[int], None] | None = None,
                ) -> tuple[Signatures, StoryFeatures]:
-        """Signatures and story features, one bag partition per batch."""
-        parts: list[_Part] = [
-            (ids, texts, [t if st is None else st for t, st in zip(texts, story, strict=True)],
-             published) for ids, texts, story, published in batches]
-        if not parts:
+        """Signatures and story features, one task per batch. Batches are submitted as they
+        are read, at most two per worker thread pending, so the client holds only those texts
+        (a generator reading the store keeps its memory flat); results come back in order."""
+        limit = 2 * max(1, sum(self.client.nthreads().values()))
+        pending: deque[Any] = deque()
+        done: list[tuple[Signatures, StoryFeatures]] = []
+        count = 0
+
+        def arrived(result: tuple[Signatures, StoryFeatures]) -> None:
+            nonlocal count
+            done.append(result)
+            count += len(result[0])
+            if on_batch is not None:
+                on_batch(count)
+
+        for ids, texts, story, published in batches:
+            part: _Part = (ids, texts, [t if st is None else st
+                                        for t, st in zip(texts, story, strict=True)], published)
+            pending.append(self.client.submit(_sketch_part, part, p, pure=False))
+            del part, texts, story
+            if len(pending) >= limit:
+                arrived(pending.popleft().result())
+        while pending:
+            arrived(pending.popleft().result())
+        if not done:
             return Signatures.empty(p.num_perm, p.shingle_size, p.seed), story_features([], [])
-        bag = db.from_sequence(parts, npartitions=len(parts))
-        done = self._compute(bag.map(_sketch_part, p))
         return (Signatures.concat([d[0] for d in done]),
                 StoryFeatures.concat([d[1] for d in done]))
 

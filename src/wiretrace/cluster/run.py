@@ -110,19 +110,20 @@ def _sketch(items: Iterable[ClusterItem], p: ClusterParams, settings: Settings, 
 
     embedded: list[np.ndarray] | None = [] if p.semantic else None
     batches = _batches(items, BATCH, embedded)
+    on_batch = None if progress is None else (
+        lambda done: progress(done, "articles sketched"))
     if backend == "local":
         from wiretrace.backends.local import sketch_and_features
 
-        sigs, feats = sketch_and_features(
-            batches, p.num_perm, p.shingle_size, settings.workers, p.seed,
-            None if progress is None else lambda done: progress(done, "articles sketched"))
+        sigs, feats = sketch_and_features(batches, p.num_perm, p.shingle_size,
+                                          settings.workers, p.seed, on_batch)
         run = None
     elif backend == "dask":
         from wiretrace.backends.dask import DaskRun
 
         run = DaskRun(scheduler, settings.workers)
         try:
-            sigs, feats = run.sketch(batches, p)
+            sigs, feats = run.sketch(batches, p, on_batch)
         except BaseException:
             run.close()
             raise
