@@ -16,13 +16,12 @@ Every stage is the local stage function, so the result is exactly the local resu
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 
-from wiretrace.backends.local import SketchBatch
+from wiretrace.backends.local import SketchBatch, gather_sketches, in_order
 from wiretrace.cluster.features import StoryFeatures, story_features
 from wiretrace.cluster.incremental import ClusterParams
 from wiretrace.cluster.lsh import band_keys
@@ -98,31 +97,12 @@ class DaskRun:
         """Signatures and story features, one task per batch. Batches are submitted as they
         are read, at most two per worker thread pending, so the client holds only those texts
         (a generator reading the store keeps its memory flat); results come back in order."""
+        parts = ((ids, texts, [t if st is None else st for t, st in zip(texts, story, strict=True)],
+                  published) for ids, texts, story, published in batches)
         limit = 2 * max(1, sum(self.client.nthreads().values()))
-        pending: deque[Any] = deque()
-        done: list[tuple[Signatures, StoryFeatures]] = []
-        count = 0
-
-        def arrived(result: tuple[Signatures, StoryFeatures]) -> None:
-            nonlocal count
-            done.append(result)
-            count += len(result[0])
-            if on_batch is not None:
-                on_batch(count)
-
-        for ids, texts, story, published in batches:
-            part: _Part = (ids, texts, [t if st is None else st
-                                        for t, st in zip(texts, story, strict=True)], published)
-            pending.append(self.client.submit(_sketch_part, part, p, pure=False))
-            del part, texts, story
-            if len(pending) >= limit:
-                arrived(pending.popleft().result())
-        while pending:
-            arrived(pending.popleft().result())
-        if not done:
-            return Signatures.empty(p.num_perm, p.shingle_size, p.seed), story_features([], [])
-        return (Signatures.concat([d[0] for d in done]),
-                StoryFeatures.concat([d[1] for d in done]))
+        results = in_order(lambda part: self.client.submit(_sketch_part, part, p, pure=False),
+                           parts, limit)
+        return gather_sketches(results, on_batch, p.num_perm, p.shingle_size, p.seed)
 
     def near_duplicates(self, sigs: Signatures, new: np.ndarray, p: ClusterParams
                         ) -> list[NearDuplicate]:

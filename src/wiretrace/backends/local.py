@@ -14,8 +14,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from wiretrace.cluster.features import StoryFeatures
 
 __all__ = ["SketchBatch", "worker_count", "sketch", "sketch_and_features"]
+
+_J = TypeVar("_J")
 
 BATCH = 2_000
 MIN_PARALLEL = 4_000
@@ -94,6 +96,7 @@ def sketch_and_features(
         held += len(batch[0])
         if held >= MIN_PARALLEL:
             break
+
     def pulled() -> Iterator[SketchBatch]:  # the first batches are let go once sent
         while head:
             yield head.pop(0)
@@ -101,39 +104,48 @@ def sketch_and_features(
 
     jobs = (batch + (num_perm, shingle_size, seed) for batch in pulled())
     n_workers = worker_count(workers)
-    parts: list[tuple[Signatures, StoryFeatures]] = []
-    done = 0
+    if n_workers == 1 or held < MIN_PARALLEL:
+        return gather_sketches(map(_both, jobs), on_batch, num_perm, shingle_size, seed)
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
+        return gather_sketches(in_order(lambda job: pool.submit(_both, job), jobs,
+                                        2 * n_workers),
+                               on_batch, num_perm, shingle_size, seed)
 
-    def arrived(part: tuple[Signatures, StoryFeatures]) -> None:
-        nonlocal done
-        parts.append(part)
+
+def in_order(submit: Callable[[_J], Any], jobs: Iterable[_J], limit: int) -> Iterator[Any]:
+    """The results of ``submit(job)`` futures (``concurrent.futures`` or Dask), in job order,
+    with at most ``limit`` submitted and not yet taken: jobs are read only as results leave."""
+    pending: deque[Any] = deque()
+    for job in jobs:
+        pending.append(submit(job))
+        del job
+        if len(pending) >= limit:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def gather_sketches(
+    results: Iterable[tuple[Signatures, StoryFeatures]], on_batch: Callable[[int], None] | None,
+    num_perm: int, shingle_size: int, seed: int,
+) -> tuple[Signatures, StoryFeatures]:
+    """All batches' signatures and story features, in order; ``on_batch(articles done)`` as
+    each batch arrives."""
+    from wiretrace.cluster.features import story_features
+
+    sigs: list[Signatures] = []
+    feats: list[StoryFeatures] = []
+    done = 0
+    for part in results:
+        sigs.append(part[0])
+        feats.append(part[1])
         done += len(part[0])
         if on_batch is not None:
             on_batch(done)
-
-    if n_workers == 1 or held < MIN_PARALLEL:
-        for job in jobs:
-            arrived(_both(job))
-    else:
-        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
-            pending: deque[Future[tuple[Signatures, StoryFeatures]]] = deque()
-            for job in jobs:
-                pending.append(pool.submit(_both, job))
-                del job
-                if len(pending) >= 2 * n_workers:
-                    arrived(pending.popleft().result())
-            while pending:
-                arrived(pending.popleft().result())
-    head.clear()
-    if not parts:
-        from wiretrace.cluster.features import story_features
-
+    if not sigs:
         return Signatures.empty(num_perm, shingle_size, seed), story_features([], [])
-    sigs = Signatures.concat([p[0] for p in parts])
-    feats = [p[1] for p in parts]
-    parts.clear()
-    return sigs, _concat_consuming(feats)
+    return Signatures.concat(sigs), _concat_consuming(feats)
 
 
 def _stack_rows(mats: list[sparse.csr_matrix]) -> sparse.csr_matrix:
