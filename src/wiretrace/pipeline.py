@@ -252,12 +252,12 @@ def cluster(
 
     blob = None if full else store.get_state(_STATE_KEY)
     state = None
+    fresh = clustering.empty_state(settings)
     if blob is not None:
         try:
             state = clustering.ClusterState.from_bytes(blob)
         except ValueError:
             state = None  # saved by an older wiretrace: start over
-        fresh = clustering.empty_state(settings)
         if state is not None and (
             fresh.params != state.params
             or not fresh.signatures.compatible(state.signatures)
@@ -267,12 +267,8 @@ def cluster(
     # read from the store as the sketch stage consumes them: texts are never all in memory
     items = (clustering.ClusterItem(a.id or 0, a.text, a.title, a.published)
              for a in store.iter_articles() if a.id not in known)
-    if state is None:
-        result = clustering.cluster(items, settings, backend=backend, scheduler=scheduler,
-                                    progress=progress)
-    else:
-        result = clustering.assign(state, items, settings, backend=backend, scheduler=scheduler,
-                                   progress=progress)
+    result = clustering.assign(fresh if state is None else state, items, settings,
+                               backend=backend, scheduler=scheduler, progress=progress)
 
     titles: list[tuple[str, list[int]]] = []
     for members in result.stories:

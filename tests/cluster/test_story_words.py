@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from wiretrace.backends.local import _both
+from wiretrace.backends.local import sketch_batch
 from wiretrace.cluster.features import story_features, story_word_hashes
 from wiretrace.cluster.minhash import sketch_texts
 from wiretrace.cluster.shingles import word_hashes
@@ -41,7 +41,8 @@ def test_story_words_reuse_the_texts_words() -> None:
     assert alone.words.has_sorted_indices and alone.words.dtype == np.float32
     norms = np.sqrt(np.asarray(alone.words.multiply(alone.words).sum(axis=1)).ravel())
     assert np.allclose(norms, 1.0, atol=1e-6)
-    sigs, feats = _both((list(range(len(full))), TEXTS, STORY, [None] * len(full), 32, 3, 42))
+    sigs, feats = sketch_batch(
+        (list(range(len(full))), TEXTS, STORY, [None] * len(full), 32, 3, 42))
     assert np.array_equal(_dense(feats.words), _dense(alone.words))
     assert np.array_equal(sigs.digests, sketch_texts(list(range(len(full))), TEXTS, 32, 3).digests)
 

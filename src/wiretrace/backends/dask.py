@@ -1,7 +1,7 @@
 """Dask backend (``pip install 'wiretrace[dask]'``): the same stage functions over partitions.
 
-* sketch: batches of texts → ``sketch_texts`` and ``story_features`` (one task per batch,
-  submitted as the batches are read);
+* sketch: batches of texts → ``backends.local.sketch_batch`` (signatures and story features,
+  one task per batch, submitted as the batches are read);
 * LSH: band keys per partition of digests, records ``(band, key, row)`` shuffled by band key
   (``groupby`` with the task shuffle), pairs emitted inside each bucket, ``distinct``;
 * verification: ``verify_pairs`` over partitions of candidate pairs, the signatures shipped once
@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from wiretrace.backends.local import SketchBatch, gather_sketches, in_order
-from wiretrace.cluster.features import StoryFeatures, story_features
+from wiretrace.backends.local import SketchBatch, gather_sketches, in_order, sketch_batch
+from wiretrace.cluster.features import StoryFeatures
 from wiretrace.cluster.incremental import ClusterParams
 from wiretrace.cluster.lsh import band_keys
-from wiretrace.cluster.minhash import Signatures, sketch_texts
+from wiretrace.cluster.minhash import Signatures
 from wiretrace.cluster.near_duplicates import NearDuplicate, verify_pairs
 from wiretrace.errors import MissingExtra
 
@@ -39,14 +39,6 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 __all__ = ["DaskRun"]
 
 ROWS_PER_PARTITION = 20_000
-
-
-_Part = tuple[list[int], list[str], list[str], list[str | None]]
-
-
-def _sketch_part(part: _Part, p: ClusterParams) -> tuple[Signatures, StoryFeatures]:
-    return (sketch_texts(part[0], part[1], p.num_perm, p.shingle_size, p.seed),
-            story_features(part[0], part[2], part[3]))
 
 
 def _band_records(part: tuple[int, np.ndarray], bands: int) -> list[tuple[int, int, int]]:
@@ -97,11 +89,10 @@ class DaskRun:
         """Signatures and story features, one task per batch. Batches are submitted as they
         are read, at most two per worker thread pending, so the client holds only those texts
         (a generator reading the store keeps its memory flat); results come back in order."""
-        parts = ((ids, texts, [t if st is None else st for t, st in zip(texts, story, strict=True)],
-                  published) for ids, texts, story, published in batches)
+        jobs = (batch + (p.num_perm, p.shingle_size, p.seed) for batch in batches)
         limit = 2 * max(1, sum(self.client.nthreads().values()))
-        results = in_order(lambda part: self.client.submit(_sketch_part, part, p, pure=False),
-                           parts, limit)
+        results = in_order(lambda job: self.client.submit(sketch_batch, job, pure=False),
+                           jobs, limit)
         return gather_sketches(results, on_batch, p.num_perm, p.shingle_size, p.seed)
 
     def near_duplicates(self, sigs: Signatures, new: np.ndarray, p: ClusterParams

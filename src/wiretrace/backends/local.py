@@ -25,7 +25,8 @@ from wiretrace.cluster.minhash import DEFAULT_SEED, Signatures, sketch_texts
 if TYPE_CHECKING:
     from wiretrace.cluster.features import StoryFeatures
 
-__all__ = ["SketchBatch", "worker_count", "sketch", "sketch_and_features"]
+__all__ = ["SketchBatch", "gather_sketches", "in_order", "sketch", "sketch_and_features",
+           "sketch_batch", "worker_count"]
 
 _J = TypeVar("_J")
 
@@ -64,7 +65,7 @@ _Job = tuple[list[int], list[str], list[str | None], list[str | None], int, int,
 SketchBatch = tuple[list[int], list[str], list[str | None], list[str | None]]
 
 
-def _both(args: _Job) -> tuple[Signatures, StoryFeatures]:
+def sketch_batch(args: _Job) -> tuple[Signatures, StoryFeatures]:
     """Signatures and story features of one batch; the texts are split into words once, for
     both (the story texts reuse their texts' words and only split their titles)."""
     from wiretrace.cluster.features import story_features, story_word_hashes
@@ -105,10 +106,10 @@ def sketch_and_features(
     jobs = (batch + (num_perm, shingle_size, seed) for batch in pulled())
     n_workers = worker_count(workers)
     if n_workers == 1 or held < MIN_PARALLEL:
-        return gather_sketches(map(_both, jobs), on_batch, num_perm, shingle_size, seed)
+        return gather_sketches(map(sketch_batch, jobs), on_batch, num_perm, shingle_size, seed)
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
-        return gather_sketches(in_order(lambda job: pool.submit(_both, job), jobs,
+        return gather_sketches(in_order(lambda job: pool.submit(sketch_batch, job), jobs,
                                         2 * n_workers),
                                on_batch, num_perm, shingle_size, seed)
 
