@@ -103,12 +103,11 @@ def date_factor(da: int | None, db: int | None) -> float:
 
 def _edge(
     f: StoryFeatures, i: int, j: int, w: float, an: float, near: bool, threshold: float,
-    sem: float | None = None, unshared: bool = False,
+    score: float, unshared: bool = False,
 ) -> StoryEdge:
+    """The edge of rows ``i`` and ``j`` with its ``score`` (as ``story_edges_for`` computed it;
+    1 for near-duplicates) and the signals that carried it."""
     df = date_factor(f.published[i], f.published[j])
-    sv = None if sem is None else np.float64(sem)
-    mf = 1.0 - MAIN_NAME_PENALTY if unshared else 1.0
-    score = 1.0 if near else float(combine(np.float64(w), np.float64(an), sv)) * df * mf
     signals = []
     if near:
         signals.append("near_duplicate")
@@ -231,8 +230,8 @@ def story_edges_for(
             i, j = int(lo[k]), int(hi[k])
             if (min(f.ids[i], f.ids[j]), max(f.ids[i], f.ids[j])) in near:
                 continue  # near-duplicate pairs are added below, as such
-            e = _edge(f, i, j, float(w[k]), float(an[k]), False, threshold,
-                      None if sem is None else float(sem[k]), bool(unshared[k]))
+            e = _edge(f, i, j, float(w[k]), float(an[k]), False, threshold, float(score[k]),
+                      bool(unshared[k]))
             if e.score >= threshold:
                 out.append(e)
     index = {i: k for k, i in enumerate(f.ids)}
@@ -246,7 +245,7 @@ def story_edges_for(
         an, unshared = anchor_dots(f.anchor_vec, pairs[:, 0], pairs[:, 1])
         for (lo_, hi_), wv, av, un in zip(rows, w.tolist(), an.tolist(), unshared.tolist(),
                                           strict=True):
-            out.append(_edge(f, lo_, hi_, wv, av, True, threshold, None, un))
+            out.append(_edge(f, lo_, hi_, wv, av, True, threshold, 1.0, un))
     return out
 
 
