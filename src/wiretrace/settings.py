@@ -33,6 +33,8 @@ class Settings:
     story_block_cap: int = 20
     story_window_days: int = 30
     semantic: bool = False  # sentence embeddings as one more story signal (wiretrace[semantic])
+    # align: a sentence embedding model (wiretrace.embeddings) finds paraphrased passages
+    semantic_alignment: bool = True
     workers: int = 0  # 0 = all cores
     # store
     busy_timeout_ms: int = 30_000

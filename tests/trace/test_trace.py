@@ -6,7 +6,7 @@ from conftest import INDEPENDENT, ORIGINAL, make
 
 from wiretrace.model import Article
 from wiretrace.trace.align import align, align_articles, passages
-from wiretrace.trace.citations import find_citations
+from wiretrace.trace.citations import find_citations, upstream_names
 from wiretrace.trace.derivation import trace_story
 from wiretrace.trace.sentences import split_sentences
 
@@ -144,7 +144,16 @@ def test_citations() -> None:
     cases = {
         "By Reuters\nText": ["Reuters"],
         "LAGOS, Nigeria (AP) — The army": ["AP"],
-        "Photo via AP": ["AP"],
+        "The talks went on, via AP": ["AP"],
+        # picture credits, datelines that are places, photographers: never an upstream
+        "Photo via AP": [],
+        "(Photo by Jane Doe/AFP via Getty Images)": [],
+        "(HELSINKI) — The talks": [],
+        "© 2024 Jane Doe": [],
+        # an agency's reporter; a credit list with one known outlet; an outlet citing media
+        "By JANE DOE Associated Press\nText": ["AP"],
+        "Key points (AP, The Guardian, Newsweek)": ["AP", "Newsweek", "The Guardian"],
+        "Caliber.Az reports via international media that": ["Caliber.Az"],
         "Credited from: Daily Planet\n": ["Daily Planet"],
         "Aid arrives (Reuters, BBC, CNN)": ["BBC", "CNN", "Reuters"],
         "Source: https://www.reuters.com/world/some-story-2024": ["Reuters"],
@@ -156,6 +165,12 @@ def test_citations() -> None:
         assert sorted(c.name for c in find_citations(text)) == sorted(names), text
     ansa = find_citations("as reported by the Italian agency ANSA")[0]
     assert not ansa.whole
+    # a mention in the running text names the upstream only when no credit of the whole does
+    pap = find_citations("The talks resumed, as reported by the Polish Press Agency.")
+    assert upstream_names(pap, whole_only=True) == ["PAP"]
+    both = find_citations("By Reuters\nThe talks resumed, as reported by the Polish Press Agency.")
+    assert upstream_names(both, whole_only=True) == ["Reuters"]
+    assert upstream_names(find_citations("as reported by Jane Doe"), whole_only=True) == []
 
 
 def test_citations_in_artefacts() -> None:

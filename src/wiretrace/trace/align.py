@@ -7,7 +7,10 @@ one-to-one choice of non-overlapping pairs, best first; each pair typed
 
 - ``verbatim``: the same words in the same order (case and punctuation ignored),
 - ``edited``: mostly the same words, some changed, added or dropped,
-- ``paraphrase``: the same content (names, numbers, content words) in other wording.
+- ``paraphrase``: the same content in other wording: the same names, numbers and content words,
+  or (with ``Settings.semantic_alignment``, the default) sentences whose embeddings from a real
+  sentence model (:mod:`wiretrace.embeddings`) are close. A summary sentence that condenses two
+  neighbouring source sentences is paired with both.
 
 ``reuse_a`` is the share of a's non-space characters covered by pairs, ``reuse_b`` likewise.
 """
@@ -15,10 +18,13 @@ one-to-one choice of non-overlapping pairs, best first; each pair typed
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from wiretrace.model import AlignedPair, Alignment, Article, Span
@@ -39,6 +45,12 @@ class AlignParams:
     paraphrase_cosine: float = 0.45
     paraphrase_dice: float = 0.45
     paraphrase_min_shared: int = 4
+    # cosine of sentence embeddings for a paraphrase pair found by the model (chosen on the ImBD
+    # dev split and ECB+/NewsWCL50 same-event sentences, bench/rewrites.py)
+    semantic_min: float = 0.72
+    semantic_min_short: float = 0.85  # sentences of fewer than short_words words
+    short_words: int = 6
+    semantic_fold: float = 0.6  # a neighbouring sentence folded into an aligned one
 
 
 DEFAULT = AlignParams()
@@ -76,28 +88,47 @@ def align(
     b_id: int = 0,
 ) -> Alignment:
     """Align two texts; pairs are sentence-level (see :func:`passages` to merge neighbours)."""
-    del settings  # no tunable of the aligner lives in Settings yet
+    semantic = settings is None or settings.semantic_alignment
     sa, sb = _sentences(a_text), _sentences(b_text)
     cands = _candidates(sa, sb, params)
     scored: list[tuple[float, int, int, int, int, int, int, str, float]] = []
+    lexical: set[tuple[int, int]] = set()
     for i, j, cos in cands:
         found = _match(sa[i], sb[j], cos, params)
         if found is not None:
             scored.append((found[0], i, j, *found[1:]))  # type: ignore[arg-type]
+            lexical.add((i, j))
+    sim = _similarity(a_text, sa, b_text, sb) if semantic and sa and sb else None
+    if sim is not None:
+        for i, j in zip(*np.nonzero(sim >= params.semantic_min), strict=True):
+            i, j = int(i), int(j)
+            if (i, j) in lexical:
+                continue
+            s_ij = float(sim[i, j])
+            short = min(len(sa[i].words), len(sb[j].words)) < params.short_words
+            if short and s_ij < params.semantic_min_short:
+                continue
+            scored.append((s_ij, i, j, 0, len(sa[i].words), 0, len(sb[j].words), "paraphrase",
+                           s_ij))
     n = max(1, len(sa), len(sb))
     # best first; a repeated sentence pairs with the copy at the nearest position
     scored.sort(key=lambda r: (-(r[0] - 5.0 * abs(r[1] - r[2]) / n), r[1], r[2]))
     taken_a: dict[int, list[tuple[int, int]]] = defaultdict(list)
     taken_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pairs: list[AlignedPair] = []
-    for _, i, j, a0, a1, b0, b1, kind, sim in scored:
+    chosen: dict[tuple[int, int], str] = {}
+    for _, i, j, a0, a1, b0, b1, kind, score in scored:
         if _overlaps(taken_a[i], a0, a1) or _overlaps(taken_b[j], b0, b1):
             continue
         taken_a[i].append((a0, a1))
         taken_b[j].append((b0, b1))
+        chosen[(i, j)] = kind
         pairs.append(
-            AlignedPair(_char_span(sa[i], a0, a1), _char_span(sb[j], b0, b1), kind, round(sim, 4))
+            AlignedPair(_char_span(sa[i], a0, a1), _char_span(sb[j], b0, b1), kind,
+                        round(score, 4))
         )
+    if sim is not None:
+        pairs += _folded(sa, sb, sim, chosen, taken_a, taken_b, params)
     pairs.sort(key=lambda p: (p.a_span, p.b_span))
     return Alignment(
         a=a_id,
@@ -106,6 +137,55 @@ def align(
         reuse_b=round(coverage(b_text, [p.b_span for p in pairs]), 4),
         pairs=pairs,
     )
+
+
+def _similarity(
+    a_text: str, sa: tuple[_Sent, ...], b_text: str, sb: tuple[_Sent, ...]
+) -> np.ndarray:
+    """Cosine of the sentence embeddings, ``(len(sa), len(sb))``."""
+    from wiretrace.embeddings import embed
+
+    ea = embed([a_text[s.span[0] : s.span[1]] for s in sa])
+    eb = embed([b_text[s.span[0] : s.span[1]] for s in sb])
+    return np.asarray(ea @ eb.T, dtype=np.float32)
+
+
+def _folded(
+    sa: tuple[_Sent, ...],
+    sb: tuple[_Sent, ...],
+    sim: np.ndarray,
+    chosen: dict[tuple[int, int], str],
+    taken_a: dict[int, list[tuple[int, int]]],
+    taken_b: dict[int, list[tuple[int, int]]],
+    p: AlignParams,
+) -> list[AlignedPair]:
+    """A sentence left out that says what its aligned neighbour's partner says: a summary
+    sentence condensing two source sentences, or a source sentence split in two. Paired too."""
+    out: list[AlignedPair] = []
+    partner_a: dict[int, int] = {}
+    partner_b: dict[int, int] = {}
+    for i, j in chosen:
+        partner_a.setdefault(i, j)
+        partner_b.setdefault(j, i)
+    for i in range(len(sa)):
+        if taken_a[i]:
+            continue
+        for k in (i - 1, i + 1):
+            j = partner_a.get(k)
+            if j is not None and sim[i, j] >= p.semantic_fold:
+                out.append(AlignedPair(sa[i].span, sb[j].span, "paraphrase",
+                                       round(float(sim[i, j]), 4)))
+                break
+    for j in range(len(sb)):
+        if taken_b[j]:
+            continue
+        for k in (j - 1, j + 1):
+            i = partner_b.get(k)
+            if i is not None and sim[i, j] >= p.semantic_fold:
+                out.append(AlignedPair(sa[i].span, sb[j].span, "paraphrase",
+                                       round(float(sim[i, j]), 4)))
+                break
+    return out
 
 
 def align_articles(a: Article, b: Article, settings: Settings | None = None) -> Alignment:
@@ -249,30 +329,52 @@ def _nonspace_prefix(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def passages(alignment: Alignment, a_text: str, b_text: str) -> list[AlignedPair]:
-    """Merge pairs that are neighbours in both texts (only spaces or punctuation between) into
-    passages; the kind of a passage is the weakest of its parts, its score the mean."""
+def passages(
+    alignment: Alignment, a_text: str, b_text: str, max_gap: int = 1
+) -> list[AlignedPair]:
+    """Merge sentence pairs into passages: a reused passage is one detection, not a run of
+    fragments. Pairs join the passage before them when they follow it in both texts with at
+    most ``max_gap`` unaligned sentences between (a sentence the copy dropped or added inside
+    the passage), or share a sentence with it (a summary sentence folding two). The kind of a
+    passage is the weakest of its parts, its score their mean."""
     order = {"verbatim": 0, "edited": 1, "paraphrase": 2}
+    sent_a = _sentence_index(a_text)
+    sent_b = _sentence_index(b_text)
     out: list[AlignedPair] = []
     count = 0
-    for p in sorted(alignment.pairs, key=lambda q: q.a_span):
+    for p in sorted(alignment.pairs, key=lambda q: (q.a_span, q.b_span)):
         if out:
             last = out[-1]
-            gap_a = a_text[last.a_span[1] : p.a_span[0]]
-            gap_b = b_text[last.b_span[1] : p.b_span[0]]
-            if (
-                p.a_span[0] >= last.a_span[1]
-                and p.b_span[0] >= last.b_span[1]
-                and not any(ch.isalnum() for ch in gap_a + gap_b)
-                and (last.kind == "paraphrase") == (p.kind == "paraphrase")
+            if _follows(last.a_span, p.a_span, sent_a, max_gap) and _follows(
+                last.b_span, p.b_span, sent_b, max_gap
             ):
                 kind = max(last.kind, p.kind, key=order.__getitem__)
                 score = (last.score * count + p.score) / (count + 1)
                 out[-1] = AlignedPair(
-                    (last.a_span[0], p.a_span[1]), (last.b_span[0], p.b_span[1]), kind, score
+                    (min(last.a_span[0], p.a_span[0]), max(last.a_span[1], p.a_span[1])),
+                    (min(last.b_span[0], p.b_span[0]), max(last.b_span[1], p.b_span[1])),
+                    kind,
+                    round(score, 4),
                 )
                 count += 1
                 continue
         out.append(AlignedPair(p.a_span, p.b_span, p.kind, p.score))
         count = 1
     return out
+
+
+def _sentence_index(text: str) -> Callable[[int], int]:
+    starts = [s for s, _ in split_sentences(text)]
+
+    def index(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    return index
+
+
+def _follows(last: Span, nxt: Span, index: Callable[[int], int], max_gap: int) -> bool:
+    """``nxt`` continues the passage ending with ``last`` in one text."""
+    if nxt[0] < last[1]:  # overlapping: the same sentence paired twice, or a fold
+        return nxt[0] >= last[0]
+    gap = index(nxt[0]) - index(max(last[0], last[1] - 1)) - 1
+    return 0 <= gap <= max_gap

@@ -52,19 +52,48 @@ _ALIASES: dict[str, str] = {
     "the guardian": "The Guardian",
     "aljazeera": "Al Jazeera",
     "al jazeera": "Al Jazeera",
+    "pap": "PAP",
+    "polish press agency": "PAP",
+    "newsweek": "Newsweek",
+    "fox news": "Fox News",
+    "nbc news": "NBC News",
+    "abc news": "ABC News",
+    "cbs news": "CBS News",
+    "sky news": "Sky News",
+    "npr": "NPR",
+    "politico": "Politico",
+    "axios": "Axios",
+    "the independent": "The Independent",
+    "the telegraph": "The Telegraph",
+    "daily mail": "Daily Mail",
+    "le monde": "Le Monde",
+    "der spiegel": "Der Spiegel",
+    "mti": "MTI",
+    "ctk": "ČTK",
+    "anp": "ANP",
+    "apa": "APA",
 }
 _AGENCY = (
     r"(?:The\s+)?Associated\s+Press|AP|Reuters|Thomson\s+Reuters|AFP|Agence\s+France[- ]Presse|"
     r"dpa|DPA|ANSA|EFE|Xinhua|TASS|Interfax|Ukrinform|PTI|IANS|Kyodo|Yonhap|Anadolu|Bloomberg|"
-    r"UPI|BBC|CNN"
+    r"UPI|BBC|CNN|PAP|MTI|ANP|APA|Polish\s+Press\s+Agency"
 )
 # a capitalised outlet name of one to five words ("Daily Planet", "The Star-Ledger", "CNN")
 _WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|of|the|and|de|del|la)){{0,4}}"
 _URL = r"https?://[^\s)>\]]+"
 
+_PERSON = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
     ("credited_from", True, re.compile(rf"\bCredited\s+from:?\s*(?P<name>{_NAME}|{_URL})")),
+    # "By Jane Doe, Associated Press" / "By JANE DOE Associated Press": an agency's reporter
+    ("byline", True, re.compile(rf"(?m)^\s*By\s+{_PERSON}\s*(?:,|and)?\s+(?P<name>{_AGENCY})\b")),
+    # "Caliber.Az reports via international media", "Outlet reports, citing Reuters"
+    (
+        "reports_via",
+        True,
+        re.compile(rf"(?P<name>{_NAME})\s+reports?,?\s+(?:via|citing|with\s+reference\s+to)\b"),
+    ),
     ("source_url", True, re.compile(rf"\bSources?\s*:\s*(?P<name>{_URL})")),
     ("source_line", True, re.compile(rf"\bSources?\s*:\s*(?P<name>{_NAME}(?:\s*,\s*{_NAME})*)")),
     ("byline", True, re.compile(rf"(?m)^\s*By\s+(?P<name>{_AGENCY})\b")),
@@ -86,7 +115,20 @@ _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
     ("according_to", False, re.compile(rf"\baccording\s+to\s+(?P<name>{_AGENCY})\b")),
     ("told", False, re.compile(rf"\btold\s+(?P<name>{_AGENCY})\b")),
 ]
-_NOT_NAMES = {"the", "of", "and", "a", "an", "i", "it", "he", "she", "they", "we", "this"}
+_NOT_NAMES = {"the", "of", "and", "a", "an", "i", "it", "he", "she", "they", "we", "this",
+              "copyright", "all rights reserved", "all rights", "rights reserved", "reserved"}
+# a credit of a picture, never the source of the words ("Getty Images", "Photo: AFP")
+_PICTURE = re.compile(
+    r"(?i)\b(?:images?|photos?|photograph(?:er|y)?|pictures?|pics?|stock|shutterstock|"
+    r"getty|alamy|imago|unsplash|pixabay|video|footage|illustration)\b"
+)
+# words that make a capitalised name an outlet rather than a person ("© Daily Planet Media")
+_OUTLET_WORD = re.compile(
+    r"(?i)\b(?:news|press|media|times|post|agency|herald|journal|daily|tribune|gazette|"
+    r"telegraph|observer|times|review|radio|tv|television|broadcast\w*|network|group|inc|ltd|"
+    r"llc|corp\w*|publishing|publications?|wire|report|online|digital|magazine|chronicle|"
+    r"express|standard|mail|today|weekly|monitor|courier|\w+\.(?:com|net|org|az|ru|ua|de|uk))\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +171,20 @@ def find_citations(text: str, where: str = "text") -> list[Citation]:
                 continue
             raw = m.group("name")
             names = [raw] if kind in ("credited_from", "source_url") else re.split(r"\s*,\s*", raw)
-            names = [n for n in names if _is_outlet(n)]
-            if kind == "multi_credit" and not all(_known(n) for n in names):
-                continue  # "(Paris, Berlin)" is not a credit; every name must be an outlet
-            if kind == "dateline" and not _known(raw) and not raw.isupper():
+            names = [_tidy(n) for n in names]
+            names = [n for n in names if _is_outlet(n) and not _PICTURE.search(n)]
+            if not names or _PICTURE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "Photo: Getty Images", "(Photo by Jane Doe/AFP)": a picture credit
+            if kind == "multi_credit" and not any(_known(n) for n in names):
+                continue  # "(Paris, Berlin)" is not a credit: an outlet must be among them
+            if kind == "multi_credit" and not all(_known(n) or _outletish(n) for n in names):
                 continue
-            if kind == "copyright" and not _known(raw):
-                # "© 2024 Daily Planet": keep names that look like outlets, not "All rights"
-                if raw.lower().startswith(("all ", "the author")):
-                    continue
+            if kind == "dateline" and not _known(raw) and not (raw.isupper() and len(raw) <= 5):
+                continue  # "(PAP) —" is an agency; "(HELSINKI) —" is a place
+            if kind == "copyright" and not _known(raw) and not _OUTLET_WORD.search(raw):
+                continue  # "© 2024 Daily Planet Media" yes; "© Jane Doe" (a photographer) no
+            if kind == "reports_via" and not (_known(names[0]) or _OUTLET_WORD.search(names[0])):
+                continue
             for n in names:
                 found.append(
                     Citation(canonical_name(n), kind, m.group(), m.start(), m.end(), where, whole)
@@ -145,6 +192,17 @@ def find_citations(text: str, where: str = "text") -> list[Citation]:
             taken.append((m.start(), m.end()))
     found.sort(key=lambda c: (c.start, c.name))
     return found
+
+
+def _tidy(name: str) -> str:
+    """"A Fox News" → "Fox News": an article before a name is not part of it."""
+    return re.sub(r"^(?:A|An)\s+(?=[A-Z])", "", name.strip())
+
+
+def _outletish(name: str) -> bool:
+    """A credit-list entry that reads as an outlet: one to four capitalised words."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the") for w in words)
 
 
 def _known(name: str) -> bool:
@@ -226,12 +284,30 @@ def in_house(name: str, article: Article) -> bool:
     return any(len(k) >= 3 and key.startswith(k + " ") for k in _outlet_keys(article))
 
 
+_AGENCY_WORD = re.compile(r"(?i)\b(?:agency|agencies|news service|wire)\b")
+
+
 def upstream_names(citations: Iterable[Citation], whole_only: bool = False) -> list[str]:
-    """Distinct cited names, most specific credits first; bylines after credits in the text."""
+    """Distinct cited names, most specific credits first; bylines after credits in the text.
+
+    With ``whole_only``, credits of the whole article; when there is none, an agency the text
+    says it reports from ("as reported by the Polish Press Agency", "according to Reuters")."""
+    cites = list(citations)
     seen: list[str] = []
-    for c in sorted(citations, key=lambda c: (not c.whole, c.where == "byline", c.start)):
+    for c in sorted(cites, key=lambda c: (not c.whole, c.where == "byline", c.start)):
         if whole_only and not c.whole:
             continue
         if c.name not in seen:
             seen.append(c.name)
+    if whole_only and not seen:
+        for c in sorted(cites, key=lambda c: c.start):
+            agency = _known(c.name) and c.name in _AGENCIES or _AGENCY_WORD.search(c.name)
+            if c.kind in ("reported_by", "according_to") and agency and c.name not in seen:
+                seen.append(c.name)
     return seen
+
+
+# news agencies (canonical names): the usual upstream of a copy
+_AGENCIES = {"AP", "Reuters", "AFP", "dpa", "ANSA", "EFE", "Xinhua", "TASS", "Interfax",
+             "Ukrinform", "PTI", "IANS", "Kyodo", "Yonhap", "Anadolu", "UPI", "PAP", "MTI",
+             "ČTK", "ANP", "APA", "Bloomberg"}
