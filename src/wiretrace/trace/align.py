@@ -46,9 +46,12 @@ class AlignParams:
     paraphrase_dice: float = 0.45
     paraphrase_min_shared: int = 4
     # cosine of sentence embeddings for a paraphrase pair found by the model (chosen on the ImBD
-    # dev split and ECB+/NewsWCL50 same-event sentences, bench/rewrites.py)
+    # dev split and ECB+/NewsWCL50 same-event sentences, bench/rewrites.py): on its own, a pair
+    # needs semantic_min; inside a run of paraphrased sentences in the same order in both texts
+    # (each the other's best match), semantic_run is enough
     semantic_min: float = 0.72
-    semantic_min_short: float = 0.85  # sentences of fewer than short_words words
+    semantic_run: float = 0.5
+    semantic_min_short: float = 0.85  # sentences of fewer than short_words words, on their own
     short_words: int = 6
     semantic_fold: float = 0.6  # a neighbouring sentence folded into an aligned one
 
@@ -100,14 +103,10 @@ def align(
             lexical.add((i, j))
     sim = _similarity(a_text, sa, b_text, sb) if semantic and sa and sb else None
     if sim is not None:
-        for i, j in zip(*np.nonzero(sim >= params.semantic_min), strict=True):
-            i, j = int(i), int(j)
+        for i, j in _semantic_pairs(sa, sb, sim, params):
             if (i, j) in lexical:
                 continue
             s_ij = float(sim[i, j])
-            short = min(len(sa[i].words), len(sb[j].words)) < params.short_words
-            if short and s_ij < params.semantic_min_short:
-                continue
             scored.append((s_ij, i, j, 0, len(sa[i].words), 0, len(sb[j].words), "paraphrase",
                            s_ij))
     n = max(1, len(sa), len(sb))
@@ -148,6 +147,57 @@ def _similarity(
     ea = embed([a_text[s.span[0] : s.span[1]] for s in sa])
     eb = embed([b_text[s.span[0] : s.span[1]] for s in sb])
     return np.asarray(ea @ eb.T, dtype=np.float32)
+
+
+def _semantic_pairs(
+    sa: tuple[_Sent, ...], sb: tuple[_Sent, ...], sim: np.ndarray, p: AlignParams
+) -> list[tuple[int, int]]:
+    """Sentence pairs the model says are paraphrases.
+
+    A pair stands on its own at ``semantic_min``. Below that, down to ``semantic_run``, a pair
+    counts only as part of a paraphrased passage: each sentence the other's best match, on the
+    heaviest chain of such pairs in the same order in both texts, next to another pair of the
+    chain (at most one sentence apart in both). Two reports of one event say some of the same
+    things; they do not say them in the same order sentence after sentence."""
+    out: set[tuple[int, int]] = set()
+    for i, j in zip(*np.nonzero(sim >= p.semantic_min), strict=True):
+        short = min(len(sa[i].words), len(sb[j].words)) < p.short_words
+        if not short or sim[i, j] >= p.semantic_min_short:
+            out.add((int(i), int(j)))
+    row_best = sim.argmax(axis=1)
+    col_best = sim.argmax(axis=0)
+    mutual = [
+        (i, int(j)) for i, j in enumerate(row_best)
+        if col_best[j] == i and p.semantic_run <= sim[i, j]
+    ]
+    chain = _heaviest_chain(mutual, sim)
+    for k, (i, j) in enumerate(chain):
+        near = [chain[x] for x in (k - 1, k + 1) if 0 <= x < len(chain)]
+        if any(abs(i - x) <= 2 and abs(j - y) <= 2 for x, y in near):
+            out.add((i, j))
+    return sorted(out)
+
+
+def _heaviest_chain(pairs: list[tuple[int, int]], sim: np.ndarray) -> list[tuple[int, int]]:
+    """The pairs increasing in both indices with the largest total similarity."""
+    pairs = sorted(pairs)
+    n = len(pairs)
+    best = [float(sim[i, j]) for i, j in pairs]
+    back = [-1] * n
+    for k in range(n):
+        for q in range(k):
+            if pairs[q][1] < pairs[k][1] and pairs[q][0] < pairs[k][0]:
+                w = best[q] + float(sim[pairs[k]])
+                if w > best[k]:
+                    best[k], back[k] = w, q
+    if not n:
+        return []
+    k = max(range(n), key=best.__getitem__)
+    out = []
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
 
 
 def _folded(
@@ -373,8 +423,10 @@ def _sentence_index(text: str) -> Callable[[int], int]:
 
 
 def _follows(last: Span, nxt: Span, index: Callable[[int], int], max_gap: int) -> bool:
-    """``nxt`` continues the passage ending with ``last`` in one text."""
-    if nxt[0] < last[1]:  # overlapping: the same sentence paired twice, or a fold
-        return nxt[0] >= last[0]
+    """``nxt`` continues the passage ending with ``last`` in one text: it overlaps it (one
+    sentence paired twice, a fold, a sentence matched in two trimmed pieces) or starts at most
+    ``max_gap`` sentences after it (or inside its last sentence: two sentences joined into one)."""
+    if nxt[0] < last[1] and nxt[1] > last[0]:
+        return True
     gap = index(nxt[0]) - index(max(last[0], last[1] - 1)) - 1
-    return 0 <= gap <= max_gap
+    return -1 <= gap <= max_gap

@@ -56,7 +56,7 @@ class TraceParams:
     para_cover_short: float = 0.7
     para_cover_long: float = 0.35
     para_max_moved: float = 0.2
-    para_min_pairs: int = 2
+    para_min_pairs: int = 3  # two paraphrased sentences may be an independent brief
     summary_ratio: float = 0.6  # a summary is at most this long relative to its parent
     summary_short: float = 0.35  # this short and contained, a copy is a summary, not a trim
     wire_verbatim: float = 0.85  # share of the aligned text that is verbatim in a wire copy

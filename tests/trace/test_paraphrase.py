@@ -1,0 +1,72 @@
+# ruff: noqa: E501
+"""Paraphrase-aware alignment: a rewrite in other words (no shared 3-word run in most sentences)
+is found by the sentence model, linked to its source and typed; passages are one detection."""
+
+from __future__ import annotations
+
+from conftest import INDEPENDENT, ORIGINAL, make
+
+from wiretrace.settings import Settings
+from wiretrace.trace.align import align, passages
+from wiretrace.trace.derivation import trace_story
+
+# A model-style rewrite of ORIGINAL's first six sentences: different words and sentence shapes.
+LLM_REWRITE = """On Tuesday, flames tore through Port Elmira's principal grain terminal, wiping out three storage buildings and stopping all shipments for a minimum of seven days, port officials reported.
+Crews spent nine hours battling the inferno before they managed to contain it in the early hours of Wednesday, said Marta Kovane, who leads the fire service.
+A pair of dockhands needed care at the city hospital after breathing in smoke, and both were later sent home.
+Roughly two fifths of all wheat leaving Valdoria passes through this facility, so merchants fear a jump in prices should rebuilding drag on.
+Speaking to reporters on Wednesday morning, Mayor Ilse Branco promised a swift reconstruction and vowed that no vessel would depart the harbour without cargo.
+The origin of the blaze remains unknown, although port officials are looking into a possible electrical failure on a conveyor."""
+
+BRIEF_PARAPHRASE = """Flames tore through Port Elmira's principal grain terminal on Tuesday, wiping out three storage buildings and stopping shipments.
+Crews needed nine hours to contain the inferno, the head of the fire service said.
+Two dockhands were briefly hospitalised after breathing in smoke.
+Roughly two fifths of Valdoria's wheat goes through the terminal, and merchants fear higher prices.
+Officials are looking into a possible electrical failure on a conveyor."""
+
+
+def test_model_finds_paraphrased_sentences_the_words_miss() -> None:
+    with_model = align(ORIGINAL, LLM_REWRITE)
+    words_only = align(ORIGINAL, LLM_REWRITE, Settings(semantic_alignment=False))
+    assert len(with_model.pairs) >= 5
+    assert len(words_only.pairs) <= 2
+    assert with_model.reuse_b >= 0.8
+    first = min(with_model.pairs, key=lambda p: p.b_span)
+    # the rewrite's first sentence pairs with the original's first sentence, not another one
+    assert ORIGINAL[first.a_span[0] : first.a_span[1]].startswith("PORT ELMIRA")
+    assert first.kind == "paraphrase" and first.score >= 0.5
+
+
+def test_paraphrase_is_one_passage_with_offsets_in_both_texts() -> None:
+    al = align(ORIGINAL, LLM_REWRITE)
+    merged = passages(al, ORIGINAL, LLM_REWRITE)
+    assert len(merged) == 1
+    (p,) = merged
+    assert p.a_span[0] == 0 and p.b_span == (0, len(LLM_REWRITE))
+    # the passage ends inside the original: its last four sentences were not rewritten
+    assert ORIGINAL[: p.a_span[1]].endswith("was being examined.")
+
+
+def test_llm_rewrite_is_traced_to_its_source_as_a_rewrite() -> None:
+    source = make(1, ORIGINAL, site="apnews.com", published="2024-03-05T18:00:00+00:00")
+    rewrite = make(2, LLM_REWRITE, site="content-farm.example", published="2024-03-06T07:00:00+00:00")
+    got = {d.article: d for d in trace_story([source, rewrite])}
+    assert got[2].parent == 1 and got[2].type == "rewrite"
+    assert got[1].parent is None and got[1].type == "original"
+    assert any("paraphrase" in e for e in got[2].evidence)
+
+
+def test_short_paraphrase_is_a_summary() -> None:
+    # five sentences condensing the first six of the source, in order and in other words
+    source = make(1, ORIGINAL, site="apnews.com", published="2024-03-05T18:00:00+00:00")
+    brief = make(2, BRIEF_PARAPHRASE, site="briefs.example", published="2024-03-06T07:00:00+00:00")
+    got = {d.article: d for d in trace_story([source, brief])}
+    assert got[2].parent == 1 and got[2].type == "summary"
+
+
+def test_independent_report_of_the_same_event_stays_independent() -> None:
+    rewrite = make(2, LLM_REWRITE, site="content-farm.example", published="2024-03-06T07:00:00+00:00")
+    other = make(3, INDEPENDENT, site="harbour-news.example", published="2024-03-06T09:00:00+00:00")
+    got = trace_story([rewrite, other])
+    assert all(d.parent is None for d in got)
+    assert {d.type for d in got} == {"independent"}
