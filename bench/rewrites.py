@@ -182,7 +182,8 @@ def run(split: str, limit: int | None, verbose: bool, semantic: bool = True) -> 
         f"linked={res['linked']:.3f} rewrite_typed={res['rewrite_typed']:.3f} [{methods}] "
         f"original_as_copy={counts['original_as_copy']}/{counts['originals']} "
         f"continuations_typed_rewrite={counts['continuations_linked']}/{counts['continuation']} "
-        f"semantic={'on' if semantic else 'off'} pairs={n_pairs} align_s={t_align:.1f} trace_s={t_trace:.1f}"
+        f"semantic={'on' if semantic else 'off'} pairs={n_pairs} align_s={t_align:.1f} "
+        f"trace_s={t_trace:.1f}"
     )
     return res
 

@@ -380,7 +380,7 @@ def _nonspace_prefix(text: str) -> tuple[int, ...]:
 
 
 def passages(
-    alignment: Alignment, a_text: str, b_text: str, max_gap: int = 1
+    alignment: Alignment, a_text: str, b_text: str, max_gap: int = 2
 ) -> list[AlignedPair]:
     """Merge sentence pairs into passages: a reused passage is one detection, not a run of
     fragments. Pairs join the passage before them when they follow it in both texts with at
