@@ -39,6 +39,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from rewrites import load_embedding_cache, save_embedding_cache
+
 from wiretrace.model import Article
 from wiretrace.trace.derivation import trace_story
 
@@ -474,6 +476,14 @@ def main() -> int:
         print(f"provenance: SKIPPED (no evaluation data at {DATA})")
         return 0
     t0 = time.time()
+    load_embedding_cache()
+    try:
+        return _run(args, t0)
+    finally:
+        save_embedding_cache()
+
+
+def _run(args: argparse.Namespace, t0: float) -> int:
     wcl = load_newswcl50()
     ecb = load_ecbplus()
     originals = [d for docs in wcl.values() for d in docs if len(d[1]) >= 6]
