@@ -17,7 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 GATES: list[tuple[str, str, list[str]]] = [
     ("extraction", "bench/extraction.py", ["--floor", "0.975"]),  # measured 0.979
     ("clustering", "bench/clustering.py", ["--floor-event", "0.94"]),  # measured 0.960
-    ("changes", "bench/changes.py", ["--floor", "0.83"]),  # measured 0.848
+    # the entailment check on the SummEdits news evaluation split, which it was NOT trained or
+    # tuned on (trained on the seven non-news domains, hyperparameters by leave-one-domain-out):
+    # measured balanced accuracy 0.628, precision on "inconsistent" 1.000 (21 tp, 0 fp). The
+    # compare line is printed too; its rules were tuned on that split, so it is not gated.
+    ("changes", "bench/changes.py",
+     ["--systems", "entailment,compare", "--floor", "0.60", "--floor-precision", "0.95"]),
     # measured parent 0.980, type 0.981, false edges 0
     ("provenance", "bench/provenance.py",
      ["--floor-parent", "0.96", "--floor-type", "0.96", "--max-false-edges", "0"]),

@@ -3,6 +3,8 @@
 - :func:`extract_claims` — figures, attributions, quotes, actors, places and dates with offsets.
 - :func:`compare` / :func:`compare_story` — typed changes of a copy against its source.
 - :func:`compare_texts` — the pairwise comparison behind ``wiretrace compare SOURCE COPY``.
+- :mod:`wiretrace.claims.entailment` — ``support(source_sentences, copy_sentence)``: is a copy's
+  sentence supported by its source? (a small trained model; vets the comparison's changes)
 - :func:`brief` — facts with support, disputed facts, citations (rendered by ``wiretrace.report``).
 """
 

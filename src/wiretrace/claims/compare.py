@@ -21,6 +21,7 @@ from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.normalise import reading_form, same_reading
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side, is_content, pair_sentences, side_of, stem
 from wiretrace.claims.substitutions import (
@@ -39,7 +40,7 @@ from wiretrace.claims.wordchecks import (
 from wiretrace.model import Alignment, Article, Change, Claim
 from wiretrace.settings import Settings
 
-__all__ = ["compare", "compare_sides", "compare_texts", "PairReport", "FACT_KINDS"]
+__all__ = ["compare", "compare_sides", "compare_texts", "vet_changes", "PairReport", "FACT_KINDS"]
 
 # Kinds that change what a text asserts (the benchmark's "inconsistent").
 FACT_KINDS = frozenset({"figure", "scope", "qualifier", "attribution", "actor", "place",
@@ -187,6 +188,7 @@ class _Comparer:
         self.a_names = [c for c in a.claims if c.kind in {"actor", "place"}]
         self.a_figures = [c for c in a.claims if c.kind == "figure"]
         self.vocab = Vocabulary(a)
+        self._a_nums: list[NumberMention] | None = None
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
             explanation: str) -> None:
@@ -263,6 +265,30 @@ class _Comparer:
                          f"the copy says '{bf.text}' where the source says '{af.text}'")
             elif not is_credit(self.b.text, *bf.span):
                 self.unit(bf, sb, f"the figure '{bf.text}'")
+
+    def numbers(self, sb: Sent, region: list[Sent]) -> None:
+        """A bare number the figure extractor does not read as a count ("fund 40 new teachers"),
+        changed in the aligned sentence: the same words around it, another value."""
+        taken = [c.span for c in sb.claims if c.kind in {"figure", "date"}]
+        b_nums = [n for n in _numbers_in(self.b.text, sb.span) if not n.vague and n.unit != "year"]
+        for nb in b_nums:
+            if any(s < nb.end and nb.start < e for s, e in taken):
+                continue
+            if any(consistent(nb, na) for na in self._a_numbers()):
+                continue  # the source has this figure somewhere
+            for sa in region:
+                for na in _numbers_in(self.a.text, sa.span):
+                    if na.vague or na.unit != nb.unit or any(consistent(na, x) for x in b_nums):
+                        continue
+                    if _same_slot(self.b.text, nb, self.a.text, na):
+                        self.add("figure", (nb.start, nb.end), (na.start, na.end),
+                                 f"the copy says '{nb.text}' where the source says '{na.text}'")
+                        break
+
+    def _a_numbers(self) -> list[NumberMention]:
+        if self._a_nums is None:
+            self._a_nums = [n for n in find_numbers(self.a.text) if not n.vague]
+        return self._a_nums
 
     def _qualifier(self, bf: Claim, af: Claim) -> None:
         up, down = {"at_least"}, {"at_most", "nearly"}
@@ -456,6 +482,7 @@ class _Comparer:
             self.names(sb, region)
             self.quotes(sb)
             if region:
+                self.numbers(sb, region)
                 self.attributions(sb, region)
                 for wc in (negation_changes(sb, region) + polarity_changes(sb, region)
                            + modality_changes(sb, region, self.b.text, self.a.text)
@@ -493,11 +520,86 @@ class _Comparer:
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
 
 
+def _numbers_in(text: str, span: tuple[int, int]) -> list[NumberMention]:
+    """Numbers of ``text[span]`` with offsets into ``text``."""
+    out = find_numbers(text[span[0]:span[1]])
+    for n in out:
+        n.start += span[0]
+        n.end += span[0]
+    return out
+
+
+_NEAR = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -> bool:
+    """The two numbers count the same thing: the two words after them (or the word before)
+    agree ("fund 40 new teachers" / "funds 45 new teachers")."""
+    def after(text: str, end: int) -> list[str]:
+        return [stem(w.lower()) for w in _NEAR.findall(text[end:end + 40])[:2]]
+
+    def before(text: str, start: int) -> list[str]:
+        return [stem(w.lower()) for w in _NEAR.findall(text[max(0, start - 30):start])[-1:]]
+
+    xa, xb = after(a_text, na.end), after(b_text, nb.end)
+    if xa and xb and ((xa[0] == xb[0] and is_content(xa[0])) or xa == xb):
+        return True
+    pa, pb = before(a_text, na.start), before(b_text, nb.start)
+    return bool(pa) and pa == pb and is_content(pa[0]) and bool(xa) == bool(xb)
+
+
+def _sentence_text(side: Side, pos: int) -> str | None:
+    sent = side.sentence_at(pos)
+    return side.text[sent.span[0]:sent.span[1]] if sent is not None else None
+
+
+def vet_changes(changes: list[Change], a: Side, b: Side,
+                judged: frozenset[str] = frozenset({"addition"})) -> list[Change]:
+    """Only real changes: never two readings of the same words (typography, quotes, dashes,
+    case, inflection, transliteration), never in a copy sentence that reads as a source
+    sentence; and a change of a kind in ``judged`` only where the entailment check
+    (``claims.entailment``) says the copy's sentence is not supported by the source."""
+    a_forms = {reading_form(a.text[s.span[0]:s.span[1]]) for s in a.sents}
+    kept = []
+    for c in changes:
+        if c.versus_text and same_reading(c.text, c.versus_text):
+            continue
+        sentence = _sentence_text(b, c.span[0]) if c.span else None
+        if sentence is not None and reading_form(sentence) in a_forms:
+            continue
+        kept.append(c)
+    if not judged:
+        return kept
+    checked = {s for c in kept if c.kind in judged and c.span
+               for s in [_sentence_text(b, c.span[0])] if s}
+    if not checked:
+        return kept
+    from wiretrace.claims.entailment import load_model, support_many
+
+    order = sorted(checked)
+    scores = dict(zip(order, support_many([a.text[s.span[0]:s.span[1]] for s in a.sents], order),
+                      strict=True))
+    threshold = load_model().threshold
+    out = []
+    for c in kept:
+        sentence = _sentence_text(b, c.span[0]) if c.span else None
+        if c.kind in judged and sentence in scores:
+            score = float(scores[sentence])
+            if score >= threshold:
+                continue  # the copy's sentence is supported: a rewording, not a change
+            c.explanation += f" (entailment support {score:.2f} < {threshold:.2f})"
+        out.append(c)
+    return out
+
+
 def compare_sides(a: Side, b: Side, alignment: Alignment | None, a_id: int, b_id: int,
-                  omissions: bool = True, support: list[Side] | None = None) -> list[Change]:
+                  omissions: bool = True, support: list[Side] | None = None,
+                  judged: frozenset[str] = frozenset({"addition"})) -> list[Change]:
     """Changes of ``b`` against ``a``; ``support`` (the story's other articles), when given,
-    vetoes additions that one of them makes too."""
-    return _Comparer(a, b, a_id, b_id, omissions, support).run(pair_sentences(a, b, alignment))
+    vetoes additions that one of them makes too; the entailment check vetoes each change of a
+    kind in ``judged`` whose copy sentence the source supports (``Settings.entailment_kinds``)."""
+    found = _Comparer(a, b, a_id, b_id, omissions, support).run(pair_sentences(a, b, alignment))
+    return vet_changes(found, a, b, judged)
 
 
 def _align(a_text: str, b_text: str, settings: Settings | None, a_id: int, b_id: int
@@ -516,7 +618,8 @@ def compare(a: Article, b: Article, alignment: Alignment | None = None,
         alignment = _align(a.text, b.text, settings, a_id, b_id)
     a_side = side_of(a.text, extract_claims_from_text(a.text, a.published, a_id))
     b_side = side_of(b.text, extract_claims_from_text(b.text, b.published, b_id))
-    return compare_sides(a_side, b_side, alignment, a_id, b_id, omissions)
+    return compare_sides(a_side, b_side, alignment, a_id, b_id, omissions,
+                         judged=(settings or Settings()).entailment_kinds)
 
 
 def compare_texts(source_text: str, copy_text: str, settings: Settings | None = None
@@ -526,5 +629,6 @@ def compare_texts(source_text: str, copy_text: str, settings: Settings | None = 
     a_claims = extract_claims_from_text(source_text, None, 0)
     b_claims = extract_claims_from_text(copy_text, None, 1)
     changes = compare_sides(side_of(source_text, a_claims), side_of(copy_text, b_claims),
-                            alignment, 0, 1)
+                            alignment, 0, 1,
+                            judged=(settings or Settings()).entailment_kinds)
     return PairReport(alignment, changes, a_claims, b_claims)

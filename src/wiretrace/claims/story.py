@@ -56,7 +56,7 @@ def compare_story(
     settings: Settings | None = None,
 ) -> list[Change]:
     """Typed changes of every derived article of one story, each against the article it copies."""
-    del settings  # nothing of the comparison is tunable in Settings yet
+    judged = (settings or Settings()).entailment_kinds
     by_id = {_aid(a): a for a in articles}
     sides = {
         i: side_of(a.text, extract_claims_from_text(a.text, a.published, i))
@@ -68,5 +68,6 @@ def compare_story(
         alignment = _find_alignment(alignments, parent, art_id)
         others = [s for i, s in sides.items() if i not in {art_id, parent}]
         out.extend(compare_sides(sides[parent], sides[art_id], alignment, parent, art_id,
-                                 omissions=types.get(art_id) != "summary", support=others))
+                                 omissions=types.get(art_id) != "summary", support=others,
+                                 judged=judged))
     return out

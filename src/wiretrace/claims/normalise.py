@@ -1,0 +1,76 @@
+"""Text as a reader compares it: typography, quotes, dashes, whitespace, case and accents folded.
+
+Two spans that read the same after :func:`reading_form` never make a change ("Don’t" and
+"Don't", "Kyiv–Odesa" and "Kyiv-Odesa", "Wołodymyr" and "Wolodymyr"). :func:`same_reading`
+also folds inflection ("teacher" / "teachers") and close transliterations ("Dzong" / "Jong").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["reading_form", "same_reading"]
+
+_QUOTES = str.maketrans({
+    "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'", "‚": "'",
+    "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
+    "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‐": "-", "‑": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+})
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
+def reading_form(text: str) -> str:
+    """``text`` lower-cased, accents stripped, quotes/dashes/spaces unified, spaces collapsed."""
+    t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    t = "".join(ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch))
+    t = t.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
+    return _SPACE.sub(" ", t).strip().casefold()
+
+
+def _stem(word: str) -> str:
+    w = re.sub(r"'s$", "", word)
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(reading_form(text))]
+
+
+def same_reading(x: str, y: str) -> bool:
+    """Do ``x`` and ``y`` say the same words, up to typography, case, inflection and
+    transliteration? Punctuation is ignored; numbers must be identical."""
+    wx, wy = _words(x), _words(y)
+    if wx == wy:
+        return True
+    if len(wx) != len(wy) or not wx:
+        return False
+    for a, b in zip(wx, wy, strict=True):
+        if a == b:
+            continue
+        if any(ch.isdigit() for ch in a + b):
+            return False
+        # a name spelt another way ("dzong"/"jong", "wolodymyr"/"volodymyr")
+        if min(len(a), len(b)) < 4 or _transliterated(a) != _transliterated(b):
+            return False
+    return True
+
+
+_TRANSLIT = (("tch", "ch"), ("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
+             ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"),
+             ("q", "k"), ("c", "k"), ("x", "ks"))
+
+
+def _transliterated(word: str) -> str:
+    """A coarse spelling key: romanisations of one name ("Dzong"/"Jong", "Wolodymyr"/
+    "Volodymyr", "Tchaikovsky"/"Chaikovsky") share it; different words rarely do."""
+    w = word
+    for a, b in _TRANSLIT:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
