@@ -130,6 +130,7 @@ def run(split: str, limit: int | None, verbose: bool, semantic: bool = True) -> 
     stories = load_stories(split, limit)
     counts: Counter[str] = Counter()
     by_method: dict[str, Counter[str]] = defaultdict(Counter)
+    types: Counter[str] = Counter()
     t_align = t_trace = 0.0
     n_pairs = 0
     next_id = 1
@@ -159,6 +160,8 @@ def run(split: str, limit: int | None, verbose: bool, semantic: bool = True) -> 
             role = it["role"]
             counts[role] += 1
             if role == "revision":
+                if reached:
+                    types[dtype[art.id]] += 1
                 counts["linked"] += reached
                 counts["rewrite_typed"] += reached and dtype[art.id] in ("rewrite", "summary")
                 by_method[it["method"]]["n"] += 1
@@ -182,7 +185,8 @@ def run(split: str, limit: int | None, verbose: bool, semantic: bool = True) -> 
         f"linked={res['linked']:.3f} rewrite_typed={res['rewrite_typed']:.3f} [{methods}] "
         f"original_as_copy={counts['original_as_copy']}/{counts['originals']} "
         f"continuations_typed_rewrite={counts['continuations_linked']}/{counts['continuation']} "
-        f"semantic={'on' if semantic else 'off'} pairs={n_pairs} align_s={t_align:.1f} "
+        f"semantic={'on' if semantic else 'off'} types_of_linked={dict(types.most_common())} "
+        f"pairs={n_pairs} align_s={t_align:.1f} "
         f"trace_s={t_trace:.1f}"
     )
     return res

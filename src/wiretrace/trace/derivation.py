@@ -30,6 +30,7 @@ from wiretrace.trace.citations import (
 )
 from wiretrace.trace.features import (
     COMMON_WORDS,
+    STRONG_EDIT,
     PairView,
     published_at,
     substitutions,
@@ -57,12 +58,18 @@ class TraceParams:
     para_cover_long: float = 0.35
     para_max_moved: float = 0.2
     para_min_pairs: int = 3  # two paraphrased sentences may be an independent brief
+    para_restyle_cover: float = 0.55  # both sides this covered, with restyle_pairs pairs or more
+    para_restyle_pairs: int = 4
+    para_whole_cover: float = 0.85  # a short text paraphrased whole: shorter side this covered
+    para_whole_cover_long: float = 0.6  # ... and the longer side this covered
+    para_whole_chars: int = 150  # ... when the shorter text has this many non-space chars
     summary_ratio: float = 0.6  # a summary is at most this long relative to its parent
     summary_short: float = 0.35  # this short and contained, a copy is a summary, not a trim
     wire_verbatim: float = 0.85  # share of the aligned text that is verbatim in a wire copy
     spun_verbatim: float = 0.6  # below this, with many edited pairs, a copy is spun
     spun_edited: float = 0.25  # a spun copy has at least this share of its text in edited pairs
     wire_max_added: int = 100  # substantive chars (not boilerplate) a wire copy may add
+    rewrite_max_verbatim: float = 0.2  # a rewrite keeps less than this share verbatim
 
 
 DEFAULT = TraceParams()
@@ -231,11 +238,15 @@ def _linked(vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams) 
     # one text a paraphrase of the other as a whole: the shorter one mostly aligned, the longer
     # one largely, in the same order, and every sentence pair counted once per side
     small = vx if vx.len_c <= vx.len_p else vy
+    if small.moved > p.para_max_moved or not small.pairs:
+        return False
+    n = len(small.pairs)
     return (
-        small.all_c >= p.para_cover_short
-        and small.all_p >= p.para_cover_long
-        and small.moved <= p.para_max_moved
-        and len(small.pairs) >= p.para_min_pairs
+        (n >= p.para_min_pairs and small.all_c >= p.para_cover_short
+         and small.all_p >= p.para_cover_long)
+        or (n >= p.para_restyle_pairs and min(small.all_c, small.all_p) >= p.para_restyle_cover)
+        or (small.len_c >= p.para_whole_chars and small.all_c >= p.para_whole_cover
+            and small.all_p >= p.para_whole_cover_long)
     )
 
 
@@ -371,6 +382,10 @@ def classify(
             return "summary"
     if para >= 0.5:
         return "rewrite"
+    # reworded throughout: hardly a sentence kept, the shared words loosely rearranged (a spun
+    # or edited copy keeps most of each sentence's wording)
+    if verb < params.rewrite_max_verbatim and _loose_wording(v) < STRONG_EDIT:
+        return "rewrite"
     if edit >= params.spun_edited:
         # a spinner swaps words and touches little else; an editor also adds and cuts
         n_edited, swap_only = swap_only_share(v, c, p)
@@ -385,6 +400,15 @@ def classify(
     ):
         return "wire_copy"
     return "edited_copy"
+
+
+def _loose_wording(v: PairView) -> float:
+    """Mean word similarity of the non-verbatim pairs of ``v``, weighted by length (1.0 when
+    there are none): how closely the copy keeps the wording where it changes it."""
+    parts = [(cs[1] - cs[0], score if kind == "edited" else 0.0)
+             for cs, _, kind, score in v.pairs if kind != "verbatim"]
+    total = sum(n for n, _ in parts)
+    return sum(n * x for n, x in parts) / total if total else 1.0
 
 
 def _snippet(text: str, span: tuple[int, int], width: int = 90) -> str:
