@@ -107,8 +107,10 @@ def extract_documents(
             yield from map(_extract_one, jobs)
         window.clear()
 
+    from wiretrace.ingest.sanitize import sanitize_item
+
     try:
-        for item in items:
+        for item in map(sanitize_item, items):
             if isinstance(item, Rejection):
                 yield from flush()
                 yield item
@@ -162,6 +164,7 @@ def ingest(
     content) are counted as duplicates and stored once. Feed entries with only a link are
     recorded; with a ``fetch`` policy their pages are fetched (within its caps) and ingested."""
     from wiretrace.ingest.readers import iter_documents
+    from wiretrace.ingest.sanitize import sanitize_rejection
 
     report = IngestReport()
     pending: list[Article] = []
@@ -170,11 +173,13 @@ def ingest(
 
     def commit() -> None:
         if pending:
-            ids, dups = store.add_articles(pending)
+            ids, dups, unwritable = store.add_articles_salvaging(pending)
             report.added.extend(ids)
             report.duplicates += dups
+            rejected.extend(unwritable)
             pending.clear()
         if rejected:
+            rejected[:] = [sanitize_rejection(r) for r in rejected]
             store.add_rejections(rejected)
             report.rejected.extend(rejected)
             rejected.clear()

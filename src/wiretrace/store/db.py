@@ -18,6 +18,11 @@ from wiretrace.store.migrations import MIGRATIONS
 
 __all__ = ["Store", "StoredStory"]
 
+# errors that one article's data can cause in a write (a string SQLite cannot take, a number
+# too large): its batch is retried article by article
+_ITEM_ERRORS = (ValueError, OverflowError, sqlite3.IntegrityError, sqlite3.InterfaceError,
+                sqlite3.DataError, sqlite3.ProgrammingError)
+
 # the article columns read back into an ``Article``, named as its fields
 _ARTICLE_FIELDS = (
     "id", "sha", "source", "locator", "format", "site", "url", "title", "byline", "published",
@@ -149,6 +154,31 @@ class Store(AnalysisStore):
                     [(art.id, a.kind, a.start, a.end, a.text) for a in art.artefacts],
                 )
         return new_ids, duplicates
+
+    def add_articles_salvaging(
+        self, articles: Sequence[Article]
+    ) -> tuple[list[int], int, list[Rejection]]:
+        """``add_articles``, but one article that cannot be written costs only itself: when the
+        batch fails on its data, each article is written in its own transaction and one that
+        still fails comes back as a ``Rejection``. Returns (new ids, already stored, rejected).
+        A busy or broken database (``StoreError``, ``sqlite3.OperationalError``) still raises."""
+        try:
+            ids, duplicates = self.add_articles(articles)
+            return ids, duplicates, []
+        except _ITEM_ERRORS:
+            pass
+        ids, duplicates, failed = [], 0, []
+        for art in articles:
+            art.id = None
+            try:
+                new, dup = self.add_articles([art])
+            except _ITEM_ERRORS as exc:
+                label = art.source if not art.locator else f"{art.source} ({art.locator})"
+                failed.append(Rejection(label, f"cannot be stored: {type(exc).__name__}: {exc}"))
+                continue
+            ids += new
+            duplicates += dup
+        return ids, duplicates, failed
 
     def add_rejections(self, rejections: Sequence[Rejection]) -> None:
         if not rejections:
