@@ -39,3 +39,50 @@ def fictional_article(seed: int, sentences: int = 6) -> str:
         lines.append(f"The {words[0]} and the {words[1]} met the {words[2]} near the {words[3]} "
                      f"after {rnd.randint(2, 900)} {words[4]} asked about the {words[5]} ({i}).")
     return " ".join(lines)
+
+
+def descendants(pid: int) -> set[int]:
+    """The live processes below ``pid`` (children, grandchildren...), from /proc."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(entry)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    """Those of ``pids`` still running (a zombie waiting to be reaped counts as gone)."""
+    out = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                state = handle.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            out.add(pid)
+    return out
+
+
+def wait_gone(pids: set[int], timeout: float = 20.0) -> set[int]:
+    """Wait until none of ``pids`` runs; returns those still running at the timeout."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    left = alive(pids)
+    while left and time.monotonic() < deadline:
+        time.sleep(0.2)
+        left = alive(left)
+    return left

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from wiretrace.backends.lifeline import worker_pool
 from wiretrace.errors import InputError
 from wiretrace.ingest.fetch import FetchPolicy
 from wiretrace.model import (
@@ -100,7 +101,7 @@ def extract_documents(
             return
         jobs = [(d, settings) for d in window]
         if pool is None and workers > 1 and seen > 8:
-            pool = ProcessPoolExecutor(max_workers=workers)
+            pool = worker_pool(workers)
         if pool is not None:
             yield from pool.map(_extract_one, jobs, chunksize=4)
         else:
@@ -378,7 +379,7 @@ def analyse(
     # single-article stories need no pool; big corpora spread stories over the cores
     workers = _workers(settings)
     results: list[StoryAnalysis] = []
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(stories) > 4 else None
+    pool = worker_pool(workers) if workers > 1 and len(stories) > 4 else None
     try:
         mapped = pool.map(_analyse_job, jobs, chunksize=1) if pool else map(_analyse_job, jobs)
         for done, result in enumerate(mapped, start=1):

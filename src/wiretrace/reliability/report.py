@@ -102,7 +102,8 @@ def render(
         lines.append(
             f"| Crash | {tried} | {'killed' if c.killed else 'finished before the kill'}; "
             f"{after}; integrity_check {c.integrity_after_kill}; re-run exit {c.rerun_exit}, "
-            f"{c.articles}/{c.expected} articles {where}"
+            f"{c.articles}/{c.expected} articles {where}; {c.orphans} of {c.workers_at_kill} "
+            f"worker processes left 20 s after the kill"
             f"{'; ' + '; '.join(c.problems) if c.problems else ''} | {_lost(c.lost)} |"
         )
     codes = ", ".join(f"{n}× {code}" for code, n in sorted(served.statuses.items()))
