@@ -346,11 +346,15 @@ def analyse_story(story_id: int, articles: Sequence[Article], settings: Settings
     """Align, trace, extract claims, compare and write the brief for one story (pure)."""
     from wiretrace.claims import brief, compare_story, extract_claims
     from wiretrace.trace.align import align_articles
+    from wiretrace.trace.bounds import bounded_articles
     from wiretrace.trace.derivation import trace_story
 
-    arts = list(articles)
+    arts, cut = bounded_articles(articles, settings.max_compare_chars)
     alignments = [align_articles(arts[i], arts[j], settings) for i, j in candidate_pairs(arts)]
     derivations = trace_story(arts, alignments, settings)
+    for d in derivations:  # a text cut to the work bound says so in its evidence
+        if d.article in cut:
+            d.evidence.append(cut[d.article])
     claims = [c for a in arts for c in extract_claims(a)]
     changes = compare_story(arts, alignments, derivations, settings)
     facts = brief(arts, claims, changes, derivations)

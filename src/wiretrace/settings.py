@@ -34,6 +34,9 @@ class Settings:
     story_window_days: int = 30
     semantic: bool = False  # sentence embeddings as one more story signal (wiretrace[semantic])
     workers: int = 0  # 0 = all cores
+    # align / claims / compare: a longer working text is aligned and compared over its first
+    # this many characters, with the cut recorded (trace.bounds): one pair stays within seconds
+    max_compare_chars: int = 20_000
     # store
     busy_timeout_ms: int = 30_000
 
