@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +68,26 @@ def _print_rejections(rejections: list, limit: int = 50) -> None:  # type: ignor
         err.print(f"rejected: {r.source}: {r.reason}", markup=False)
     if len(rejections) > limit:
         err.print(f"... and {len(rejections) - limit} more rejected (see 'wiretrace stats')")
+
+
+def _check_output(path: Path | None, option: str) -> None:
+    """A user error before any work: an output file that could not be written."""
+    if path is None:
+        return
+    folder = path.parent
+    if path.is_dir():
+        raise WiretraceError(f"{option} {path}: is a folder; give a file name")
+    if not folder.is_dir():
+        raise WiretraceError(f"{option} {path}: no such folder {folder}; create it first")
+    if not os.access(folder, os.W_OK):
+        raise WiretraceError(f"{option} {path}: the folder {folder} is not writable")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WiretraceError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 # ---------------------------------------------------------------------------------- ingest
@@ -318,12 +340,13 @@ def report(
     """The report (JSON contract version 1, Markdown or HTML)."""
     from wiretrace.report import render
 
+    _check_output(out_file, "--out")
     with Store(db, readonly=True) as store:
         text = render(store, format, story_id=story)
     if out_file is None:
         sys.stdout.write(text)
     else:
-        out_file.write_text(text, encoding="utf-8")
+        _write(out_file, text)
         out.print(f"wrote {out_file}")
 
 
@@ -342,6 +365,8 @@ def analyze(
     from wiretrace.pipeline import analyze as run_analyze
     from wiretrace.report import render
 
+    for target, option in ((json_out, "--json"), (md_out, "--markdown"), (html_out, "--html")):
+        _check_output(target, option)  # before hours of work, not after
     settings = _settings(db)
     with Store(db, settings.busy_timeout_ms) as store:
         with _progress("analyze", quiet) as progress:
@@ -355,7 +380,7 @@ def analyze(
         )
         for fmt, target in (("json", json_out), ("md", md_out), ("html", html_out)):
             if target is not None:
-                target.write_text(render(store, fmt), encoding="utf-8")
+                _write(target, render(store, fmt))
                 out.print(f"wrote {target}")
     if result.ingest.rejected:
         raise typer.Exit(1)
@@ -419,6 +444,10 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except sqlite3.DatabaseError as exc:  # a database file damaged after it was opened
+        err.print(f"error: the database cannot be read ({exc}); "
+                  "'sqlite3 FILE .recover' may save what is left", markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ and an interrupted run never leaves half a record; readers never block writers (
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from wiretrace.errors import NotFound, StoreBusy, StoreError
 from wiretrace.model import Artefact, Article, Rejection
 from wiretrace.store.analysis import AnalysisStore, StoredStory, chunks
 from wiretrace.store.migrations import MIGRATIONS
+from wiretrace.store.schema import check_schema
 
 __all__ = ["Store", "StoredStory"]
 
@@ -22,6 +24,9 @@ __all__ = ["Store", "StoredStory"]
 # too large): its batch is retried article by article
 _ITEM_ERRORS = (ValueError, OverflowError, sqlite3.IntegrityError, sqlite3.InterfaceError,
                 sqlite3.DataError, sqlite3.ProgrammingError)
+
+# ids SQLite can hold (a larger one names no article; binding it would raise OverflowError)
+_ROWID_MIN, _ROWID_MAX = -(2**63), 2**63 - 1
 
 # the article columns read back into an ``Article``, named as its fields
 _ARTICLE_FIELDS = (
@@ -61,12 +66,19 @@ class Store(AnalysisStore):
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            check_schema(self.conn, self.path, len(MIGRATIONS), readonly)
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
         except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(AttributeError, sqlite3.Error):
+                self.conn.close()
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        except StoreError:
+            with contextlib.suppress(AttributeError, sqlite3.Error):
+                self.conn.close()
+            raise
 
     # ------------------------------------------------------------------ plumbing
     def close(self) -> None:
@@ -216,7 +228,7 @@ class Store(AnalysisStore):
             ).fetchall()
         else:
             rows = []
-            for chunk in chunks(list(ids), 500):
+            for chunk in chunks([i for i in ids if _ROWID_MIN <= i <= _ROWID_MAX], 500):
                 marks = ",".join("?" * len(chunk))
                 rows += self.conn.execute(
                     f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk

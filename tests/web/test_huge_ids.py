@@ -1,0 +1,25 @@
+"""Ids past SQLite's 64-bit range are unknown ids: 404, not 500."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from wiretrace.web.app import create_app
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from webcorpus import Corpus  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.mark.parametrize("path", ["/articles/9223372036854775808", "/stories/9223372036854775808",
+                                  "/articles/99999999999999999999999.json"])
+def test_huge_ids_are_404(corpus: Corpus, path: str) -> None:
+    with TestClient(create_app(corpus.db), raise_server_exceptions=False) as c:
+        r = c.get(path)
+    assert r.status_code == 404, r.text
