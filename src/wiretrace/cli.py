@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from wiretrace.errors import WiretraceError
 from wiretrace.pipeline import Progress as ProgressFn
+from wiretrace.report.terminal import SafeConsole, one_line
 from wiretrace.settings import Settings
 from wiretrace.store import Store
 
@@ -28,8 +29,9 @@ app = typer.Typer(
     help="Find the stories in a pile of news, trace who copied whom, and what each copy changed.",
 )
 # a pipe or a file gets wide lines (rich would assume 80 columns); a terminal keeps its width
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# both escape control characters in what they print (report.terminal)
+out = SafeConsole(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
@@ -65,7 +67,7 @@ def _progress(label: str, quiet: bool, total: int | None = None) -> Iterator[Pro
 
 def _print_rejections(rejections: list, limit: int = 50) -> None:  # type: ignore[type-arg]
     for r in rejections[:limit]:
-        err.print(f"rejected: {r.source}: {r.reason}", markup=False)
+        err.print(f"rejected: {one_line(r.source)}: {one_line(r.reason)}", markup=False)
     if len(rejections) > limit:
         err.print(f"... and {len(rejections) - limit} more rejected (see 'wiretrace stats')")
 
@@ -139,9 +141,10 @@ def extract(
     for item in extract_documents(iter_documents(files, settings), settings):
         if isinstance(item, Rejection):
             rejected += 1
-            err.print(f"rejected: {item.source}: {item.reason}", markup=False)
+            err.print(f"rejected: {one_line(item.source)}: {one_line(item.reason)}",
+                      markup=False)
         elif isinstance(item, Document):
-            err.print(f"link only (not fetched): {item.url}", markup=False)
+            err.print(f"link only (not fetched): {one_line(item.url or '')}", markup=False)
         elif isinstance(item, Article):
             if as_json:
                 sys.stdout.write(
@@ -149,7 +152,7 @@ def extract(
                 )
             else:
                 header = item.title or item.source
-                out.print(f"# {header}", markup=False)
+                out.print(f"# {one_line(header)}", markup=False)
                 out.print(item.text, markup=False)
                 out.print()
     if rejected:
@@ -241,7 +244,8 @@ def stories(
         table.add_column(col, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for r in rows:
         dates = " – ".join(d[:10] for d in (r["first_published"], r["last_published"]) if d)
-        table.add_row(str(r["id"]), str(r["size"]), r["title"], ", ".join(r["sites"]), dates)
+        table.add_row(str(r["id"]), str(r["size"]), escape(r["title"] or ""),
+                      escape(", ".join(r["sites"])), dates)
     out.print(table)
 
 
@@ -437,7 +441,7 @@ def main() -> None:
     try:
         app()
     except WiretraceError as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {one_line(str(exc))}", markup=False)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted; what was committed is kept")
