@@ -15,6 +15,7 @@ from pathlib import Path
 from wiretrace.errors import NotFound, StoreBusy, StoreError
 from wiretrace.model import Artefact, Article, Rejection
 from wiretrace.store.analysis import AnalysisStore, StoredStory, chunks
+from wiretrace.store.listing import StoryListing
 from wiretrace.store.migrations import MIGRATIONS
 from wiretrace.store.schema import check_schema
 
@@ -36,7 +37,7 @@ _ARTICLE_FIELDS = (
 _ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
 
 
-class Store(AnalysisStore):
+class Store(AnalysisStore, StoryListing):
     """The database of one corpus: connection, migrations, transactions, articles and rejections;
     the clustering and the story analysis come from ``AnalysisStore``."""
 
