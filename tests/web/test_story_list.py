@@ -52,7 +52,8 @@ def _reference(store: Store, q: str, site: str, date_from: str, date_to: str,
     meta = {int(r[0]): r for r in store.conn.execute(
         "SELECT a.id, a.site, a.published, a.title FROM articles a "
         "JOIN story_articles sa ON sa.article_id = a.id")}
-    types = {int(r[0]): r[1] for r in store.conn.execute("SELECT article_id, type FROM derivations")}
+    types = {int(r[0]): r[1]
+             for r in store.conn.execute("SELECT article_id, type FROM derivations")}
     matches = set(store.search(q, limit=2000)) if q else None
     rows = []
     for story in store.stories():
