@@ -141,7 +141,10 @@ def create_app(
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 404:
             return error(request, 404, f"nothing at {request.url.path}")
-        return error(request, exc.status_code, str(exc.detail))
+        response = error(request, exc.status_code, str(exc.detail))
+        if exc.status_code == 405:  # every page and file of the app is read-only
+            response.headers["Allow"] = (exc.headers or {}).get("Allow") or "GET, HEAD"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:

@@ -1,4 +1,5 @@
-"""Ids past SQLite's 64-bit range are unknown ids: 404, not 500."""
+"""Odd requests get the right status: ids past SQLite's 64-bit range are 404, not 500; a
+method the app does not answer is 405 with an Allow header."""
 
 from __future__ import annotations
 
@@ -23,3 +24,11 @@ def test_huge_ids_are_404(corpus: Corpus, path: str) -> None:
     with TestClient(create_app(corpus.db), raise_server_exceptions=False) as c:
         r = c.get(path)
     assert r.status_code == 404, r.text
+
+
+@pytest.mark.parametrize("path", ["/stories", "/articles/1.json", "/static/app.css"])
+def test_405_names_the_allowed_methods(corpus: Corpus, path: str) -> None:
+    with TestClient(create_app(corpus.db)) as c:
+        r = c.request("POST", path)
+    assert r.status_code == 405
+    assert {m.strip() for m in r.headers["allow"].split(",")} == {"GET", "HEAD"}
