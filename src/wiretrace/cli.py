@@ -118,7 +118,7 @@ def ingest(
     _print_rejections(report.rejected)
     out.print(
         f"ingested {len(report.added)} new articles, {report.duplicates} already stored, "
-        f"{len(report.rejected)} rejected, {report.links} link-only feed entries recorded"
+        f"{report.rejections} rejected, {report.links} link-only feed entries recorded"
         f" -> {db}"
     )
     if report.rejected:
@@ -379,7 +379,7 @@ def analyze(
         _print_rejections(result.ingest.rejected)
         out.print(
             f"{len(result.ingest.added)} new articles ({result.ingest.duplicates} already stored, "
-            f"{len(result.ingest.rejected)} rejected); {result.cluster.stories} stories; "
+            f"{result.ingest.rejections} rejected); {result.cluster.stories} stories; "
             f"{result.changes} changes found"
         )
         for fmt, target in (("json", json_out), ("md", md_out), ("html", html_out)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -56,10 +57,18 @@ class IngestReport:
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     links: int = 0
+    # rejections past Settings.max_rejections_per_source, by source: counted, not listed (one
+    # line in ``rejected`` says how many)
+    unlisted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rejections(self) -> int:
+        """Every rejection, listed or not."""
+        return len(self.rejected) - len(self.unlisted) + sum(self.unlisted.values())
 
     @property
     def seen(self) -> int:
-        return len(self.added) + self.duplicates + len(self.rejected)
+        return len(self.added) + self.duplicates + self.rejections
 
 
 def _label(doc: Document) -> str:
@@ -171,6 +180,7 @@ def ingest(
     pending: list[Article] = []
     rejected: list[Rejection] = []
     shas: set[str] = set()
+    per_source: Counter[str] = Counter()
 
     def commit() -> None:
         if pending:
@@ -180,9 +190,15 @@ def ingest(
             rejected.extend(unwritable)
             pending.clear()
         if rejected:
-            rejected[:] = [sanitize_rejection(r) for r in rejected]
-            store.add_rejections(rejected)
-            report.rejected.extend(rejected)
+            listed = []
+            for r in map(sanitize_rejection, rejected):
+                if per_source[r.source] < settings.max_rejections_per_source:
+                    per_source[r.source] += 1
+                    listed.append(r)
+                else:  # a flood from one source (200 MB of non-JSON on stdin): counted
+                    report.unlisted[r.source] = report.unlisted.get(r.source, 0) + 1
+            store.add_rejections(listed)
+            report.rejected.extend(listed)
             rejected.clear()
 
     done = 0
@@ -216,6 +232,12 @@ def ingest(
         if progress is not None:
             progress(done, label)
     commit()
+    if report.unlisted:
+        summaries = [Rejection(source, f"{n:,} more items rejected, not listed one by one (the "
+                               f"first {settings.max_rejections_per_source:,} are)")
+                     for source, n in report.unlisted.items()]
+        store.add_rejections(summaries)
+        report.rejected.extend(summaries)
     return report
 
 

@@ -18,6 +18,8 @@ class Settings:
     min_text_chars: int = 40  # shorter extractions are rejected as empty
     # an item longer than this is not an article (HTML may be 5x longer: markup); rejected early
     max_item_chars: int = 2_000_000
+    # rejections listed (stored, printed) per source; more are counted in one line
+    max_rejections_per_source: int = 1000
     # sketch / cluster
     shingle_size: int = 5
     num_perm: int = 128
