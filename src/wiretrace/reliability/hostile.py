@@ -7,7 +7,7 @@ import json
 import os
 import signal
 import subprocess
-import tempfile
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -272,17 +272,25 @@ def long_compare(workdir: Path) -> list[Gap]:
     return gaps
 
 
+# runs a command and reports its peak memory and CPU: measured from a small parent, since a
+# child forked from this (large) process would count this process's memory as its own peak
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[1:], stderr=subprocess.DEVNULL)\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "sys.stderr.write(f'{u.ru_maxrss} {u.ru_utime + u.ru_stime}\\n')\n"
+    "sys.exit(code)\n"
+)
+
+
 def _measured(args: list[str]) -> tuple[int, str, float, float, int]:
     """(exit code, stdout, seconds, CPU seconds, peak resident KB) of one command."""
-    with tempfile.TemporaryFile("w+") as out:
-        start = time.monotonic()
-        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.DEVNULL, env=cli_env())
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.monotonic() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        cpu = usage.ru_utime + usage.ru_stime
-        return proc.returncode, out.read(), seconds, cpu, int(usage.ru_maxrss)
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", _PEAK, *args], capture_output=True, text=True,
+                          env=cli_env(), timeout=600)
+    seconds = time.monotonic() - start
+    peak, cpu = proc.stderr.strip().splitlines()[-1].split()
+    return proc.returncode, proc.stdout, seconds, float(cpu), int(peak)
 
 
 def wrong_host(workdir: Path) -> Gap:
