@@ -97,3 +97,23 @@ def test_walk_order_is_sorted_with_files_and_folders_interleaved(tmp_path: Path)
     assert [r.title for r in results if isinstance(r, Document)] == [
         "a.txt", "b/a/y.txt", "b/x.txt", "c.txt"
     ]
+
+
+def test_utf16_without_a_byte_order_mark_is_text(tmp_path: Path) -> None:
+    text = f"Ferry strike\n\n{fictional_article(5)} Мост откроется в июне."
+    for name, encoding in (("le.txt", "utf-16-le"), ("be.txt", "utf-16-be"), ("le", "utf-16-le")):
+        (tmp_path / name).write_bytes(text.encode(encoding))
+        [doc] = list(iter_documents([str(tmp_path / name)], SETTINGS))
+        assert isinstance(doc, Document), doc
+        assert doc.title == "Ferry strike" and "Мост" in (doc.text or "")
+
+
+def test_binary_data_with_nul_bytes_is_still_binary(tmp_path: Path) -> None:
+    import random
+
+    rnd = random.Random(4)
+    blob = bytes(rnd.getrandbits(8) for _ in range(4096)) + b"\0\0\0\0" * 64
+    (tmp_path / "blob.txt").write_bytes(blob)
+    assert list(iter_documents([str(tmp_path / "blob.txt")], SETTINGS)) == [
+        Rejection(str(tmp_path / "blob.txt"), "binary data, not text")
+    ]
