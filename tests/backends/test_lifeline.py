@@ -10,7 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from wt_helpers import WIRETRACE, alive, descendants, fictional_article, wait_gone
+from wt_helpers import WIRETRACE, fictional_article
+
+from wiretrace.reliability.orphans import descendants, orphans_after
 
 POOL_SCRIPT = """
 import multiprocessing, os, sys, time
@@ -33,10 +35,8 @@ def _kill_and_check(proc: subprocess.Popen[bytes] | subprocess.Popen[str], sig: 
     assert below, "the command started no worker processes"
     os.kill(proc.pid, sig)
     proc.wait(timeout=30)
-    left = wait_gone(below, 20.0)
-    for pid in left:  # never leave them behind, even when the test fails
-        os.kill(pid, signal.SIGKILL)
-    assert not left, f"orphaned worker processes: {sorted(left)}"
+    left = orphans_after(below, 20.0)  # (survivors are killed: never left behind)
+    assert left == 0, f"{left} orphaned worker processes"
 
 
 @pytest.mark.parametrize("method", ["fork", "forkserver"])
@@ -48,7 +48,7 @@ def test_pool_workers_die_with_their_parent(tmp_path: Path, method: str, sig: in
                             text=True)
     assert proc.stdout is not None
     workers = set(eval(proc.stdout.readline()))  # noqa: S307 - our own script's list of ints
-    assert len(workers) >= 1 and alive(workers) == workers
+    assert workers and workers <= descendants(proc.pid)
     _kill_and_check(proc, sig)
 
 

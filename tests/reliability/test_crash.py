@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
-from wt_helpers import WIRETRACE, descendants, fictional_article, wait_gone
+from wt_helpers import WIRETRACE, fictional_article
 
 from wiretrace.ingest.clean import clean
+from wiretrace.reliability.orphans import descendants, orphans_after
 from wiretrace.store import Store
 
 N_FILES = 3000
@@ -75,7 +76,7 @@ def test_sigkill_during_ingest(tmp_path: Path) -> None:
     cmd = [*WIRETRACE, "ingest", str(corpus), "--db", str(db), "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen, workers = _kill_when(proc, db, low=200, high=N_FILES)
-    assert not wait_gone(workers), "worker processes outlived the killed ingest"
+    assert orphans_after(workers) == 0, "worker processes outlived the killed ingest"
     partial = _check_whole(db)
     assert 0 < len(partial) < N_FILES, f"kill came too late to test anything ({seen} stored)"
 
