@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import sys
@@ -18,7 +17,7 @@ from rich.table import Table
 
 from wiretrace.errors import WiretraceError
 from wiretrace.pipeline import Progress as ProgressFn
-from wiretrace.report.terminal import SafeConsole, one_line
+from wiretrace.report.terminal import SafeConsole, json_text, one_line
 from wiretrace.settings import Settings
 from wiretrace.store import Store
 
@@ -148,7 +147,7 @@ def extract(
         elif isinstance(item, Article):
             if as_json:
                 sys.stdout.write(
-                    json.dumps(article_record(item, text=True), ensure_ascii=False) + "\n"
+                    json_text(article_record(item, text=True)) + "\n"
                 )
             else:
                 header = item.title or item.source
@@ -172,7 +171,7 @@ def export(
     with Store(db, readonly=True) as store:
         for article in store.iter_articles():
             sys.stdout.write(
-                json.dumps(article_record(article, text=True), ensure_ascii=False) + "\n"
+                json_text(article_record(article, text=True)) + "\n"
             )
 
 
@@ -233,7 +232,7 @@ def stories(
     with Store(db, readonly=True) as store:
         rows = [r for r in story_rows(store) if r["size"] >= min_size]
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(rows, indent=2) + "\n")
         return
     if not rows:
         out.print("no stories yet; run 'wiretrace cluster'")
@@ -308,7 +307,7 @@ def compare(
 
     result = compare_inputs(source, copy, Settings(), as_text=text)
     if as_json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(result, indent=2) + "\n")
     else:
         print_comparison(result, out)
 
@@ -325,7 +324,7 @@ def sites(
     with Store(db, readonly=True) as store:
         cards = site_scorecards(store)
     if as_json:
-        sys.stdout.write(json.dumps(cards, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(cards, indent=2) + "\n")
     else:
         print_sites(cards, out)
 

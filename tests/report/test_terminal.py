@@ -8,7 +8,7 @@ from pathlib import Path
 
 from wt_helpers import fictional_article, run_cli
 
-from wiretrace.report.terminal import escape_controls, one_line
+from wiretrace.report.terminal import escape_controls, json_text, one_line
 
 HOSTILE = "Calm \x1b[2J\x1b]0;pwned\x07 title\u202e [/bold] [red]x"
 
@@ -20,6 +20,13 @@ def test_escape_controls() -> None:
     assert one_line("file\nrejected: forged") == "file\\nrejected: forged"
     plain = "Café — «quoted» 😀"
     assert escape_controls(plain) == plain
+
+
+def test_json_text_escapes_what_json_leaves_raw() -> None:
+    value = {"title": "a\x9b2J\u202eb\x1b é\u2028"}
+    text = json_text(value)
+    assert text == '{"title": "a\\u009b2J\\u202eb\\u001b é\\u2028"}'
+    assert json.loads(text) == value
 
 
 def _no_controls(text: str) -> None:
@@ -35,7 +42,8 @@ def test_titles_and_sites_are_printed_escaped(tmp_path: Path) -> None:
         "text": fictional_article(1)}) for i in range(3)) + "\n")
     db = str(tmp_path / "w.db")
     run_cli("analyze", str(items), "--db", db, "-q", check=True)
-    for command in (("show", "1"), ("stories",), ("sites",), ("trace",), ("stats",)):
+    for command in (("show", "1"), ("stories",), ("sites",), ("trace",), ("stats",),
+                    ("export",), ("stories", "--json"), ("sites", "--json")):
         proc = run_cli(*command, "--db", db)
         assert proc.returncode == 0, (command, proc.stderr)
         assert "Traceback" not in proc.stderr

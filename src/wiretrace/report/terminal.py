@@ -10,6 +10,7 @@ visible escapes such as ``\\x1b`` and ``\\u202e``.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -17,7 +18,7 @@ from rich.console import Console
 from rich.errors import MarkupError
 from rich.text import Text
 
-__all__ = ["SafeConsole", "escape_controls", "one_line"]
+__all__ = ["SafeConsole", "escape_controls", "json_text", "one_line"]
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROLS_AND_BREAKS = re.compile(
@@ -40,6 +41,17 @@ def escape_controls(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` as one line: newlines and tabs shown as escapes too."""
     return _CONTROLS_AND_BREAKS.sub(_shown, text)
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """``value`` as JSON (non-ASCII kept readable) with the control characters JSON leaves raw
+    (DEL, C1, line separators, bidi overrides) written as ``\\uXXXX`` escapes: the same
+    value, safe on a terminal."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class SafeConsole(Console):
