@@ -53,17 +53,18 @@ def test_pool_workers_die_with_their_parent(tmp_path: Path, method: str, sig: in
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
-def test_no_orphans_after_killing_ingest(tmp_path: Path, sig: int) -> None:
+@pytest.mark.parametrize("command,sig", [("ingest", signal.SIGKILL), ("ingest", signal.SIGTERM),
+                                         ("analyze", signal.SIGTERM)])
+def test_no_orphans_after_killing_ingest(tmp_path: Path, command: str, sig: int) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(1500):
         (corpus / f"a{i:05d}.html").write_text(
             f"<html><body><h1>Story {i}</h1><p>{fictional_article(i, 12)}</p></body></html>")
-    proc = subprocess.Popen([*WIRETRACE, "ingest", str(corpus), "--db", str(tmp_path / "w.db"),
+    proc = subprocess.Popen([*WIRETRACE, command, str(corpus), "--db", str(tmp_path / "w.db"),
                              "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while len(descendants(proc.pid)) < 2 and time.monotonic() < deadline:
-        assert proc.poll() is None, "ingest ended before its workers started"
+        assert proc.poll() is None, f"{command} ended before its workers started"
         time.sleep(0.05)
     _kill_and_check(proc, sig)
