@@ -55,7 +55,7 @@ def test_pool_workers_die_with_their_parent(tmp_path: Path, method: str, sig: in
 @pytest.mark.slow
 @pytest.mark.parametrize("command,sig", [("ingest", signal.SIGKILL), ("ingest", signal.SIGTERM),
                                          ("analyze", signal.SIGTERM)])
-def test_no_orphans_after_killing_ingest(tmp_path: Path, command: str, sig: int) -> None:
+def test_no_orphans_after_killing_ingest_or_analyze(tmp_path: Path, command: str, sig: int) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(1500):
