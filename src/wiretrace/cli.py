@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,12 +11,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from wiretrace.errors import WiretraceError
 from wiretrace.pipeline import Progress as ProgressFn
+from wiretrace.report.terminal import SafeConsole, json_text, one_line
 from wiretrace.settings import Settings
 from wiretrace.store import Store
 
@@ -26,8 +28,9 @@ app = typer.Typer(
     help="Find the stories in a pile of news, trace who copied whom, and what each copy changed.",
 )
 # a pipe or a file gets wide lines (rich would assume 80 columns); a terminal keeps its width
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# both escape control characters in what they print (report.terminal)
+out = SafeConsole(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
@@ -63,9 +66,29 @@ def _progress(label: str, quiet: bool, total: int | None = None) -> Iterator[Pro
 
 def _print_rejections(rejections: list, limit: int = 50) -> None:  # type: ignore[type-arg]
     for r in rejections[:limit]:
-        err.print(f"rejected: {r.source}: {r.reason}", markup=False)
+        err.print(f"rejected: {one_line(r.source)}: {one_line(r.reason)}", markup=False)
     if len(rejections) > limit:
         err.print(f"... and {len(rejections) - limit} more rejected (see 'wiretrace stats')")
+
+
+def _check_output(path: Path | None, option: str) -> None:
+    """A user error before any work: an output file that could not be written."""
+    if path is None:
+        return
+    folder = path.parent
+    if path.is_dir():
+        raise WiretraceError(f"{option} {path}: is a folder; give a file name")
+    if not folder.is_dir():
+        raise WiretraceError(f"{option} {path}: no such folder {folder}; create it first")
+    if not os.access(folder, os.W_OK):
+        raise WiretraceError(f"{option} {path}: the folder {folder} is not writable")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WiretraceError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 # ---------------------------------------------------------------------------------- ingest
@@ -94,7 +117,7 @@ def ingest(
     _print_rejections(report.rejected)
     out.print(
         f"ingested {len(report.added)} new articles, {report.duplicates} already stored, "
-        f"{len(report.rejected)} rejected, {report.links} link-only feed entries recorded"
+        f"{report.rejections} rejected, {report.links} link-only feed entries recorded"
         f" -> {db}"
     )
     if report.rejected:
@@ -117,17 +140,18 @@ def extract(
     for item in extract_documents(iter_documents(files, settings), settings):
         if isinstance(item, Rejection):
             rejected += 1
-            err.print(f"rejected: {item.source}: {item.reason}", markup=False)
+            err.print(f"rejected: {one_line(item.source)}: {one_line(item.reason)}",
+                      markup=False)
         elif isinstance(item, Document):
-            err.print(f"link only (not fetched): {item.url}", markup=False)
+            err.print(f"link only (not fetched): {one_line(item.url or '')}", markup=False)
         elif isinstance(item, Article):
             if as_json:
                 sys.stdout.write(
-                    json.dumps(article_record(item, text=True), ensure_ascii=False) + "\n"
+                    json_text(article_record(item, text=True)) + "\n"
                 )
             else:
                 header = item.title or item.source
-                out.print(f"# {header}", markup=False)
+                out.print(f"# {one_line(header)}", markup=False)
                 out.print(item.text, markup=False)
                 out.print()
     if rejected:
@@ -147,7 +171,7 @@ def export(
     with Store(db, readonly=True) as store:
         for article in store.iter_articles():
             sys.stdout.write(
-                json.dumps(article_record(article, text=True), ensure_ascii=False) + "\n"
+                json_text(article_record(article, text=True)) + "\n"
             )
 
 
@@ -208,7 +232,7 @@ def stories(
     with Store(db, readonly=True) as store:
         rows = [r for r in story_rows(store) if r["size"] >= min_size]
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(rows, indent=2) + "\n")
         return
     if not rows:
         out.print("no stories yet; run 'wiretrace cluster'")
@@ -219,7 +243,8 @@ def stories(
         table.add_column(col, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for r in rows:
         dates = " – ".join(d[:10] for d in (r["first_published"], r["last_published"]) if d)
-        table.add_row(str(r["id"]), str(r["size"]), r["title"], ", ".join(r["sites"]), dates)
+        table.add_row(str(r["id"]), str(r["size"]), escape(r["title"] or ""),
+                      escape(", ".join(r["sites"])), dates)
     out.print(table)
 
 
@@ -282,7 +307,7 @@ def compare(
 
     result = compare_inputs(source, copy, Settings(), as_text=text)
     if as_json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(result, indent=2) + "\n")
     else:
         print_comparison(result, out)
 
@@ -299,7 +324,7 @@ def sites(
     with Store(db, readonly=True) as store:
         cards = site_scorecards(store)
     if as_json:
-        sys.stdout.write(json.dumps(cards, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(cards, indent=2) + "\n")
     else:
         print_sites(cards, out)
 
@@ -318,12 +343,13 @@ def report(
     """The report (JSON contract version 1, Markdown or HTML)."""
     from wiretrace.report import render
 
+    _check_output(out_file, "--out")
     with Store(db, readonly=True) as store:
         text = render(store, format, story_id=story)
     if out_file is None:
         sys.stdout.write(text)
     else:
-        out_file.write_text(text, encoding="utf-8")
+        _write(out_file, text)
         out.print(f"wrote {out_file}")
 
 
@@ -342,6 +368,8 @@ def analyze(
     from wiretrace.pipeline import analyze as run_analyze
     from wiretrace.report import render
 
+    for target, option in ((json_out, "--json"), (md_out, "--markdown"), (html_out, "--html")):
+        _check_output(target, option)  # before hours of work, not after
     settings = _settings(db)
     with Store(db, settings.busy_timeout_ms) as store:
         with _progress("analyze", quiet) as progress:
@@ -350,12 +378,12 @@ def analyze(
         _print_rejections(result.ingest.rejected)
         out.print(
             f"{len(result.ingest.added)} new articles ({result.ingest.duplicates} already stored, "
-            f"{len(result.ingest.rejected)} rejected); {result.cluster.stories} stories; "
+            f"{result.ingest.rejections} rejected); {result.cluster.stories} stories; "
             f"{result.changes} changes found"
         )
         for fmt, target in (("json", json_out), ("md", md_out), ("html", html_out)):
             if target is not None:
-                target.write_text(render(store, fmt), encoding="utf-8")
+                _write(target, render(store, fmt))
                 out.print(f"wrote {target}")
     if result.ingest.rejected:
         raise typer.Exit(1)
@@ -412,13 +440,17 @@ def main() -> None:
     try:
         app()
     except WiretraceError as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {one_line(str(exc))}", markup=False)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted; what was committed is kept")
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except sqlite3.DatabaseError as exc:  # a database file damaged after it was opened
+        err.print(f"error: the database cannot be read ({exc}); "
+                  "'sqlite3 FILE .recover' may save what is left", markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from wiretrace.backends.lifeline import worker_pool
 from wiretrace.errors import InputError
 from wiretrace.ingest.fetch import FetchPolicy
 from wiretrace.model import (
@@ -55,10 +57,18 @@ class IngestReport:
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     links: int = 0
+    # rejections past Settings.max_rejections_per_source, by source: counted, not listed (one
+    # line in ``rejected`` says how many)
+    unlisted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rejections(self) -> int:
+        """Every rejection, listed or not."""
+        return len(self.rejected) - len(self.unlisted) + sum(self.unlisted.values())
 
     @property
     def seen(self) -> int:
-        return len(self.added) + self.duplicates + len(self.rejected)
+        return len(self.added) + self.duplicates + self.rejections
 
 
 def _label(doc: Document) -> str:
@@ -100,15 +110,17 @@ def extract_documents(
             return
         jobs = [(d, settings) for d in window]
         if pool is None and workers > 1 and seen > 8:
-            pool = ProcessPoolExecutor(max_workers=workers)
+            pool = worker_pool(workers)
         if pool is not None:
             yield from pool.map(_extract_one, jobs, chunksize=4)
         else:
             yield from map(_extract_one, jobs)
         window.clear()
 
+    from wiretrace.ingest.sanitize import sanitize_item
+
     try:
-        for item in items:
+        for item in map(sanitize_item, items):
             if isinstance(item, Rejection):
                 yield from flush()
                 yield item
@@ -162,21 +174,31 @@ def ingest(
     content) are counted as duplicates and stored once. Feed entries with only a link are
     recorded; with a ``fetch`` policy their pages are fetched (within its caps) and ingested."""
     from wiretrace.ingest.readers import iter_documents
+    from wiretrace.ingest.sanitize import sanitize_rejection
 
     report = IngestReport()
     pending: list[Article] = []
     rejected: list[Rejection] = []
     shas: set[str] = set()
+    per_source: Counter[str] = Counter()
 
     def commit() -> None:
         if pending:
-            ids, dups = store.add_articles(pending)
+            ids, dups, unwritable = store.add_articles_salvaging(pending)
             report.added.extend(ids)
             report.duplicates += dups
+            rejected.extend(unwritable)
             pending.clear()
         if rejected:
-            store.add_rejections(rejected)
-            report.rejected.extend(rejected)
+            listed = []
+            for r in map(sanitize_rejection, rejected):
+                if per_source[r.source] < settings.max_rejections_per_source:
+                    per_source[r.source] += 1
+                    listed.append(r)
+                else:  # a flood from one source (200 MB of non-JSON on stdin): counted
+                    report.unlisted[r.source] = report.unlisted.get(r.source, 0) + 1
+            store.add_rejections(listed)
+            report.rejected.extend(listed)
             rejected.clear()
 
     done = 0
@@ -210,6 +232,12 @@ def ingest(
         if progress is not None:
             progress(done, label)
     commit()
+    if report.unlisted:
+        summaries = [Rejection(source, f"{n:,} more items rejected, not listed one by one (the "
+                               f"first {settings.max_rejections_per_source:,} are)")
+                     for source, n in report.unlisted.items()]
+        store.add_rejections(summaries)
+        report.rejected.extend(summaries)
     return report
 
 
@@ -340,11 +368,15 @@ def analyse_story(story_id: int, articles: Sequence[Article], settings: Settings
     """Align, trace, extract claims, compare and write the brief for one story (pure)."""
     from wiretrace.claims import brief, compare_story, extract_claims
     from wiretrace.trace.align import align_articles
+    from wiretrace.trace.bounds import bounded_articles
     from wiretrace.trace.derivation import trace_story
 
-    arts = list(articles)
+    arts, cut = bounded_articles(articles, settings.max_compare_chars)
     alignments = [align_articles(arts[i], arts[j], settings) for i, j in candidate_pairs(arts)]
     derivations = trace_story(arts, alignments, settings)
+    for d in derivations:  # a text cut to the work bound says so in its evidence
+        if d.article in cut:
+            d.evidence.append(cut[d.article])
     claims = [c for a in arts for c in extract_claims(a)]
     changes = compare_story(arts, alignments, derivations, settings)
     facts = brief(arts, claims, changes, derivations)
@@ -373,7 +405,7 @@ def analyse(
     # single-article stories need no pool; big corpora spread stories over the cores
     workers = _workers(settings)
     results: list[StoryAnalysis] = []
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(stories) > 4 else None
+    pool = worker_pool(workers) if workers > 1 and len(stories) > 4 else None
     try:
         mapped = pool.map(_analyse_job, jobs, chunksize=1) if pool else map(_analyse_job, jobs)
         for done, result in enumerate(mapped, start=1):

@@ -18,6 +18,8 @@ class Settings:
     min_text_chars: int = 40  # shorter extractions are rejected as empty
     # an item longer than this is not an article (HTML may be 5x longer: markup); rejected early
     max_item_chars: int = 2_000_000
+    # rejections listed (stored, printed) per source; more are counted in one line
+    max_rejections_per_source: int = 1000
     # sketch / cluster
     shingle_size: int = 5
     num_perm: int = 128
@@ -42,6 +44,9 @@ class Settings:
     # model (dev balanced accuracy 0.62) vetoes real changes there (bench/changes.py measures
     # both); empty = rules only. Widen it when a stronger model ships.
     entailment_kinds: frozenset[str] = frozenset({"addition"})
+    # align / claims / compare: a longer working text is aligned and compared over its first
+    # this many characters, with the cut recorded (trace.bounds): one pair stays within seconds
+    max_compare_chars: int = 20_000
     # store
     busy_timeout_ms: int = 30_000
 

@@ -13,6 +13,7 @@ import pytest
 from wt_helpers import WIRETRACE, fictional_article
 
 from wiretrace.ingest.clean import clean
+from wiretrace.reliability.orphans import descendants, orphans_after
 from wiretrace.store import Store
 
 N_FILES = 3000
@@ -29,15 +30,19 @@ def _count(db: Path) -> int:
         return 0
 
 
-def _kill_when(proc: subprocess.Popen[bytes], db: Path, low: int, high: int) -> int:
-    """SIGKILL the process once the stored count is past ``low``; returns the count seen."""
+def _kill_when(
+    proc: subprocess.Popen[bytes], db: Path, low: int, high: int
+) -> tuple[int, set[int]]:
+    """SIGKILL the process once the stored count is past ``low``; returns the count seen and
+    the worker processes it had then."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         n = _count(db)
         if n >= low or proc.poll() is not None:
+            workers = descendants(proc.pid)
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
-            return n
+            return n, workers
         time.sleep(0.01)
     proc.kill()
     raise AssertionError("the command never wrote anything")
@@ -70,7 +75,8 @@ def test_sigkill_during_ingest(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     cmd = [*WIRETRACE, "ingest", str(corpus), "--db", str(db), "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    seen = _kill_when(proc, db, low=200, high=N_FILES)
+    seen, workers = _kill_when(proc, db, low=200, high=N_FILES)
+    assert orphans_after(workers) == 0, "worker processes outlived the killed ingest"
     partial = _check_whole(db)
     assert 0 < len(partial) < N_FILES, f"kill came too late to test anything ({seen} stored)"
 
@@ -97,6 +103,7 @@ def test_sigkill_during_cluster(tmp_path: Path) -> None:
     assert result.state_after_kill in ("previous", "new")
     assert result.rerun_exit == 0
     assert result.articles == 3000 and result.lost == 0
+    assert result.orphans == 0
     assert result.problems == []
 
 
@@ -108,5 +115,6 @@ def test_sigkill_during_ingest_scenario(tmp_path: Path) -> None:
     assert result.killed and result.integrity_after_kill == "ok"
     assert 0 < result.before_kill < 400
     assert result.rerun_exit == 0 and result.articles == 400 and result.lost == 0
+    assert result.workers_at_kill > 0 and result.orphans == 0
     assert result.problems == []
     _check_whole(tmp_path / "crash-ingest.db")

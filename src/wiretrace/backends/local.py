@@ -14,12 +14,12 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from scipy import sparse
 
+from wiretrace.backends.lifeline import worker_pool
 from wiretrace.cluster.minhash import DEFAULT_SEED, Signatures, sketch_texts
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def sketch(
         for s in range(0, len(texts), BATCH)
     ]
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
+    with worker_pool(n_workers, context) as pool:
         parts = list(pool.map(_job, jobs, chunksize=1))
     return Signatures.concat(parts)
 
@@ -108,7 +108,7 @@ def sketch_and_features(
     if n_workers == 1 or held < MIN_PARALLEL:
         return gather_sketches(map(sketch_batch, jobs), on_batch, num_perm, shingle_size, seed)
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
+    with worker_pool(n_workers, context) as pool:
         return gather_sketches(in_order(lambda job: pool.submit(sketch_batch, job), jobs,
                                         2 * n_workers),
                                on_batch, num_perm, shingle_size, seed)

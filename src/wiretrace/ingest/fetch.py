@@ -1,16 +1,18 @@
 """Fetching a feed entry's link, only when the user asks for it (``ingest --fetch``).
 
-http(s) only; the host must resolve to public addresses unless private ones are allowed; the
-response is capped in size and time; redirects are followed by hand so every hop is checked.
+http(s) only; the host must resolve to public addresses unless private ones are allowed, and the
+connection goes to the address that was checked (pinned: no second lookup to rebind); the
+response is capped in size and in time, one deadline for the whole request; redirects are
+followed by hand so every hop is checked.
 """
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
-import urllib.error
+import time
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from wiretrace.errors import InputError
@@ -26,59 +28,118 @@ class FetchPolicy:
     allow_private: bool = False
 
 
-def check_url(url: str, policy: FetchPolicy) -> None:
-    """Raise InputError unless ``url`` is http(s) to a host the policy allows."""
+_CHUNK = 64 * 1024
+
+
+def check_url(url: str, policy: FetchPolicy) -> str:
+    """Raise InputError unless ``url`` is http(s) to a host the policy allows; return the
+    address it was checked at, which the connection must then use (no second lookup: a DNS
+    answer that changes between the check and the connection cannot reach another host)."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise InputError(f"{url}: only http and https links are fetched")
     if not parts.hostname:
         raise InputError(f"{url}: no host in the link")
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
+        port = parts.port
+        infos = socket.getaddrinfo(parts.hostname, port or None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise InputError(f"{url}: host cannot be resolved ({exc})") from None
-    if policy.allow_private:
-        return
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise InputError(
-                f"{url}: {parts.hostname} resolves to a private or loopback address "
-                f"({address}); pass --allow-private to fetch it"
-            )
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
+    if not infos:
+        raise InputError(f"{url}: host cannot be resolved (no address)")
+    if not policy.allow_private:
+        for info in infos:
+            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            if not address.is_global:
+                raise InputError(
+                    f"{url}: {parts.hostname} resolves to a private or loopback address "
+                    f"({address}); pass --allow-private to fetch it"
+                )
+    return str(infos[0][4][0])
 
 
 def fetch(url: str, policy: FetchPolicy) -> str:
-    """The body of ``url`` as text, within the policy's caps. Raises InputError with a reason."""
-    opener = urllib.request.build_opener(_NoRedirect())
+    """The body of ``url`` as text, within the policy's caps. Raises InputError with a reason.
+
+    ``policy.timeout_s`` bounds the whole request, redirects and every byte of the body
+    included (not each read: a server sending a byte a second cannot hold it longer). A page
+    cut off (by the deadline, or by the server before its Content-Length) is an error, never a
+    shorter page."""
+    deadline = time.monotonic() + policy.timeout_s
     for _ in range(policy.max_redirects + 1):
-        check_url(url, policy)
-        request = urllib.request.Request(url, headers={"User-Agent": "wiretrace/0.1"})
+        address = check_url(url, policy)
+        status, location, body, charset = _get(url, address, policy, deadline)
+        if status in (301, 302, 303, 307, 308) and location:
+            url = urllib.parse.urljoin(url, location)
+            continue
+        if status != 200:
+            raise InputError(f"{url}: HTTP {status}")
         try:
-            response = opener.open(request, timeout=policy.timeout_s)
-        except urllib.error.HTTPError as exc:
-            if exc.code in (301, 302, 303, 307, 308) and exc.headers.get("Location"):
-                url = urllib.parse.urljoin(url, exc.headers["Location"])
-                continue
-            raise InputError(f"{url}: HTTP {exc.code}") from None
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise InputError(f"{url}: cannot fetch ({reason})") from None
-        with response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > policy.max_bytes:
-                raise InputError(f"{url}: response larger than {policy.max_bytes} bytes")
-            body = response.read(policy.max_bytes + 1)
+            return body.decode(charset or "utf-8", errors="replace")
+        except LookupError:
+            return body.decode("utf-8", errors="replace")
+    raise InputError(f"{url}: more than {policy.max_redirects} redirects")
+
+
+def _get(
+    url: str, address: str, policy: FetchPolicy, deadline: float
+) -> tuple[int, str | None, bytes, str | None]:
+    """One GET of ``url`` connected to ``address``: (status, Location, body, charset)."""
+    parts = urllib.parse.urlsplit(url)
+    secure = parts.scheme == "https"
+    port = parts.port or (443 if secure else 80)
+    host = parts.hostname or ""
+    conn_class = http.client.HTTPSConnection if secure else http.client.HTTPConnection
+    conn = conn_class(host, port, timeout=_left(url, deadline, policy))
+
+    def pinned(addr: tuple[str, int], timeout: float | None = None,
+               source: tuple[str, int] | None = None) -> socket.socket:
+        return socket.create_connection((address, addr[1]), timeout, source)
+
+    conn._create_connection = pinned  # type: ignore[attr-defined]
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    try:
+        conn.request("GET", path, headers={"User-Agent": "wiretrace/0.1", "Accept-Encoding":
+                                           "identity"})
+        live = conn.sock  # (TLS) socket the response reads, kept after conn lets go of it
+        response = conn.getresponse()
+        if response.status != 200:
+            return response.status, response.getheader("Location"), b"", None
+        length = response.getheader("Content-Length")
+        if length and length.isdigit() and int(length) > policy.max_bytes:
+            raise InputError(f"{url}: response larger than {policy.max_bytes} bytes")
+        body = bytearray()
+        while True:
+            left = _left(url, deadline, policy)
+            if live is not None:
+                live.settimeout(left)
+            piece = response.read1(min(_CHUNK, policy.max_bytes + 1 - len(body)) or 1)
+            if not piece:
+                break
+            body += piece
             if len(body) > policy.max_bytes:
                 raise InputError(f"{url}: response larger than {policy.max_bytes} bytes")
-            charset = response.headers.get_content_charset() or "utf-8"
-            try:
-                return body.decode(charset, errors="replace")
-            except LookupError:
-                return body.decode("utf-8", errors="replace")
-    raise InputError(f"{url}: more than {policy.max_redirects} redirects")
+        if length and length.isdigit() and len(body) < int(length):
+            raise InputError(f"{url}: page cut off ({len(body)} of {length} bytes received)")
+        return 200, None, bytes(body), response.headers.get_content_charset()
+    except http.client.IncompleteRead as exc:
+        raise InputError(f"{url}: page cut off ({len(exc.partial)} bytes received)") from None
+    except TimeoutError:
+        raise InputError(_late(url, policy)) from None
+    except (http.client.HTTPException, OSError) as exc:
+        raise InputError(f"{url}: cannot fetch ({exc})") from None
+    finally:
+        conn.close()
+
+
+def _left(url: str, deadline: float, policy: FetchPolicy) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise InputError(_late(url, policy))
+    return left
+
+
+def _late(url: str, policy: FetchPolicy) -> str:
+    return f"{url}: no complete page within {policy.timeout_s:g} s (cut off, not stored)"

@@ -66,7 +66,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     import trafilatura
     from trafilatura import extract_metadata
 
-    html = unwrap_embedded_posts(html)
+    from wiretrace.ingest.deep_html import flatten_deep
+
+    html = flatten_deep(unwrap_embedded_posts(html))  # past 256 levels lxml loses the text
     common: dict[str, Any] = {"url": url, "include_comments": False}
     try:
         precise = trafilatura.bare_extraction(

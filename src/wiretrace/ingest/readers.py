@@ -225,21 +225,40 @@ def _walk(folder: str, settings: Settings) -> Iterator[Document | Rejection]:
 
 
 def _entries(folder: str) -> Iterator[tuple[str, str | None]]:
-    """(path, None) for each file, or (folder, reason) for a folder that cannot be listed."""
+    """(path, None) for each file, or (folder, reason) for a folder that cannot be listed.
+    Iterative (a stack of listings, not recursion): a folder nested thousands deep is walked."""
+    stack: list[Iterator[tuple[str, bool]]] = []
+    listed = _listing(folder)
+    if isinstance(listed, str):
+        yield folder, listed
+        return
+    stack.append(iter(listed))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        full, is_dir = entry
+        if not is_dir:
+            yield full, None
+            continue
+        listed = _listing(full)
+        if isinstance(listed, str):
+            yield full, listed
+        else:
+            stack.append(iter(listed))
+
+
+def _listing(folder: str) -> list[tuple[str, bool]] | str:
+    """The visible entries of a folder in name order as (path, is a folder), or why it cannot be
+    listed."""
     try:
         with os.scandir(folder) as listing:
             entries = sorted((e.name, e.is_dir(follow_symlinks=False)) for e in listing)
     except OSError as exc:
-        yield folder, _os_reason(exc)
-        return
-    for name, is_dir in entries:
-        if name.startswith("."):
-            continue
-        full = os.path.join(folder, name)
-        if is_dir:
-            yield from _entries(full)
-        else:
-            yield full, None
+        return _os_reason(exc)
+    return [(os.path.join(folder, name), is_dir) for name, is_dir in entries
+            if not name.startswith(".")]
 
 
 def _walk_entry(full: str, root_real: str, settings: Settings) -> Iterator[Document | Rejection]:

@@ -22,6 +22,7 @@ from wiretrace.reliability.harness import (
     seed_articles,
     write_good_texts,
 )
+from wiretrace.reliability.orphans import descendants, orphans_after
 from wiretrace.store import Store
 
 __all__ = ["CrashResult", "sigkill_cluster", "sigkill_ingest"]
@@ -40,10 +41,13 @@ class CrashResult:
     expected: int
     lost: int
     problems: list[str] = field(default_factory=list)
+    workers_at_kill: int = 0  # processes the killed command had started
+    orphans: int = 0  # of those, still running 20 s after the kill
 
     @property
     def ok(self) -> bool:
-        return self.killed and self.rerun_exit == 0 and self.lost == 0 and not self.problems
+        return (self.killed and self.rerun_exit == 0 and self.lost == 0 and not self.orphans
+                and not self.problems)
 
 
 def sigkill_ingest(workdir: Path, files: int = 1000, kill_after: int = 100) -> CrashResult:
@@ -62,10 +66,14 @@ def sigkill_ingest(workdir: Path, files: int = 1000, kill_after: int = 100) -> C
             break
         time.sleep(0.01)
     killed = proc.poll() is None
+    workers = descendants(proc.pid)
     with contextlib.suppress(ProcessLookupError):
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     problems = []
+    orphans = orphans_after(workers)
+    if orphans:
+        problems.append(f"{orphans} worker processes outlived the killed ingest")
     integrity = integrity_check(db)
     partial = count_rows(db)
     from wiretrace.ingest.clean import clean
@@ -90,7 +98,7 @@ def sigkill_ingest(workdir: Path, files: int = 1000, kill_after: int = 100) -> C
         problems.append("integrity check failed after the re-run")
     return CrashResult(
         "ingest", 1, killed, partial, integrity, "partial", rerun.returncode, len(arts), files,
-        files - len(sources), problems,
+        files - len(sources), problems, len(workers), orphans,
     )
 
 
@@ -121,6 +129,7 @@ def sigkill_cluster(
     state = "?"
     integrity = "not checked"
     stories_seen = 0
+    workers_seen = orphans = 0
     while tries < attempts and not killed:
         tries += 1
         args = ["cluster", "--db", str(db), "--quiet"] + (["--full"] if tries > 1 else [])
@@ -128,9 +137,14 @@ def sigkill_cluster(
                                 stderr=subprocess.DEVNULL, env=cli_env())
         time.sleep(rnd.uniform(1.0, 3.0))
         killed = proc.poll() is None
+        workers = descendants(proc.pid)
+        workers_seen += len(workers)
         with contextlib.suppress(ProcessLookupError):
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        if (left := orphans_after(workers)):
+            orphans += left
+            problems.append(f"{left} worker processes outlived the killed cluster")
         integrity = integrity_check(db)
         now = _partition(db)
         stories_seen = len(set(now.values()))
@@ -163,5 +177,5 @@ def sigkill_cluster(
         problems.append("integrity check failed after the re-run")
     return CrashResult(
         "cluster", tries, killed, stories_seen, integrity, state, rerun.returncode, len(final),
-        articles, articles - len(final), problems,
+        articles, articles - len(final), problems, workers_seen, orphans,
     )

@@ -31,8 +31,6 @@ def compare_inputs(source: str, copy: str, settings: Settings,
                    as_text: bool = False) -> dict[str, Any]:
     """Compare two files (or, with ``as_text``, two texts): the copy's changes versus the
     source, with the aligned passages. Offsets point into the two working texts."""
-    from wiretrace.claims import compare_texts
-
     if as_text:
         a_text, b_text = source, copy
         a_name, b_name = "source", "copy"
@@ -40,9 +38,32 @@ def compare_inputs(source: str, copy: str, settings: Settings,
         a_art, b_art = load_one(source, settings), load_one(copy, settings)
         a_text, b_text = a_art.text, b_art.text
         a_name, b_name = source, copy
-    result = compare_texts(a_text, b_text, settings).to_dict()
+    result = _bounded_compare(a_text, b_text, settings)
     result["source"] = {"name": a_name, "text": a_text}
     result["copy"] = {"name": b_name, "text": b_text}
+    return result
+
+
+def _bounded_compare(a_text: str, b_text: str, settings: Settings) -> dict[str, Any]:
+    """``compare_texts`` over the texts cut to ``settings.max_compare_chars`` (trace.bounds);
+    the reuse shares are of the whole texts, and ``bounded`` says what was cut."""
+    from wiretrace.claims import compare_texts
+    from wiretrace.trace.align import coverage
+    from wiretrace.trace.bounds import bound_note, bounded_text
+
+    cap = settings.max_compare_chars
+    a_cut, b_cut = bounded_text(a_text, cap), bounded_text(b_text, cap)
+    report = compare_texts(a_cut, b_cut, settings)
+    notes = []
+    for name, full, cut in (("source", a_text, a_cut), ("copy", b_text, b_cut)):
+        if cut is not full:
+            notes.append(f"{name}: {bound_note(len(full), len(cut), cap)}")
+    if notes:
+        al = report.alignment
+        al.reuse_a = round(coverage(a_text, [p.a_span for p in al.pairs]), 4)
+        al.reuse_b = round(coverage(b_text, [p.b_span for p in al.pairs]), 4)
+    result = report.to_dict()
+    result["bounded"] = notes
     return result
 
 
@@ -56,6 +77,8 @@ def print_comparison(result: dict[str, Any], console: Console) -> None:
         + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"),
         markup=False,
     )
+    for note in result.get("bounded", []):
+        console.print(f"note: {note}", markup=False)
     changes = result["changes"]
     if not changes:
         console.print("no changes of fact found")

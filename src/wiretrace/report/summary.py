@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
@@ -58,7 +59,7 @@ def _print_rows(console: Console, title: str, columns: tuple[str, ...],
     if rows:
         table = _table(title, *columns)
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*map(escape, row))  # corpus text is never markup
         console.print(table)
 
 
@@ -95,11 +96,11 @@ def provenance_tree(articles: list[Article], derivations: list[Derivation]) -> T
 
     def add(node: Tree, aid: int, depth: int = 0) -> None:
         d = deriv.get(aid)
-        label = f"{_name(by_id[aid])}  [bold]{d.type if d else '?'}[/bold]"
+        label = f"{escape(_name(by_id[aid]))}  [bold]{d.type if d else '?'}[/bold]"
         if d is not None:
             label += f" {d.score:.2f}"
             if d.upstream and d.type in ("original", "independent"):
-                label += f" (credits {d.upstream})"
+                label += f" (credits {escape(d.upstream)})"
         branch = node.add(label)
         if depth < 30:
             for child in children.get(aid, []):
@@ -109,7 +110,7 @@ def provenance_tree(articles: list[Article], derivations: list[Derivation]) -> T
         add(root, aid)
     for key, kids in children.items():
         if isinstance(key, str):
-            up = root.add(f"[italic]{key}[/italic] (inferred, not in the corpus)")
+            up = root.add(f"[italic]{escape(key)}[/italic] (inferred, not in the corpus)")
             for aid in kids:
                 add(up, aid)
     return root
@@ -118,13 +119,13 @@ def provenance_tree(articles: list[Article], derivations: list[Derivation]) -> T
 def print_provenance(store: Store, story_id: int, console: Console) -> None:
     story = store.story(story_id)
     articles = store.articles(story.articles)
-    console.print(f"\n[bold]story {story.id}[/bold]: {story.title}", highlight=False)
+    console.print(f"\n[bold]story {story.id}[/bold]: {escape(story.title)}", highlight=False)
     console.print(provenance_tree(articles, store.derivations(story.id)))
 
 
 def print_article(store: Store, article_id: int, console: Console) -> None:
     art = store.article(article_id)
-    console.print(f"[bold]#{art.id}[/bold] {art.title or '(no title)'}")
+    console.print(f"[bold]#{art.id}[/bold] {escape(art.title or '(no title)')}")
     for key in ("source", "locator", "site", "url", "byline", "published", "language"):
         value = getattr(art, key)
         if value:
@@ -136,7 +137,7 @@ def print_article(store: Store, article_id: int, console: Console) -> None:
             if d.article == article_id:
                 parent = f"#{d.parent}" if d.parent else "none in the corpus"
                 console.print(f"derivation: [bold]{d.type}[/bold] score {d.score:.2f}; parent "
-                              f"{parent}; upstream {d.upstream or '-'}")
+                              f"{parent}; upstream {escape(d.upstream or '-')}")
                 for line in d.evidence:
                     console.print(f"  - {line}", markup=False)
         changes = [c for c in store.changes(story_id) if c.article == article_id]
@@ -167,7 +168,8 @@ def print_claims(store: Store, console: Console, article: int | None = None,
     table = _table(None, "article", "kind", "claim", "value", "attributed to")
     for c in found:
         value = "" if c.value is None else json.dumps(c.value, ensure_ascii=False)
-        table.add_row(f"#{c.article}", c.kind, c.text[:90], value[:60], c.attributed_to or "")
+        table.add_row(*map(escape, (f"#{c.article}", c.kind, c.text[:90], value[:60],
+                                    c.attributed_to or "")))
     console.print(table)
 
 
@@ -176,7 +178,7 @@ def print_sites(cards: list[dict[str, Any]], console: Console) -> None:
                    "artefacts", "AI tells", "changes introduced")
     for c in cards:
         table.add_row(
-            str(c["site"]), str(c["articles"]), str(c["originals"]), str(c["copies"]),
+            escape(str(c["site"])), str(c["articles"]), str(c["originals"]), str(c["copies"]),
             str(c["rewrites"]), str(c["summaries"]),
             ", ".join(f"{k} {v}" for k, v in c["artefacts"].items()) or "-",
             str(c["ai_tells"]),

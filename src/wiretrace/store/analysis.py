@@ -89,6 +89,8 @@ class AnalysisStore:
                 )
             for sid in set(old.values()) - keep:
                 c.execute("DELETE FROM stories WHERE id=?", (sid,))
+            c.execute("UPDATE stories SET size = (SELECT count(*) FROM story_articles "
+                      "WHERE story_id = stories.id)")  # the story list sorts on it (listing)
             c.execute("DELETE FROM near_duplicates")
             c.executemany("INSERT INTO near_duplicates VALUES (?,?,?,?,?)", near_duplicates)
             c.execute("DELETE FROM story_edges")

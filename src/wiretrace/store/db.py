@@ -6,6 +6,7 @@ and an interrupted run never leaves half a record; readers never block writers (
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -14,9 +15,19 @@ from pathlib import Path
 from wiretrace.errors import NotFound, StoreBusy, StoreError
 from wiretrace.model import Artefact, Article, Rejection
 from wiretrace.store.analysis import AnalysisStore, StoredStory, chunks
+from wiretrace.store.listing import StoryListing
 from wiretrace.store.migrations import MIGRATIONS
+from wiretrace.store.schema import check_schema
 
 __all__ = ["Store", "StoredStory"]
+
+# errors that one article's data can cause in a write (a string SQLite cannot take, a number
+# too large): its batch is retried article by article
+_ITEM_ERRORS = (ValueError, OverflowError, sqlite3.IntegrityError, sqlite3.InterfaceError,
+                sqlite3.DataError, sqlite3.ProgrammingError)
+
+# ids SQLite can hold (a larger one names no article; binding it would raise OverflowError)
+_ROWID_MIN, _ROWID_MAX = -(2**63), 2**63 - 1
 
 # the article columns read back into an ``Article``, named as its fields
 _ARTICLE_FIELDS = (
@@ -26,7 +37,7 @@ _ARTICLE_FIELDS = (
 _ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
 
 
-class Store(AnalysisStore):
+class Store(AnalysisStore, StoryListing):
     """The database of one corpus: connection, migrations, transactions, articles and rejections;
     the clustering and the story analysis come from ``AnalysisStore``."""
 
@@ -56,12 +67,19 @@ class Store(AnalysisStore):
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            check_schema(self.conn, self.path, len(MIGRATIONS), readonly)
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
         except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(AttributeError, sqlite3.Error):
+                self.conn.close()
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        except StoreError:
+            with contextlib.suppress(AttributeError, sqlite3.Error):
+                self.conn.close()
+            raise
 
     # ------------------------------------------------------------------ plumbing
     def close(self) -> None:
@@ -150,6 +168,31 @@ class Store(AnalysisStore):
                 )
         return new_ids, duplicates
 
+    def add_articles_salvaging(
+        self, articles: Sequence[Article]
+    ) -> tuple[list[int], int, list[Rejection]]:
+        """``add_articles``, but one article that cannot be written costs only itself: when the
+        batch fails on its data, each article is written in its own transaction and one that
+        still fails comes back as a ``Rejection``. Returns (new ids, already stored, rejected).
+        A busy or broken database (``StoreError``, ``sqlite3.OperationalError``) still raises."""
+        try:
+            ids, duplicates = self.add_articles(articles)
+            return ids, duplicates, []
+        except _ITEM_ERRORS:
+            pass
+        ids, duplicates, failed = [], 0, []
+        for art in articles:
+            art.id = None
+            try:
+                new, dup = self.add_articles([art])
+            except _ITEM_ERRORS as exc:
+                label = art.source if not art.locator else f"{art.source} ({art.locator})"
+                failed.append(Rejection(label, f"cannot be stored: {type(exc).__name__}: {exc}"))
+                continue
+            ids += new
+            duplicates += dup
+        return ids, duplicates, failed
+
     def add_rejections(self, rejections: Sequence[Rejection]) -> None:
         if not rejections:
             return
@@ -186,7 +229,7 @@ class Store(AnalysisStore):
             ).fetchall()
         else:
             rows = []
-            for chunk in chunks(list(ids), 500):
+            for chunk in chunks([i for i in ids if _ROWID_MIN <= i <= _ROWID_MAX], 500):
                 marks = ",".join("?" * len(chunk))
                 rows += self.conn.execute(
                     f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk

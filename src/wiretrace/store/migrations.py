@@ -161,4 +161,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX facts_story ON facts(story_id);
         """,
     ),
+    (
+        "story sizes, for a story list paged in SQL",
+        """
+        ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+        UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = stories.id);
+        CREATE INDEX stories_by_size ON stories(size DESC, id);
+        """,
+    ),
 ]

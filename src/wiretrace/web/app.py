@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from wiretrace.web.context import (
     stories_context,
     story_page_context,
 )
+from wiretrace.web.hosts import TrustedHosts, allowed_hosts_for
 from wiretrace.web.pages import make_environment
 
 __all__ = ["CONTENT_SECURITY_POLICY", "create_app", "serve"]
@@ -91,12 +92,18 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.endswith(".json") or request.query_params.get("format") == "json"
 
 
-def create_app(db_path: Path, settings: Settings | None = None) -> FastAPI:
-    """The wiretrace web app over the database at ``db_path``."""
+def create_app(
+    db_path: Path, settings: Settings | None = None, allowed_hosts: Iterable[str] | None = None
+) -> FastAPI:
+    """The wiretrace web app over the database at ``db_path``. With ``allowed_hosts``, a
+    request addressed (Host header) to any other name gets 400 (``web.hosts``); ``serve``
+    always passes them."""
     settings = settings or Settings()
     db_path = Path(db_path)
     env = make_environment(link=lambda article_id: f"/articles/{article_id}")
     app = FastAPI(title="wiretrace", docs_url=None, redoc_url=None, openapi_url=None)
+    if allowed_hosts is not None:  # inside SecurityHeaders: a 400 gets the headers too
+        app.add_middleware(TrustedHosts, allowed=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
@@ -134,7 +141,10 @@ def create_app(db_path: Path, settings: Settings | None = None) -> FastAPI:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 404:
             return error(request, 404, f"nothing at {request.url.path}")
-        return error(request, exc.status_code, str(exc.detail))
+        response = error(request, exc.status_code, str(exc.detail))
+        if exc.status_code == 405:  # every page and file of the app is read-only
+            response.headers["Allow"] = (exc.headers or {}).get("Allow") or "GET, HEAD"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
@@ -198,4 +208,5 @@ def serve(
         )
     if not Path(db_path).exists():
         raise StoreError(f"{db_path}: no such database; run 'wiretrace ingest PATH' first")
-    uvicorn.run(create_app(Path(db_path), settings), host=host, port=port, log_level="info")
+    app = create_app(Path(db_path), settings, allowed_hosts=allowed_hosts_for(host))
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +22,7 @@ from wiretrace.report.records import (
 from wiretrace.report.sites import site_scorecards
 from wiretrace.report.svg import provenance_graph
 from wiretrace.store import Store
+from wiretrace.store.listing import ListedMember, ListedStory
 
 __all__ = [
     "PAGE_SIZE",
@@ -37,10 +37,6 @@ PAGE_SIZE = 50
 SEARCH_LIMIT = 2000
 MAX_QUERY = 500
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _ids(rows: Any) -> dict[int, Any]:
-    return {int(r[0]): r for r in rows}
 
 
 def stories_context(
@@ -69,12 +65,6 @@ def stories_context(
         errors.append(f"'page' must be a number; ignored '{page}'")
         page_no = 1
 
-    meta = _ids(store.conn.execute(
-        "SELECT a.id, a.site, a.published, a.title FROM articles a "
-        "JOIN story_articles sa ON sa.article_id = a.id"
-    ))
-    types = {int(r[0]): r[1]
-             for r in store.conn.execute("SELECT article_id, type FROM derivations")}
     matches: set[int] | None = None
     if q:
         try:
@@ -83,40 +73,39 @@ def stories_context(
             errors.append(f"the search could not run ({exc}); try plain words")
             matches = set()
 
+    # one page of stories, sorted and filtered in SQL; members read for that page only
+    def page_of(number: int) -> tuple[int, list[ListedStory]]:
+        return store.story_page(hits=matches, site=site, date_from=date_from, date_to=date_to,
+                                offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+
+    total, listed = page_of(page_no)
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    if page_no > pages:  # past the last page: show the last one
+        page_no = pages
+        total, listed = page_of(page_no)
+    summaries = store.story_summaries([s.id for s in listed])
+    hits: dict[int, list[ListedMember]] = {}
+    if matches is not None:
+        for m in store.story_members([s.id for s in listed], matches):
+            hits.setdefault(m.story, []).append(m)
     rows: list[dict[str, Any]] = []
-    for story in store.stories():
-        members = [meta[i] for i in story.articles if i in meta]
-        hits = [m for m in members if matches is None or int(m[0]) in matches]
-        if matches is not None and not hits:
-            continue
-        if site and not any((m[1] or "") == site for m in members):
-            continue
-        days = sorted((m[2] or "")[:10] for m in members if m[2])
-        if (date_from or date_to) and not any(
-            (date_from or "0000") <= d <= (date_to or "9999") for d in days
-        ):
-            continue
-        counts = Counter(types.get(int(m[0]), "untraced") for m in members)
+    for story in listed:
+        summary = summaries[story.id]
+        counts = summary.derivations
         rows.append({
             "id": story.id,
             "title": story.title,
-            "size": len(members),
-            "sites": sorted({m[1] for m in members if m[1]}),
-            "first_published": days[0] if days else None,
-            "last_published": days[-1] if days else None,
-            "derivations": {t: counts[t] for t in (*DERIVATION_TYPES, "untraced") if counts[t]},
-            "matches": [{"id": int(m[0]), "title": m[3], "site": m[1]} for m in hits[:5]]
-            if matches is not None else [],
-            "match_count": len(hits) if matches is not None else 0,
+            "size": story.size,
+            "sites": summary.sites,
+            "first_published": summary.first_published,
+            "last_published": summary.last_published,
+            "derivations": {t: counts[t] for t in (*DERIVATION_TYPES, "untraced")
+                            if counts.get(t)},
+            "matches": [{"id": m.article, "title": m.title, "site": m.site}
+                        for m in hits.get(story.id, [])[:5]] if matches is not None else [],
+            "match_count": story.match_count if matches is not None else 0,
         })
-    if matches is not None:
-        rows.sort(key=lambda r: (-r["match_count"], -r["size"], r["id"]))
-    else:
-        rows.sort(key=lambda r: (-r["size"], r["id"]))
-    total = len(rows)
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    page_no = min(page_no, pages)
-    clustered = len(meta)
+    clustered = store.clustered_count()
     all_articles = int(store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
     return {
         "query": {"q": q, "site": site, "from": date_from, "to": date_to, "page": page_no},
@@ -125,7 +114,7 @@ def stories_context(
         "page": page_no,
         "pages": pages,
         "page_size": PAGE_SIZE,
-        "stories": rows[(page_no - 1) * PAGE_SIZE: page_no * PAGE_SIZE],
+        "stories": rows,
         "matching_articles": len(matches) if matches is not None else None,
         "articles": all_articles,
         "unclustered_articles": all_articles - clustered,

@@ -11,6 +11,7 @@ import re
 import zlib
 from typing import BinaryIO
 
+from wiretrace.ingest.formats.utf16 import utf16_without_bom
 from wiretrace.settings import Settings
 
 __all__ = [
@@ -187,7 +188,7 @@ def is_binary(data: bytes) -> bool:
     """NUL bytes in the first KB of something that has no UTF-16/32 byte-order mark."""
     if bom_encoding(data) is not None:
         return False
-    return b"\0" in data[:1024]
+    return b"\0" in data[:1024] and utf16_without_bom(data) is None
 
 
 def declared_charset(data: bytes, header: str | None = None) -> str | None:
@@ -229,6 +230,8 @@ def decode_text(data: bytes, *, declared: str | None = None, markup: bool = Fals
         except UnicodeDecodeError:
             raise Rejected(f"undecodable text: invalid {name.upper()}") from None
         return _checked(text)
+    if (utf16 := utf16_without_bom(data)) is not None:
+        return _checked(utf16)
     if is_binary(data):
         raise Rejected("binary data, not text")
     try:

@@ -28,6 +28,9 @@ _SPACE = re.compile(r"\s+")
 def read_feed(data: bytes, source: str, settings: Settings) -> Iterator[Document | Rejection]:
     import feedparser
 
+    from wiretrace.ingest.sanitize import replace_bad_char_refs
+
+    data = replace_bad_char_refs(data)  # one "&#xD800;" would make the feed unreadable
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
     entries = parsed.get("entries") or []
     if not parsed.get("version") and not entries:

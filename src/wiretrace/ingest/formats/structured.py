@@ -129,9 +129,18 @@ def _lines_to_items(
         except RecursionError:
             yield Rejection(source, f"invalid JSON on line {number}: nested too deeply")
             continue
+        except ValueError as exc:  # an integer of more than 4,300 digits (int's own cap)
+            yield Rejection(source, f"line {number}: {_number_reason(exc)}")
+            continue
         yield _one(item, source, "jsonl", f"line {number}", settings)
     if not seen:
         yield Rejection(source, "empty file")
+
+
+def _number_reason(exc: ValueError) -> str:
+    if "integer string conversion" in str(exc):
+        return "invalid JSON: a number with more than 4,300 digits"
+    return f"invalid JSON: {exc}"[:300]
 
 
 def _too_long(number: int, settings: Settings) -> str:
@@ -190,6 +199,8 @@ def read_json(data: bytes, source: str, settings: Settings) -> Iterator[Document
         raise Rejected(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise Rejected("invalid JSON: nested too deeply") from None
+    except ValueError as exc:
+        raise Rejected(_number_reason(exc)) from None
     if isinstance(value, dict) and "text" not in value and "html" not in value:
         lists = [v for v in value.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
         if len(lists) == 1:
