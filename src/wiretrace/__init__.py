@@ -47,4 +47,25 @@ __all__ = [
     "StoreError",
     "WiretraceError",
     "__version__",
+    "analyze",
+    "compare_texts",
+    "extract",
+    "Store",
 ]
+
+# The verbs load their stage modules on first use: ``import wiretrace`` stays light.
+_VERBS = {
+    "analyze": ("wiretrace.pipeline", "analyze"),
+    "compare_texts": ("wiretrace.claims.compare", "compare_texts"),
+    "extract": ("wiretrace.ingest.extract", "document_to_article"),
+    "Store": ("wiretrace.store", "Store"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _VERBS:
+        from importlib import import_module
+
+        module, attr = _VERBS[name]
+        return getattr(import_module(module), attr)
+    raise AttributeError(f"module 'wiretrace' has no attribute {name!r}")

@@ -70,3 +70,15 @@ def test_independent_report_of_the_same_event_stays_independent() -> None:
     got = trace_story([rewrite, other])
     assert all(d.parent is None for d in got)
     assert {d.type for d in got} == {"independent"}
+
+
+def test_compare_texts_gives_merged_passages_with_offsets() -> None:
+    from wiretrace import compare_texts
+
+    report = compare_texts(ORIGINAL, LLM_REWRITE).to_dict()
+    merged = report["alignment"]["passages"]
+    assert len(merged) == 1
+    a0, a1 = merged[0]["a_span"]
+    b0, b1 = merged[0]["b_span"]
+    assert ORIGINAL[a0:].startswith("PORT ELMIRA") and LLM_REWRITE[b0:b1] == LLM_REWRITE
+    assert len(report["alignment"]["pairs"]) > len(merged)

@@ -37,7 +37,7 @@ from wiretrace.claims.wordchecks import (
     negation_changes,
     polarity_changes,
 )
-from wiretrace.model import Alignment, Article, Change, Claim
+from wiretrace.model import AlignedPair, Alignment, Article, Change, Claim
 from wiretrace.settings import Settings
 
 __all__ = ["compare", "compare_sides", "compare_texts", "vet_changes", "PairReport", "FACT_KINDS"]
@@ -59,13 +59,18 @@ class PairReport:
     changes: list[Change]
     source_claims: list[Claim] = field(default_factory=list)
     copy_claims: list[Claim] = field(default_factory=list)
+    # the sentence pairs merged into reused passages (one detection per passage)
+    passages: list[AlignedPair] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         al = self.alignment
         return {
             "alignment": {"a": al.a, "b": al.b, "reuse_a": al.reuse_a, "reuse_b": al.reuse_b,
                           "pairs": [{"a_span": list(p.a_span), "b_span": list(p.b_span),
-                                     "kind": p.kind, "score": p.score} for p in al.pairs]},
+                                     "kind": p.kind, "score": p.score} for p in al.pairs],
+                          "passages": [{"a_span": list(p.a_span), "b_span": list(p.b_span),
+                                        "kind": p.kind, "score": p.score}
+                                       for p in self.passages]},
             "changes": [{"article": c.article, "versus": c.versus, "kind": c.kind,
                          "text": c.text, "versus_text": c.versus_text,
                          "explanation": c.explanation,
@@ -631,4 +636,7 @@ def compare_texts(source_text: str, copy_text: str, settings: Settings | None = 
     changes = compare_sides(side_of(source_text, a_claims), side_of(copy_text, b_claims),
                             alignment, 0, 1,
                             judged=(settings or Settings()).entailment_kinds)
-    return PairReport(alignment, changes, a_claims, b_claims)
+    from wiretrace.trace.align import passages
+
+    return PairReport(alignment, changes, a_claims, b_claims,
+                      passages(alignment, source_text, copy_text))

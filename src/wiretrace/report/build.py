@@ -45,7 +45,10 @@ def story_context(store: Store, story: StoredStory) -> dict[str, Any]:
     return {
         **story_header(story, articles),
         "articles": records,
-        "alignments": [alignment_record(al) for al in store.alignments(story.id)],
+        "alignments": [
+            alignment_record(al, {a.id: a.text for a in articles if a.id is not None})
+            for al in store.alignments(story.id)
+        ],
         "changes": [change_record(c) for c in store.changes(story.id)],
         "facts": [fact_record(f) for f in store.facts(story.id)],
     }

@@ -48,7 +48,22 @@ def derivation_record(d: Derivation | None) -> dict[str, Any] | None:
     }
 
 
-def alignment_record(al: Alignment) -> dict[str, Any]:
+def alignment_record(al: Alignment, texts: dict[int, str] | None = None) -> dict[str, Any]:
+    """An alignment's sentence pairs; with the two working texts (by article id), also its
+    merged passages (one per reused passage, offsets into both texts)."""
+    out = _pairs_record(al)
+    if texts and al.a in texts and al.b in texts:
+        from wiretrace.trace.align import passages
+
+        out["passages"] = [
+            {"a_span": list(p.a_span), "b_span": list(p.b_span), "kind": p.kind,
+             "score": round(p.score, 4)}
+            for p in passages(al, texts[al.a], texts[al.b])
+        ]
+    return out
+
+
+def _pairs_record(al: Alignment) -> dict[str, Any]:
     return {
         "a": al.a,
         "b": al.b,
