@@ -217,23 +217,23 @@ def _folded(
     for i, j in chosen:
         partner_a.setdefault(i, j)
         partner_b.setdefault(j, i)
-    for i in range(len(sa)):
-        if taken_a[i]:
+    for x in range(len(sa)):
+        if taken_a[x]:
             continue
-        for k in (i - 1, i + 1):
-            j = partner_a.get(k)
-            if j is not None and sim[i, j] >= p.semantic_fold:
-                out.append(AlignedPair(sa[i].span, sb[j].span, "paraphrase",
-                                       round(float(sim[i, j]), 4)))
+        for k in (x - 1, x + 1):
+            y = partner_a.get(k)
+            if y is not None and sim[x, y] >= p.semantic_fold:
+                out.append(AlignedPair(sa[x].span, sb[y].span, "paraphrase",
+                                       round(float(sim[x, y]), 4)))
                 break
-    for j in range(len(sb)):
-        if taken_b[j]:
+    for y in range(len(sb)):
+        if taken_b[y]:
             continue
-        for k in (j - 1, j + 1):
-            i = partner_b.get(k)
-            if i is not None and sim[i, j] >= p.semantic_fold:
-                out.append(AlignedPair(sa[i].span, sb[j].span, "paraphrase",
-                                       round(float(sim[i, j]), 4)))
+        for k in (y - 1, y + 1):
+            x2 = partner_b.get(k)
+            if x2 is not None and sim[x2, y] >= p.semantic_fold:
+                out.append(AlignedPair(sa[x2].span, sb[y].span, "paraphrase",
+                                       round(float(sim[x2, y]), 4)))
                 break
     return out
 

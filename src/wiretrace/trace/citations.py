@@ -202,7 +202,9 @@ def _tidy(name: str) -> str:
 def _outletish(name: str) -> bool:
     """A credit-list entry that reads as an outlet: one to four capitalised words."""
     words = name.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the") for w in words)
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() or w.lower() in ("of", "the") for w in words
+    )
 
 
 def _known(name: str) -> bool:
