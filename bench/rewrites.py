@@ -17,7 +17,8 @@ Scored, per split:
 Splits by original id: dev = xsum-000..074 and web-000..249 (tuned on), test = the rest (not
 looked at while tuning). ``--split test --floor F`` fails below F.
 
-    python bench/rewrites.py [--split dev|test|both] [--limit N] [--floor F] [-v]
+    python bench/rewrites.py [--split dev|test|both] [--limit N] [--sample N] [--no-semantic]
+                             [--floor F] [-v]
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ def split_of(original: str) -> str:
     return "dev" if int(num) < (75 if subset == "xsum" else 250) else "test"
 
 
-def load_stories(split: str, limit: int | None = None, seed: int = 7) -> list[list[dict]]:
+def load_stories(
+    split: str, limit: int | None = None, seed: int = 7, sample: int | None = None
+) -> list[list[dict]]:
     labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
     by_orig: dict[str, list[dict]] = defaultdict(list)
     for lab in labels:
@@ -65,6 +68,9 @@ def load_stories(split: str, limit: int | None = None, seed: int = 7) -> list[li
             items.append({"id": lab["derived"], "role": role, "method": lab["method"],
                           "text": _read("derived", lab["derived"])})
         stories.append(items)
+    if sample and sample < len(stories):  # evenly spaced, so both subsets are in it
+        step = len(stories) / sample
+        stories = [stories[int(k * step)] for k in range(sample)]
     return stories[:limit] if limit else stories
 
 
@@ -121,13 +127,16 @@ def save_embedding_cache(path: Path = CACHE) -> None:
     np.savez(path, texts=np.array(texts), vectors=vecs)
 
 
-def run(split: str, limit: int | None, verbose: bool, semantic: bool = True) -> dict[str, float]:
+def run(
+    split: str, limit: int | None, verbose: bool, semantic: bool = True,
+    sample: int | None = None,
+) -> dict[str, float]:
     from wiretrace.pipeline import candidate_pairs
     from wiretrace.trace.align import align_articles
     from wiretrace.trace.derivation import trace_story
 
     settings = Settings(semantic_alignment=semantic)
-    stories = load_stories(split, limit)
+    stories = load_stories(split, limit, sample=sample)
     counts: Counter[str] = Counter()
     by_method: dict[str, Counter[str]] = defaultdict(Counter)
     types: Counter[str] = Counter()
@@ -196,6 +205,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "both"])
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--sample", type=int, help="N stories evenly spaced over the split")
+    ap.add_argument("--no-semantic", action="store_true", help="the aligner without the model")
     ap.add_argument("--floor", type=float)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
@@ -204,7 +215,7 @@ def main() -> int:
         return 0
     load_embedding_cache()
     try:
-        res = run(args.split, args.limit, args.verbose)
+        res = run(args.split, args.limit, args.verbose, not args.no_semantic, args.sample)
     finally:
         save_embedding_cache()
     if args.floor is not None and res["linked"] < args.floor:
