@@ -18,6 +18,11 @@ class Settings:
     min_text_chars: int = 40  # shorter extractions are rejected as empty
     # an item longer than this is not an article (HTML may be 5x longer: markup); rejected early
     max_item_chars: int = 2_000_000
+    # tables (CSV, JSON Lines, JSON): (field, column) choices over the recognised column names
+    # (ingest/tabular.py; an empty column ignores the field), and the string that separates
+    # paragraphs inside a text column (None: line breaks, or literal "\n" escapes)
+    column_map: tuple[tuple[str, str], ...] = ()
+    paragraph_separator: str | None = None
     # sketch / cluster
     shingle_size: int = 5
     num_perm: int = 128

@@ -61,6 +61,12 @@ _PRICE_PER = re.compile(
     r"(?:for|at|only)\s*(?:just |only )?(?:[$€£]\s?\d|\d+\s?(?:¢|cents?)|free))",
     re.I,
 )
+# an offer addresses the reader ("Try one month for $1"); a story about prices does not
+_OFFER = re.compile(
+    r"^(?:try|subscribe|subscription|start|get|only|just|special offer|limited[- ]time|"
+    r"introductory|unlimited|digital|join)\b",
+    re.I,
+)
 _SUBSCRIBE = re.compile(
     r"^(?:subscribe(?: now| today| here)?|subscriptions?|become a (?:subscriber|member)|"
     r"(?:already (?:a )?(?:subscriber|member|have an account)\??)(?:\s*(?:log|sign) ?in)?|"
@@ -107,14 +113,16 @@ _DATE_TOKEN = re.compile(
     r"ago|(?:min(?:ute)?|hour|hr|day|week|month|year)s?|today|yesterday|just now)\b\.?",
     re.I,
 )
-_COUNTER = re.compile(r"^[(\[]?\s*(?=[^\d]*\d)[\d.,:/ +-]+\s*[)\]]?$")
+_COUNTER = re.compile(r"^[(\[]\s*\d[\d.,]*\s*[)\]]$")  # "(68102)": a count or a code
 
 
 def _is_date_line(t: str) -> bool:
-    if not re.search(r"\d", t) and not re.search(rf"\b{_WEEKDAY}\b", t, re.I):
+    """Only a date: a weekday or month name and numbers ("Sunday, Jul 15th 2018 10:32 AM");
+    a bare time ("10 p.m.") may be an item of a schedule in the story."""
+    if not re.search(rf"\b(?:{_WEEKDAY}|{_MONTH})\b", t, re.I) or not re.search(r"\d", t):
         return False
     rest = _DATE_TOKEN.sub(" ", t)
-    return not re.search(r"[A-Za-z]", rest) and len(t) <= 80
+    return not re.search(r"[^\W\d_]", rest) and len(t) <= 80
 
 
 # --- script code ------------------------------------------------------------------------------
@@ -171,7 +179,7 @@ def chrome_kind(text: str) -> str | None:
         return None
     if _is_weather(t):
         return "weather_widget"
-    if _SUBSCRIBE.match(t) or (_PRICE_PER.search(t) and len(t) <= 120):
+    if _SUBSCRIBE.match(t) or (_OFFER.match(t) and _PRICE_PER.search(t) and len(t) <= 80):
         return "subscription_prompt"
     if _NAV.match(t) or _COUNTER.match(t) or _is_date_line(t):
         return "page_chrome"
@@ -182,11 +190,25 @@ def is_chrome_line(text: str) -> bool:
     return chrome_kind(text) is not None
 
 
+EDGE_LINES = 4  # navigation words count as chrome among the first and last lines only
+
+
 def find_page_chrome(lines: list[Line], raw: str) -> list[Candidate]:
-    """Whole lines of page chrome, each typed by its kind."""
+    """Whole lines of page chrome, each typed by its kind. A navigation word ("Photos",
+    "Print") inside the story may be a subheading: it is chrome at the edges of the text or
+    next to other chrome only."""
+    kinds = [chrome_kind(line.text) for line in lines]
     out = []
-    for line in lines:
-        kind = chrome_kind(line.text)
-        if kind is not None:
-            out.append(whole_line(kind, line, 6))
+    for k, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind is None:
+            continue
+        if kind == "page_chrome" and _NAV.match(line.text):
+            edge = k < EDGE_LINES or k >= len(lines) - EDGE_LINES
+            near = any(
+                0 <= j < len(kinds) and kinds[j] is not None and not _NAV.match(lines[j].text)
+                for j in (k - 1, k + 1)
+            )
+            if not (edge or near):
+                continue
+        out.append(whole_line(kind, line, 6))
     return out

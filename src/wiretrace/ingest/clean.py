@@ -39,6 +39,7 @@ ARTEFACT_KINDS = (
     "llm_meta_text",
     "advertisement",
     *CHROME_KINDS,
+    "byline",
     "dateline_repair",
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wiretrace.errors import InputError
+from wiretrace.ingest.byline import byline_name
 from wiretrace.ingest.html import detect_language, extract_html, site_from_url
 from wiretrace.ingest.titles import derive_title
 from wiretrace.model import Article, Document
@@ -49,6 +50,8 @@ def document_to_article(doc: Document, settings: Settings) -> Article:
 
     cleaned = clean(raw_text, title)
     title = title or derive_title(cleaned.text)
+    found = next((a.text for a in cleaned.artefacts if a.kind == "byline"), None)
+    byline = byline or (byline_name(found) if found else None)
     site = site or site_from_url(url)
     language = language or detect_language(raw_text)
     return Article(

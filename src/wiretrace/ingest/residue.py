@@ -20,6 +20,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from wiretrace.ingest.byline import find_byline
 from wiretrace.ingest.chrome import find_page_chrome
 from wiretrace.ingest.credits import (
     find_aggregator_header,
@@ -289,6 +290,7 @@ RULES: tuple[Rule, ...] = (
     find_source_line,
     _advertisement,
     find_page_chrome,
+    find_byline,
 )
 # rules that look at the start or the end of the article: they run on the lines left once the
 # residue found so far is set aside, until nothing new turns up (a sign-off above a comment form)
