@@ -71,7 +71,7 @@ _SUBSCRIBE = re.compile(
     r"^(?:subscribe(?: now| today| here)?|subscriptions?|become a (?:subscriber|member)|"
     r"(?:already (?:a )?(?:subscriber|member|have an account)\??)(?:\s*(?:log|sign) ?in)?|"
     r"(?:start|begin|get) (?:your |a )?(?:free trial|(?:digital )?subscription)\b.{0,60}|"
-    r"(?:get |unlock )?(?:unlimited|full|digital|premium) access\b.{0,80}|"
+    r"(?:get |unlock )?(?:(?:unlimited|full|digital|premium|online) )+access\b.{0,80}|"
     r"(?:subscribe|subscribers?) (?:to (?:read|continue|unlock|access)|only)\b.{0,80}|"
     r"this (?:article|story|content) is (?:for|available to|only available to) "
     r"(?:subscribers|members|premium)\b.{0,60}|"

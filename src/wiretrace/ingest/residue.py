@@ -30,7 +30,7 @@ from wiretrace.ingest.credits import (
     find_outlet_credit,
     find_source_line,
 )
-from wiretrace.ingest.llm_meta import find_llm_meta_text, is_meta_opening
+from wiretrace.ingest.llm_meta import find_llm_meta_anywhere, find_llm_meta_text, is_meta_opening
 from wiretrace.ingest.text_lines import (
     QUOTES,
     SAID,
@@ -291,6 +291,7 @@ RULES: tuple[Rule, ...] = (
     _advertisement,
     find_page_chrome,
     find_byline,
+    find_llm_meta_anywhere,
 )
 # rules that look at the start or the end of the article: they run on the lines left once the
 # residue found so far is set aside, until nothing new turns up (a sign-off above a comment form)

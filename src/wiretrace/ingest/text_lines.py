@@ -83,7 +83,11 @@ def whole_line(kind: str, line: Line, priority: int = 5) -> Candidate:
     return Candidate(kind, line.start, line.end, priority)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|(?<=:)\s+(?=[\"“(]?[A-Z])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|(?<=:)\s+(?=[\"“(]?[A-Z])|"
+    # a separator inside a line ("... --- Feel free ...") stands alone; "paragraph:So" splits
+    r"\s+(?=(?:[-*_=~]){3,}(?:\s|$))|(?<=[-*_=~]{3})\s+|(?<=[a-z]:)(?=[A-Z][a-z])"
+)
 
 
 def sentence_spans(line: Line) -> list[tuple[int, int]]:

@@ -2,8 +2,9 @@
 headline, and a title derived from the first sentence of the article when it does not.
 
 A headline is short (at most 25 words, 160 characters), has no sentence-final full stop, comma,
-colon or dash at the end, holds one sentence, is not a byline ("By ...") and is not page chrome
-("Subscribe", "5-Day Forecast", a date, "(68102)"). Anything else is the start of the article.
+colon or dash at the end, holds one sentence, is not a byline ("By ..."), not page chrome
+("Subscribe", "5-Day Forecast", a date, "(68102)") and not other residue ("Credited from:
+OUTLET"). Anything else is the start of the article.
 """
 
 from __future__ import annotations
@@ -35,16 +36,24 @@ def reads_as_headline(line: str) -> bool:
         return False
     if _SENTENCE_BREAK.search(t) or _BYLINE.match(t) or is_chrome_line(t):
         return False
+    if _is_residue(t):  # "Credited from: Coast Herald", "Key Takeaways:", "Related content"
+        return False
     first = t.lstrip("\"'“‘([")[:1]
     return first.isupper() or first.isdigit()
+
+
+def _is_residue(line: str) -> bool:
+    from wiretrace.ingest.residue import find_residue
+
+    return any(c.start == 0 and c.end >= len(line) for c in find_residue(line))
 
 
 def derive_title(text: str) -> str | None:
     """A title for an article without one: its first line when that reads as a headline, else
     its first sentence (cut at a word boundary past ``DERIVED_MAX_CHARS`` with "…"). Chrome
     lines are skipped. None when the text has no words."""
-    for line in split_lines(text):
-        if is_chrome_line(line.text):
+    for line in split_lines(text)[:20]:
+        if is_chrome_line(line.text) or _is_residue(line.text):
             continue
         if reads_as_headline(line.text):
             return line.text.lstrip("#").strip()
