@@ -66,15 +66,17 @@ def content_sha(text: str, *context: str | None) -> str:
 
 def article_identity(article: Article) -> str:
     """The identity of an article: its raw text where it was published, that is at its URL, or,
-    without one, at its site (a crawl row's publisher), or, without either, at its source and
-    locator (file, row, line). The same page or row ingested twice, or one outlet's text crawled
-    twice, is stored once; the same text from another URL, outlet or file (a republished wire
-    copy) is an article of its own."""
+    without one, at its site (a crawl row's publisher), or, without either, in its file (by
+    name, wherever the folder is). One article per distinct text and place: the same page, row
+    or file ingested twice, one outlet's text crawled twice, or a line repeated in one file is
+    stored once; the same text from another URL, outlet or file name (a republished wire copy)
+    is an article of its own."""
     if article.url and article.url.strip():
         return content_sha(article.raw_text, "url", article.url.split("#")[0].rstrip("/"))
     if article.site and article.site.strip():
         return content_sha(article.raw_text, "site", article.site)
-    return content_sha(article.raw_text, "source", article.source, article.locator)
+    name = article.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return content_sha(article.raw_text, "file", name)
 
 
 @dataclass(slots=True)

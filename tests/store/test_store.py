@@ -37,8 +37,8 @@ def test_same_content_is_stored_once(tmp_path: Path) -> None:
 
 
 def test_republished_copy_is_an_article_of_its_own(tmp_path: Path) -> None:
-    """Identical text from another file, CSV row or URL is a republication (a wire copy), kept;
-    only the same source and locator, or the same URL, is a duplicate."""
+    """Identical text from another file, outlet or URL is a republication (a wire copy), kept;
+    only the same URL, outlet, or file name and locator is a duplicate."""
     text = "The council voted on Tuesday to close the northern pier for repairs."
     with Store(tmp_path / "w.db") as s:
         ids, dups = s.add_articles([
@@ -54,8 +54,10 @@ def test_republished_copy_is_an_article_of_its_own(tmp_path: Path) -> None:
             _article(text, "copy-of-p1.html", url="https://coastherald.example/pier#top"),
             # one outlet's text crawled twice (another row id) is one article
             _article(text, "crawl.csv", locator="id 9", site="bayledger.example"),
+            # the same file in another folder
+            _article(text, "mirror/other.txt"),
         ])
-        assert again == [] and dups == 3
+        assert again == [] and dups == 4
         assert s.counts()["articles"] == 5
 
 
