@@ -42,10 +42,10 @@ def story_headline(articles: Sequence[Article]) -> str:
         df.update(_words(f"{a.title or ''} {a.text[:_LEAD_CHARS]}"))
     best, best_score = titled[0], -1.0
     for a in titled:
-        words = _words(str(a.title))
-        if not words:
+        title_words = _words(str(a.title))
+        if not title_words:
             continue
-        score = sum(df[w] - 1 for w in words) / len(words)
+        score = sum(df[w] - 1 for w in title_words) / len(title_words)
         if str(a.title).endswith("…") or str(a.title).endswith("."):
             score *= 0.5
         if score > best_score + 1e-9:
