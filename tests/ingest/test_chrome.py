@@ -37,6 +37,8 @@ CLOSE = "Schools in the district will stay closed until Friday, the education of
         ("Tuesday, March 3, 2026 10:42 a.m.", "page_chrome"),
         ("UPDATED: FRIDAY, MAY 3, 2013, 9:56 AM", "page_chrome"),
         ("Skip to main content", "page_chrome"),
+        ("Media playback is not supported on this device", "page_chrome"),
+        ("Please enable JavaScript to view the comments", "page_chrome"),
         ("googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });", "script_code"),
         ("var _comscore = _comscore || [];", "script_code"),
         ("})();", "script_code"),

@@ -106,3 +106,28 @@ def test_derived_title_skips_chrome_and_labels() -> None:
     title = derive_title(long)
     assert title is not None and title.endswith("…") and len(title) <= 121
     assert derive_title("12 34\n") is None
+
+
+def test_first_line_of_a_verse_is_not_a_title(tmp_path: Path) -> None:
+    verse = (
+        "In the harbour of Port Veloria, a pier stands tired\n"
+        "Its columns cracked by winter tides\n"
+        "The ferries turn toward the south\n"
+        "While engineers mend what the sea has worn\n"
+    )
+    doc = _read(tmp_path, verse)
+    assert doc.title is None and doc.text == verse.strip()
+    # a headline with a standfirst and a byline under it stays a headline
+    doc = _read(tmp_path, f"Pier closes\nRepairs to last until March\nBy Ana Ruiz\n\n{PARAGRAPH}\n")
+    assert doc.title == "Pier closes"
+
+
+def test_title_label_abbreviations_and_trailing_colon(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Title: Pier closes for repairs\n\n{PARAGRAPH}\n")
+    assert doc.title == "Pier closes for repairs"
+    assert derive_title("Harbour master Capt. Lin Ode said the pier would close.") == (
+        "Harbour master Capt. Lin Ode said the pier would close"
+    )
+    assert derive_title("Quake strikes Port Amell: Ten houses were damaged.") == (
+        "Quake strikes Port Amell"
+    )

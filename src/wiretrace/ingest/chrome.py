@@ -116,6 +116,19 @@ _DATE_TOKEN = re.compile(
 _COUNTER = re.compile(r"^[(\[]\s*\d[\d.,]*\s*[)\]]$")  # "(68102)": a count or a code
 
 
+# a notice of the page's player or script: "Media playback is not supported on this device",
+# "Please enable JavaScript to view the comments"
+_PLAYER = re.compile(
+    r"^(?=.{0,140}$).*\b(?:media playback|playback|video player|audio player|javascript|"
+    r"your browser|this browser|flash(?: player)?|this device|your device|cookies)\b.{0,80}"
+    r"\b(?:not (?:be )?supported|unsupported|unavailable|enable[ds]?|disabled|required|"
+    r"update|upgrade|turn on|does not support|doesn['’]t support)\b|"
+    r"^(?=.{0,140}$)(?:please )?(?:enable|turn on|update|upgrade|allow)\b.{0,40}"
+    r"\b(?:javascript|your browser|cookies|flash)\b",
+    re.I,
+)
+
+
 def _is_date_line(t: str) -> bool:
     """Only a date: a weekday or month name and numbers ("Sunday, Jul 15th 2018 10:32 AM");
     a bare time ("10 p.m.") may be an item of a schedule in the story."""
@@ -181,7 +194,7 @@ def chrome_kind(text: str) -> str | None:
         return "weather_widget"
     if _SUBSCRIBE.match(t) or (_OFFER.match(t) and _PRICE_PER.search(t) and len(t) <= 80):
         return "subscription_prompt"
-    if _NAV.match(t) or _COUNTER.match(t) or _is_date_line(t):
+    if _NAV.match(t) or _COUNTER.match(t) or _is_date_line(t) or _PLAYER.match(t):
         return "page_chrome"
     return None
 

@@ -14,13 +14,19 @@ import re
 from wiretrace.ingest.chrome import is_chrome_line
 from wiretrace.ingest.text_lines import Line, sentence_spans, split_lines
 
-__all__ = ["derive_title", "reads_as_headline"]
+__all__ = ["TITLE_LABEL", "derive_title", "reads_as_headline"]
 
 HEADLINE_MAX_CHARS = 160
 HEADLINE_MAX_WORDS = 25
 DERIVED_MAX_CHARS = 120
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Col|Gen|Capt|Gov|Sen|Rep|Rev|St|Jr|Sr|Prof|Insp|Supt|Cpl|Maj|"
+    r"No|Nos|Vol|Co|Corp|Inc|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
+)
+# a label some texts put in front of their headline
+TITLE_LABEL = re.compile(r"^(?:title|headline)\s*:\s*(?=\S)", re.I)
 _BYLINE = re.compile(r"^(?:by|from|written by|posted by)\s+\S", re.I)
 
 
@@ -56,7 +62,7 @@ def derive_title(text: str) -> str | None:
         if is_chrome_line(line.text) or _is_residue(line.text):
             continue
         if reads_as_headline(line.text):
-            return line.text.lstrip("#").strip()
+            return TITLE_LABEL.sub("", line.text.lstrip("#").strip())
         return _first_sentence(line)
     return None
 
@@ -64,14 +70,21 @@ def derive_title(text: str) -> str | None:
 def _first_sentence(line: Line) -> str | None:
     spans = sentence_spans(line)
     sentence = ""
-    for start, end in spans:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:  # "RCMP Sgt." ends no sentence: join it to the next
+        if joined and _ABBREVIATION.search(line.text[: joined[-1][1] - line.start]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    for start, end in joined:
         sentence = line.text[start - line.start : end - line.start].strip()
         # a label in front of the story ("Breaking News:", "UPDATE:") is not its title
-        label = sentence.endswith(":") and len(sentence.split()) <= 4
+        label = sentence.endswith(":") and len(sentence.split()) <= 3
         if not (label or is_chrome_line(sentence)):
             break
     if not re.search(r"[^\W\d_]", sentence):
         return None
+    sentence = sentence.rstrip(" :;,-–—")
     if len(sentence) <= DERIVED_MAX_CHARS:
         return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
     cut = sentence.rfind(" ", 0, DERIVED_MAX_CHARS)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from wiretrace.ingest.chrome import is_chrome_line
 from wiretrace.ingest.formats.common import Rejected, check_html, check_text_length, decode_text
-from wiretrace.ingest.titles import reads_as_headline
+from wiretrace.ingest.titles import TITLE_LABEL, reads_as_headline
 from wiretrace.model import Document
 from wiretrace.settings import Settings
 
@@ -88,15 +88,30 @@ def _title_line(text: str, markdown: bool) -> tuple[str | None, str]:
             continue
         if underlined:
             rest = rest[1:]
-        if not (heading or reads_as_headline(stripped)):
+        if not (heading or (reads_as_headline(stripped) and not _verse(rest))):
             break
         if not "".join(rest).strip():
             if heading:
                 raise Rejected("empty document: a title and no text after it")
             break  # a one-line text is the article, not a title
-        title = stripped.lstrip("#").strip() or None
+        title = TITLE_LABEL.sub("", stripped.lstrip("#").strip()) or None
         return title, "\n".join(lines[:i] + rest)
     return None, text
+
+
+def _verse(rest: list[str]) -> bool:
+    """The lines right under a would-be headline are short unpunctuated lines too, in the same
+    paragraph: a poem or a list, whose first line is not a title."""
+    following = []
+    for line in rest[:3]:
+        if not line.strip():
+            break
+        following.append(line.strip())
+    return len(following) >= 2 and all(
+        len(t) <= 80 and not t.endswith((".", "!", "?", '"', "”")) and not is_chrome_line(t)
+        and not t.lower().startswith("by ")
+        for t in following
+    )
 
 
 def paragraphs(text: str) -> str:
