@@ -18,6 +18,7 @@ from wiretrace.ingest.tabular import (
     describe_columns,
     iso_date,
     parse_map,
+    site_name,
     split_paragraphs,
 )
 from wiretrace.model import Document, Rejection
@@ -119,6 +120,16 @@ def test_iso_date() -> None:
     assert iso_date("07/15/2018") == "2018-07-15"
     assert iso_date("15th July 2018") == "2018-07-15"
     assert iso_date("last Tuesday") == "last Tuesday"
+    assert iso_date("25/07/2018 14:03") == "2018-07-25T14:03:00"  # day first: 25 is no month
+    assert iso_date("Wed Jul 25 14:03:00 2018") == "2018-07-25T14:03:00"
+    assert iso_date("2018-07-25 14:03:00.123456") == "2018-07-25T14:03:00.123456"
+
+
+def test_site_column_holding_a_url() -> None:
+    assert site_name("https://www.reuters.com/world/asia") == "reuters.com"
+    assert site_name("www.coastherald.example") == "coastherald.example"
+    assert site_name("Coast Herald") == "Coast Herald"
+    assert site_name("Reuters.com") == "Reuters.com"
 
 
 def test_column_map_one_column_one_field() -> None:

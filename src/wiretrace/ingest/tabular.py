@@ -50,6 +50,7 @@ __all__ = [
     "describe_columns",
     "iso_date",
     "parse_map",
+    "site_name",
     "split_paragraphs",
 ]
 
@@ -152,6 +153,12 @@ _FORMATS = (
     "%d %b %Y",
     "%B %d, %Y %H:%M",
     "%b %d, %Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",  # day first, when the month-first reading failed (a day above 12)
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%a %b %d %H:%M:%S %Y",  # ctime
+    "%Y%m%d",
 )
 
 
@@ -180,11 +187,22 @@ def iso_date(value: str) -> str:
             when = datetime.strptime(cleaned, fmt)
         except ValueError:
             continue
-        return when.date().isoformat() if "%H" not in fmt else when.isoformat()
+        return when.isoformat() if "%H" in fmt else when.date().isoformat()
     return value
 
 
 _ESCAPED_NEWLINE = re.compile(r"(?:\\r)?\\n")
+
+
+def site_name(value: str) -> str:
+    """A site column's value: the host of a URL ("https://www.reuters.com/world" ->
+    "reuters.com"), else the name as given."""
+    text = value.strip()
+    match = re.match(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#]|$)", text,
+                     re.I)
+    if match and (text.lower().startswith(("http://", "https://", "www.")) or "/" in text):
+        return match.group(1).lower()
+    return text
 
 
 def split_paragraphs(text: str, separator: str | None) -> str:

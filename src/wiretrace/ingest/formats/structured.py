@@ -25,7 +25,13 @@ from wiretrace.ingest.formats.common import (
     human_bytes,
     max_html_chars,
 )
-from wiretrace.ingest.tabular import ColumnMap, column_key, iso_date, split_paragraphs
+from wiretrace.ingest.tabular import (
+    ColumnMap,
+    column_key,
+    iso_date,
+    site_name,
+    split_paragraphs,
+)
 from wiretrace.model import Document, Rejection
 from wiretrace.settings import Settings
 
@@ -64,6 +70,8 @@ def item_document(
     optional = {name: _scalar(fields.get(name)) for name in _OPTIONAL}
     if optional["published"] is not None:
         optional["published"] = iso_date(optional["published"])
+    if optional["site"] is not None:
+        optional["site"] = site_name(optional["site"])
     key = _scalar(fields.get("locator"))
     if key is not None:
         locator = f"{columns.get('locator')} {key}"
