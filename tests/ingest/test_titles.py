@@ -131,3 +131,10 @@ def test_title_label_abbreviations_and_trailing_colon(tmp_path: Path) -> None:
     assert derive_title("Quake strikes Port Amell: Ten houses were damaged.") == (
         "Quake strikes Port Amell"
     )
+
+
+def test_headline_under_a_credit_header(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Credited from: Coast Herald\nPier closes\n\n{PARAGRAPH}\n")
+    assert doc.title == "Pier closes"
+    art = document_to_article(doc, Settings())
+    assert [a.kind for a in art.artefacts] == ["aggregator_header"] and art.text == PARAGRAPH

@@ -14,7 +14,7 @@ import re
 from wiretrace.ingest.chrome import is_chrome_line
 from wiretrace.ingest.text_lines import Line, sentence_spans, split_lines
 
-__all__ = ["TITLE_LABEL", "derive_title", "reads_as_headline"]
+__all__ = ["TITLE_LABEL", "derive_title", "is_furniture", "reads_as_headline"]
 
 HEADLINE_MAX_CHARS = 160
 HEADLINE_MAX_WORDS = 25
@@ -46,6 +46,11 @@ def reads_as_headline(line: str) -> bool:
         return False
     first = t.lstrip("\"'“‘([")[:1]
     return first.isupper() or first.isdigit()
+
+
+def is_furniture(line: str) -> bool:
+    """Page chrome or other residue ("Credited from: OUTLET"): never a title, looked past."""
+    return is_chrome_line(line) or _is_residue(line)
 
 
 def _is_residue(line: str) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from wiretrace.ingest.chrome import is_chrome_line
 from wiretrace.ingest.formats.common import Rejected, check_html, check_text_length, decode_text
-from wiretrace.ingest.titles import TITLE_LABEL, reads_as_headline
+from wiretrace.ingest.titles import TITLE_LABEL, is_furniture, reads_as_headline
 from wiretrace.model import Document
 from wiretrace.settings import Settings
 
@@ -81,7 +81,7 @@ def _title_line(text: str, markdown: bool) -> tuple[str | None, str]:
         rest = lines[i + 1 :]
         underlined = bool(rest) and bool(_SETEXT_UNDERLINE.match(rest[0].strip()))
         heading = underlined or (markdown and stripped.startswith("#"))
-        if not heading and is_chrome_line(stripped):
+        if not heading and is_furniture(stripped):
             seen += 1
             if seen > _CHROME_ABOVE_TITLE:
                 break
