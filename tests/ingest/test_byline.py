@@ -23,6 +23,8 @@ LEAD = "The harbour authority of Port Veloria said on Tuesday that the northern 
         (f"By Jane Doe, AFP\n{LEAD}", "Jane Doe, AFP"),
         (f"By Reuters WASHINGTON - {LEAD}", "Reuters"),
         (f"By The Associated Press\n\n{LEAD}", "The Associated Press"),
+        (f"By Jane Doe and Li Wen | AP | June 11, 2018 at 9:15 PM\n{LEAD}",
+         "Jane Doe and Li Wen | AP"),
     ],
 )
 def test_byline_read_from_the_text(raw: str, byline: str) -> None:

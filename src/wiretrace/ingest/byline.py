@@ -22,7 +22,7 @@ _AGENCY = (
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|de|da|van|von|der|la|le|al|bin|and|&)"
 _BYLINE_LINE = re.compile(
-    rf"^(?i:by)\s+(?P<name>(?:[Tt]he\s+)?{_NAME_WORD}(?:[\s,]+{_NAME_WORD}){{0,7}})\s*$"
+    rf"^(?i:by)\s+(?P<name>(?:[Tt]he\s+)?{_NAME_WORD}(?:[\s,|]+{_NAME_WORD}){{0,7}})\s*$"
 )
 _BYLINE_LEAD = re.compile(
     rf"^(?i:by)\s+(?P<name>(?:{_NAME_WORD}[\s,]+){{0,4}}{_AGENCY})(?=\s+[A-Z]{{3,}}\b|\s*[|–—-]\s)",
@@ -34,8 +34,9 @@ def find_byline(lines: list[Line], raw: str) -> list[Candidate]:
         t = line.text
         if k > 0 and (len(lines[k - 1].text) > 80 or lines[k - 1].text.endswith(".")):
             break  # the story has begun
-        m = _BYLINE_LINE.match(t)
-        if m and len(t) <= 80 and _names_someone(m.group("name")):
+        name, _ = _split_date(t)
+        m = _BYLINE_LINE.match(name)
+        if m and len(name) <= 80 and _names_someone(m.group("name")):
             return [Candidate("byline", line.start, line.end, 4)]
         m = _BYLINE_LEAD.match(t) if k == 0 else None
         if m:
@@ -45,7 +46,7 @@ def find_byline(lines: list[Line], raw: str) -> list[Candidate]:
 
 def _names_someone(name: str) -> bool:
     """Capitalised words (a name, an agency), not a phrase ("by the end of the year")."""
-    words = [w for w in re.split(r"[\s,]+", name) if w]
+    words = [w for w in re.split(r"[\s,|]+", name) if w]
     lower = [w for w in words if w[:1].islower()]
     if _WHEN.match(name):
         return False
@@ -59,6 +60,20 @@ _WHEN = re.compile(
 )
 
 
+_DATE_TAIL = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|,)\s*(?P<date>[^|•·]{4,60})$")
+
+
+def _split_date(line: str) -> tuple[str, str]:
+    """("By Jane Doe | AP", "June 11, 2018 at 9:15 PM") for a byline followed by its date."""
+    from wiretrace.ingest.chrome import chrome_kind
+
+    m = _DATE_TAIL.search(line)
+    if m and chrome_kind(m.group("date")) == "page_chrome":
+        return line[: m.start()].rstrip(), m.group("date")
+    return line, ""
+
+
 def byline_name(artefact_text: str) -> str:
-    """ "By JANE DOE Associated Press" -> "JANE DOE Associated Press"."""
-    return re.sub(r"^by\s+", "", artefact_text.strip(), flags=re.I).strip(" ,")
+    """ "By JANE DOE Associated Press" -> "JANE DOE Associated Press"; a date after it goes."""
+    name, _ = _split_date(artefact_text.strip())
+    return re.sub(r"^by\s+", "", name, flags=re.I).strip(" ,|")
