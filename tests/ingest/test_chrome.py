@@ -88,3 +88,17 @@ def test_scraped_page_chrome_removed_with_offsets() -> None:
         assert raw[a.start : a.end] == a.text
     assert [a.text for a in result.artefacts] == top + bottom
     assert result.text == "\n\n".join([LEAD, MIDDLE, CLOSE])
+
+
+def test_a_block_of_script_code_goes_whole() -> None:
+    block = (
+        "var adConfig = {\n"
+        "'slot': 'top-banner',\n"
+        "'sizes': [[728, 90], [970, 250]],\n"
+        "};\n"
+        "googletag.cmd.push(function() { googletag.display('top-banner'); });"
+    )
+    raw = "\n\n".join([LEAD, block, MIDDLE, CLOSE])
+    result = clean(raw)
+    assert [a.kind for a in result.artefacts] == ["script_code"] * 5
+    assert result.text == "\n\n".join([LEAD, MIDDLE, CLOSE])

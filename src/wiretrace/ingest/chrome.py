@@ -149,6 +149,12 @@ _JS = re.compile(
 )
 
 
+def _code_like(t: str) -> bool:
+    """Dense in code punctuation, with no sentence in it."""
+    code = sum(t.count(ch) for ch in "{}();=:'\",[]$<>")
+    return code / max(len(t), 1) >= 0.08 and not re.search(r"[a-z]{3,}[.!?](?:\s|$)", t)
+
+
 def _is_script(t: str) -> bool:
     if not _JS.search(t):
         return False
@@ -211,6 +217,12 @@ def find_page_chrome(lines: list[Line], raw: str) -> list[Candidate]:
     "Print") inside the story may be a subheading: it is chrome at the edges of the text or
     next to other chrome only."""
     kinds = [chrome_kind(line.text) for line in lines]
+    # inside a block of script code, lines that are code too (an object literal's "key: 'v',")
+    script = [k for k, kind in enumerate(kinds) if kind == "script_code"]
+    for a, b in zip(script, script[1:], strict=False):
+        if 1 < b - a <= 12 and all(_code_like(lines[j].text) for j in range(a + 1, b)):
+            for j in range(a + 1, b):
+                kinds[j] = "script_code"
     out = []
     for k, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind is None:
