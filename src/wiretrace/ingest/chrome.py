@@ -44,7 +44,7 @@ _WEATHER = re.compile(
 
 
 def _is_weather(t: str) -> bool:
-    if not _WEATHER.search(t):
+    if len(t) > 120 or not _WEATHER.search(t):
         return False
     # a weather line is mostly numbers and widget words; a story sentence about heat is not
     words = re.findall(r"[A-Za-z]+", t)
@@ -113,6 +113,7 @@ _DATE_TOKEN = re.compile(
     r"ago|(?:min(?:ute)?|hour|hr|day|week|month|year)s?|today|yesterday|just now)\b\.?",
     re.I,
 )
+_DATE_NAME = re.compile(rf"\b(?:{_WEEKDAY}|{_MONTH})\b", re.I)
 _COUNTER = re.compile(r"^[(\[]\s*\d[\d.,]*\s*[)\]]$")  # "(68102)": a count or a code
 
 
@@ -132,10 +133,10 @@ _PLAYER = re.compile(
 def _is_date_line(t: str) -> bool:
     """Only a date: a weekday or month name and numbers ("Sunday, Jul 15th 2018 10:32 AM");
     a bare time ("10 p.m.") may be an item of a schedule in the story."""
-    if not re.search(rf"\b(?:{_WEEKDAY}|{_MONTH})\b", t, re.I) or not re.search(r"\d", t):
+    if len(t) > 80 or not re.search(r"\d", t) or not _DATE_NAME.search(t):
         return False
     rest = _DATE_TOKEN.sub(" ", t)
-    return not re.search(r"[^\W\d_]", rest) and len(t) <= 80
+    return not re.search(r"[^\W\d_]", rest)
 
 
 # --- script code ------------------------------------------------------------------------------
@@ -155,8 +156,16 @@ def _code_like(t: str) -> bool:
     return code / max(len(t), 1) >= 0.08 and not re.search(r"[a-z]{3,}[.!?](?:\s|$)", t)
 
 
+# substrings one of which every line _JS matches holds: prose without them is not searched
+_JS_HINTS = (
+    "function", "var ", "let ", "const ", "window.", "document.", "googletag", "adsbygoogle",
+    "dataLayer", "_gaq", "fbq", "__tcfapi", "jQuery", "$(", "pbjs", "apstag", ".push(",
+    "new Date()", "=>", "}", "{", "<script", "</script", "@media", "!important",
+)
+
+
 def _is_script(t: str) -> bool:
-    if not _JS.search(t):
+    if not any(h in t for h in _JS_HINTS) or not _JS.search(t):
         return False
     code = sum(t.count(ch) for ch in "{}();=<>[]$")
     # code is dense in brackets and operators; prose that names "window." is not
@@ -180,7 +189,9 @@ _COMMENT_DIRECTIVE = re.compile(
 
 
 def _is_comment_policy(t: str) -> bool:
-    return bool(_COMMENT_POLICY.search(t) and _COMMENT_DIRECTIVE.search(t)) and len(t) <= 300
+    if len(t) > 300 or "comment" not in t.lower():
+        return False
+    return bool(_COMMENT_POLICY.search(t) and _COMMENT_DIRECTIVE.search(t))
 
 
 def chrome_kind(text: str) -> str | None:
@@ -198,9 +209,11 @@ def chrome_kind(text: str) -> str | None:
         return None
     if _is_weather(t):
         return "weather_widget"
-    if _SUBSCRIBE.match(t) or (_OFFER.match(t) and _PRICE_PER.search(t) and len(t) <= 80):
+    if _SUBSCRIBE.match(t) or (len(t) <= 80 and _OFFER.match(t) and _PRICE_PER.search(t)):
         return "subscription_prompt"
-    if _NAV.match(t) or _COUNTER.match(t) or _is_date_line(t) or _PLAYER.match(t):
+    if _NAV.match(t) or _COUNTER.match(t) or _is_date_line(t):
+        return "page_chrome"
+    if len(t) <= 140 and _PLAYER.match(t):
         return "page_chrome"
     return None
 

@@ -133,15 +133,18 @@ def is_meta_anywhere(sentence: str) -> bool:
     """Leftover words of a model that are recognisable in the middle of a text too: about the
     text itself and addressed to whoever asked for it, or judging the text's own tone."""
     s = sentence.strip().strip("*_ ")
-    if not s or len(s) > 400 or any(q in s for q in QUOTES) or SAID.search(s):
+    if not s or len(s) > 400:
         return False
-    if _AI_SELF.match(s) or _SELF_ASSESSMENT.match(s):
-        return True
-    if _META_SUBJECT.match(s) or _FIRST_PERSON_EDIT.match(s):
-        return True
-    if _ASSISTANT_CLOSER.match(s) and _ABOUT_THE_TEXT.search(s):
-        return True
-    return is_meta_opening(s) and bool(_ANYWHERE_ANNOUNCE.search(s))
+    # the shapes first (anchored at the start: they fail fast on story sentences)
+    hit = (
+        _AI_SELF.match(s)
+        or _SELF_ASSESSMENT.match(s)
+        or _META_SUBJECT.match(s)
+        or _FIRST_PERSON_EDIT.match(s)
+        or (_ASSISTANT_CLOSER.match(s) and _ABOUT_THE_TEXT.search(s))
+        or (_ANYWHERE_ANNOUNCE.search(s) and is_meta_opening(s))
+    )
+    return bool(hit) and not any(q in s for q in QUOTES) and not SAID.search(s)
 
 
 def find_llm_meta_anywhere(lines: list[Line], raw: str) -> list[Candidate]:
