@@ -43,8 +43,11 @@ _WEATHER = re.compile(
 )
 
 
+_WEATHER_HINTS = ("°", "forecast", "weather", "radar", "feels like", "humidity", "wind", "hi")
+
+
 def _is_weather(t: str) -> bool:
-    if len(t) > 120 or not _WEATHER.search(t):
+    if len(t) > 120 or not any(h in t.lower() for h in _WEATHER_HINTS) or not _WEATHER.search(t):
         return False
     # a weather line is mostly numbers and widget words; a story sentence about heat is not
     words = re.findall(r"[A-Za-z]+", t)

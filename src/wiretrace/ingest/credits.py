@@ -51,6 +51,11 @@ _COPYRIGHT_ANY = re.compile(
 )
 
 
+# one of these is in every line _COPYRIGHT_ANY matches: other lines are not searched
+_COPYRIGHT_HINTS = (
+    "©", "rights reserved", "may not be", "reproduc", "republica", "redistribu", "reuse",
+    "reprint", "copying", "unauthori", "commercial",
+)
 # the other sentences of a long notice: about rights, permission, the publisher or the agency
 _NOTICE_WORDS = re.compile(
     r"\b(?:rights?|copyright(?:ed)?|permission|consent|licen[cs]\w*|reproduc\w*|"
@@ -65,6 +70,9 @@ def find_copyright(lines: list[Line], raw: str) -> list[Candidate]:
     out = []
     for line in lines:
         t = line.text
+        low = t.lower()
+        if not any(h in low for h in _COPYRIGHT_HINTS) and not _COPYRIGHT_START.match(t):
+            continue
         found = [m.group(0).lower() for m in _COPYRIGHT_ANY.finditer(t)]
         signals = len(found)
         strong = sum(1 for f in found if not f.startswith(("unauthori", "commercial")))
