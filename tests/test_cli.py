@@ -112,3 +112,34 @@ def test_cluster_state_of_an_older_version_means_a_full_run(tmp_path: Path, stal
     again = run_cli("cluster", "--db", str(db), check=True)
     assert "from scratch" in again.stdout and "Traceback" not in again.stderr
     assert again.stdout.split("from scratch")[0] == first.stdout.split("from scratch")[0]
+
+
+def test_crawl_csv_columns_map_and_republished_copies(tmp_path: Path) -> None:
+    """A crawl table: which columns were used goes to stderr; identical text from two outlets
+    is two articles; reading the table again adds nothing; --map picks another column."""
+    body = ("The harbour authority of Port Veloria said on Tuesday that the northern pier would "
+            "close for repairs until March. ") * 3
+    crawl = tmp_path / "crawl.csv"
+    crawl.write_text(
+        "id,publisher,scrape_time,paper,text\n"
+        f'1,Coast Herald,2018-07-15 10:32,CH,"{body}"\n'
+        f'2,Bay Ledger,2018-07-15 11:02,BL,"{body}"\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "w.db"
+    proc = run_cli("ingest", str(crawl), "--db", str(db), "-q", check=True)
+    assert "ingested 2 new articles, 0 already stored" in proc.stdout
+    assert (f"columns: {crawl}: text=text, site=publisher, published=scrape_time, locator=id"
+            in proc.stderr)
+    again = run_cli("ingest", str(crawl), "--db", str(db), "-q", check=True)
+    assert "0 new articles, 2 already stored" in again.stdout
+    export = run_cli("export", "--format", "jsonl", "--db", str(db), check=True)
+    records = [json.loads(line) for line in export.stdout.splitlines()]
+    assert sorted(r["site"] for r in records) == ["Bay Ledger", "Coast Herald"]
+    assert sorted(r["published"] for r in records) == ["2018-07-15T10:32", "2018-07-15T11:02"]
+
+    mapped = run_cli("ingest", str(crawl), "--db", str(tmp_path / "m.db"), "-q",
+                     "--map", "site=paper", check=True)
+    assert "site=paper" in mapped.stderr
+    bad = run_cli("ingest", str(crawl), "--db", str(tmp_path / "m.db"), "--map", "colour=x")
+    assert bad.returncode == 2 and "FIELD one of" in bad.stderr

@@ -37,8 +37,41 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 DEFAULT_DB = Path("wiretrace.db")
 
 
-def _settings(db: Path) -> Settings:
-    return Settings(db=db)
+def _settings(
+    db: Path, column_map: list[str] | None = None, paragraph_separator: str | None = None
+) -> Settings:
+    from wiretrace.ingest.tabular import parse_map
+
+    try:
+        columns = parse_map(column_map or [])
+    except WiretraceError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--map") from None
+    return Settings(db=db, column_map=columns, paragraph_separator=paragraph_separator or None)
+
+
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        help="FIELD=COLUMN: read FIELD (text, html, title, url, site, published, byline, "
+        "language, locator) of a CSV/JSON table from COLUMN; repeat for more fields.",
+    ),
+]
+SeparatorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--paragraph-separator",
+        help="The string between paragraphs inside a table's text column.",
+    ),
+]
+
+
+def _print_columns(paths: list[str], settings: Settings) -> None:
+    """Which column of each table gives which field (stderr)."""
+    from wiretrace.ingest.tabular import describe_columns
+
+    for line in describe_columns([p for p in paths if p != "-"], settings.column_map):
+        err.print(f"columns: {line}", markup=False)
 
 
 @contextmanager
@@ -105,12 +138,15 @@ def ingest(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="With --fetch: allow private/loopback hosts.")
     ] = False,
+    column_map: MapOption = None,
+    paragraph_separator: SeparatorOption = None,
 ) -> None:
     """Read, extract and clean articles into the database."""
     from wiretrace.ingest.fetch import FetchPolicy
     from wiretrace.pipeline import ingest as run_ingest
 
-    settings = _settings(db)
+    settings = _settings(db, column_map, paragraph_separator)
+    _print_columns(paths, settings)
     policy = FetchPolicy(allow_private=allow_private) if fetch else None
     with Store(db, settings.busy_timeout_ms) as store, _progress("ingest", quiet) as progress:
         report = run_ingest(paths, store, settings, progress=progress, fetch=policy)
@@ -363,6 +399,8 @@ def analyze(
     backend: BackendOption = "local",
     scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
+    column_map: MapOption = None,
+    paragraph_separator: SeparatorOption = None,
 ) -> None:
     """Everything: ingest, clean, cluster, trace, claims, compare; then the reports."""
     from wiretrace.pipeline import analyze as run_analyze
@@ -370,7 +408,8 @@ def analyze(
 
     for target, option in ((json_out, "--json"), (md_out, "--markdown"), (html_out, "--html")):
         _check_output(target, option)  # before hours of work, not after
-    settings = _settings(db)
+    settings = _settings(db, column_map, paragraph_separator)
+    _print_columns(paths, settings)
     with Store(db, settings.busy_timeout_ms) as store:
         with _progress("analyze", quiet) as progress:
             result = run_analyze(paths, store, settings, backend=backend, scheduler=scheduler,

@@ -26,6 +26,7 @@ __all__ = [
     "Rejection",
     "Span",
     "Story",
+    "article_identity",
     "content_sha",
 ]
 
@@ -57,12 +58,25 @@ CHANGE_KINDS = (
 
 
 def content_sha(text: str, *context: str | None) -> str:
-    """The identity of an article: sha256 of its whitespace-normalised raw text and of its
-    context (url, site, title). The same page ingested twice is stored once; a verbatim copy
-    published elsewhere (another url or site) is an article of its own."""
+    """sha256 of a whitespace-normalised text and of its context (lower-cased)."""
     parts = [" ".join((c or "").split()).lower() for c in context]
     parts.append(" ".join(text.split()))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def article_identity(article: Article) -> str:
+    """The identity of an article: its raw text where it was published, that is at its URL, or,
+    without one, at its site (a crawl row's publisher), or, without either, in its file (by
+    name, wherever the folder is). One article per distinct text and place: the same page, row
+    or file ingested twice, one outlet's text crawled twice, or a line repeated in one file is
+    stored once; the same text from another URL, outlet or file name (a republished wire copy)
+    is an article of its own."""
+    if article.url and article.url.strip():
+        return content_sha(article.raw_text, "url", article.url.split("#")[0].rstrip("/"))
+    if article.site and article.site.strip():
+        return content_sha(article.raw_text, "site", article.site)
+    name = article.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return content_sha(article.raw_text, "file", name)
 
 
 @dataclass(slots=True)
@@ -134,7 +148,7 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.sha:
-            self.sha = content_sha(self.raw_text, self.url, self.site, self.title)
+            self.sha = article_identity(self)
 
     @property
     def ai_tells(self) -> list[Artefact]:

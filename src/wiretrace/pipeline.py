@@ -256,13 +256,11 @@ class ClusterReport:
 
 
 def story_title(articles: Sequence[Article]) -> str:
-    """A story is named by its earliest article that has a title (else the first words)."""
-    ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id or 0))
-    for art in ordered:
-        if art.title:
-            return art.title
-    words = ordered[0].text.split() if ordered else []
-    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    """A story is named by the headline of its most representative article
+    (``cluster.headline``; the earliest on a tie, else the first words)."""
+    from wiretrace.cluster.headline import story_headline
+
+    return story_headline(articles)
 
 
 def cluster(

@@ -20,6 +20,11 @@ class Settings:
     max_item_chars: int = 2_000_000
     # rejections listed (stored, printed) per source; more are counted in one line
     max_rejections_per_source: int = 1000
+    # tables (CSV, JSON Lines, JSON): (field, column) choices over the recognised column names
+    # (ingest/tabular.py; an empty column ignores the field), and the string that separates
+    # paragraphs inside a text column (None: line breaks, or literal "\n" escapes)
+    column_map: tuple[tuple[str, str], ...] = ()
+    paragraph_separator: str | None = None
     # sketch / cluster
     shingle_size: int = 5
     num_perm: int = 128

@@ -265,7 +265,7 @@ def test_jsonl_broken_lines_among_good_ones(tmp_path: Path) -> None:
             [
                 json.dumps({"text": STORY, "title": "one"}),
                 '{"text": "unterminated',
-                json.dumps({"body": STORY}),
+                json.dumps({"words": STORY}),
                 "[1, 2]",
                 json.dumps({"text": ["not", "a", "string"]}),
                 json.dumps({"text": "   "}),
@@ -281,7 +281,8 @@ def test_jsonl_broken_lines_among_good_ones(tmp_path: Path) -> None:
     reasons = [r.reason for r in results if isinstance(r, Rejection)]
     assert reasons == [
         "invalid JSON on line 2: Unterminated string starting at",
-        "line 3: missing field: text or html",
+        "line 3: missing field: text or html (columns: words; name the text column with "
+        "--map text=COLUMN)",
         "line 4: not a JSON object but an array",
         "line 5: field text must be a string, not an array",
         "line 6: empty document: no text",
@@ -291,10 +292,14 @@ def test_jsonl_broken_lines_among_good_ones(tmp_path: Path) -> None:
 
 def test_json_with_wrong_fields(tmp_path: Path) -> None:
     path = tmp_path / "wrong.json"
-    path.write_text(json.dumps([{"body": STORY, "headline": "x"}, {"text": STORY}, 42]))
+    path.write_text(json.dumps([{"words": STORY, "headline": "x"}, {"text": STORY}, 42]))
     results = run(path)
     assert isinstance(results[1], Document)
-    assert results[0] == Rejection(str(path), "item 1: missing field: text or html")
+    assert results[0] == Rejection(
+        str(path),
+        "item 1: missing field: text or html (columns: words, headline; name the text column "
+        "with --map text=COLUMN)",
+    )
     assert results[2] == Rejection(str(path), "item 3: not a JSON object but a number")
 
 
@@ -304,7 +309,8 @@ def test_json_with_wrong_fields(tmp_path: Path) -> None:
         ('{"text": ', "invalid JSON: Expecting value (line 1, column 10)"),
         ('"just a string"', "JSON holds str, not an object or an array of objects"),
         ("[]", "empty JSON array"),
-        ('{"body": "x"}', "missing field: text or html"),
+        ('{"words": "x"}', "missing field: text or html (columns: words; name the text column "
+         "with --map text=COLUMN)"),
     ],
 )
 def test_invalid_json_file(tmp_path: Path, content: str, reason: str) -> None:
@@ -325,8 +331,11 @@ def test_deeply_nested_json_line_does_not_crash(tmp_path: Path) -> None:
 
 def test_csv_with_wrong_columns(tmp_path: Path) -> None:
     path = tmp_path / "wrong.csv"
-    path.write_text(f"title,body\nBridge,{STORY}\n")
-    assert only_rejection(path).reason == "CSV header has no text or html column"
+    path.write_text(f"title,words\nBridge,{STORY}\n")
+    assert only_rejection(path).reason == (
+        "CSV header has no text or html column (columns: title, words; name it with "
+        "--map text=COLUMN)"
+    )
 
 
 def test_csv_bad_rows_rejected_alone(tmp_path: Path) -> None:

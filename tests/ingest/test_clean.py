@@ -417,3 +417,73 @@ def test_story_sentence_about_a_photo_stays() -> None:
     raw = ("The museum showed a rare print. Photo: the curator dated it to 1931, "
            "and it drew crowds all week.\n\nThe exhibition runs until May.")
     assert not [a for a in clean(raw).artefacts if a.kind == "image_credit"]
+
+
+# --- leftover model text anywhere, long rights notices, credit headers as titles ------------
+
+ASSESSMENT = (
+    "This article provides a clear, concise overview of the storm in Port Amell and the relief "
+    "effort, suitable for a news blog."
+)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        ASSESSMENT,
+        "Overall, the rewritten version maintains a neutral tone for a general audience.",
+        "Here is a rewritten version of the article:",
+        "Let me know if you would like any changes to the tone or length.",
+    ],
+)
+def test_llm_meta_text_anywhere(meta: str) -> None:
+    # in the middle of the text, and glued to a story paragraph
+    for raw in (article(LEAD, meta, MIDDLE, CLOSE), article(LEAD, MIDDLE + " " + meta, CLOSE)):
+        result = checked(raw)
+        assert only(result, "llm_meta_text") == [meta]
+        assert meta not in result.text
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "This article was amended on Tuesday to correct the number of homes destroyed.",
+        "The report provides a clear overview of the damage, the governor said.",
+        "If you have any information about the missing boat, call the coastguard.",
+        "Here is the full text of the governor's statement:",
+    ],
+)
+def test_news_sentences_are_not_llm_meta(story: str) -> None:
+    result = checked(article(LEAD, story, MIDDLE, CLOSE))
+    assert only(result, "llm_meta_text") == []
+
+
+def test_rights_notice_of_any_length() -> None:
+    notice = (
+        "All materials on this site are the property of the Coastal News Agency. Any "
+        "reproduction, in whole or in part, of materials from this site requires the prior and "
+        "explicit consent of the editorial office of the agency. When quoting, a hyperlink to "
+        "the source is required. "
+    ) * 3
+    notice = notice.strip()
+    result = checked(article(LEAD, notice, CLOSE))
+    assert only(result, "copyright") == [notice]
+    # glued to the last paragraph: only the notice's sentences go
+    result = checked(article(LEAD, CLOSE + " " + notice))
+    assert only(result, "copyright") == [notice]
+    assert result.text.endswith("the education office said.")
+    story = (
+        "Police said the men were arrested after months of surveillance revealed the "
+        "unauthorized distribution of personal data. " * 4
+    ).strip()
+    assert only(checked(article(LEAD, story, CLOSE)), "copyright") == []
+
+
+def test_credit_header_on_the_first_line_is_residue_not_a_title() -> None:
+    from wiretrace.ingest.titles import derive_title, reads_as_headline
+
+    raw = article("Credited from: Coastal Herald", LEAD, MIDDLE)
+    result = checked(raw)
+    assert only(result, "aggregator_header") == ["Credited from: Coastal Herald"]
+    assert not reads_as_headline("Credited from: Coastal Herald")
+    assert derive_title(raw) == derive_title(LEAD)

@@ -85,7 +85,9 @@ def test_text_document_as_is() -> None:
     assert art.raw_text == text
     assert art.site == "x.example"  # host of the url
     assert art.language == "en"
-    assert art.title is None
+    # no title given: one is derived from the first sentence, cut at a word boundary
+    assert art.title is not None and art.title.endswith("…")
+    assert STORY[0].startswith(art.title[:-1])
 
 
 def test_text_document_without_url_has_no_site() -> None:

@@ -30,10 +30,35 @@ def test_same_content_is_stored_once(tmp_path: Path) -> None:
     with Store(tmp_path / "w.db") as s:
         ids, dups = s.add_articles([_article("The council voted on Tuesday.", "one.txt")])
         assert len(ids) == 1 and dups == 0
-        # whitespace differences do not make new content
-        ids2, dups2 = s.add_articles([_article("The council  voted\non Tuesday.", "two.txt")])
+        # the same file read again: whitespace differences do not make new content
+        ids2, dups2 = s.add_articles([_article("The council  voted\non Tuesday.", "one.txt")])
         assert ids2 == [] and dups2 == 1
         assert s.counts()["articles"] == 1
+
+
+def test_republished_copy_is_an_article_of_its_own(tmp_path: Path) -> None:
+    """Identical text from another file, outlet or URL is a republication (a wire copy), kept;
+    only the same URL, outlet, or file name and locator is a duplicate."""
+    text = "The council voted on Tuesday to close the northern pier for repairs."
+    with Store(tmp_path / "w.db") as s:
+        ids, dups = s.add_articles([
+            _article(text, "crawl.csv", locator="id 1", site="coastherald.example"),
+            _article(text, "crawl.csv", locator="id 2", site="bayledger.example"),
+            _article(text, "other.txt"),
+            _article(text, "p1.html", url="https://coastherald.example/pier"),
+            _article(text, "p2.html", url="https://bayledger.example/pier"),
+        ])
+        assert len(ids) == 5 and dups == 0
+        again, dups = s.add_articles([
+            _article(text, "crawl.csv", locator="id 2", site="bayledger.example"),
+            _article(text, "copy-of-p1.html", url="https://coastherald.example/pier#top"),
+            # one outlet's text crawled twice (another row id) is one article
+            _article(text, "crawl.csv", locator="id 9", site="bayledger.example"),
+            # the same file in another folder
+            _article(text, "mirror/other.txt"),
+        ])
+        assert again == [] and dups == 4
+        assert s.counts()["articles"] == 5
 
 
 def test_artefacts_round_trip_with_offsets(tmp_path: Path) -> None:

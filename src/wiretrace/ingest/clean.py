@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from wiretrace.ingest.chrome import CHROME_KINDS
 from wiretrace.ingest.dateline import find_dateline_repair
 from wiretrace.ingest.residue import Candidate, find_residue, split_lines
 from wiretrace.model import Artefact
@@ -37,6 +38,8 @@ ARTEFACT_KINDS = (
     "repeated_title",
     "llm_meta_text",
     "advertisement",
+    *CHROME_KINDS,
+    "byline",
     "dateline_repair",
 )
 

@@ -16,6 +16,7 @@ from wiretrace.ingest.text_lines import (
     Line,
     normalized,
     reads_like_speech,
+    sentence_spans,
     whole_line,
     word_count,
 )
@@ -50,19 +51,77 @@ _COPYRIGHT_ANY = re.compile(
 )
 
 
+# one of these is in every line _COPYRIGHT_ANY matches: other lines are not searched
+_COPYRIGHT_HINTS = (
+    "©", "rights reserved", "may not be", "reproduc", "republica", "redistribu", "reuse",
+    "reprint", "copying", "unauthori", "commercial",
+)
+# the other sentences of a long notice: about rights, permission, the publisher or the agency
+_NOTICE_WORDS = re.compile(
+    r"\b(?:rights?|copyright(?:ed)?|permission|consent|licen[cs]\w*|reproduc\w*|"
+    r"redistribut\w*|republi\w*|publisher|editorial (?:office|board)|agency|legal action|"
+    r"prosecut\w*|infring\w*|intellectual property|terms (?:of|and) (?:use|conditions)|"
+    r"written|hyperlink|source must be (?:cited|credited|indicated)|citing the source)\b",
+    re.I,
+)
+
+
 def find_copyright(lines: list[Line], raw: str) -> list[Candidate]:
     out = []
     for line in lines:
         t = line.text
-        if len(t) > NOTICE_MAX:
+        low = t.lower()
+        if not any(h in low for h in _COPYRIGHT_HINTS) and not _COPYRIGHT_START.match(t):
             continue
-        signals = len(_COPYRIGHT_ANY.findall(t))
+        found = [m.group(0).lower() for m in _COPYRIGHT_ANY.finditer(t)]
+        signals = len(found)
+        strong = sum(1 for f in found if not f.startswith(("unauthori", "commercial")))
+        if not signals and not _COPYRIGHT_START.match(t):
+            continue
+        if signals and any(q in t for q in QUOTES):
+            continue  # a quote about copyright, not a notice
         if _COPYRIGHT_START.match(t) and len(t) <= SHORT * 2:
             out.append(whole_line("copyright", line, 3))
-        elif signals and any(q in t for q in QUOTES):
-            continue  # a quote about copyright, not a notice
-        elif signals >= 2 or (signals and len(t) <= SHORT):
+        elif len(t) <= NOTICE_MAX and (strong >= 2 or (signals and len(t) <= SHORT)):
             out.append(whole_line("copyright", line, 3))
+        elif strong:
+            out.extend(_notice_sentences(line, raw))
+    return out
+
+
+def _states_rights(sentence: str) -> bool:
+    """A sentence that states a rights notice; "unauthorized distribution" alone is a story."""
+    return any(
+        not m.group(0).lower().startswith(("unauthori", "commercial"))
+        for m in _COPYRIGHT_ANY.finditer(sentence)
+    )
+
+
+def _notice_sentences(line: Line, raw: str) -> list[Candidate]:
+    """A rights notice of any length inside a long line: the sentences that state it, with the
+    notice's other sentences around them; the whole line when every sentence belongs to it."""
+    spans = sentence_spans(line)
+    inside = [_states_rights(raw[s:e]) for s, e in spans]
+    about = [
+        bool(_NOTICE_WORDS.search(raw[s:e])) and not SAID.search(raw[s:e]) for s, e in spans
+    ]
+    grown = True
+    while grown:  # grow each notice over its neighbours about rights
+        grown = False
+        for j in range(len(spans)):
+            near = (j > 0 and inside[j - 1]) or (j + 1 < len(spans) and inside[j + 1])
+            if not inside[j] and about[j] and near:
+                inside[j] = grown = True
+    out = []
+    run: tuple[int, int] | None = None
+    for (s, e), flag in zip(spans, inside, strict=True):
+        if flag and not SAID.search(raw[s:e]):
+            run = (s, e) if run is None else (run[0], e)
+        elif run is not None:
+            out.append(Candidate("copyright", run[0], run[1], 3))
+            run = None
+    if run is not None:
+        out.append(Candidate("copyright", run[0], run[1], 3))
     return out
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from wiretrace.errors import InputError
+from wiretrace.ingest.byline import byline_name
 from wiretrace.ingest.html import detect_language, extract_html, site_from_url
+from wiretrace.ingest.titles import derive_title
 from wiretrace.model import Article, Document
 from wiretrace.settings import Settings
 
@@ -15,7 +17,9 @@ def document_to_article(doc: Document, settings: Settings) -> Article:
 
     HTML documents go through ``extract_html``; metadata the reader supplied (title, url,
     published, site, byline, language) wins over what the page says. Text documents are taken as
-    they are. Raises ``InputError`` with the reason when the document cannot be used.
+    they are. An article without a title gets one derived from its cleaned text (its headline
+    line, else its first sentence). Raises ``InputError`` with the reason when the document
+    cannot be used.
     """
     from wiretrace.ingest.clean import clean
 
@@ -45,6 +49,9 @@ def document_to_article(doc: Document, settings: Settings) -> Article:
         )
 
     cleaned = clean(raw_text, title)
+    title = title or derive_title(cleaned.text)
+    found = next((a.text for a in cleaned.artefacts if a.kind == "byline"), None)
+    byline = byline or (byline_name(found) if found else None)
     site = site or site_from_url(url)
     language = language or detect_language(raw_text)
     return Article(

@@ -1,8 +1,11 @@
 """Residue rules for the leftover words of a language model: an opening addressed to whoever
 asked for the rewrite ("Certainly! Here is a rewritten version of the article:"), a closing
-("I hope this helps!", "This version keeps a neutral tone for your readers"), notes about the
-edit, "As an AI language model" lines, and the separators around them. Sentences that read like
-reported speech are never taken.
+("I hope this helps!", "This version keeps a neutral tone for your readers"), a closing
+assessment of the text's own quality ("This article provides a clear, concise overview of ...
+suitable for a news blog"), notes about the edit, "As an AI language model" lines, and the
+separators around them. At the edges of the text the looser rules apply; anywhere else only what
+is recognisable by what it is (``is_meta_anywhere``). Sentences that read like reported speech
+are never taken.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from wiretrace.ingest.text_lines import (
     word_count,
 )
 
-__all__ = ["find_llm_meta_text", "is_meta_opening"]
+__all__ = ["find_llm_meta_anywhere", "find_llm_meta_text", "is_meta_anywhere", "is_meta_opening"]
 
 
 # --- llm_meta_text ------------------------------------------------------------------------------
@@ -88,19 +91,95 @@ _NOTE_LABEL = re.compile(r"^[*_]*(?:note|n\.b\.|p\.s\.?|ps|disclaimer)\s*[:.]?[*
 _WORD_COUNT = re.compile(r"^[(\[*]*\s*word count\s*:?\s*~?\d+\s*(?:words)?\s*[)\]*]*$", re.I)
 
 
+# a closing assessment of the text by its writer: "This article provides a clear, concise
+# overview of ... suitable for a news blog", "The rewritten version maintains a neutral tone"
+_TEXT_SELF = (
+    r"(?:overall,?\s+|in summary,?\s+)?(?:this|the above|the (?:rewritten|revised|updated|new|"
+    r"final|paraphrased|reworded))\s+(?:(?:rewritten|revised|updated|new|final|paraphrased|"
+    r"reworded|news|short|blog)\s+)?(?:article|text|piece|version|rewrite|summary|story|content|"
+    r"post|draft|paraphrase|write-?up|report)\b"
+)
+_QUALITY = (
+    r"(?:clear|concise|comprehensive|informative|engaging|balanced|neutral|objective|brief|"
+    r"detailed|thorough|well-structured|well-written|succinct|accurate|factual|accessible|"
+    r"readable|compelling|coherent)"
+)
+_SELF_ASSESSMENT = re.compile(
+    rf"^{_TEXT_SELF}.{{0,240}}?\b(?:(?:suitable|ideal|perfect|appropriate|well[- ]suited|"
+    rf"tailored|optimi[sz]ed|ready) (?:for|to)\b|"
+    rf"(?:provides|offers|gives|presents|delivers|is)\s+(?:a |an )?{_QUALITY}\b(?:[\s,]+(?:and\s+)?"
+    rf"{_QUALITY}\b)*\s*(?:overview|summary|account|look|picture|update|explanation|analysis|"
+    rf"snapshot|report|rundown|recap|read)\b|"
+    rf"(?:maintains|keeps|strikes|uses|adopts|has|retains|preserves)\s+(?:a |an |the )?"
+    rf"(?:\w+ )?(?:neutral|objective|balanced|professional|journalistic|informative|engaging|"
+    rf"formal|conversational|original)\s+(?:tone|style|voice)\b)",
+    re.I,
+)
+# an opening anywhere in the text (after a title, between two versions) must name a rewrite
+_ANYWHERE_ANNOUNCE = re.compile(
+    r"\b(?:rewritten|paraphrased|reworded|revised version|rewrite|plagiarism-free|"
+    r"seo-(?:friendly|optimi[sz]ed)|version of (?:the|this|your) (?:article|text|story|news)|"
+    r"as (?:you )?requested)\b",
+    re.I,
+)
+_ABOUT_THE_TEXT = re.compile(
+    r"\b(?:article|version|rewrite|rewritten|tone|changes|adjust\w*|edits?|tweaks?|summary|"
+    r"paraphrase|draft|style|length|word count)\b",
+    re.I,
+)
+
+
+def is_meta_anywhere(sentence: str) -> bool:
+    """Leftover words of a model that are recognisable in the middle of a text too: about the
+    text itself and addressed to whoever asked for it, or judging the text's own tone."""
+    s = sentence.strip().strip("*_ ")
+    if not s or len(s) > 400:
+        return False
+    # the shapes first (anchored at the start: they fail fast on story sentences)
+    hit = (
+        _AI_SELF.match(s)
+        or _SELF_ASSESSMENT.match(s)
+        or _META_SUBJECT.match(s)
+        or _FIRST_PERSON_EDIT.match(s)
+        or (_ASSISTANT_CLOSER.match(s) and _ABOUT_THE_TEXT.search(s))
+        or (_ANYWHERE_ANNOUNCE.search(s) and is_meta_opening(s))
+    )
+    return bool(hit) and not any(q in s for q in QUOTES) and not SAID.search(s)
+
+
+def find_llm_meta_anywhere(lines: list[Line], raw: str) -> list[Candidate]:
+    """Sentences of leftover model text wherever they sit (``is_meta_anywhere``); a run of them
+    in one line is one candidate."""
+    out: list[Candidate] = []
+    for line in lines:
+        run: tuple[int, int] | None = None
+        for s, e in sentence_spans(line):
+            if is_meta_anywhere(raw[s:e]):
+                run = (s, e) if run is None else (run[0], e)
+                continue
+            if run is not None:
+                out.append(Candidate("llm_meta_text", run[0], run[1], 0))
+                run = None
+        if run is not None:
+            out.append(Candidate("llm_meta_text", run[0], run[1], 0))
+    return out + _separators(out, lines)
+
+
 def _is_meta_closing(sentence: str) -> bool:
     s = sentence.strip().strip("*_ ")
     if not s or len(s) > 300 or any(q in s for q in QUOTES) or SAID.search(s):
         return False
     if _ASSISTANT_CLOSER.match(s) or _AI_SELF.match(s) or _WORD_COUNT.match(s):
         return True
-    if _META_SUBJECT.match(s) or _FIRST_PERSON_EDIT.match(s):
+    if _META_SUBJECT.match(s) or _FIRST_PERSON_EDIT.match(s) or _SELF_ASSESSMENT.match(s):
         return True
     return bool(
         _YOU.search(s)
         and _TEXT_REF.search(s)
         and re.search(
-            r"\b(?:article|version|rewrite|rewritten|tone|readers|audience|format|changes|"
+            # "this article helps you ..." is an author talking to a reader; a model talks
+            # about its version of the text
+            r"\b(?:version|rewrite|rewritten|tone|readers|audience|format|changes|"
             r"adjust|edits|tweaks|further|summary|paraphrase|draft|style|length)\b",
             s,
             re.I,
@@ -150,9 +229,19 @@ def find_llm_meta_text(lines: list[Line], raw: str) -> list[Candidate]:
     # openings: leading sentences of the first lines; closings: trailing sentences of the last
     out += _edge_runs(lines[:3], opening, from_end=False)
     out += _edge_runs(lines[-4:][::-1], closing, from_end=True)
-    # a separator line ("---", "***") between the meta text and the article goes with it
+    out += _separators(out, lines)
+    # anywhere: "As an AI language model, ..." on a line of its own
+    for line in lines:
+        if len(line.text) <= SHORT * 2 and _AI_SELF.match(line.text):
+            out.append(whole_line("llm_meta_text", line, 0))
+    return out
+
+
+def _separators(found: list[Candidate], lines: list[Line]) -> list[Candidate]:
+    """A separator line ("---", "***") next to meta text goes with it."""
+    out = []
     at = {ln.start: k for k, ln in enumerate(lines)}
-    for c in list(out):
+    for c in found:
         for line in lines:
             if line.start <= c.start < line.end + 1:
                 k = at[line.start]
@@ -160,10 +249,6 @@ def find_llm_meta_text(lines: list[Line], raw: str) -> list[Candidate]:
                     if 0 <= j < len(lines) and _SEPARATOR.match(lines[j].text):
                         out.append(whole_line("llm_meta_text", lines[j], 0))
                 break
-    # anywhere: "As an AI language model, ..." on a line of its own
-    for line in lines:
-        if len(line.text) <= SHORT * 2 and _AI_SELF.match(line.text):
-            out.append(whole_line("llm_meta_text", line, 0))
     return out
 
 

@@ -8,8 +8,10 @@ Every rule returns ``Candidate`` spans with offsets into the raw text; ``clean``
 overlaps and builds the working text.
 
 The page-furniture rules (see also, related content, comment forms, share prompts,
-advertisements) and the repeated title live here; credits and notices in ``credits``, leftover
-words of a language model in ``llm_meta``, lines and candidates in ``text_lines``.
+advertisements) and the repeated title live here; page chrome of scrapes (widgets, subscription
+prompts, navigation, dates, script code, comment policies) in ``chrome``; credits and notices
+in ``credits``, leftover words of a language model in ``llm_meta``, lines and candidates in
+``text_lines``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from wiretrace.ingest.byline import find_byline
+from wiretrace.ingest.chrome import find_page_chrome
 from wiretrace.ingest.credits import (
     find_aggregator_header,
     find_copyright,
@@ -26,7 +30,7 @@ from wiretrace.ingest.credits import (
     find_outlet_credit,
     find_source_line,
 )
-from wiretrace.ingest.llm_meta import find_llm_meta_text, is_meta_opening
+from wiretrace.ingest.llm_meta import find_llm_meta_anywhere, find_llm_meta_text, is_meta_opening
 from wiretrace.ingest.text_lines import (
     QUOTES,
     SAID,
@@ -285,6 +289,9 @@ RULES: tuple[Rule, ...] = (
     find_aggregator_header,
     find_source_line,
     _advertisement,
+    find_page_chrome,
+    find_byline,
+    find_llm_meta_anywhere,
 )
 # rules that look at the start or the end of the article: they run on the lines left once the
 # residue found so far is set aside, until nothing new turns up (a sign-off above a comment form)

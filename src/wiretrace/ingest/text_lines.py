@@ -83,15 +83,27 @@ def whole_line(kind: str, line: Line, priority: int = 5) -> Candidate:
     return Candidate(kind, line.start, line.end, priority)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|(?<=:)\s+(?=[\"“(]?[A-Z])")
+# the end mark is matched, not looked behind for (a lookbehind is tried at every character)
+_SIMPLE_END = r"(?P<mark>[.!?:])(?:(?<=:)|[\"”’)]?)\s+(?=[\"“(]?[A-Z0-9])"
+_SENTENCE_END = re.compile(_SIMPLE_END)
+# a separator inside a line ("... --- Feel free ...") stands alone; "paragraph:So" splits
+# (a slower pattern, used on the lines that hold one of these)
+_SENTENCE_END_EXTRA = re.compile(
+    _SIMPLE_END
+    + r"|\s+(?=(?:[-*_=~]){3,}(?:\s|$))|(?<=[-*_=~]{3})\s+|(?<=[a-z]:)(?=[A-Z][a-z])"
+)
+_EXTRA_HINT = re.compile(r"[-*_=~]{3}|[a-z]:[A-Z]")
 
 
 def sentence_spans(line: Line) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) of one line, split simply on end punctuation."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(line.text):
-        end = m.start()
+    pattern = _SENTENCE_END_EXTRA if _EXTRA_HINT.search(line.text) else _SENTENCE_END
+    for m in pattern.finditer(line.text):
+        if m.group("mark") == ":" and not re.match(r":\s+[\"“(]?[A-Z]", line.text[m.start() :]):
+            continue  # after a colon only a capital letter starts a sentence, not a digit
+        end = m.start() + 1 if m.group("mark") else m.start()
         # keep a closing quote/bracket with its sentence
         while end < len(line.text) and line.text[end] in '"”’)':
             end += 1

@@ -1,4 +1,5 @@
-"""JSON Lines, JSON and CSV/TSV: many items per file, each with ``text`` or ``html``.
+"""JSON Lines, JSON and CSV/TSV: many items per file, each with ``text`` or ``html``. Which
+column holds which field is recognised from common names (``ingest.tabular``).
 
 A broken item (a bad JSON line, a row without text) rejects only that item; the reason names
 where it is ("line 3: ...", "row 5: ...", "item 2: ..."). Items are numbered from 1; CSV rows are
@@ -24,53 +25,75 @@ from wiretrace.ingest.formats.common import (
     human_bytes,
     max_html_chars,
 )
+from wiretrace.ingest.tabular import (
+    ColumnMap,
+    column_key,
+    iso_date,
+    site_name,
+    split_paragraphs,
+)
 from wiretrace.model import Document, Rejection
 from wiretrace.settings import Settings
 
 __all__ = ["item_document", "read_csv", "read_json", "read_jsonl", "read_jsonl_stream"]
 
-# field -> accepted names, first wins
-_OPTIONAL: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "url": ("url", "link"),
-    "published": ("published", "date", "published_at", "pubdate"),
-    "site": ("site",),
-    "byline": ("byline", "author"),
-    "language": ("language", "lang"),
-}
-
-
 def item_document(
-    item: Mapping[str, Any], source: str, fmt: str, locator: str | None, settings: Settings
+    item: Mapping[str, Any],
+    source: str,
+    fmt: str,
+    locator: str | None,
+    settings: Settings,
+    columns: ColumnMap | None = None,
 ) -> Document:
     """One JSON object or CSV row -> Document; raise ``Rejected`` when it has no usable text.
 
-    When both ``text`` and ``html`` are given, ``text`` wins: it is what the user says the
-    article is, and extraction from the page could only lose or add to it.
+    Fields are read from the columns ``columns`` names (by default recognised from the item's
+    own keys and ``settings.column_map``; see ``ingest.tabular``). An id column becomes the
+    locator in place of ``locator`` (the row or line). When both ``text`` and ``html`` are given,
+    ``text`` wins: it is what the user says the article is, and extraction from the page could
+    only lose or add to it.
     """
-    fields = {k.strip().lower(): v for k, v in item.items() if isinstance(k, str)}
-    text = _content(fields, "text")
-    html = None if text is not None else _content(fields, "html")
+    if columns is None:
+        columns = ColumnMap.for_columns(item.keys(), settings.column_map)
+    fields = columns.fields(item)
+    text = _content(fields, "text", columns)
+    html = None if text is not None else _content(fields, "html", columns)
     if text is None and html is None:
         if "text" in fields or "html" in fields:
             raise Rejected("empty document: no text")
-        raise Rejected("missing field: text or html")
+        raise Rejected("missing field: text or html" + _column_hint(item))
     if text is not None:
         check_text_length(text, settings, what="item")
+        text = split_paragraphs(text, settings.paragraph_separator)
     if html is not None:
         check_html(html, settings)
-    optional: dict[str, str | None] = {}
-    for name, keys in _OPTIONAL.items():
-        optional[name] = next((v for k in keys if (v := _scalar(fields.get(k))) is not None), None)
+    optional = {name: _scalar(fields.get(name)) for name in _OPTIONAL}
+    if optional["published"] is not None:
+        optional["published"] = iso_date(optional["published"])
+    if optional["site"] is not None:
+        optional["site"] = site_name(optional["site"])
+    key = _scalar(fields.get("locator"))
+    if key is not None:
+        locator = f"{columns.get('locator')} {key}"
     return Document(source=source, format=fmt, html=html, text=text, locator=locator, **optional)
 
 
-def _content(fields: Mapping[str, Any], name: str) -> str | None:
+_OPTIONAL = ("title", "url", "published", "site", "byline", "language")
+
+
+def _column_hint(item: Mapping[str, Any]) -> str:
+    keys = [k for k in item if isinstance(k, str)][:8]
+    return f" (columns: {', '.join(keys)}; name the text column with --map text=COLUMN)"
+
+
+def _content(fields: Mapping[str, Any], name: str, columns: ColumnMap) -> str | None:
     value = fields.get(name)
     if value is None:
         return None
     if not isinstance(value, str):
-        raise Rejected(f"field {name} must be a string, not {_json_type(value)}")
+        column = columns.get(name)
+        label = name if column == name else f"{name} (column {column})"
+        raise Rejected(f"field {label} must be a string, not {_json_type(value)}")
     return value if value.strip() else None
 
 
@@ -230,9 +253,18 @@ def read_csv(
         header = next(reader)
     except csv.Error as exc:
         raise Rejected(f"CSV error in the header: {exc}") from None
-    names = [h.strip().lstrip("\ufeff").lower() for h in header]
-    if "text" not in names and "html" not in names:
-        raise Rejected(f"{fmt.upper()} header has no text or html column")
+    names = [column_key(h) for h in header]
+    columns = ColumnMap.for_columns(names, settings.column_map)
+    if missing := columns.missing(names):
+        raise Rejected(
+            f"{fmt.upper()} header has no column {', '.join(missing)} (columns: "
+            f"{', '.join(n for n in names if n)})"
+        )
+    if columns.get("text") is None and columns.get("html") is None:
+        raise Rejected(
+            f"{fmt.upper()} header has no text or html column (columns: "
+            f"{', '.join(n for n in names if n)[:200]}; name it with --map text=COLUMN)"
+        )
     row_number = 1
     while True:
         try:
@@ -246,7 +278,7 @@ def read_csv(
             continue
         item = {name: value for name, value in zip(names, row, strict=False) if name}
         try:
-            yield item_document(item, source, fmt, f"row {row_number}", settings)
+            yield item_document(item, source, fmt, f"row {row_number}", settings, columns)
         except Rejected as exc:
             yield Rejection(source, f"row {row_number}: {exc.reason}")
     if row_number == 1:
