@@ -82,3 +82,17 @@ def test_compare_texts_gives_merged_passages_with_offsets() -> None:
     b0, b1 = merged[0]["b_span"]
     assert ORIGINAL[a0:].startswith("PORT ELMIRA") and LLM_REWRITE[b0:b1] == LLM_REWRITE
     assert len(report["alignment"]["pairs"]) > len(merged)
+
+
+def test_copy_without_the_agency_credit_is_flagged_credit_stripped() -> None:
+    source = make(1, ORIGINAL, site="apnews.com", published="2024-03-05T18:00:00+00:00")
+    body = ORIGINAL.split("— ", 1)[1]  # the "(AP) —" dateline cut off, nothing else
+    stripped = make(2, body, site="farm.example", published="2024-03-06T07:00:00+00:00")
+    credited = make(3, "By The Associated Press\n" + body, site="paper.example",
+                    published="2024-03-06T08:00:00+00:00")
+    got = {d.article: d for d in trace_story([source, stripped, credited])}
+    assert got[2].parent == 1
+    flagged = [e for e in got[2].evidence if e.startswith("credit stripped")]
+    assert flagged and "AP" in flagged[0]
+    assert not any(e.startswith("credit stripped") for e in got[3].evidence)
+    assert not any(e.startswith("credit stripped") for e in got[1].evidence)

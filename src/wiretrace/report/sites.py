@@ -10,6 +10,7 @@ from typing import Any
 
 from wiretrace.model import CHANGE_KINDS, DERIVATION_TYPES
 from wiretrace.store import Store
+from wiretrace.trace.derivation import CREDIT_STRIPPED
 
 __all__ = ["COPY_TYPES", "UNKNOWN_SITE", "site_scorecards"]
 
@@ -25,7 +26,8 @@ def site_scorecards(store: Store) -> list[dict[str, Any]]:
     (count per derivation type, every type present), ``originals``, ``copies`` (wire, edited and
     spun copies), ``rewrites``, ``summaries``, ``independent``, ``copy_share`` (copies among
     traced articles, 0..1), ``artefacts`` (count per kind), ``artefact_total``, ``ai_tells``,
-    ``ai_tell_articles`` (articles with at least one AI tell), ``changes`` (changes this site's
+    ``ai_tell_articles`` (articles with at least one AI tell), ``credit_stripped`` (copies of
+    an agency's text that do not credit the agency), ``changes`` (changes this site's
     articles introduced versus their source, per kind), ``change_total``.
     """
     conn = store.conn
@@ -43,6 +45,7 @@ def site_scorecards(store: Store) -> list[dict[str, Any]]:
                 "ai_tells": 0,
                 "ai_tell_articles": 0,
                 "changes": {},
+                "credit_stripped": 0,
             }
         return cards[key]
 
@@ -67,6 +70,11 @@ def site_scorecards(store: Store) -> list[dict[str, Any]]:
         AI_TELL_KINDS,
     ):
         card(site)["ai_tell_articles"] = int(n)
+    for site, n in conn.execute(
+        "SELECT a.site, count(*) FROM derivations d JOIN articles a ON a.id = d.article_id "
+        "WHERE d.evidence LIKE ? GROUP BY a.site", (f'%"{CREDIT_STRIPPED}:%',)
+    ):
+        card(site)["credit_stripped"] = int(n)
     for site, kind, n in conn.execute(
         "SELECT a.site, ch.kind, count(*) FROM changes ch JOIN articles a ON a.id = ch.article "
         "GROUP BY a.site, ch.kind"

@@ -175,13 +175,13 @@ def print_claims(store: Store, console: Console, article: int | None = None,
 
 def print_sites(cards: list[dict[str, Any]], console: Console) -> None:
     table = _table(None, "site", "articles", "originals", "copies", "rewrites", "summaries",
-                   "artefacts", "AI tells", "changes introduced")
+                   "artefacts", "AI tells", "credit stripped", "changes introduced")
     for c in cards:
         table.add_row(
             escape(str(c["site"])), str(c["articles"]), str(c["originals"]), str(c["copies"]),
             str(c["rewrites"]), str(c["summaries"]),
             ", ".join(f"{k} {v}" for k, v in c["artefacts"].items()) or "-",
-            str(c["ai_tells"]),
+            str(c["ai_tells"]), str(c.get("credit_stripped", 0)),
             ", ".join(f"{k} {v}" for k, v in c["changes"].items()) or "-",
         )
     console.print(table)

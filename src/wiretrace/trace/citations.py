@@ -11,7 +11,10 @@ from urllib.parse import urlparse
 
 from wiretrace.model import Article
 
-__all__ = ["Citation", "find_citations", "article_citations", "canonical_name", "names_outlet"]
+__all__ = [
+    "Citation", "agency_of", "article_citations", "canonical_name", "credits", "find_citations",
+    "names_outlet",
+]
 
 # aliases → canonical name; the keys are lower case
 _ALIASES: dict[str, str] = {
@@ -313,3 +316,22 @@ def upstream_names(citations: Iterable[Citation], whole_only: bool = False) -> l
 _AGENCIES = {"AP", "Reuters", "AFP", "dpa", "ANSA", "EFE", "Xinhua", "TASS", "Interfax",
              "Ukrinform", "PTI", "IANS", "Kyodo", "Yonhap", "Anadolu", "UPI", "PAP", "MTI",
              "ČTK", "ANP", "APA", "Bloomberg"}
+
+
+def agency_of(article: Article, citations: Iterable[Citation]) -> str | None:
+    """The news agency whose text this article carries by its own account: the agency it
+    credits as a whole ("By Reuters", "(AP) —"), or the agency that publishes it."""
+    for c in citations:
+        if c.whole and c.name in _AGENCIES:
+            return c.name
+    for value in (article.site, article.url):
+        if value:
+            name = canonical_name(value if "://" in value or " " in value else "https://" + value)
+            if name in _AGENCIES:
+                return name
+    return None
+
+
+def credits(name: str, citations: Iterable[Citation]) -> bool:
+    """Whether any citation, credit or mention, names ``name``."""
+    return any(c.name == name for c in citations)

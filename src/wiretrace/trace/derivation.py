@@ -22,6 +22,8 @@ from wiretrace.settings import Settings
 from wiretrace.trace.align import align_articles, passages
 from wiretrace.trace.citations import (
     Citation,
+    agency_of,
+    credits,
     article_citations,
     credit_points_to,
     in_house,
@@ -490,7 +492,23 @@ def _derived(
         n for n in upstream_names(cites[k], whole_only=True)
         if not in_house(n, a) and not names_outlet(n, p)
     ]
+    stripped = _credit_stripped(a, p, cites)
+    if stripped:
+        ev.insert(1, stripped)
     return Derivation(k, kind, pk, names[0] if names else None, score, ev)
+
+
+CREDIT_STRIPPED = "credit stripped"
+
+
+def _credit_stripped(a: Article, p: Article, cites: dict[int, list[Citation]]) -> str | None:
+    """A copy of an agency's text (its parent credits the agency or is the agency) that names
+    the agency nowhere: not in a credit, a byline, a dateline or its running text."""
+    agency = agency_of(p, cites[_aid(p)])
+    if agency is None or credits(agency, cites[_aid(a)]) or names_outlet(agency, a):
+        return None
+    return (f"{CREDIT_STRIPPED}: reprints text of {agency} (via #{_aid(p)}) without crediting "
+            f"{agency}; the shared passages below are the evidence")
 
 
 def _upstream(
