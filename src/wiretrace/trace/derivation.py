@@ -23,9 +23,9 @@ from wiretrace.trace.align import align_articles, passages
 from wiretrace.trace.citations import (
     Citation,
     agency_of,
-    credits,
     article_citations,
     credit_points_to,
+    credits,
     in_house,
     names_outlet,
     upstream_names,
