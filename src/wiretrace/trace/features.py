@@ -242,9 +242,16 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
         len_c=_nonspace(c.text),
         len_p=_nonspace(p.text),
     )
+    # each kind covers what the closer kinds left: a sentence paired twice (a fold) counts once
+    seen_c: list[Span] = []
+    seen_p: list[Span] = []
+    done_c = done_p = 0.0
     for kind in ("verbatim", "edited", "paraphrase"):
-        v.cov_c[kind] = coverage(c.text, [o[0] for o in oriented if o[2] == kind])
-        v.cov_p[kind] = coverage(p.text, [o[1] for o in oriented if o[2] == kind])
+        seen_c += [o[0] for o in oriented if o[2] == kind]
+        seen_p += [o[1] for o in oriented if o[2] == kind]
+        upto_c, upto_p = coverage(c.text, seen_c), coverage(p.text, seen_p)
+        v.cov_c[kind], v.cov_p[kind] = upto_c - done_c, upto_p - done_p
+        done_c, done_p = upto_c, upto_p
     # wording closeness over c's own text: boilerplate (a shared footer template) left out
     weights = {"verbatim": 1.0, "edited": 1.0, "paraphrase": 0.4}
     core_c = [o for o in oriented if not _BOILERPLATE.search(c.text[o[0][0] : o[0][1]])]
