@@ -240,9 +240,23 @@ def _files(paths: Iterable[str]) -> list[str]:
     out: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out.extend(os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
+            # iterative: os.walk recurses a frame per level, and folders can nest 1,000 deep
+            stack = [path]
+            while stack:
+                root = stack.pop()
+                try:
+                    entries = sorted(os.scandir(root), key=lambda e: e.name)
+                except OSError:
+                    continue
+                subdirs = []
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        subdirs.append(entry.path)
+                    elif entry.is_file():
+                        out.append(entry.path)
+                stack.extend(reversed(subdirs))
         elif os.path.isfile(path):
             out.append(path)
     return out

@@ -54,6 +54,7 @@ class AlignParams:
     semantic_min_short: float = 0.85  # sentences of fewer than short_words words, on their own
     short_words: int = 6
     semantic_fold: float = 0.6  # a neighbouring sentence folded into an aligned one
+    fold_max_edited: float = 0.7  # ... unless that pair keeps this much of its wording
 
 
 DEFAULT = AlignParams()
@@ -115,19 +116,19 @@ def align(
     taken_a: dict[int, list[tuple[int, int]]] = defaultdict(list)
     taken_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pairs: list[AlignedPair] = []
-    chosen: dict[tuple[int, int], str] = {}
+    chosen: dict[tuple[int, int], int] = {}
     for _, i, j, a0, a1, b0, b1, kind, score in scored:
         if _overlaps(taken_a[i], a0, a1) or _overlaps(taken_b[j], b0, b1):
             continue
         taken_a[i].append((a0, a1))
         taken_b[j].append((b0, b1))
-        chosen[(i, j)] = kind
+        chosen[(i, j)] = len(pairs)
         pairs.append(
             AlignedPair(_char_span(sa[i], a0, a1), _char_span(sb[j], b0, b1), kind,
                         round(score, 4))
         )
     if sim is not None:
-        pairs += _folded(sa, sb, sim, chosen, taken_a, taken_b, params)
+        _folded(sa, sb, sim, chosen, pairs, taken_a, taken_b, params)
     pairs.sort(key=lambda p: (p.a_span, p.b_span))
     return Alignment(
         a=a_id,
@@ -204,38 +205,34 @@ def _folded(
     sa: tuple[_Sent, ...],
     sb: tuple[_Sent, ...],
     sim: np.ndarray,
-    chosen: dict[tuple[int, int], str],
+    chosen: dict[tuple[int, int], int],
+    pairs: list[AlignedPair],
     taken_a: dict[int, list[tuple[int, int]]],
     taken_b: dict[int, list[tuple[int, int]]],
     p: AlignParams,
-) -> list[AlignedPair]:
-    """A sentence left out that says what its aligned neighbour's partner says: a summary
-    sentence condensing two source sentences, or a source sentence split in two. Paired too."""
-    out: list[AlignedPair] = []
-    partner_a: dict[int, int] = {}
-    partner_b: dict[int, int] = {}
-    for i, j in chosen:
-        partner_a.setdefault(i, j)
-        partner_b.setdefault(j, i)
-    for x in range(len(sa)):
-        if taken_a[x]:
-            continue
-        for k in (x - 1, x + 1):
-            y = partner_a.get(k)
-            if y is not None and sim[x, y] >= p.semantic_fold:
-                out.append(AlignedPair(sa[x].span, sb[y].span, "paraphrase",
-                                       round(float(sim[x, y]), 4)))
-                break
-    for y in range(len(sb)):
-        if taken_b[y]:
-            continue
-        for k in (y - 1, y + 1):
-            x2 = partner_b.get(k)
-            if x2 is not None and sim[x2, y] >= p.semantic_fold:
-                out.append(AlignedPair(sa[x2].span, sb[y].span, "paraphrase",
-                                       round(float(sim[x2, y]), 4)))
-                break
-    return out
+) -> None:
+    """A sentence left out that says what its aligned neighbour's partner says (a summary
+    sentence condensing two source sentences, a source sentence split in two) joins that pair:
+    the pair's span grows over it, so no text is in two pairs. ``chosen`` maps sentence index
+    pairs to their position in ``pairs``; full-sentence pairs only."""
+    for (i, j), at in sorted(chosen.items()):
+        q = pairs[at]
+        if q.a_span != sa[i].span or q.b_span != sb[j].span:
+            continue  # a trimmed lexical pair: a part of a sentence, not a condensed one
+        if q.kind == "verbatim" or (q.kind == "edited" and q.score >= p.fold_max_edited):
+            continue  # a sentence copied nearly word for word condenses nothing
+        a0, a1, b0, b1 = i, i, j, j
+        for x in (i - 1, i + 1):
+            if 0 <= x < len(sa) and not taken_a[x] and sim[x, j] >= p.semantic_fold:
+                a0, a1 = min(a0, x), max(a1, x)
+                taken_a[x].append((0, len(sa[x].words)))
+        for y in (j - 1, j + 1):
+            if 0 <= y < len(sb) and not taken_b[y] and sim[i, y] >= p.semantic_fold:
+                b0, b1 = min(b0, y), max(b1, y)
+                taken_b[y].append((0, len(sb[y].words)))
+        if (a0, a1, b0, b1) != (i, i, j, j):
+            pairs[at] = AlignedPair((sa[a0].span[0], sa[a1].span[1]),
+                                    (sb[b0].span[0], sb[b1].span[1]), q.kind, q.score)
 
 
 def align_articles(a: Article, b: Article, settings: Settings | None = None) -> Alignment:

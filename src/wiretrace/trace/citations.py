@@ -148,11 +148,19 @@ class Citation:
     whole: bool = True
 
 
+def _hostname(url: str) -> str | None:
+    """The host of a URL; None when the text only looks like one ("http://[bad")."""
+    try:
+        return urlparse(url).hostname
+    except ValueError:
+        return None
+
+
 def canonical_name(name: str) -> str:
     """One spelling per outlet: "The Associated Press" → "AP", a URL → its outlet or domain."""
     name = name.strip().strip(".,;:")
     if name.startswith(("http://", "https://")):
-        host = (urlparse(name).hostname or name).lower()
+        host = (_hostname(name) or name).lower()
         host = host.removeprefix("www.").removeprefix("m.")
         stem = host.split(".")[-2] if host.count(".") >= 1 else host
         return _ALIASES.get(stem, host)
@@ -237,7 +245,7 @@ def _outlet_keys(article: Article) -> set[str]:
         if not value:
             continue
         url = value if "://" in value else "https://" + value
-        host = (urlparse(url).hostname or "").lower().removeprefix("www.")
+        host = (_hostname(url) or "").lower().removeprefix("www.")
         if host:
             keys.add(host)
             keys.add(canonical_name(url).lower())
