@@ -207,17 +207,26 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--sample", type=int, help="N stories evenly spaced over the split")
     ap.add_argument("--no-semantic", action="store_true", help="the aligner without the model")
+    ap.add_argument("--no-cache", action="store_true", help="embed every sentence afresh")
     ap.add_argument("--floor", type=float)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if not (DATA / "labels.json").exists():
         print(f"rewrites: skipped: {DATA} is absent")
         return 0
-    load_embedding_cache()
+    from wiretrace import embeddings
+
+    if not args.no_cache:
+        load_embedding_cache()
+    before = len(embeddings._MEMO)
+    started = time.perf_counter()
     try:
         res = run(args.split, args.limit, args.verbose, not args.no_semantic, args.sample)
     finally:
-        save_embedding_cache()
+        if not args.no_cache:
+            save_embedding_cache()
+    print(f"rewrites: sentences embedded={len(embeddings._MEMO) - before} "
+          f"wall_s={time.perf_counter() - started:.1f}")
     if args.floor is not None and res["linked"] < args.floor:
         print(f"rewrites: FAIL linked {res['linked']:.3f} < floor {args.floor}")
         return 1

@@ -62,9 +62,7 @@ def _model(path: str) -> Any:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise MissingExtra("semantic", "sentence-transformers") from exc
-    model = SentenceTransformer(path, device="cpu")
-    model.max_seq_length = 128  # a news sentence is well under this; longer ones are cut
-    return model
+    return SentenceTransformer(path, device="cpu")
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
