@@ -40,6 +40,7 @@ from wiretrace.trace.features import (
     tells,
     view,
 )
+from wiretrace.trace.sentences import split_sentences
 
 __all__ = ["trace_story", "TraceParams"]
 
@@ -213,9 +214,7 @@ def _tell_weight(a: Article) -> float:
 def _may_link(al: Alignment, short: int, p: TraceParams) -> bool:
     """A cheap first look: enough lexical text shared, or enough pairs for a rewrite."""
     lex = sum(q.a_span[1] - q.a_span[0] for q in al.pairs if q.kind != "paraphrase")
-    return lex >= min(p.min_shared_chars, 0.5 * short) or len(al.pairs) >= min(
-        p.min_pairs_rewrite, p.para_min_pairs
-    )
+    return lex >= min(p.min_shared_chars, 0.5 * short) or len(al.pairs) >= 2
 
 
 def _date_key(a: Article) -> float:
@@ -243,7 +242,10 @@ def _linked(vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams) 
     small = vx if vx.len_c <= vx.len_p else vy
     if small.moved > p.para_max_moved or not small.pairs:
         return False
-    n = len(small.pairs)
+    # sentences of the shorter text in pairs (a pair folding two sentences counts both)
+    text = (x if small is vx else y).text
+    n = sum(1 for s, e in split_sentences(text) if any(cs[0] < e and s < cs[1]
+                                                        for cs, _, _, _ in small.pairs))
     return (
         (n >= p.para_min_pairs and small.all_c >= p.para_cover_short
          and small.all_p >= p.para_cover_long)
