@@ -337,6 +337,8 @@ def agency_of(article: Article, citations: Iterable[Citation]) -> str | None:
             name = canonical_name(value if "://" in value or " " in value else "https://" + value)
             if name in _AGENCIES:
                 return name
+    if article.site and _AGENCY_WORD.search(article.site):  # "Meridian Press Agency"
+        return " ".join(article.site.split())
     return None
 
 

@@ -508,8 +508,11 @@ def _credit_stripped(a: Article, p: Article, cites: dict[int, list[Citation]]) -
     """A copy of an agency's text (its parent credits the agency or is the agency) that names
     the agency nowhere: not in a credit, a byline, a dateline or its running text."""
     agency = agency_of(p, cites[_aid(p)])
-    if agency is None or credits(agency, cites[_aid(a)]) or names_outlet(agency, a):
+    if agency is None or names_outlet(agency, a):
         return None
+    mine = cites[_aid(a)]
+    if credits(agency, mine) or any(names_outlet(c.name, p) for c in mine):
+        return None  # "(AP)", "By Reuters", or the initials of the agency that published it
     return (f"{CREDIT_STRIPPED}: reprints text of {agency} (via #{_aid(p)}) without crediting "
             f"{agency}; the shared passages below are the evidence")
 
