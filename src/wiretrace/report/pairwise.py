@@ -53,11 +53,14 @@ def _bounded_compare(a_text: str, b_text: str, settings: Settings) -> dict[str, 
 
     cap = settings.max_compare_chars
     a_cut, b_cut = bounded_text(a_text, cap), bounded_text(b_text, cap)
-    report = compare_texts(a_cut, b_cut, settings)
     notes = []
     for name, full, cut in (("source", a_text, a_cut), ("copy", b_text, b_cut)):
         if cut is not full:
             notes.append(f"{name}: {bound_note(len(full), len(cut), cap)}")
+    if notes:  # a text far longer than any article: wording only, no sentence model
+        settings = settings.with_(semantic_alignment=False)
+        notes[-1] += "; aligned by wording only (no sentence model)"
+    report = compare_texts(a_cut, b_cut, settings)
     if notes:
         al = report.alignment
         al.reuse_a = round(coverage(a_text, [p.a_span for p in al.pairs]), 4)
