@@ -63,7 +63,8 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from rewrites import load_embedding_cache, save_embedding_cache, split_of  # noqa: E402
+from corpora import embedding_cache  # noqa: E402
+from rewrites import split_of  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 IMBD = DATA / "imbd"
@@ -548,21 +549,13 @@ def main() -> int:
     if not (IMBD / "labels.json").exists() or not AEB.exists():
         print(f"alignment: skipped: {DATA} is absent")
         return 0
-    from wiretrace import embeddings
-
-    if not args.no_cache:
-        load_embedding_cache()
-    cached = len(embeddings._MEMO)
     started = time.perf_counter()
     macros: dict[str, float] = {}
-    try:
+    with embedding_cache(not args.no_cache) as embedded:
         for split in (["dev", "test"] if args.split == "both" else [args.split]):
             cases = build_cases(split, args.cases, args.seed, args.hosts)
             macros[split] = report(split, run_cases(cases), args.verbose)
-    finally:
-        if not args.no_cache:
-            save_embedding_cache()
-    print(f"alignment: new_embedded={len(embeddings._MEMO) - cached} "
+    print(f"alignment: new_embedded={embedded()} "
           f"wall_s={time.perf_counter() - started:.1f}")
     if args.floor is not None:
         if "test" not in macros:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import random
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as _date
 from datetime import timedelta
@@ -225,3 +226,32 @@ def true_pairs(families: list[int]) -> set[tuple[int, int]]:
             for y in range(x + 1, len(ids)):
                 pairs.add((ids[x], ids[y]))
     return pairs
+
+
+EMBEDDING_CACHE = Path(__file__).resolve().parent / "out" / "embeddings.npz"
+
+
+@contextmanager
+def embedding_cache(
+    enabled: bool = True, path: Path = EMBEDDING_CACHE
+) -> Iterator[Callable[[], int]]:
+    """Sentence embeddings of earlier runs (bench/out is not committed), loaded before and saved
+    after the block, so re-runs embed each sentence once. Yields a function that counts the
+    sentences embedded inside the block."""
+    import numpy as np
+
+    from wiretrace import embeddings
+
+    if enabled and path.exists():
+        with np.load(path, allow_pickle=False) as z:
+            embeddings._MEMO.update(zip(z["texts"].tolist(), z["vectors"], strict=True))
+    before = len(embeddings._MEMO)
+    try:
+        yield lambda: len(embeddings._MEMO) - before
+    finally:
+        if enabled:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            texts = list(embeddings._MEMO)
+            vecs = (np.stack([embeddings._MEMO[t] for t in texts]) if texts
+                    else np.zeros((0, embeddings.EMBEDDING_DIM)))
+            np.savez(path, texts=np.array(texts), vectors=vecs)

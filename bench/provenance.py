@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from rewrites import load_embedding_cache, save_embedding_cache
+from corpora import embedding_cache
 
 from wiretrace.model import Article
 from wiretrace.trace.derivation import trace_story
@@ -476,11 +476,8 @@ def main() -> int:
         print(f"provenance: SKIPPED (no evaluation data at {DATA})")
         return 0
     t0 = time.time()
-    load_embedding_cache()
-    try:
+    with embedding_cache():
         return _run(args, t0)
-    finally:
-        save_embedding_cache()
 
 
 def _run(args: argparse.Namespace, t0: float) -> int:

@@ -31,6 +31,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from corpora import embedding_cache
+
 from wiretrace.model import Article, Document
 from wiretrace.settings import Settings
 
@@ -100,31 +102,6 @@ def ancestors(aid: int, parent: dict[int, int | None]) -> list[int]:
         seen.append(cur)
         cur = parent.get(cur)
     return seen
-
-
-CACHE = Path(__file__).resolve().parent / "out" / "embeddings.npz"
-
-
-def load_embedding_cache(path: Path = CACHE) -> None:
-    """Sentence embeddings of earlier runs (bench/out is not committed): re-runs embed once."""
-    import numpy as np
-
-    from wiretrace import embeddings
-
-    if path.exists():
-        with np.load(path, allow_pickle=False) as z:
-            embeddings._MEMO.update(zip(z["texts"].tolist(), z["vectors"], strict=True))
-
-
-def save_embedding_cache(path: Path = CACHE) -> None:
-    import numpy as np
-
-    from wiretrace import embeddings
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    texts = list(embeddings._MEMO)
-    vecs = np.stack([embeddings._MEMO[t] for t in texts]) if texts else np.zeros((0, 384))
-    np.savez(path, texts=np.array(texts), vectors=vecs)
 
 
 def run(
@@ -214,18 +191,10 @@ def main() -> int:
     if not (DATA / "labels.json").exists():
         print(f"rewrites: skipped: {DATA} is absent")
         return 0
-    from wiretrace import embeddings
-
-    if not args.no_cache:
-        load_embedding_cache()
-    before = len(embeddings._MEMO)
     started = time.perf_counter()
-    try:
+    with embedding_cache(not args.no_cache) as embedded:
         res = run(args.split, args.limit, args.verbose, not args.no_semantic, args.sample)
-    finally:
-        if not args.no_cache:
-            save_embedding_cache()
-    print(f"rewrites: sentences embedded={len(embeddings._MEMO) - before} "
+    print(f"rewrites: sentences embedded={embedded()} "
           f"wall_s={time.perf_counter() - started:.1f}")
     if args.floor is not None and res["linked"] < args.floor:
         print(f"rewrites: FAIL linked {res['linked']:.3f} < floor {args.floor}")

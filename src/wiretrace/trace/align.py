@@ -10,7 +10,7 @@ one-to-one choice of non-overlapping pairs, best first; each pair typed
 - ``paraphrase``: the same content in other wording: the same names, numbers and content words,
   or (with ``Settings.semantic_alignment``, the default) sentences whose embeddings from a real
   sentence model (:mod:`wiretrace.embeddings`) are close. A summary sentence that condenses two
-  neighbouring source sentences is paired with both.
+  neighbouring source sentences joins its pair, whose span grows over both.
 
 ``reuse_a`` is the share of a's non-space characters covered by pairs, ``reuse_b`` likewise.
 """
@@ -158,7 +158,7 @@ def _semantic_pairs(
     A pair stands on its own at ``semantic_min``. Below that, down to ``semantic_run``, a pair
     counts only as part of a paraphrased passage: each sentence the other's best match, on the
     heaviest chain of such pairs in the same order in both texts, next to another pair of the
-    chain (at most one sentence apart in both). Two reports of one event say some of the same
+    chain (at most two sentences apart in both). Two reports of one event say some of the same
     things; they do not say them in the same order sentence after sentence."""
     out: set[tuple[int, int]] = set()
     for i, j in zip(*np.nonzero(sim >= p.semantic_min), strict=True):
