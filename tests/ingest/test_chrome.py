@@ -7,19 +7,10 @@ Fixtures are fictional texts written for these tests.
 from __future__ import annotations
 
 import pytest
+from test_clean import CLOSE, LEAD, MIDDLE
 
 from wiretrace.ingest.chrome import chrome_kind
 from wiretrace.ingest.clean import clean
-
-LEAD = (
-    "The storm destroyed at least 40 homes in the coastal town of Port Amell on Monday, "
-    "officials said, and forced about 1,800 people into emergency shelters."
-)
-MIDDLE = (
-    "Rescue teams from three neighbouring provinces worked through the night to reach villages "
-    "cut off by the flooding, the regional governor told reporters."
-)
-CLOSE = "Schools in the district will stay closed until Friday, the education office said."
 
 
 @pytest.mark.parametrize(
