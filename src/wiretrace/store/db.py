@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +44,20 @@ class Store(AnalysisStore, StoryListing):
 
     def __init__(self, path: str | Path, busy_timeout_ms: int = 30_000, readonly: bool = False):
         self.path = Path(path)
+        # Opening a new database races with another process creating it: switching it to WAL
+        # and its first migration lock the file, and SQLite reports "database is locked" there
+        # without waiting on the busy timeout. Opening is retried until the timeout runs out.
+        deadline = time.monotonic() + busy_timeout_ms / 1000
+        while True:
+            try:
+                self._open(busy_timeout_ms, readonly)
+                return
+            except StoreError as exc:
+                if "database is locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _open(self, busy_timeout_ms: int, readonly: bool) -> None:
         try:
             if readonly:
                 if not self.path.exists():
