@@ -23,6 +23,9 @@ __all__ = [
     "Document",
     "Fact",
     "FactVariant",
+    "FactLineage",
+    "LineageHop",
+    "QuoteChange",
     "Rejection",
     "Span",
     "Story",
@@ -41,6 +44,8 @@ DERIVATION_TYPES = (
     "summary",
     "independent",
 )
+
+QUOTE_KINDS = ("cut", "spliced", "reattributed", "altered")
 
 CHANGE_KINDS = (
     "figure",
@@ -227,3 +232,50 @@ class Fact:
     support: list[int]
     variants: list[FactVariant] = field(default_factory=list)
     disputed: bool = False
+
+
+@dataclass(slots=True)
+class LineageHop:
+    """One copy that repeats a changed fact: ``text`` at ``span`` in ``article``, copied from
+    ``via`` (its parent), where the same words stand at ``via_span``."""
+
+    article: int
+    via: int
+    text: str
+    span: Span
+    via_text: str
+    via_span: Span
+
+
+@dataclass(slots=True)
+class FactLineage:
+    """The line a changed fact travelled along: the copy that first changed it (``origin``, a
+    change against its parent) and the copies below it in the provenance tree that repeat the
+    changed words (``inherited_by``, in tree order)."""
+
+    origin: Change
+    inherited_by: list[LineageHop] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QuoteChange:
+    """A quote a copy cut, spliced, gave to another speaker or altered, against its parent.
+
+    ``span``/``versus_span`` are the quoted words (inside the marks) in the copy and the parent;
+    ``versus_parts`` lists every parent quote a spliced quote joins; ``cut`` says where words were
+    removed (start, end, start and end, inside)."""
+
+    article: int
+    versus: int
+    kind: str  # one of QUOTE_KINDS
+    text: str
+    span: Span
+    versus_text: str
+    versus_span: Span
+    explanation: str
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    versus_speaker: str | None = None
+    versus_speaker_span: Span | None = None
+    cut: str | None = None
+    versus_parts: list[Span] = field(default_factory=list)

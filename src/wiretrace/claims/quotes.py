@@ -1,0 +1,441 @@
+"""Quote integrity: what a copy did to the quotes of the article it copies.
+
+Each quote of a copy (words inside quotation marks, with the speaker when an attribution names
+one) is compared with the quotes of its parent that stand in the passages aligned with it, or
+that share a run of its words:
+
+- ``cut``: the copy's quote is a strict part of one parent quote; words were removed at the start,
+  at the end, or inside (``cut`` says which, and whether an ellipsis marks the removal);
+- ``spliced``: the copy's quote joins parts of two or more separate parent quotes as one (two
+  consecutive quotes of one speaker, split only by "he said", are one statement, not a splice);
+- ``reattributed``: the same quoted words, given to another named speaker;
+- ``altered``: words inside the quote changed, added or replaced.
+
+Typography never counts: quotes and apostrophes curly or straight, dashes, whitespace, case,
+accents, thousands separators and British/American spelling are folded before words are compared
+(:func:`quote_words`). Precision first: a quote of fewer than three words is not judged, and a
+reattribution needs a named speaker on both sides that is not the same person (one shared name
+word, or a close transliteration, is the same person) and is not named beside the parent's quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from wiretrace.claims.attributions import find_attributions
+from wiretrace.claims.normalise import reading_form
+from wiretrace.model import Alignment, Article, Derivation, QuoteChange, Span
+
+__all__ = ["QuoteMention", "compare_quotes", "find_quote_mentions", "quote_changes",
+           "quote_words"]
+
+_QUOTE = re.compile(r"[\"“„](?P<q>[^\"“”„\n]{3,800}?)[\"”“]")
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z“\"]")
+_MIN_WORDS = 3
+_MIN_PART = 3  # words of a parent quote a spliced quote must carry
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "prime", "minister", "president",
+    "vice", "deputy", "chief", "head", "governor", "mayor", "senator", "general", "gen", "col",
+    "captain", "spokesman", "spokeswoman", "spokesperson", "secretary", "chancellor", "king",
+    "queen", "prince", "princess", "pope", "judge", "justice", "opposition", "leader", "government",
+    "foreign", "interior", "defence", "defense", "finance", "health", "state", "former", "acting",
+    "the", "a", "an", "of", "for", "and", "said", "told", "director", "chairman", "chairwoman",
+    "ceo", "commissioner", "ambassador", "officer", "official", "police", "agency", "ministry",
+})
+_STOP = frozenset({"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "was", "be", "it",
+                   "that", "this", "we", "i", "our", "for", "with", "at", "by", "as", "are"})
+
+
+@dataclass(slots=True)
+class QuoteMention:
+    """A quote in a text: the words inside the marks (``span``), their reading forms
+    (``words``, with ``word_spans`` into the text) and the speaker an attribution names."""
+
+    span: Span
+    text: str
+    words: list[str]
+    word_spans: list[Span]
+    speaker: str | None = None
+    speaker_span: Span | None = None
+
+
+def _spelling(word: str) -> str:
+    """One spelling for British and American variants: colour/color, organise/organize,
+    fuelled/fueled, centre/center."""
+    w = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", word)
+    w = re.sub(r"our(s?)$", r"or\1", w)
+    w = re.sub(r"([iy])s(e|ed|es|ing|ation)$", r"\1z\2", w)
+    w = re.sub(r"tre(s?)$", r"ter\1", w)
+    return w
+
+
+def quote_words(text: str, start: int = 0) -> tuple[list[str], list[Span]]:
+    """The words of ``text`` as a reader compares them, with their offsets (plus ``start``):
+    case, accents, apostrophes, thousands separators and spelling variants folded; punctuation
+    and dashes are not words."""
+    words: list[str] = []
+    spans: list[Span] = []
+    for m in _TOKEN.finditer(text):
+        w = reading_form(m.group())
+        w = w.replace(",", "") if w[:1].isdigit() else _spelling(w)
+        words.append(w)
+        spans.append((start + m.start(), start + m.end()))
+    return words, spans
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    starts = [text.rfind("\n", 0, pos) + 1]
+    starts += [m.start() + 1 for m in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
+    return max(starts)
+
+
+def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
+    """Who an attribution next to the quote (marks at ``open_at`` and ``close_at``) names."""
+    after_end = min(len(text), close_at + 120)
+    nl = text.find("\n", close_at)
+    if nl != -1:
+        after_end = min(after_end, nl)
+    for a in find_attributions(text, close_at - 1, after_end):
+        gap = text[close_at:a.source_span[0]]
+        if a.start - close_at <= 3 or (a.verb is not None and len(gap) <= 40
+                                       and not re.search(r"[.!?;]", gap)):
+            return a.source, a.source_span
+    begin = _sentence_start(text, open_at)
+    before = [a for a in find_attributions(text, begin, open_at) if a.verb is not None]
+    if before:
+        a = before[-1]
+        gap = text[a.end:open_at]
+        if len(gap) <= 40 and not re.search(r"[.!?]", gap):
+            return a.source, a.source_span
+    return None
+
+
+def find_quote_mentions(text: str) -> list[QuoteMention]:
+    """Every quote of ``text`` of at least one word, with its speaker when one is named."""
+    out: list[QuoteMention] = []
+    for m in _QUOTE.finditer(text):
+        s, e = m.span("q")
+        words, spans = quote_words(m.group("q"), s)
+        if not words:
+            continue
+        who = _speaker(text, m.start(), m.end())
+        out.append(QuoteMention((s, e), m.group("q"), words, spans,
+                                who[0] if who else None, who[1] if who else None))
+    return out
+
+
+# ------------------------------------------------------------------------------ speakers
+def _name_words(speaker: str | None) -> set[str]:
+    if not speaker:
+        return set()
+    out = set()
+    for w in re.findall(r"[^\W\d_][\w'’.-]*", speaker):
+        if not w[:1].isupper():
+            continue
+        w = re.sub(r"['’]s$", "", reading_form(w)).strip(".")
+        if w and w not in _TITLES:
+            out.add(w)
+    return out
+
+
+def same_speaker(a: str | None, b: str | None) -> bool | None:
+    """True when two speakers are one person (a shared name word or a close transliteration),
+    False when both are named and share none, None when either names nobody."""
+    na, nb = _name_words(a), _name_words(b)
+    if not na or not nb:
+        return None
+    for x in na:
+        for y in nb:
+            if x == y or (min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80):
+                return True
+    return False
+
+
+def _named_near(speaker: str, text: str, q: QuoteMention) -> bool:
+    """Does the parent name the copy's speaker in the sentence of its quote ("said Papakostas,
+    head of the civil protection agency": a copy that credits the agency has not reattributed
+    it)?"""
+    start = _sentence_start(text, q.span[0])
+    end = max(q.span[1], q.speaker_span[1] if q.speaker_span else 0)
+    stop = _SENTENCE_END.search(text, end)
+    nl = text.find("\n", end)
+    end = min(x for x in (stop.start() + 1 if stop else len(text), nl if nl != -1 else len(text)))
+    around = reading_form(text[start:end])
+    words = [w for w in quote_words(speaker)[0] if w not in _STOP and w not in _TITLES
+             and len(w) > 2]
+    return any(re.search(rf"\b{re.escape(w)}", around) for w in words)
+
+
+# ------------------------------------------------------------------------------ comparison
+def _run_in(needle: list[str], hay: list[str]) -> int:
+    """Where ``needle`` stands as a contiguous run in ``hay``, or -1."""
+    n = len(needle)
+    for i in range(len(hay) - n + 1):
+        if hay[i:i + n] == needle:
+            return i
+    return -1
+
+
+def _subsequence_blocks(c: list[str], p: list[str]) -> list[tuple[int, int, int]] | None:
+    """Matching blocks (i in c, j in p, size) when ``c`` is ``p`` with words removed only."""
+    sm = SequenceMatcher(None, p, c, autojunk=False)
+    ops = sm.get_opcodes()
+    if any(tag not in {"equal", "delete"} for tag, *_ in ops):
+        return None
+    blocks = [(b.b, b.a, b.size) for b in sm.get_matching_blocks() if b.size]
+    if sum(size for *_, size in blocks) != len(c):
+        return None
+    return blocks
+
+
+def _span_text(text: str, span: Span) -> str:
+    return text[span[0]:span[1]]
+
+
+def _cut_where(p: QuoteMention, j0: int, j1: int, inside: bool) -> str:
+    ends = []
+    if j0 > 0:
+        ends.append("start")
+    if j1 < len(p.words):
+        ends.append("end")
+    where = " and ".join(ends)
+    if inside:
+        where = f"inside{' and at the ' + where if where else ''}"
+    return where or "inside"
+
+
+def _quote(text: str) -> str:
+    return f"“{' '.join(text.split())}”"
+
+
+def _removed(p: QuoteMention, parent_text: str, kept: list[tuple[int, int]]) -> list[str]:
+    """The runs of parent words the copy left out, as text."""
+    out: list[str] = []
+    pos = 0
+    for j, size in kept + [(len(p.words), 0)]:
+        if j > pos:
+            out.append(parent_text[p.word_spans[pos][0]:p.word_spans[j - 1][1]])
+        pos = j + size
+    return out
+
+
+def _compare_one(c: QuoteMention, copy_text: str, cands: list[QuoteMention], parent_text: str,
+                 article: int, versus: int) -> list[QuoteChange]:
+    def change(kind: str, p: QuoteMention, explanation: str, **kw: object) -> QuoteChange:
+        return QuoteChange(article, versus, kind, c.text, c.span, p.text, p.span, explanation,
+                           c.speaker, c.speaker_span, p.speaker, p.speaker_span,
+                           **kw)  # type: ignore[arg-type]
+
+    out: list[QuoteChange] = []
+    whole = next((p for p in cands if p.words == c.words), None)
+    base: QuoteMention | None = whole
+    if whole is None:
+        for p in sorted(cands, key=lambda p: len(p.words)):
+            blocks = _subsequence_blocks(c.words, p.words)
+            if blocks is None or len(p.words) == len(c.words):
+                continue
+            if len(blocks) > 1 and (len(blocks) > 3 or min(b[2] for b in blocks) < 2):
+                continue  # scattered words are not a quote cut, they are another sentence
+            inside = len(blocks) > 1
+            j0, j1 = blocks[0][1], blocks[-1][1] + blocks[-1][2]
+            where = _cut_where(p, j0, j1, inside)
+            marked = inside and all(
+                _ELLIPSIS.search(copy_text[c.word_spans[b[0] - 1][1]:c.word_spans[b[0]][0]])
+                for b in blocks[1:])
+            gone = _removed(p, parent_text, [(b[1], b[2]) for b in blocks])
+            explanation = (f"the copy quotes {len(c.words)} of the {len(p.words)} words of the "
+                           f"parent's quote; words removed at the {where}"
+                           if not inside else
+                           f"the copy quotes {len(c.words)} of the {len(p.words)} words of the "
+                           f"parent's quote as one; words removed {where}"
+                           + (" (marked with an ellipsis)" if marked else " (not marked)"))
+            if gone:
+                explanation += ": " + "; ".join(_quote(g) for g in gone[:3])
+            out.append(change("cut", p, explanation, cut=where + (" (marked)" if marked else "")))
+            base = p
+            break
+    if base is None:
+        spliced = _splice(c, cands, parent_text)
+        if spliced is not None:
+            parts = spliced
+            who = [p.speaker for p in parts]
+            names = "; ".join(f"{_quote(p.text)}" + (f" ({p.speaker})" if p.speaker else "")
+                              for p in parts)
+            extra = (" from different speakers" if len({s for s in who if s}) > 1
+                     and same_speaker(who[0], next(s for s in who if s and s != who[0])) is False
+                     else "")
+            out.append(change("spliced", parts[0],
+                              f"the copy joins parts of {len(parts)} separate quotes of the parent"
+                              f"{extra} into one: {names}",
+                              versus_parts=[p.span for p in parts]))
+            return out
+        altered = _altered(c, cands, copy_text, parent_text)
+        if altered is not None:
+            p, explanation = altered
+            out.append(change("altered", p, explanation))
+            base = p
+    if base is not None and c.speaker and base.speaker and c.speaker_span and base.speaker_span:
+        if same_speaker(c.speaker, base.speaker) is False and not _named_near(
+                c.speaker, parent_text, base):
+            out.append(change("reattributed", base,
+                              f"the parent gives these words to {base.speaker}; the copy gives "
+                              f"them to {c.speaker}"))
+    return out
+
+
+def _splice(c: QuoteMention, cands: list[QuoteMention],
+            parent_text: str) -> list[QuoteMention] | None:
+    """The parent quotes a quote joins, when it is a run of one followed by a run of another
+    (at most one joining word between), each run at least ``_MIN_PART`` words."""
+    if len(cands) < 2:
+        return None
+    parts: list[QuoteMention] = []
+    i = 0
+    glue = 0
+    while i < len(c.words):
+        best: tuple[int, QuoteMention] | None = None
+        for p in cands:
+            for j in range(len(p.words)):
+                n = 0
+                while (i + n < len(c.words) and j + n < len(p.words)
+                       and c.words[i + n] == p.words[j + n]):
+                    n += 1
+                if n and (best is None or n > best[0]):
+                    best = (n, p)
+        if best is None or best[0] < _MIN_PART:
+            if parts and glue == 0 and i + 1 < len(c.words):
+                glue += 1  # "and", "but": one joining word between two parts
+                i += 1
+                continue
+            return None
+        glue = 0
+        if not parts or parts[-1] is not best[1]:
+            parts.append(best[1])
+        elif parts[-1] is best[1]:
+            return None  # two runs of one quote: a cut inside, not a splice
+        i += best[0]
+    if len(parts) < 2:
+        return None
+    ordered = sorted(parts, key=lambda p: p.span)
+    if ordered == parts and all(_continued(a, b, parent_text) for a, b in zip(parts, parts[1:])):
+        return None  # one statement split by "he said", joined again in order
+    return parts
+
+
+def _continued(a: QuoteMention, b: QuoteMention, text: str) -> bool:
+    gap = text[a.span[1]:b.span[0]]
+    if "\n" in gap or len(gap) > 120:
+        return False
+    return same_speaker(a.speaker, b.speaker) is not False
+
+
+def _altered(c: QuoteMention, cands: list[QuoteMention], copy_text: str,
+             parent_text: str) -> tuple[QuoteMention, str] | None:
+    """The parent quote a quote restates with words changed, added or replaced, and how."""
+    best: tuple[float, QuoteMention, SequenceMatcher[str]] | None = None
+    for p in cands:
+        sm = SequenceMatcher(None, p.words, c.words, autojunk=False)
+        blocks = [b for b in sm.get_matching_blocks() if b.size]
+        same = sum(b.size for b in blocks)
+        if not blocks or max(b.size for b in blocks) < 3:
+            continue
+        # the copy's quote must be mostly the parent's words (a partial quote of a long
+        # statement is measured against the part it covers)
+        lo, hi = blocks[0].a, blocks[-1].a + blocks[-1].size
+        share = same / max(len(c.words), hi - lo)
+        if share < 0.6:
+            continue
+        if best is None or share > best[0]:
+            best = (share, p, sm)
+    if best is None:
+        return None
+    _, p, sm = best
+    edits: list[str] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "delete" and (j1 == 0 or j1 == len(c.words)):
+            continue  # words outside the part quoted: a partial quote, not a change
+        was = _span_text(parent_text, (p.word_spans[i1][0], p.word_spans[i2 - 1][1])) if i2 > i1 \
+            else ""
+        now = _span_text(copy_text, (c.word_spans[j1][0], c.word_spans[j2 - 1][1])) if j2 > j1 \
+            else ""
+        if tag == "replace":
+            edits.append(f"{_quote(was)} became {_quote(now)}")
+        elif tag == "insert":
+            edits.append(f"{_quote(now)} added")
+        else:
+            edits.append(f"{_quote(was)} removed")
+    if not any(" became " in e or " added" in e for e in edits):
+        return None  # only removals: a cut the cut rules did not accept (scattered words)
+    return p, "words inside the quote changed: " + "; ".join(edits[:4])
+
+
+# ------------------------------------------------------------------------------ pairs, stories
+def _oriented(al: Alignment | None, parent: int) -> list[tuple[Span, Span]]:
+    """(parent span, copy span) of each aligned pair."""
+    if al is None:
+        return []
+    if al.a == parent:
+        return [(p.a_span, p.b_span) for p in al.pairs]
+    return [(p.b_span, p.a_span) for p in al.pairs]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _shares_run(c: QuoteMention, p: QuoteMention, n: int = 3) -> bool:
+    if len(c.words) < n or len(p.words) < n:
+        return False
+    grams = {tuple(p.words[i:i + n]) for i in range(len(p.words) - n + 1)}
+    return any(tuple(c.words[i:i + n]) in grams and not set(c.words[i:i + n]) <= _STOP
+               for i in range(len(c.words) - n + 1))
+
+
+def compare_quotes(parent: Article, copy: Article, alignment: Alignment | None = None,
+                   parent_quotes: list[QuoteMention] | None = None,
+                   copy_quotes: list[QuoteMention] | None = None) -> list[QuoteChange]:
+    """What ``copy`` did to the quotes of ``parent``: its quotes set against the parent's quotes
+    in the passages aligned with them, or that share a run of three words with them."""
+    pid = parent.id if parent.id is not None else -1
+    cid = copy.id if copy.id is not None else -1
+    pq = find_quote_mentions(parent.text) if parent_quotes is None else parent_quotes
+    cq = find_quote_mentions(copy.text) if copy_quotes is None else copy_quotes
+    if not pq or not cq:
+        return []
+    pairs = _oriented(alignment, pid)
+    out: list[QuoteChange] = []
+    for c in cq:
+        if len(c.words) < _MIN_WORDS:
+            continue
+        aligned = [ps for ps, cs in pairs if _overlaps(cs, c.span)]
+        cands = [p for p in pq if any(_overlaps(p.span, ps) for ps in aligned)
+                 or _shares_run(c, p)]
+        if not cands:
+            continue
+        out.extend(_compare_one(c, copy.text, cands, parent.text, cid, pid))
+    return out
+
+
+def quote_changes(articles: Sequence[Article], derivations: Iterable[Derivation],
+                  alignments: Sequence[Alignment]) -> list[QuoteChange]:
+    """Quote changes of every derived article of a story against its traced parent (the article
+    its changes are computed against, ``claims.story.versus_of``)."""
+    from wiretrace.claims.story import versus_of
+
+    by_id = {a.id: a for a in articles if a.id is not None}
+    quotes = {i: find_quote_mentions(a.text) for i, a in by_id.items()}
+    found = {frozenset((al.a, al.b)): al for al in alignments}
+    out: list[QuoteChange] = []
+    for art, parent in sorted(versus_of(list(articles), list(derivations)).items()):
+        out.extend(compare_quotes(by_id[parent], by_id[art], found.get(frozenset((art, parent))),
+                                  quotes[parent], quotes[art]))
+    return out
