@@ -146,3 +146,69 @@ def _overlap(a: str, b: str) -> bool:
     wa, wb = a.lower().split(), b.lower().split()
     grams = {tuple(wa[i:i + 4]) for i in range(len(wa) - 3)}
     return any(tuple(wb[i:i + 4]) in grams for i in range(len(wb) - 3))
+
+
+def test_changed_facts_travel_down_the_written_lines(analysed: tuple[Store, AnalyzeReport],
+                                                     ids: dict[str, int]) -> None:
+    """A copy of a copy repeats what its parent garbled: the lineage names the copy that first
+    changed the fact and the copy that inherited it, with the words in each."""
+    from wiretrace.report.integrity import story_lineage
+
+    store, _ = analysed
+    story = store.story_of(ids[TRUTH["lineage"][0]["origin"]])
+    assert story is not None
+    lines = story_lineage(store, story)
+    texts = {a.id: a.text for a in store.articles()}
+    for want in TRUTH["lineage"]:
+        hit = [x for x in lines if x["origin"]["article"] == ids[want["origin"]]
+               and x["kind"] == want["kind"] and want["text"] in x["origin"]["text"]]
+        assert len(hit) == 1, want
+        line = hit[0]
+        assert line["origin"]["versus"] == ids[want["versus"]]
+        assert sorted(h["article"] for h in line["inherited_by"]) == sorted(
+            ids[n] for n in want["inherited_by"])
+        for h in line["inherited_by"]:
+            s, e = h["span"]
+            assert texts[h["article"]][s:e] == h["text"] and want["text"] in h["text"]
+            vs, ve = h["via_span"]
+            assert texts[h["via"]][vs:ve] == h["via_text"]
+    # no other line travels: every other change stays with the copy that made it
+    travelled = {(x["origin"]["article"], x["kind"]) for x in lines if x["inherited_by"]}
+    assert travelled == {(ids[w["origin"]], w["kind"]) for w in TRUTH["lineage"]}
+
+
+def test_quote_tampering_is_the_written_one(analysed: tuple[Store, AnalyzeReport],
+                                            ids: dict[str, int]) -> None:
+    """Every quote the corpus cuts, splices or reattributes is found, with spans into both
+    texts, and nothing else is reported (the wire copies and the spun copy quote faithfully)."""
+    from wiretrace.report.integrity import story_quotes
+
+    store, _ = analysed
+    story = store.story_of(ids["mpa-crete-wildfire.html"])
+    assert story is not None
+    found = story_quotes(store, story)
+    texts = {a.id: a.text for a in store.articles()}
+    missing = []
+    for want in TRUTH["quotes"]:
+        hit = [q for q in found if q["article"] == ids[want["article"]]
+               and q["versus"] == ids[want["versus"]] and q["kind"] == want["kind"]
+               and q["text"] == want["text"]]
+        if not hit:
+            missing.append(want)
+            continue
+        q = hit[0]
+        assert texts[q["article"]][q["span"][0]:q["span"][1]] == q["text"]
+        assert texts[q["versus"]][q["versus_span"][0]:q["versus_span"][1]] == q["versus_text"]
+        if "cut" in want:
+            assert q["cut"] == want["cut"]
+        if want["kind"] == "reattributed":
+            assert (q["speaker"], q["versus_speaker"]) == (want["speaker"], want["versus_speaker"])
+            s, e = q["speaker_span"]
+            assert texts[q["article"]][s:e] == q["speaker"]
+            s, e = q["versus_speaker_span"]
+            assert texts[q["versus"]][s:e] == q["versus_speaker"]
+        if want["kind"] == "spliced":
+            assert len(q["versus_parts"]) == 2
+    assert missing == []
+    written = {(ids[w["article"]], w["kind"], w["text"]) for w in TRUTH["quotes"]}
+    assert [q for q in found if (q["article"], q["kind"], q["text"]) not in written] == []

@@ -117,6 +117,24 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
     return None
 
 
+def _trimmed(text: str, who: tuple[str, Span] | None) -> tuple[str, Span] | None:
+    """The speaker as named, with the span of that name: without a following sentence an
+    attribution pattern ran into ("Pavlos Retsinas. He warned")."""
+    if who is None:
+        return None
+    name = _trimmed_name(who[0]).strip()
+    s, e = who[1]
+    at = text.find(name, max(0, s - 5), e + 5) if name else -1
+    if at == -1:
+        return None
+    return name, (at, at + len(name))
+
+
+def _trimmed_name(name: str) -> str:
+    m = re.search(r"(?<![A-Z])\.\s", name)
+    return name[:m.start()] if m else name
+
+
 def find_quote_mentions(text: str) -> list[QuoteMention]:
     """Every quote of ``text`` of at least one word, with its speaker when one is named."""
     out: list[QuoteMention] = []
@@ -125,7 +143,7 @@ def find_quote_mentions(text: str) -> list[QuoteMention]:
         words, spans = quote_words(m.group("q"), s)
         if not words:
             continue
-        who = _speaker(text, m.start(), m.end())
+        who = _trimmed(text, _speaker(text, m.start(), m.end()))
         out.append(QuoteMention((s, e), m.group("q"), words, spans,
                                 who[0] if who else None, who[1] if who else None))
     return out

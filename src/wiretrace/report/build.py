@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wiretrace.model import Article
+from wiretrace.report.integrity import integrity_sections
 from wiretrace.report.records import (
     alignment_record,
     article_record,
@@ -36,21 +37,26 @@ def story_header(story: StoredStory, articles: Sequence[Article]) -> dict[str, A
 
 def story_context(store: Store, story: StoredStory) -> dict[str, Any]:
     articles = store.articles(story.articles)
-    derivations = {d.article: d for d in store.derivations(story.id)}
+    stored = store.derivations(story.id)
+    derivations = {d.article: d for d in stored}
     records = []
     for art in articles:
         rec = article_record(art)
         rec["derivation"] = derivation_record(derivations.get(art.id or 0))
         records.append(rec)
+    alignments = store.alignments(story.id)
+    changes = store.changes(story.id)
     return {
         **story_header(story, articles),
         "articles": records,
         "alignments": [
             alignment_record(al, {a.id: a.text for a in articles if a.id is not None})
-            for al in store.alignments(story.id)
+            for al in alignments
         ],
-        "changes": [change_record(c) for c in store.changes(story.id)],
+        "changes": [change_record(c) for c in changes],
         "facts": [fact_record(f) for f in store.facts(story.id)],
+        # computed on read from the records above (report.integrity says why)
+        **integrity_sections(articles, stored, changes, alignments),
     }
 
 
