@@ -279,3 +279,4 @@ class QuoteChange:
     versus_speaker_span: Span | None = None
     cut: str | None = None
     versus_parts: list[Span] = field(default_factory=list)
+    versus_part_speakers: list[str | None] = field(default_factory=list)

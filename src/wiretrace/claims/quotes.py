@@ -144,6 +144,13 @@ def find_quote_mentions(text: str) -> list[QuoteMention]:
         if not words:
             continue
         who = _trimmed(text, _speaker(text, m.start(), m.end()))
+        if who is None and out and out[-1].speaker and out[-1].speaker_span:
+            # "“A,” said X, head of Y. “B.”": B is X's too
+            last = out[-1]
+            gap = text[last.span[1]:m.start()]
+            if ("\n" not in gap and len(gap) <= 150 and last.speaker_span[0] > last.span[1]
+                    and not _QUOTE.search(gap)):
+                who = (last.speaker, last.speaker_span)
         out.append(QuoteMention((s, e), m.group("q"), words, spans,
                                 who[0] if who else None, who[1] if who else None))
     return out
@@ -280,19 +287,20 @@ def _compare_one(c: QuoteMention, copy_text: str, cands: list[QuoteMention], par
             base = p
             break
     if base is None:
-        spliced = _splice(c, cands, parent_text)
-        if spliced is not None:
-            parts = spliced
-            who = [p.speaker for p in parts]
-            names = "; ".join(f"{_quote(p.text)}" + (f" ({p.speaker})" if p.speaker else "")
-                              for p in parts)
-            extra = (" from different speakers" if len({s for s in who if s}) > 1
-                     and same_speaker(who[0], next(s for s in who if s and s != who[0])) is False
-                     else "")
+        runs = _splice(c, cands, parent_text)
+        if runs is not None:
+            parts = [r[0] for r in runs]
+            pieces = "; ".join(
+                f"{_quote(copy_text[c.word_spans[i][0]:c.word_spans[j - 1][1]])} (from "
+                + (f"{p.speaker}'s quote" if p.speaker else "another quote") + ")"
+                for p, i, j in runs)
+            speakers = [p.speaker for p in parts if p.speaker]
+            mixed = any(same_speaker(speakers[0], s) is False for s in speakers[1:])
             out.append(change("spliced", parts[0],
                               f"the copy joins parts of {len(parts)} separate quotes of the parent"
-                              f"{extra} into one: {names}",
-                              versus_parts=[p.span for p in parts]))
+                              f"{' by different speakers' if mixed else ''} as one: {pieces}",
+                              versus_parts=[p.span for p in parts],
+                              versus_part_speakers=[p.speaker for p in parts]))
             return out
         altered = _altered(c, cands, copy_text, parent_text)
         if altered is not None:
@@ -309,12 +317,13 @@ def _compare_one(c: QuoteMention, copy_text: str, cands: list[QuoteMention], par
 
 
 def _splice(c: QuoteMention, cands: list[QuoteMention],
-            parent_text: str) -> list[QuoteMention] | None:
-    """The parent quotes a quote joins, when it is a run of one followed by a run of another
-    (at most one joining word between), each run at least ``_MIN_PART`` words."""
+            parent_text: str) -> list[tuple[QuoteMention, int, int]] | None:
+    """The parent quotes a quote joins, with the run of the copy's words (``c.words[i:j]``) each
+    gives, when the quote is a run of one followed by a run of another (at most one joining
+    word between), each run at least ``_MIN_PART`` words."""
     if len(cands) < 2:
         return None
-    parts: list[QuoteMention] = []
+    runs: list[tuple[QuoteMention, int, int]] = []
     i = 0
     glue = 0
     while i < len(c.words):
@@ -328,23 +337,23 @@ def _splice(c: QuoteMention, cands: list[QuoteMention],
                 if n and (best is None or n > best[0]):
                     best = (n, p)
         if best is None or best[0] < _MIN_PART:
-            if parts and glue == 0 and i + 1 < len(c.words):
+            if runs and glue == 0 and i + 1 < len(c.words):
                 glue += 1  # "and", "but": one joining word between two parts
                 i += 1
                 continue
             return None
         glue = 0
-        if not parts or parts[-1] is not best[1]:
-            parts.append(best[1])
-        elif parts[-1] is best[1]:
+        if runs and runs[-1][0] is best[1]:
             return None  # two runs of one quote: a cut inside, not a splice
+        runs.append((best[1], i, i + best[0]))
         i += best[0]
-    if len(parts) < 2:
+    parts = [r[0] for r in runs]
+    if len(parts) < 2 or len({id(p) for p in parts}) < len(parts):
         return None
-    ordered = sorted(parts, key=lambda p: p.span)
-    if ordered == parts and all(_continued(a, b, parent_text) for a, b in zip(parts, parts[1:])):
+    if sorted(parts, key=lambda p: p.span) == parts and all(
+            _continued(x, y, parent_text) for x, y in zip(parts, parts[1:])):
         return None  # one statement split by "he said", joined again in order
-    return parts
+    return runs
 
 
 def _continued(a: QuoteMention, b: QuoteMention, text: str) -> bool:

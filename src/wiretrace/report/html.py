@@ -36,6 +36,8 @@ def _story_defaults(story: dict[str, Any]) -> dict[str, Any]:
     s.setdefault("last_published", dates[-1] if dates else None)
     s.setdefault("alignments", [])
     s.setdefault("changes", [])
+    s.setdefault("lineage", [])
+    s.setdefault("quotes", [])
     facts = []
     for f in s.get("facts", []):
         f = dict(f)

@@ -83,8 +83,10 @@ def quote_record(q: QuoteChange, texts: dict[int, str] | None = None) -> dict[st
         "versus_speaker_span": _span(q.versus_speaker_span),
         "explanation": q.explanation,
         "cut": q.cut,
-        "versus_parts": [{"text": parent[s:e] if parent else None, "span": [s, e]}
-                         for s, e in q.versus_parts],
+        "versus_parts": [{"text": parent[s:e] if parent else None, "span": [s, e],
+                          "speaker": who}
+                         for (s, e), who in zip(q.versus_parts, q.versus_part_speakers
+                                                 or [None] * len(q.versus_parts))],
     }
 
 
@@ -158,8 +160,9 @@ def print_quotes(quotes: list[dict[str, Any]], console: Console) -> None:
                       markup=False)
         who = f" — {q['speaker']}" if q.get("speaker") else ""
         console.print(f"  copy   [{_at(q['span'])}] “{_short(q['text'])}”{who}", markup=False)
-        parts = q.get("versus_parts") or [{"text": q["versus_text"], "span": q["versus_span"]}]
-        vwho = f" — {q['versus_speaker']}" if q.get("versus_speaker") else ""
-        for n, p in enumerate(parts):
-            console.print(f"  parent [{_at(p['span'])}] “{_short(p['text'] or '')}”"
-                          + (vwho if n == 0 else ""), markup=False)
+        parts = q.get("versus_parts") or [{"text": q["versus_text"], "span": q["versus_span"],
+                                            "speaker": q.get("versus_speaker")}]
+        for p in parts:
+            vwho = f" — {p['speaker']}" if p.get("speaker") else ""
+            console.print(f"  parent [{_at(p['span'])}] “{_short(p['text'] or '')}”{vwho}",
+                          markup=False)

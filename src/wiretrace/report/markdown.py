@@ -140,12 +140,56 @@ def _story(story: dict[str, Any]) -> list[str]:
             f"added “{after}”" if after else f"dropped “{before}”")
         out.append(f"- **{_label(c.get('kind'))}** {_cite([c['article']], numbers)} versus "
                    f"{_cite([c['versus']], numbers)}: {diff} — {md(c.get('explanation'))}")
-    out += ["", "### References", ""]
+    out += ["", *_lineage(story.get("lineage", []), numbers)]
+    out += _quotes(story.get("quotes", []), numbers)
+    out += ["### References", ""]
     for a in articles:
         where = a.get("url") or a.get("source") or ""
         out.append(f"{numbers[a['id']]}. {md(a.get('site') or 'unknown site')}, "
                    f"“{md(a.get('title') or 'article ' + str(a['id']))}”, "
                    f"{md(a.get('published') or 'undated')}, `{str(where).replace('`', '')}`")
+    out.append("")
+    return out
+
+
+def _lineage(lines: list[dict[str, Any]], numbers: dict[int, int]) -> list[str]:
+    """Changed facts that copies repeated: the line each travelled along."""
+    out = ["### Where facts went wrong", ""]
+    travelled = [x for x in lines if x.get("inherited_by")]
+    if not travelled:
+        out += ["No changed fact was repeated by a copy of the copy that changed it.", ""]
+    for x in travelled:
+        o = x["origin"]
+        before = f"“{md(o.get('versus_text'))}”" if o.get("versus_text") else "nothing"
+        out.append(f"- **{_label(x.get('kind'))}**: {md(x.get('fact'))}")
+        out.append(f"  - {_cite([o['versus']], numbers)} says {before}")
+        out.append(f"  - {_cite([o['article']], numbers)} changed it to “{md(o.get('text'))}” — "
+                   f"{md(o.get('explanation'))}")
+        for h in x["inherited_by"]:
+            out.append(f"  - {_cite([h['article']], numbers)} copied it from "
+                       f"{_cite([h['via']], numbers)}: “{md(h.get('text'))}”")
+    rest = len(lines) - len(travelled)
+    if travelled and rest:
+        out += ["", f"{rest} other changes stayed with the copy that made them."]
+    out.append("")
+    return out
+
+
+def _quotes(quotes: list[dict[str, Any]], numbers: dict[int, int]) -> list[str]:
+    """Quotes a copy cut, spliced, gave to someone else or altered."""
+    out = ["### Quotes", ""]
+    if not quotes:
+        return out + ["No quote was cut, spliced, reattributed or altered.", ""]
+    for q in quotes:
+        kind = _label(q.get("kind")) + (f" ({md(q['cut'])})" if q.get("cut") else "")
+        who = f" ({md(q['speaker'])})" if q.get("speaker") else ""
+        parts = q.get("versus_parts") or [{"text": q.get("versus_text"),
+                                            "speaker": q.get("versus_speaker")}]
+        was = " + ".join(f"“{md(p.get('text'))}”"
+                         + (f" ({md(p['speaker'])})" if p.get("speaker") else "") for p in parts)
+        out.append(f"- **{kind}** {_cite([q['article']], numbers)} versus "
+                   f"{_cite([q['versus']], numbers)}: “{md(q.get('text'))}”{who} ← {was} — "
+                   f"{md(q.get('explanation'))}")
     out.append("")
     return out
 
