@@ -331,6 +331,46 @@ def claims(
         print_claims(store, out, article=article, as_json=as_json)
 
 
+StoryArgument = Annotated[int, typer.Option("--story", help="The story ('wiretrace stories').")]
+
+
+@app.command()
+def lineage(
+    story: StoryArgument,
+    db: DbOption = DEFAULT_DB,
+    everything: Annotated[bool, typer.Option("--all", help="Also changes no copy repeated.")]
+    = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The report's lineage records.")] = False,
+) -> None:
+    """Where facts went wrong: each changed fact, the copy that first changed it and the copies
+    that repeat it."""
+    from wiretrace.report.integrity import print_lineage, story_lineage
+
+    with Store(db, readonly=True) as store:
+        lines = story_lineage(store, story)
+    if as_json:
+        sys.stdout.write(json_text(lines, indent=2) + "\n")
+    else:
+        print_lineage(lines, out, everything=everything)
+
+
+@app.command()
+def quotes(
+    story: StoryArgument,
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="The report's quote records.")] = False,
+) -> None:
+    """Quotes each copy cut, spliced, gave to another speaker or altered, against its parent."""
+    from wiretrace.report.integrity import print_quotes, story_quotes
+
+    with Store(db, readonly=True) as store:
+        found = story_quotes(store, story)
+    if as_json:
+        sys.stdout.write(json_text(found, indent=2) + "\n")
+    else:
+        print_quotes(found, out)
+
+
 @app.command()
 def compare(
     source: Annotated[str, typer.Argument(help="The source: a file, or text with --text.")],

@@ -49,6 +49,9 @@ _TITLES = frozenset({
     "the", "a", "an", "of", "for", "and", "said", "told", "director", "chairman", "chairwoman",
     "ceo", "commissioner", "ambassador", "officer", "official", "police", "agency", "ministry",
 })
+_NEGATION = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor",
+                       "without", "cannot", "can't", "won't", "don't", "didn't", "isn't",
+                       "wasn't", "aren't", "weren't", "doesn't", "hasn't", "haven't", "n't"})
 _STOP = frozenset({"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "was", "be", "it",
                    "that", "this", "we", "i", "our", "for", "with", "at", "by", "as", "are"})
 
@@ -269,6 +272,9 @@ def _compare_one(c: QuoteMention, copy_text: str, cands: list[QuoteMention], par
             if len(blocks) > 1 and (len(blocks) > 3 or min(b[2] for b in blocks) < 2):
                 continue  # scattered words are not a quote cut, they are another sentence
             inside = len(blocks) > 1
+            gaps = [p.words[a[1] + a[2]:b[1]] for a, b in zip(blocks, blocks[1:])]
+            if any(_NEGATION & set(g) for g in gaps):
+                continue  # a negation taken out turns the statement round: altered, not cut
             j0, j1 = blocks[0][1], blocks[-1][1] + blocks[-1][2]
             where = _cut_where(p, j0, j1, inside)
             marked = inside and all(
@@ -385,6 +391,7 @@ def _altered(c: QuoteMention, cands: list[QuoteMention], copy_text: str,
         return None
     _, p, sm = best
     edits: list[str] = []
+    negated = False
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             continue
@@ -400,7 +407,8 @@ def _altered(c: QuoteMention, cands: list[QuoteMention], copy_text: str,
             edits.append(f"{_quote(now)} added")
         else:
             edits.append(f"{_quote(was)} removed")
-    if not any(" became " in e or " added" in e for e in edits):
+            negated = negated or bool(_NEGATION & set(p.words[i1:i2]))
+    if not any(" became " in e or " added" in e for e in edits) and not negated:
         return None  # only removals: a cut the cut rules did not accept (scattered words)
     return p, "words inside the quote changed: " + "; ".join(edits[:4])
 

@@ -12,6 +12,7 @@ from rich.tree import Tree
 
 from wiretrace.model import Article, Derivation
 from wiretrace.report.build import story_context, story_header
+from wiretrace.report.integrity import print_lineage, print_quotes
 from wiretrace.store import Store
 
 if TYPE_CHECKING:
@@ -212,6 +213,15 @@ def print_demo(store: Store, result: AnalyzeReport, console: Console) -> None:
                 for ch in ctx["changes"]:
                     console.print(f"  #{ch['article']} vs #{ch['versus']} {ch['kind']}: "
                                   f"{ch['explanation']}", markup=False)
+            travelled = [x for x in ctx["lineage"] if x["inherited_by"]]
+            if travelled:
+                console.print(f"\n[bold]where facts went wrong[/bold] ({len(travelled)} changes "
+                              "repeated by copies of the copy that made them)")
+                print_lineage(travelled, console)
+            if ctx["quotes"]:
+                console.print(f"\n[bold]quotes cut, spliced or reattributed[/bold] "
+                              f"({len(ctx['quotes'])})")
+                print_quotes(ctx["quotes"], console)
             disputed = [f for f in ctx["facts"] if f["disputed"]]
             if disputed:
                 console.print(f"\n[bold]disputed facts[/bold] ({len(disputed)})")
