@@ -63,7 +63,7 @@ def fill_integrity_store(db: Path) -> IntegrityCorpus:
     articles = [Article(source=f"fixture/{site}.txt", text=t, raw_text=t, site=site,
                         title=f"Dam breaks above Varno ({site})", language="en",
                         published=f"2026-05-0{n + 1}T08:00:00Z")
-                for n, (site, t) in enumerate(zip(sites, texts))]
+                for n, (site, t) in enumerate(zip(sites, texts, strict=True))]
     with Store(db) as store:
         ids, _ = store.add_articles(articles)
         src, c1, c2, c3, c4, c5 = ids

@@ -35,7 +35,7 @@ def test_speakers_and_spans_are_found() -> None:
     PARENT.replace("“We will rebuild", '"We will rebuild').replace("winter,”", 'winter,"'),
     PARENT.replace("destroyed, and we", "destroyed — and we").replace("Nobody", "NOBODY"),
     PARENT.replace("every school that", "every  school\u00a0that").replace("river,”", "river”"),
-    PARENT.replace("“Nobody warned us", "„Nobody warned us").replace("Tomas Weller", "Tomas Weller"),
+    PARENT.replace("“Nobody warned us", "„Nobody warned us"),
 ])
 def test_typography_is_never_a_change(copy: str) -> None:
     assert run(copy) == []
@@ -51,7 +51,8 @@ def test_cut_at_the_end() -> None:
     assert (q.kind, q.cut) == ("cut", "end")
     assert q.text == "We will rebuild every school that the flood destroyed,"
     assert q.versus_text == MAYOR
-    assert copy[q.span[0]:q.span[1]] == q.text and PARENT[q.versus_span[0]:q.versus_span[1]] == MAYOR
+    assert copy[q.span[0]:q.span[1]] == q.text
+    assert PARENT[q.versus_span[0]:q.versus_span[1]] == MAYOR
     assert "“and we will do it before winter”" in q.explanation
 
 
@@ -114,7 +115,8 @@ def test_not_a_reattribution(speaker: str) -> None:
 
 
 def test_crediting_the_body_the_parent_names_beside_the_speaker_is_not_a_reattribution() -> None:
-    parent = "“The wind is our enemy today,” said Giorgos Papakostas, head of the Civil Protection Agency."
+    parent = ("“The wind is our enemy today,” said Giorgos Papakostas, head of the Civil "
+              "Protection Agency.")
     copy = "“The wind is our enemy today,” said the Civil Protection Agency."
     assert run(copy, parent) == []
 

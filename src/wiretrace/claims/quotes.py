@@ -41,7 +41,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z“\"]")
 _MIN_WORDS = 3
 _MIN_PART = 3  # words of a parent quote a spliced quote must carry
 _TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "prime", "minister", "president",
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "prime", "minister",
+    "president",
     "vice", "deputy", "chief", "head", "governor", "mayor", "senator", "general", "gen", "col",
     "captain", "spokesman", "spokeswoman", "spokesperson", "secretary", "chancellor", "king",
     "queen", "prince", "princess", "pope", "judge", "justice", "opposition", "leader", "government",
@@ -147,9 +148,9 @@ def find_quote_mentions(text: str) -> list[QuoteMention]:
         if not words:
             continue
         who = _trimmed(text, _speaker(text, m.start(), m.end()))
-        if who is None and out and out[-1].speaker and out[-1].speaker_span:
+        last = out[-1] if out else None
+        if who is None and last is not None and last.speaker and last.speaker_span:
             # "“A,” said X, head of Y. “B.”": B is X's too
-            last = out[-1]
             gap = text[last.span[1]:m.start()]
             if ("\n" not in gap and len(gap) <= 150 and last.speaker_span[0] > last.span[1]
                     and not _QUOTE.search(gap)):
@@ -272,7 +273,7 @@ def _compare_one(c: QuoteMention, copy_text: str, cands: list[QuoteMention], par
             if len(blocks) > 1 and (len(blocks) > 3 or min(b[2] for b in blocks) < 2):
                 continue  # scattered words are not a quote cut, they are another sentence
             inside = len(blocks) > 1
-            gaps = [p.words[a[1] + a[2]:b[1]] for a, b in zip(blocks, blocks[1:])]
+            gaps = [p.words[a[1] + a[2]:b[1]] for a, b in zip(blocks, blocks[1:], strict=False)]
             if any(_NEGATION & set(g) for g in gaps):
                 continue  # a negation taken out turns the statement round: altered, not cut
             j0, j1 = blocks[0][1], blocks[-1][1] + blocks[-1][2]
@@ -357,7 +358,7 @@ def _splice(c: QuoteMention, cands: list[QuoteMention],
     if len(parts) < 2 or len({id(p) for p in parts}) < len(parts):
         return None
     if sorted(parts, key=lambda p: p.span) == parts and all(
-            _continued(x, y, parent_text) for x, y in zip(parts, parts[1:])):
+            _continued(x, y, parent_text) for x, y in zip(parts, parts[1:], strict=False)):
         return None  # one statement split by "he said", joined again in order
     return runs
 

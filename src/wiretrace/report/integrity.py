@@ -86,7 +86,7 @@ def quote_record(q: QuoteChange, texts: dict[int, str] | None = None) -> dict[st
         "versus_parts": [{"text": parent[s:e] if parent else None, "span": [s, e],
                           "speaker": who}
                          for (s, e), who in zip(q.versus_parts, q.versus_part_speakers
-                                                 or [None] * len(q.versus_parts))],
+                                                 or [None] * len(q.versus_parts), strict=True)],
     }
 
 
