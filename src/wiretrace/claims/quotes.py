@@ -295,6 +295,8 @@ def _compare_one(c: QuoteMention, copy_text: str, cands: list[QuoteMention], par
             break
     if base is None:
         runs = _splice(c, cands, parent_text)
+        if runs == []:
+            return out  # one statement across "he said": neither a splice nor an alteration
         if runs is not None:
             parts = [r[0] for r in runs]
             pieces = "; ".join(
@@ -327,7 +329,8 @@ def _splice(c: QuoteMention, cands: list[QuoteMention],
             parent_text: str) -> list[tuple[QuoteMention, int, int]] | None:
     """The parent quotes a quote joins, with the run of the copy's words (``c.words[i:j]``) each
     gives, when the quote is a run of one followed by a run of another (at most one joining
-    word between), each run at least ``_MIN_PART`` words."""
+    word between), each run at least ``_MIN_PART`` words; an empty list when the runs come, in
+    order, from one statement split only by an attribution ("“A,” he said. “B.”")."""
     if len(cands) < 2:
         return None
     runs: list[tuple[QuoteMention, int, int]] = []
@@ -357,9 +360,12 @@ def _splice(c: QuoteMention, cands: list[QuoteMention],
     parts = [r[0] for r in runs]
     if len(parts) < 2 or len({id(p) for p in parts}) < len(parts):
         return None
+    for (p1, i1, j1), (p2, i2, j2) in zip(runs, runs[1:], strict=False):
+        if _run_in(c.words[i2:j2], p1.words) != -1 or _run_in(c.words[i1:j1], p2.words) != -1:
+            return None  # the parent says these words in both quotes: not proof of a splice
     if sorted(parts, key=lambda p: p.span) == parts and all(
             _continued(x, y, parent_text) for x, y in zip(parts, parts[1:], strict=False)):
-        return None  # one statement split by "he said", joined again in order
+        return []  # one statement split by "he said", joined again in order: not a splice
     return runs
 
 
