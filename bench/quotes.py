@@ -21,6 +21,7 @@ over all reports of that kind, the typography copies included). Split by article
 even = dev, odd = test); rules were developed on dev.
 
     python bench/quotes.py [--data DIR] [--split dev|test|all] [--floor-precision P]
+                           [--floor-recall R] [--verbose]
 """
 
 from __future__ import annotations
@@ -179,6 +180,8 @@ def main() -> int:
     parser.add_argument("--split", default="test", choices=["dev", "test", "all"])
     parser.add_argument("--floor-precision", type=float, default=None,
                         help="fail when any kind's precision is below this")
+    parser.add_argument("--floor-recall", type=float, default=None,
+                        help="fail when any planted kind's recall is below this")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     if not (args.data / "ground-truth.json").exists():
@@ -190,10 +193,12 @@ def main() -> int:
     copies = sum(r["planted"].values())
     print(f"quote integrity, AEB split {args.split}: {copies} copies, {took:.1f}s")
     print(f"{'planted kind':14} {'planted':>7} {'found':>6} {'recall':>7} {'place ok':>8}")
+    low = 1.0
     for kind in EXPECTED:
         n = r["planted"][kind]
         if kind == "typography":
             continue
+        low = min(low, r["found"][kind] / max(1, n))
         print(f"{kind:14} {n:7d} {r['found'][kind]:6d} {r['found'][kind] / max(1, n):7.3f} "
               f"{r['placed'][kind]:8d}")
     print(f"typography-only copies: {r['planted']['typography']}, reports on them count as "
@@ -207,6 +212,9 @@ def main() -> int:
         print(f"{kind:14} {n:8d} {r['right'][kind]:6d} {p:9.3f}")
     if args.floor_precision is not None and worst < args.floor_precision:
         print(f"FAILED: a precision {worst:.3f} < floor {args.floor_precision}")
+        return 1
+    if args.floor_recall is not None and low < args.floor_recall:
+        print(f"FAILED: a recall {low:.3f} < floor {args.floor_recall}")
         return 1
     return 0
 

@@ -6,11 +6,16 @@
 - :mod:`wiretrace.claims.entailment` — ``support(source_sentences, copy_sentence)``: is a copy's
   sentence supported by its source? (a small trained model; vets the comparison's changes)
 - :func:`brief` — facts with support, disputed facts, citations (rendered by ``wiretrace.report``).
+- :func:`fact_lineage` — each changed fact: the copy that first changed it, the copies that
+  repeat it.
+- :func:`quote_changes` — quotes each copy cut, spliced, reattributed or altered.
 """
 
 from wiretrace.claims.brief import brief
 from wiretrace.claims.compare import FACT_KINDS, PairReport, compare, compare_texts
 from wiretrace.claims.extract import extract_claims, extract_claims_from_text
+from wiretrace.claims.lineage import fact_lineage
+from wiretrace.claims.quotes import quote_changes
 from wiretrace.claims.story import compare_story
 
 __all__ = [
@@ -22,4 +27,6 @@ __all__ = [
     "compare_texts",
     "extract_claims",
     "extract_claims_from_text",
+    "fact_lineage",
+    "quote_changes",
 ]
