@@ -151,3 +151,13 @@ def test_same_speaker() -> None:
     assert same_speaker("Yiorgos Papakostas", "Giorgos Papakostas") is True
     assert same_speaker("Pavlos Retsinas", "Giorgos Papakostas") is False
     assert same_speaker("he", "Giorgos Papakostas") is None
+
+
+def test_a_quote_repeated_hundreds_of_times_costs_a_bounded_amount_of_work() -> None:
+    """Each quote is compared with a few parent quotes (those sharing most word runs), so a
+    text that repeats one quote is linear, not quadratic; every repeat is still judged."""
+    unit = "“The harbour will stay closed until the storm has passed,” said Ana Ruiz. "
+    parent = unit * 300
+    copy = parent.replace("stay closed", "stay open")
+    found = run(copy, parent)
+    assert len(found) == 300 and {q.kind for q in found} == {"altered"}

@@ -21,6 +21,7 @@ word, or a close transliteration, is the same person) and is not named beside th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -40,6 +41,7 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z“\"]")
 _MIN_WORDS = 3
 _MIN_PART = 3  # words of a parent quote a spliced quote must carry
+_MAX_CANDIDATES = 6  # parent quotes a quote is compared with
 _TITLES = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "prime", "minister",
     "president",
@@ -434,19 +436,17 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _shares_run(c: QuoteMention, p: QuoteMention, n: int = 3) -> bool:
-    if len(c.words) < n or len(p.words) < n:
-        return False
-    grams = {tuple(p.words[i:i + n]) for i in range(len(p.words) - n + 1)}
-    return any(tuple(c.words[i:i + n]) in grams and not set(c.words[i:i + n]) <= _STOP
-               for i in range(len(c.words) - n + 1))
+def _grams(words: list[str], n: int = 3) -> set[tuple[str, ...]]:
+    """The runs of ``n`` words of a quote that are not all stop words."""
+    return {g for g in (tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+            if not set(g) <= _STOP}
 
 
 def compare_quotes(parent: Article, copy: Article, alignment: Alignment | None = None,
                    parent_quotes: list[QuoteMention] | None = None,
                    copy_quotes: list[QuoteMention] | None = None) -> list[QuoteChange]:
     """What ``copy`` did to the quotes of ``parent``: its quotes set against the parent's quotes
-    in the passages aligned with them, or that share a run of three words with them."""
+    in the passages aligned with them, or that share runs of three words with them (the six that share most)."""
     pid = parent.id if parent.id is not None else -1
     cid = copy.id if copy.id is not None else -1
     pq = find_quote_mentions(parent.text) if parent_quotes is None else parent_quotes
@@ -454,13 +454,24 @@ def compare_quotes(parent: Article, copy: Article, alignment: Alignment | None =
     if not pq or not cq:
         return []
     pairs = _oriented(alignment, pid)
+    index: dict[tuple[str, ...], list[int]] = {}
+    for k, p in enumerate(pq):
+        for g in _grams(p.words):
+            index.setdefault(g, []).append(k)
     out: list[QuoteChange] = []
     for c in cq:
         if len(c.words) < _MIN_WORDS:
             continue
+        shared: Counter[int] = Counter()
+        for g in _grams(c.words):
+            shared.update(index.get(g, ()))
         aligned = [ps for ps, cs in pairs if _overlaps(cs, c.span)]
-        cands = [p for p in pq if any(_overlaps(p.span, ps) for ps in aligned)
-                 or _shares_run(c, p)]
+        near = {k for k, p in enumerate(pq) if any(_overlaps(p.span, ps) for ps in aligned)}
+        # the parent quotes that share most of its word runs (then the nearest): a bound on the
+        # work per quote when a text repeats one quote hundreds of times
+        ranked = sorted(set(shared) | near,
+                        key=lambda k: (-shared[k], abs(pq[k].span[0] - c.span[0])))
+        cands = [pq[k] for k in sorted(ranked[:_MAX_CANDIDATES])]
         if not cands:
             continue
         out.extend(_compare_one(c, copy.text, cands, parent.text, cid, pid))

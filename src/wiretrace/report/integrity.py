@@ -19,7 +19,9 @@ from rich.console import Console
 from wiretrace.claims.lineage import fact_lineage
 from wiretrace.claims.quotes import quote_changes
 from wiretrace.model import Alignment, Article, Change, Derivation, FactLineage, QuoteChange, Span
+from wiretrace.settings import Settings
 from wiretrace.store import Store
+from wiretrace.trace.bounds import bounded_articles
 
 __all__ = [
     "integrity_sections",
@@ -95,6 +97,9 @@ def integrity_sections(articles: Sequence[Article], derivations: Sequence[Deriva
                        alignments: Sequence[Alignment]) -> dict[str, list[dict[str, Any]]]:
     """The report's ``lineage`` and ``quotes`` of one story (the lines that travelled furthest
     first; quotes in article order)."""
+    # over the prefix the changes were computed on (trace.bounds): offsets stay offsets into
+    # the whole texts, and a hostile megabyte of quotation marks costs no more than a story
+    articles, _ = bounded_articles(articles, Settings().max_compare_chars)
     texts = {a.id: a.text for a in articles if a.id is not None}
     lines = fact_lineage(articles, derivations, changes, alignments)
     lines.sort(key=lambda x: -len(x.inherited_by))
