@@ -446,7 +446,8 @@ def compare_quotes(parent: Article, copy: Article, alignment: Alignment | None =
                    parent_quotes: list[QuoteMention] | None = None,
                    copy_quotes: list[QuoteMention] | None = None) -> list[QuoteChange]:
     """What ``copy`` did to the quotes of ``parent``: its quotes set against the parent's quotes
-    in the passages aligned with them, or that share runs of three words with them (the six that share most)."""
+    in the passages aligned with them, or that share runs of three words with them (at most the
+    six that share most)."""
     pid = parent.id if parent.id is not None else -1
     cid = copy.id if copy.id is not None else -1
     pq = find_quote_mentions(parent.text) if parent_quotes is None else parent_quotes
