@@ -2,8 +2,12 @@
 
 The story threshold is chosen on the ECB+ dev topics and applied, unchanged, to the ECB+ test
 topics (gold event = topic + ecb/ecbplus half; gold topic = topic) and to NewsWCL50 (gold =
-event). Also reports the ARI of near-duplicate groups alone. Prints one line of figures; ``-v``
-adds per-topic detail. ``--floor-event F`` exits 1 when test event-level ARI is below F.
+event). Also reports the ARI of near-duplicate groups alone, same-story pair precision and
+recall (a pair of articles put in one story is right when both report one event), and, on the
+ImBD test split (real LLM rewrites, polishes and expansions of real articles, with the other
+originals around them), the share of revisions that land in their original's story. Prints one
+line of figures; ``-v`` adds per-topic detail. ``--floor-event F`` exits 1 when test
+event-level ARI is below F.
 
     .venv/bin/python bench/clustering.py [-v] [--floor-event 0.85]
 """
@@ -51,6 +55,46 @@ def _with_singletons(groups: list[list[int]], n: int) -> list[list[int]]:
     return groups + [[i] for i in range(n) if i not in seen]
 
 
+def pair_scores(gold: list[str], pred: list[int]) -> tuple[float, float]:
+    """Precision and recall of same-story pairs against same-event pairs."""
+    from collections import Counter
+
+    both = Counter(zip(gold, pred, strict=True))
+    same_pred = sum(n * (n - 1) // 2 for n in Counter(pred).values())
+    same_gold = sum(n * (n - 1) // 2 for n in Counter(gold).values())
+    hit = sum(n * (n - 1) // 2 for n in both.values())
+    return hit / max(1, same_pred), hit / max(1, same_gold)
+
+
+def imbd_together(settings: Settings) -> tuple[float, int] | None:
+    """Share of ImBD test revisions (LLM rewrites, polishes, expansions) clustered with their
+    original, all test originals and revisions clustered together."""
+    import json
+
+    root = data_dir()
+    if root is None or not (root / "imbd" / "labels.json").exists():
+        return None
+    from rewrites import split_of
+
+    labels = json.loads((root / "imbd" / "labels.json").read_text(encoding="utf-8"))
+    texts: list[str] = []
+    index: dict[str, int] = {}
+    revisions: list[tuple[int, str]] = []
+    for lab in labels:
+        orig = lab["original"]
+        if split_of(orig) != "test" or lab.get("expected_type") != "rewrite":
+            continue
+        if orig not in index:
+            index[orig] = len(texts)
+            texts.append((root / "imbd" / "originals" / f"{orig}.txt").read_text("utf-8"))
+        revisions.append((len(texts), orig))
+        texts.append((root / "imbd" / "derived" / f"{lab['derived']}.txt").read_text("utf-8"))
+    r = cluster([ClusterItem(i, t) for i, t in enumerate(texts)], settings)
+    label = _labels(r.stories, len(texts))
+    kept = sum(1 for i, orig in revisions if label[i] == label[index[orig]])
+    return kept / max(1, len(revisions)), len(revisions)
+
+
 def _evaluate(dev: list[LabelledDoc], test: list[LabelledDoc], wcl: list[LabelledDoc],
               base: Settings) -> tuple[dict[str, Any], float, list[tuple[float, float]], list[int]]:
     """Threshold chosen on ECB+ dev, then measured on ECB+ test and NewsWCL50."""
@@ -68,14 +112,23 @@ def _evaluate(dev: list[LabelledDoc], test: list[LabelledDoc], wcl: list[Labelle
     nd = _labels(_with_singletons(r.groups, len(test)), len(test))
     nd_ari = adjusted_rand_score([d.event for d in test], nd)
     rw = _run(wcl, settings)
-    wcl_ari = adjusted_rand_score([d.event for d in wcl], _labels(rw.stories, len(wcl)))
+    wcl_pred = _labels(rw.stories, len(wcl))
+    wcl_ari = adjusted_rand_score([d.event for d in wcl], wcl_pred)
+    ecb_p, ecb_r = pair_scores([d.event for d in test], pred)
+    wcl_p, wcl_r = pair_scores([d.event for d in wcl], wcl_pred)
     line = (
         f"ECB+ test event ARI {event_ari:.3f}, topic ARI {topic_ari:.3f}, "
+        f"same-story pairs P {ecb_p:.3f} R {ecb_r:.3f}, "
         f"near-dup-only event ARI {nd_ari:.3f} ({len(test)} docs, {len(r.stories)} stories, "
         f"{len(r.near_duplicates)} near-dup pairs); story_threshold {threshold:.2f} chosen on "
         f"dev (dev event ARI {dev_ari:.3f}); NewsWCL50 ARI {wcl_ari:.3f} "
+        f"P {wcl_p:.3f} R {wcl_r:.3f} "
         f"({len(rw.stories)} stories, {len(rw.near_duplicates)} near-dup pairs)"
     )
+    together = None if base.semantic else imbd_together(settings)
+    if together is not None:
+        line += (f"; ImBD test revisions in their original's story {together[0]:.3f} "
+                 f"of {together[1]}")
     return {"event": event_ari, "line": line}, threshold, scores, pred
 
 

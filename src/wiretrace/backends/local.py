@@ -182,6 +182,7 @@ def _concat_consuming(feats: list[StoryFeatures]) -> StoryFeatures:
         return feats[0]
     words = [f.words for f in feats]
     anchor_vec = [f.anchor_vec for f in feats]
+    leads = None if any(f.leads is None for f in feats) else [f.leads for f in feats]
     out = StoryFeatures(
         [i for f in feats for i in f.ids], sparse.csr_matrix((0, 0)),
         AnchorSets.concat(f.anchors for f in feats), [d for f in feats for d in f.published],
@@ -189,4 +190,5 @@ def _concat_consuming(feats: list[StoryFeatures]) -> StoryFeatures:
     feats.clear()
     out.words = _stack_rows(words)
     out.anchor_vec = _stack_rows(anchor_vec)
+    out.leads = None if leads is None else _stack_rows(leads)  # type: ignore[arg-type]
     return out

@@ -13,6 +13,9 @@ incremental assignment give exactly the result of a full re-cluster.
   frequency (``specificity``), so a rare shared name counts more than a shared country. The
   article's main names (specific single-word names it repeats) have negative entries there:
   the story layer penalises a pair when one article's main name is absent from the other.
+* ``leads``: the ``words`` vector of the text's first ``LEAD_WORDS`` words (the title's words
+  follow the text's when it is prepended): what happened, as the lead says it. The story layer
+  splits a story whose articles fall into groups with distinct leads (``stories``).
 * ``published``: the publication date as an ordinal day, when known.
 """
 
@@ -51,6 +54,9 @@ N_FEATURES = 1 << WORD_BITS
 # (most news articles have fewer distinct content words), while a long text costs at most this
 # much memory and scoring time (1M generated articles of ~310 distinct words: 2.4 -> 1.0 GB)
 MAX_STORY_WORDS = 128
+# the lead: about the first two or three sentences of a news article (chosen on ECB+ dev with
+# NewsWCL50, see ``stories.EVENT_GAP``)
+LEAD_WORDS = 70
 MAIN_NAMES = 2  # an article's main names: its most repeated specific single-word names
 MAIN_NAME_MIN_COUNT = 3
 MAIN_NAME_MIN_SPECIFICITY = 10.0  # see ``specificity``: "california" 9.3, "williams" 10.9
@@ -137,6 +143,7 @@ class StoryFeatures:
     anchor_vec: sparse.csr_matrix  # anchors weighted by specificity, L2: dot = anchor_overlap
     blocks: np.ndarray  # (n, BLOCK_KEYS) int64 blocking keys, -1 padded (see ``blocking``)
     embeddings: np.ndarray | None = None  # (n, d) unit vectors with Settings.semantic
+    leads: sparse.csr_matrix | None = None  # ``words`` of each text's lead (see the module)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -155,6 +162,7 @@ class StoryFeatures:
             self.anchor_vec[rows],
             self.blocks[rows],
             None if self.embeddings is None else self.embeddings[rows],
+            None if self.leads is None else self.leads[rows],
         )
 
     @staticmethod
@@ -173,6 +181,8 @@ class StoryFeatures:
             np.concatenate([p.blocks for p in parts]),
             None if any(p.embeddings is None for p in parts)
             else np.concatenate([p.embeddings for p in parts if p.embeddings is not None]),
+            None if any(p.leads is None for p in parts)
+            else sparse.vstack([p.leads for p in parts], format="csr"),
         )
 
 
@@ -376,6 +386,22 @@ def word_matrix(hashes: np.ndarray, rows: np.ndarray, n: int) -> sparse.csr_matr
     return out
 
 
+def lead_words(hashes: np.ndarray, rows: np.ndarray, n: int,
+               k: int = LEAD_WORDS) -> tuple[np.ndarray, np.ndarray]:
+    """The word hashes and rows of each text's first ``k`` words (in the order given)."""
+    rows = np.asarray(rows, np.int64)
+    if len(rows) == 0:
+        return np.asarray(hashes), rows
+    order = np.argsort(rows, kind="stable")
+    counts = np.bincount(rows, minlength=n)
+    starts = np.zeros(n, np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    rank = np.arange(len(rows)) - starts[rows[order]]
+    keep = order[rank < k]
+    keep.sort()
+    return np.asarray(hashes)[keep], rows[keep]
+
+
 def story_word_hashes(
     texts: list[str], words: tuple[np.ndarray, np.ndarray], story_texts: list[str | None],
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -417,6 +443,7 @@ def story_features(
         flat, lens = word_hashes(texts)
         words = flat, np.repeat(np.arange(len(texts), dtype=np.int64), lens)
     vectors = word_matrix(words[0], words[1], len(texts))
+    leads = word_matrix(*lead_words(words[0], words[1], len(texts)), len(texts))
     days = [publication_day(p) for p in (published or [None] * len(texts))]
     found = [_anchors_of_tokens(*scanned) for scanned in _scan_tokens(texts)]
     anchors = [a for a, _ in found]
@@ -425,7 +452,7 @@ def story_features(
                         for a, t in zip(anchors, texts, strict=True)])
               if texts else np.zeros((0, BLOCK_KEYS), np.int64))
     return StoryFeatures(list(ids), vectors, AnchorSets(anchors), days,
-                         anchor_matrix(anchors, [m for _, m in found]), blocks)
+                         anchor_matrix(anchors, [m for _, m in found]), blocks, None, leads)
 
 
 def anchor_matrix(

@@ -26,7 +26,8 @@ from wiretrace.settings import Settings
 
 __all__ = ["ClusterParams", "ClusterState"]
 
-STATE_VERSION = 4  # 4: specificity-weighted anchors, main names, rensa word columns, 16 keys
+STATE_VERSION = 5  # 4: specificity-weighted anchors, main names, rensa word columns, 16 keys;
+# 5: leads
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +84,10 @@ class ClusterState:
             "published": f.days(), "blocks": f.blocks,
             "embeddings": np.zeros((0, 0), np.float32) if f.embeddings is None else f.embeddings,
         }
-        for name in ("words", "anchor_vec"):
+        for name in ("words", "anchor_vec", "leads"):
             m: sparse.csr_matrix = getattr(f, name)
+            if m is None:
+                m = sparse.csr_matrix((len(f), 1 << 20), dtype=np.float32)
             arrays[f"{name}_data"], arrays[f"{name}_indices"] = m.data, m.indices
             arrays[f"{name}_indptr"] = m.indptr
         meta = {
@@ -115,7 +118,7 @@ class ClusterState:
         sigs = Signatures(z["sig_ids"], z["digests"], z["n_shingles"], num_perm, shingle_size,
                           seed, algorithm, version)
         mats = {}
-        for name in ("words", "anchor_vec"):
+        for name in ("words", "anchor_vec", "leads"):
             n = len(meta["feature_ids"])
             indptr = z[f"{name}_indptr"]
             mats[name] = sparse.csr_matrix(
@@ -128,6 +131,7 @@ class ClusterState:
             [None if d < 0 else int(d) for d in z["published"].tolist()], mats["anchor_vec"],
             z["blocks"],
             z["embeddings"] if meta["params"][-1] else None,
+            mats["leads"],
         )
         graph = StoryGraph({
             (e[0], e[1]): StoryEdge(e[0], e[1], e[2], e[3], e[4], e[5], e[6], tuple(e[7]),
