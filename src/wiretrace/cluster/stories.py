@@ -354,7 +354,7 @@ def _split_group(
     a, b = np.minimum(lo, hi), np.maximum(lo, hi)
     sim[np.isin(a * len(f) + b, near_rows)] = 1.0
     pair_start = np.concatenate([[0], np.cumsum(sizes * (sizes - 1) // 2)])
-    out = []
+    out: list[list[list[int]]] = []
     for c, rows in enumerate(comps):
         k = len(rows)
         m = np.zeros((k, k))
@@ -366,32 +366,62 @@ def _split_group(
         by_label: dict[int, list[int]] = {}
         for r, lab in zip(rows, labels, strict=True):
             by_label.setdefault(lab, []).append(r)
-        groups = [g for rs in by_label.values() for g in event_split(f, rs, near_rows)]
-        out.append(sorted((sorted(f.ids[r] for r in g) for g in groups), key=lambda g: g[0]))
-    return out
+        out.append(list(by_label.values()))
+    split = iter(event_splits(f, [rs for groups in out for rs in groups], near_rows))
+    return [sorted((sorted(f.ids[r] for r in g) for rs in groups for g in next(split)),
+                   key=lambda g: g[0]) for groups in out]
 
 
 def event_split(f: StoryFeatures, rows: list[int], near_rows: np.ndarray) -> list[list[int]]:
     """The rows of one story bisected by their leads while each split is clear (see the
     module); ``[rows]`` when there is nothing to split."""
-    if f.leads is None or len(rows) < 2 * EVENT_MIN_SIDE:
-        return [rows]
-    r = np.asarray(rows, np.int64)
-    sim = (f.leads[r] @ f.leads[r].T).toarray().astype(np.float64)
-    a, b = np.triu_indices(len(r), 1)
-    lo, hi = np.minimum(r[a], r[b]), np.maximum(r[a], r[b])
-    near = np.isin(lo * len(f) + hi, near_rows)
-    sim[a[near], b[near]] = sim[b[near], a[near]] = 1.0
-    out: list[list[int]] = []
-    todo = [np.arange(len(r))]
-    while todo:
-        part = todo.pop()
-        sides = _bisect(sim[np.ix_(part, part)])
-        if sides is None:
-            out.append(sorted(int(x) for x in r[part]))
-        else:
-            todo.extend(part[side] for side in sides)
+    return event_splits(f, [rows], near_rows)[0]
+
+
+def event_splits(
+    f: StoryFeatures, stories: list[list[int]], near_rows: np.ndarray,
+) -> list[list[list[int]]]:
+    """``event_split`` of each story (rows); the lead similarities of all stories big enough
+    to split are computed together (``pair_dots``)."""
+    out: list[list[list[int]]] = [[rows] for rows in stories]
+    big = [k for k, rows in enumerate(stories) if len(rows) >= 2 * EVENT_MIN_SIDE]
+    if f.leads is None or not big:
+        return out
+    sizes = np.array([len(stories[k]) for k in big], np.int64)
+    flat = np.array([r for k in big for r in stories[k]], np.int64)
+    offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    comp, x, y = _component_pairs(sizes)
+    lo, hi = flat[offset[comp] + x], flat[offset[comp] + y]
+    sim = pair_dots(f.leads, lo, hi)
+    a, b = np.minimum(lo, hi), np.maximum(lo, hi)
+    sim[_sorted_has(near_rows, a * len(f) + b)] = 1.0  # near-duplicates are never parted
+    pair_start = np.concatenate([[0], np.cumsum(sizes * (sizes - 1) // 2)])
+    for c, k in enumerate(big):
+        rows = np.asarray(stories[k], np.int64)
+        n = len(rows)
+        m = np.eye(n)
+        xs, ys = np.triu_indices(n, 1)
+        m[xs, ys] = m[ys, xs] = sim[pair_start[c] : pair_start[c + 1]]
+        parts: list[list[int]] = []
+        todo = [np.arange(n)]
+        while todo:
+            part = todo.pop()
+            sides = _bisect(m[np.ix_(part, part)])
+            if sides is None:
+                parts.append(sorted(int(r) for r in rows[part]))
+            else:
+                todo.extend(part[side] for side in sides)
+        out[k] = sorted(parts, key=lambda p: p[0])
     return out
+
+
+def _sorted_has(sorted_codes: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Whether each code is in ``sorted_codes`` (sorted, unique): O(len(codes) log n), where
+    ``np.isin`` would sort all of ``sorted_codes`` again for every story."""
+    if len(sorted_codes) == 0:
+        return np.zeros(len(codes), bool)
+    at = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
+    return sorted_codes[at] == codes
 
 
 def _mean_inside(sim: np.ndarray) -> float:
