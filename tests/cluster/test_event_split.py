@@ -68,17 +68,19 @@ def test_the_whole_pipeline_keeps_one_story_per_event() -> None:
     assert sorted(result.stories) == [[0, 1, 2], [3, 4, 5]]
 
 
-def test_one_event_told_several_ways_is_not_split() -> None:
-    # six leads of the quay vote, worded differently: no group stands apart
-    leads = LEADS_A + [
+LEADS_A_OTHERS = [
         "Velmora will close its northern quay from May: the harbour board voted six to one"
         " on Tuesday.",
         "On Tuesday the Velmora harbour board decided, six votes to one, that the northern quay"
         " will close to boats in May for repairs.",
         "The northern quay of Velmora is to close in May after a six-to-one harbour board vote"
         " on Tuesday over repairs.",
-    ]
-    f = _features([lead + BACKGROUND for lead in leads])
+]
+
+
+def test_one_event_told_several_ways_is_not_split() -> None:
+    # six leads of the quay vote, worded differently: no group stands apart
+    f = _features([lead + BACKGROUND for lead in LEADS_A + LEADS_A_OTHERS])
     assert event_split(f, list(range(6)), np.zeros(0, np.int64)) == [list(range(6))]
 
 
@@ -103,3 +105,16 @@ def test_the_lead_is_the_first_words_in_order() -> None:
     h, r = lead_words(hashes, rows, 2)
     assert list(h[r == 0]) == list(range(LEAD_WORDS))
     assert list(h[r == 1]) == list(range(100, 130))
+
+
+def test_page_chrome_at_the_top_does_not_make_a_group() -> None:
+    # one event; three copies from one site carry the same widget, menu and share lines above
+    # the text: leads come from lines as long as a news sentence, so they do not group by site
+    chrome = ("Saturday, Mar 14th 2026 5-Day Forecast\nLocal weather 12°C cloudy, wind 20 km/h\n"
+              "Subscribe\nSign in | Register\nOrder Reprint\nTry one month for $1\n"
+              "News | Sport | Business | Opinion\nMost read: Harbour levy row deepens\n"
+              "Watch: Mayor's speech in full\nShare on Facebook\nShare on X\nPrint this page\n")
+    texts = [(chrome if k < 3 else "") + lead + "\n\n" + BACKGROUND.strip()
+             for k, lead in enumerate(LEADS_A_OTHERS + LEADS_A)]
+    f = _features(texts)
+    assert event_split(f, list(range(6)), np.zeros(0, np.int64)) == [list(range(6))]

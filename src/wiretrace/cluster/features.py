@@ -13,8 +13,9 @@ incremental assignment give exactly the result of a full re-cluster.
   frequency (``specificity``), so a rare shared name counts more than a shared country. The
   article's main names (specific single-word names it repeats) have negative entries there:
   the story layer penalises a pair when one article's main name is absent from the other.
-* ``leads``: the ``words`` vector of the text's first ``LEAD_WORDS`` words (the title's words
-  follow the text's when it is prepended): what happened, as the lead says it. The story layer
+* ``leads``: the ``words`` vector of the text's first ``LEAD_WORDS`` words, taken from its lines
+  of ``LEAD_LINE_WORDS`` words or more (a title, a dateline, a widget or a menu line left by a
+  scraper is shorter than a news sentence): what happened, as the lead says it. The story layer
   splits a story whose articles fall into groups with distinct leads (``stories``).
 * ``published``: the publication date as an ordinal day, when known.
 """
@@ -57,6 +58,8 @@ MAX_STORY_WORDS = 128
 # the lead: about the first two or three sentences of a news article (chosen on ECB+ dev with
 # NewsWCL50, see ``stories.EVENT_GAP``)
 LEAD_WORDS = 70
+LEAD_LINE_WORDS = 8
+_LEAD_SCAN = 4_000  # characters of a text looked at for its lead
 MAIN_NAMES = 2  # an article's main names: its most repeated specific single-word names
 MAIN_NAME_MIN_COUNT = 3
 MAIN_NAME_MIN_SPECIFICITY = 10.0  # see ``specificity``: "california" 9.3, "williams" 10.9
@@ -386,6 +389,22 @@ def word_matrix(hashes: np.ndarray, rows: np.ndarray, n: int) -> sparse.csr_matr
     return out
 
 
+def lead_text(text: str) -> str:
+    """The lines of ``text`` that hold its lead (see the module): from the start, each line of
+    ``LEAD_LINE_WORDS`` words or more, until ``LEAD_WORDS`` words; the start of the text when it
+    has no such line."""
+    head = text[:_LEAD_SCAN]
+    lines, n = [], 0
+    for line in head.splitlines():
+        words = len(line.split())
+        if words >= LEAD_LINE_WORDS:
+            lines.append(line)
+            n += words
+            if n >= LEAD_WORDS:
+                break
+    return "\n".join(lines) if lines else head
+
+
 def lead_words(hashes: np.ndarray, rows: np.ndarray, n: int,
                k: int = LEAD_WORDS) -> tuple[np.ndarray, np.ndarray]:
     """The word hashes and rows of each text's first ``k`` words (in the order given)."""
@@ -443,7 +462,9 @@ def story_features(
         flat, lens = word_hashes(texts)
         words = flat, np.repeat(np.arange(len(texts), dtype=np.int64), lens)
     vectors = word_matrix(words[0], words[1], len(texts))
-    leads = word_matrix(*lead_words(words[0], words[1], len(texts)), len(texts))
+    lead_hashes, lead_lens = word_hashes([lead_text(t) for t in texts])
+    leads = word_matrix(*lead_words(lead_hashes, np.repeat(np.arange(len(texts)), lead_lens),
+                                    len(texts)), len(texts))
     days = [publication_day(p) for p in (published or [None] * len(texts))]
     found = [_anchors_of_tokens(*scanned) for scanned in _scan_tokens(texts)]
     anchors = [a for a, _ in found]
