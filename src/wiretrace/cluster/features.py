@@ -390,19 +390,21 @@ def word_matrix(hashes: np.ndarray, rows: np.ndarray, n: int) -> sparse.csr_matr
 
 
 def lead_text(text: str) -> str:
-    """The lines of ``text`` that hold its lead (see the module): from the start, each line of
-    ``LEAD_LINE_WORDS`` words or more, until ``LEAD_WORDS`` words; the start of the text when it
-    has no such line."""
+    """The first ``LEAD_WORDS`` words of ``text`` from its lines of ``LEAD_LINE_WORDS`` words or
+    more (see the module); the start of the text when it has no such line."""
     head = text[:_LEAD_SCAN]
-    lines, n = [], 0
+    parts: list[str] = []
+    n = 0
     for line in head.splitlines():
-        words = len(line.split())
-        if words >= LEAD_LINE_WORDS:
-            lines.append(line)
-            n += words
-            if n >= LEAD_WORDS:
-                break
-    return "\n".join(lines) if lines else head
+        need = LEAD_WORDS - n
+        words = line.split(None, max(need, LEAD_LINE_WORDS))
+        if len(words) < LEAD_LINE_WORDS:
+            continue
+        parts.append(" ".join(words[:need]))
+        n += min(need, len(words))
+        if n >= LEAD_WORDS:
+            break
+    return "\n".join(parts) if parts else head
 
 
 def lead_words(hashes: np.ndarray, rows: np.ndarray, n: int,
