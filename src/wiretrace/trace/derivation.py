@@ -40,9 +40,10 @@ from wiretrace.trace.features import (
     tells,
     view,
 )
-from wiretrace.trace.sentences import split_sentences
+from wiretrace.trace.linkmodel import load_model as load_link_model
+from wiretrace.trace.linkmodel import pair_features, paraphrase_probability
 
-__all__ = ["trace_story", "TraceParams"]
+__all__ = ["trace_story", "TraceParams", "link_basis", "lexical_link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,23 +51,11 @@ class TraceParams:
     min_shared_chars: int = 200  # verbatim/edited chars (outside quotes) for a copy edge
     min_longest: int = 80  # the longest shared passage must be at least this long
     min_reuse: float = 0.3  # share of the smaller side's text reused
-    rewrite_cover: float = 0.6  # share of a rewrite covered by paraphrase/edited pairs
-    rewrite_cover_no_tell: float = 0.8  # ... when the rewrite carries no AI tell
+    # a rewrite that carries leftover model text ("Here is a rewritten version..."): this share
+    # of it covered by pairs, in order, with this many pairs. Without such a tell, whether a
+    # text is a paraphrase of another as a whole is the learned decision of ``linkmodel``.
+    rewrite_cover: float = 0.6
     min_pairs_rewrite: int = 4
-    min_pairs_rewrite_no_tell: int = 6
-    # a paraphrase of the whole (an LLM rewrite, polish, expansion or summary): most of both
-    # texts aligned, in order. Chosen on the ImBD dev split against the ECB+ and NewsWCL50 pairs
-    # that reuse little wording (reports of one event that share facts): the looser 0.7 / 0.35
-    # linked 70% of dev revisions but fired on 135 such ECB+ pairs; these 66% and 71.
-    para_cover_short: float = 0.75
-    para_cover_long: float = 0.6
-    para_max_moved: float = 0.2
-    para_min_pairs: int = 3  # two paraphrased sentences may be an independent brief
-    para_restyle_cover: float = 0.55  # both sides this covered, with restyle_pairs pairs or more
-    para_restyle_pairs: int = 4
-    para_whole_cover: float = 0.9  # a short text paraphrased whole: shorter side this covered
-    para_whole_cover_long: float = 0.8  # ... and the longer side this covered
-    para_whole_chars: int = 150  # ... when the shorter text has this many non-space chars
     summary_ratio: float = 0.6  # a summary is at most this long relative to its parent
     summary_short: float = 0.35  # this short and contained, a copy is a summary, not a trim
     wire_verbatim: float = 0.85  # share of the aligned text that is verbatim in a wire copy
@@ -109,6 +98,8 @@ def trace_story(
     why: dict[tuple[int, int], list[str]] = {}
     pairs: list[tuple[Article, Article]] = []
     credit_only: set[tuple[int, int]] = set()  # linked by a credit, not by shared passages
+    basis: dict[tuple[int, int], str] = {}  # (x, y) with x < y → why they are linked
+    semantic = settings is None or settings.semantic_alignment
     for i, x in enumerate(arts):
         for y in arts[i + 1 :]:
             key = (min(_aid(x), _aid(y)), max(_aid(x), _aid(y)))
@@ -124,11 +115,14 @@ def trace_story(
                 continue
             vx, vy = view(al, x, y), view(al, y, x)
             views[(_aid(x), _aid(y))], views[(_aid(y), _aid(x))] = vx, vy
-            if _linked(vx, vy, x, y, params):
+            how, prob = link_basis(vx, vy, x, y, params, semantic)
+            if how is not None:
                 pairs.append((x, y))
+                basis[key] = _basis_note(how, prob)
             elif credit and _credited(vx, vy, x, y, cites):
                 pairs.append((x, y))
-                credit_only.add((min(_aid(x), _aid(y)), max(_aid(x), _aid(y))))
+                credit_only.add(key)
+                basis[key] = "linked by a credit to the other's outlet"
     neighbours: dict[int, set[int]] = {k: set() for k in by_id}
     for x, y in pairs:
         neighbours[_aid(x)].add(_aid(y))
@@ -191,7 +185,8 @@ def trace_story(
         if k in parent:
             p = parent[k]
             out.append(_derived(a, by_id[p], views[(k, p)], dir_of(p, k), why, table, cites,
-                                (min(k, p), max(k, p)) in credit_only))
+                                (min(k, p), max(k, p)) in credit_only,
+                                basis.get((min(k, p), max(k, p)))))
         elif siblings[k]:
             out.append(_upstream(a, [by_id[s] for s in siblings[k]], views, table, cites))
         else:
@@ -222,36 +217,49 @@ def _date_key(a: Article) -> float:
     return when.timestamp() if when else float("inf")
 
 
-def _linked(vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams) -> bool:
-    """Substantial shared passages, or one article a paraphrase of most of the other. Short
+def link_basis(
+    vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams = DEFAULT,
+    semantic: bool = True,
+) -> tuple[str | None, float | None]:
+    """Why x and y are copy-linked, with the paraphrase probability: substantial shared wording
+    (``wording``), a rewrite carrying leftover model text (``rewrite_tell``), or, with the
+    sentence model on, one a paraphrase of the other as a whole by the learned decision of
+    :mod:`wiretrace.trace.linkmodel` (``paraphrase``); ``(None, ...)`` when not linked. The
+    probability is None when the learned decision was not asked (a lexical link, the model
+    off)."""
+    if lexical_link(vx, vy, p):
+        return "wording", None
+    for v, art in ((vx, x), (vy, y)):
+        if not any(t.kind == "llm_meta_text" for t in tells(art)):
+            continue
+        if (v.all_c >= p.rewrite_cover and len(v.pairs) >= p.min_pairs_rewrite
+                and v.moved <= 0.15 and v.all_p >= 0.3):
+            return "rewrite_tell", None
+    if not semantic or not (vx.pairs and vy.pairs):
+        return None, None
+    prob = paraphrase_probability(pair_features(vx, vy, x, y))
+    return ("paraphrase" if prob >= load_link_model().threshold else None), prob
+
+
+def _basis_note(how: str, prob: float | None) -> str:
+    if how == "wording":
+        return "linked by shared wording"
+    if how == "rewrite_tell":
+        return "linked as a rewrite: most of it aligned in order, and it carries leftover model text"
+    return (f"linked as a paraphrase of the whole: learned decision on coverage, order, shared "
+            f"names, figures and rare words (probability {prob:.2f})")
+
+
+def lexical_link(vx: PairView, vy: PairView, p: TraceParams = DEFAULT) -> bool:
+    """Substantial shared wording (outside quotes): a wire, edited or spun copy. Short
     articles need a share of their text rather than the absolute amount."""
     short = min(vx.len_c, vx.len_p)
     lex = max(vx.lex_chars, vy.lex_chars)
     longest = max(vx.longest, vy.longest)
-    if lex >= min(p.min_shared_chars, 0.6 * short) and longest >= min(p.min_longest, 0.4 * short):
-        if max(vx.lex_c, vy.lex_c) >= p.min_reuse:
-            return True
-    for v, art in ((vx, x), (vy, y)):
-        told = any(t.kind == "llm_meta_text" for t in tells(art))
-        need = p.rewrite_cover if told else p.rewrite_cover_no_tell
-        pairs = p.min_pairs_rewrite if told else p.min_pairs_rewrite_no_tell
-        if v.all_c >= need and len(v.pairs) >= pairs and v.moved <= 0.15 and v.all_p >= 0.3:
-            return True
-    # one text a paraphrase of the other as a whole: the shorter one mostly aligned, the longer
-    # one largely, in the same order, and every sentence pair counted once per side
-    small = vx if vx.len_c <= vx.len_p else vy
-    if small.moved > p.para_max_moved or not small.pairs:
-        return False
-    # sentences of the shorter text in pairs (a pair folding two sentences counts both)
-    text = (x if small is vx else y).text
-    n = sum(1 for s, e in split_sentences(text) if any(cs[0] < e and s < cs[1]
-                                                        for cs, _, _, _ in small.pairs))
     return (
-        (n >= p.para_min_pairs and small.all_c >= p.para_cover_short
-         and small.all_p >= p.para_cover_long)
-        or (n >= p.para_restyle_pairs and min(small.all_c, small.all_p) >= p.para_restyle_cover)
-        or (small.len_c >= p.para_whole_chars and small.all_c >= p.para_whole_cover
-            and small.all_p >= p.para_whole_cover_long)
+        lex >= min(p.min_shared_chars, 0.6 * short)
+        and longest >= min(p.min_longest, 0.4 * short)
+        and max(vx.lex_c, vy.lex_c) >= p.min_reuse
     )
 
 
@@ -466,6 +474,7 @@ def _derived(
     table: dict[tuple[int, int], Alignment],
     cites: dict[int, list[Citation]],
     credit_only: bool = False,
+    link: str | None = None,
 ) -> Derivation:
     k, pk = _aid(a), _aid(p)
     kind = classify(v, a, p, credit_only=credit_only)
@@ -475,6 +484,8 @@ def _derived(
         f"(verbatim {round(100 * v.cov_c['verbatim'])}%, edited {round(100 * v.cov_c['edited'])}%,"
         f" paraphrase {round(100 * v.cov_c['paraphrase'])}%)"
     ]
+    if link:
+        ev.append(link)
     ev += _passage_evidence(a, p, table)
     reasons = why.get((min(k, pk), max(k, pk)), [])
     ev.append("direction: " + ("; ".join(reasons) if reasons else "undetermined; guessed"))

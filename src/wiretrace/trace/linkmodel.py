@@ -1,0 +1,233 @@
+"""Whether one article is a paraphrase of the other as a whole: a learned, calibrated decision.
+
+Two articles that share little wording may still be one copied from the other: an LLM rewrite,
+polish, expansion or summary keeps the original's content sentence by sentence in other words.
+Two independent reports of one event also say many of the same things in other words. What
+tells them apart is pair-level evidence: a rewrite covers most of both texts in the same order,
+keeps nearly all of the original's names, figures and rare words, and reads close as a whole;
+two retellings each hold their own names, figures and details, and align only in places.
+
+:func:`pair_features` turns the evidence of one pair (both :class:`PairView` sides, the texts,
+the sentence embeddings) into the vector named by ``FEATURES``; :func:`paraphrase_probability`
+scores it with a logistic regression whose weights (``data/link.json``) come from
+``scripts/train_link.py``, trained on development data only (ImBD dev revisions against
+continuations, ECB+ same-event reports of dev/train topics) with its threshold chosen for
+precision. The model reads sentence embeddings: with ``Settings.semantic_alignment`` off it is
+not used, and only the lexical rules link articles.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import numpy as np
+
+from wiretrace.model import Article
+from wiretrace.trace.features import PairView
+from wiretrace.trace.sentences import STOPWORDS, split_sentences
+
+__all__ = ["FEATURES", "LinkModel", "load_model", "pair_features", "paraphrase_probability"]
+
+FEATURES = (
+    "cover_short",  # share of the shorter text in pairs (any kind)
+    "cover_long",  # share of the longer text in pairs
+    "sents_short",  # share of the shorter text's sentences in a pair
+    "sents_long",  # share of the longer text's sentences in a pair
+    "lexical_short",  # share of the shorter text in verbatim or edited pairs
+    "score_mean",  # mean pair score, weighted by length (cosine for model pairs)
+    "score_low",  # the lowest pair score
+    "moved",  # share of the shorter text's aligned text out of the other's order
+    "inversions",  # share of consecutive pairs out of order
+    "log_pairs",  # log(1 + sentence pairs)
+    "length_ratio",  # shorter / longer, non-space chars
+    "names_short",  # share of the shorter text's names found in the longer
+    "names_long",  # share of the longer text's names found in the shorter
+    "figures_short",  # likewise for numbers
+    "figures_long",
+    "rare_short",  # likewise for rare content words
+    "rare_long",
+    "doc_cosine",  # cosine of the texts' mean sentence embeddings
+    "log_sents_short",  # log(1 + sentences of the shorter text): a brief says little
+    "shared_marks",  # log(1 + names, figures, rare words of the shorter text found in the longer)
+    "own_marks_short",  # log(1 + names and figures of the shorter text not in the longer)
+    "own_marks_long",  # log(1 + names and figures of the longer text not in the shorter)
+    # the same, over the stretch of the longer text that the pairs span (``_stretch``): a copy
+    # trimmed at the end, or a summary, leaves out the rest of its source
+    "cover_stretch",
+    "sents_stretch",
+    "figures_stretch",
+    "own_marks_stretch",
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_RARE_ZIPF = 4.0  # a word rarer than this (per billion words: 10**4 = 1 in 100,000) is rare
+
+
+@dataclass(frozen=True, slots=True)
+class LinkModel:
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    threshold: float  # probability from which a pair is linked as a paraphrase
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        z = (np.atleast_2d(x) - self.mean) / self.scale
+        return 1.0 / (1.0 + np.exp(-(z @ self.weights + self.bias)))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LinkModel:
+    raw = json.loads(files("wiretrace.trace").joinpath("data/link.json").read_text("utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError("trace/data/link.json was trained on other features: re-run "
+                           "scripts/train_link.py")
+    return LinkModel(np.asarray(raw["mean"], float), np.asarray(raw["scale"], float),
+                     np.asarray(raw["weights"], float), float(raw["bias"]),
+                     float(raw["threshold"]), raw.get("meta", {}))
+
+
+def paraphrase_probability(x: Sequence[float] | np.ndarray) -> float:
+    return float(load_model().probability(np.asarray(x, float))[0])
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a default dependency
+        return 0.0
+    return float(zipf_frequency(word, "en"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    names: frozenset[str]
+    figures: frozenset[str]
+    rare: frozenset[str]
+    words: frozenset[str]  # every word and figure, folded as the marks are
+
+
+def _stem(w: str) -> str:
+    w = w.lower().replace("’", "'").removesuffix("'s")
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+@lru_cache(maxsize=4096)
+def _marks(text: str) -> _Marks:
+    """Names (capitalised words not opening a sentence), figures and rare content words."""
+    names: set[str] = set()
+    figures: set[str] = set()
+    rare: set[str] = set()
+    words: set[str] = set()
+    for s, e in split_sentences(text):
+        for k, m in enumerate(_WORD.finditer(text, s, e)):
+            w = m.group().strip(".,")
+            if not w:
+                continue
+            if w[0].isdigit():
+                figures.add(w.replace(",", ""))
+                words.add(w.replace(",", ""))
+                continue
+            low = w.lower()
+            words.add(_stem(w))
+            if low in STOPWORDS or len(low) < 3:
+                continue
+            if k > 0 and w[0].isupper():
+                names.add(_stem(w))
+            elif _zipf(low) < _RARE_ZIPF:
+                rare.add(_stem(w))
+    return _Marks(frozenset(names), frozenset(figures), frozenset(rare), frozenset(words))
+
+
+def _found(mine: frozenset[str], other: _Marks) -> float:
+    """Share of ``mine`` found anywhere in the other text (smoothed: none of them is 0.5)."""
+    return (sum(1 for w in mine if w in other.words) + 0.5) / (len(mine) + 1.0)
+
+
+def _own(mine: _Marks, other: _Marks) -> float:
+    return math.log1p(sum(1 for w in mine.names | mine.figures if w not in other.words))
+
+
+def _sentence_share(text: str, spans: list[tuple[int, int]]) -> float:
+    sents = split_sentences(text)
+    if not sents:
+        return 0.0
+    n = sum(1 for s, e in sents if any(a < e and s < b for a, b in spans))
+    return n / len(sents)
+
+
+def _doc_vector(text: str) -> np.ndarray:
+    from wiretrace.embeddings import embed
+
+    sents = [text[s:e] for s, e in split_sentences(text)] or [text]
+    v = embed(sents).mean(axis=0)
+    return np.asarray(v / (np.linalg.norm(v) or 1.0))
+
+
+def _stretch(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences of ``text`` from the first to the last one in ``spans``, with the spans
+    shifted into it: what a copy trimmed at either end, or a summary, covers of its source."""
+    if not spans:
+        return text, spans
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    sents = [(s, e) for s, e in split_sentences(text) if s < hi and lo < e]
+    if sents:
+        lo, hi = min(lo, sents[0][0]), max(hi, sents[-1][1])
+    return text[lo:hi], [(max(0, s - lo), min(hi, e) - lo) for s, e in spans]
+
+
+def pair_features(vx: PairView, vy: PairView, x: Article, y: Article) -> np.ndarray:
+    """The evidence of one pair as the vector named by ``FEATURES`` (symmetric in x and y:
+    measured from the shorter text, and from the stretch of the longer one it covers: a copy
+    trimmed at the end is as much a copy as a whole one)."""
+    from wiretrace.trace.align import coverage
+
+    if vx.len_c <= vx.len_p:
+        short, s_text, full_long = vx, x.text, y.text
+    else:
+        short, s_text, full_long = vy, y.text, x.text
+    pairs = short.pairs
+    l_text, l_spans = _stretch(full_long, [ps for _, ps, _, _ in pairs])
+    weights = [max(1, cs[1] - cs[0]) for cs, _, _, _ in pairs]
+    scores = [sc for _, _, _, sc in pairs]
+    score_mean = (sum(w * s for w, s in zip(weights, scores, strict=True)) / sum(weights)
+                  if pairs else 0.0)
+    ms, ml, mfull = _marks(s_text), _marks(l_text), _marks(full_long)
+    vs, vl = _doc_vector(s_text), _doc_vector(full_long)
+    return np.array([
+        short.all_c,
+        short.all_p,
+        _sentence_share(s_text, [cs for cs, _, _, _ in pairs]),
+        _sentence_share(full_long, [ps for _, ps, _, _ in pairs]),
+        short.lex_c,
+        score_mean,
+        min(scores, default=0.0),
+        short.moved,
+        short.inversions,
+        math.log1p(len(pairs)),
+        short.len_c / max(1, short.len_p),
+        _found(ms.names, mfull),
+        _found(mfull.names, ms),
+        _found(ms.figures, mfull),
+        _found(mfull.figures, ms),
+        _found(ms.rare, mfull),
+        _found(mfull.rare, ms),
+        float(vs @ vl),
+        math.log1p(len(split_sentences(s_text))),
+        math.log1p(sum(1 for w in ms.names | ms.figures | ms.rare if w in mfull.words)),
+        _own(ms, mfull),
+        _own(mfull, ms),
+        coverage(l_text, l_spans),
+        _sentence_share(l_text, l_spans),
+        _found(ml.figures, ms),
+        _own(ml, ms),
+    ], dtype=float)
