@@ -15,12 +15,12 @@ from wiretrace.trace.derivation import lexical_link, link_basis, trace_story
 from wiretrace.trace.features import view
 from wiretrace.trace.linkmodel import FEATURES, _marks, load_model, pair_features
 
-# Another newsroom's report of the same fire, in the same order as ORIGINAL's opening, but from
-# its own sources: its own witnesses, figures and officials.
-RETELLING = """A blaze swept through the grain terminal in Port Elmira on Tuesday evening, leaving much of the quay in ruins, dock foreman Piet Saranen told the Elmira Courier.
-Volunteers from Gorsk and Tavel joined 140 firefighters at the scene, and the flames were out by dawn, according to civil defence spokeswoman Anouk Deleva.
-Saranen said eleven of his crew had been evacuated by boat when the road to the pier was cut off.
-Grain merchant Oskar Lindqvist estimated that 30,000 tonnes of stored barley had burned.
+# Another newsroom's report of the same fire, telling its opening in the same order as ORIGINAL
+# in other words, but from its own sources: its own witnesses, figures and officials.
+RETELLING = """A fire swept through the grain terminal at Port Elmira on Tuesday, burning down warehouses and stopping exports, dock foreman Piet Saranen told the Elmira Courier.
+Firefighters, joined by volunteers from Gorsk and Tavel, needed the whole night to bring the flames under control, civil defence spokeswoman Anouk Deleva said.
+Eleven workers were evacuated by boat, and three were taken to the Saint Brigid clinic with burns.
+Grain merchant Oskar Lindqvist estimated that 30,000 tonnes of barley had burned, and said wheat prices would climb.
 The regional governor, Hana Vostrikova, announced an emergency fund of 5 million euros for the harbour's workers."""
 
 
@@ -65,6 +65,7 @@ def test_rewrite_of_the_whole_is_linked_by_the_learned_decision() -> None:
 
 def test_retelling_with_its_own_names_and_figures_is_not_a_copy() -> None:
     vx, vy, a, b = _pair(ORIGINAL, RETELLING)
+    assert len(vx.pairs) >= 2  # its opening sentences do align with the original's
     how, prob = link_basis(vx, vy, a, b)
     assert how is None
     assert all(d.parent is None for d in trace_story([a, b]))

@@ -42,8 +42,9 @@ from wiretrace.trace.features import (
 )
 from wiretrace.trace.linkmodel import load_model as load_link_model
 from wiretrace.trace.linkmodel import pair_features, paraphrase_probability
+from wiretrace.trace.sentences import split_sentences
 
-__all__ = ["trace_story", "TraceParams", "link_basis", "lexical_link"]
+__all__ = ["trace_story", "TraceParams", "link_basis", "lexical_link", "may_be_paraphrase"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,9 @@ class TraceParams:
     # text is a paraphrase of another as a whole is the learned decision of ``linkmodel``.
     rewrite_cover: float = 0.6
     min_pairs_rewrite: int = 4
+    # the learned decision is asked only when this many sentences of the shorter text are in
+    # pairs: two paraphrased sentences may be an independent brief
+    para_min_sentences: int = 3
     summary_ratio: float = 0.6  # a summary is at most this long relative to its parent
     summary_short: float = 0.35  # this short and contained, a copy is a summary, not a trim
     wire_verbatim: float = 0.85  # share of the aligned text that is verbatim in a wire copy
@@ -235,10 +239,20 @@ def link_basis(
         if (v.all_c >= p.rewrite_cover and len(v.pairs) >= p.min_pairs_rewrite
                 and v.moved <= 0.15 and v.all_p >= 0.3):
             return "rewrite_tell", None
-    if not semantic or not (vx.pairs and vy.pairs):
+    if not semantic or not may_be_paraphrase(vx, vy, x, y, p):
         return None, None
     prob = paraphrase_probability(pair_features(vx, vy, x, y))
     return ("paraphrase" if prob >= load_link_model().threshold else None), prob
+
+
+def may_be_paraphrase(
+    vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams = DEFAULT
+) -> bool:
+    """Enough aligned sentences of the shorter text to ask the learned decision."""
+    small, text = (vx, x.text) if vx.len_c <= vx.len_p else (vy, y.text)
+    spans = [cs for cs, _, _, _ in small.pairs]
+    n = sum(1 for s, e in split_sentences(text) if any(a < e and s < b for a, b in spans))
+    return n >= p.para_min_sentences
 
 
 def _basis_note(how: str, prob: float | None) -> str:

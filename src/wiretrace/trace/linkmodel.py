@@ -48,22 +48,20 @@ FEATURES = (
     "log_pairs",  # log(1 + sentence pairs)
     "length_ratio",  # shorter / longer, non-space chars
     "names_short",  # share of the shorter text's names found in the longer
-    "names_long",  # share of the longer text's names found in the shorter
     "figures_short",  # likewise for numbers
-    "figures_long",
     "rare_short",  # likewise for rare content words
-    "rare_long",
     "doc_cosine",  # cosine of the texts' mean sentence embeddings
     "log_sents_short",  # log(1 + sentences of the shorter text): a brief says little
     "shared_marks",  # log(1 + names, figures, rare words of the shorter text found in the longer)
     "own_marks_short",  # log(1 + names and figures of the shorter text not in the longer)
-    "own_marks_long",  # log(1 + names and figures of the longer text not in the shorter)
-    # the same, over the stretch of the longer text that the pairs span (``_stretch``): a copy
-    # trimmed at the end, or a summary, leaves out the rest of its source
-    "cover_stretch",
-    "sents_stretch",
-    "figures_stretch",
-    "own_marks_stretch",
+    # the longer text seen over the stretch that the pairs span (``_stretch``): a copy trimmed
+    # at the end, or a summary, leaves out the rest of its source
+    "cover_stretch",  # share of the stretch in pairs
+    "sents_stretch",  # share of the stretch's sentences in a pair
+    "names_stretch",  # share of the stretch's names found in the shorter text
+    "figures_stretch",  # likewise for numbers
+    "rare_stretch",  # likewise for rare content words
+    "own_marks_stretch",  # log(1 + names and figures of the stretch not in the shorter text)
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
@@ -216,18 +214,16 @@ def pair_features(vx: PairView, vy: PairView, x: Article, y: Article) -> np.ndar
         math.log1p(len(pairs)),
         short.len_c / max(1, short.len_p),
         _found(ms.names, mfull),
-        _found(mfull.names, ms),
         _found(ms.figures, mfull),
-        _found(mfull.figures, ms),
         _found(ms.rare, mfull),
-        _found(mfull.rare, ms),
         float(vs @ vl),
         math.log1p(len(split_sentences(s_text))),
         math.log1p(sum(1 for w in ms.names | ms.figures | ms.rare if w in mfull.words)),
         _own(ms, mfull),
-        _own(mfull, ms),
         coverage(l_text, l_spans),
         _sentence_share(l_text, l_spans),
+        _found(ml.names, ms),
         _found(ml.figures, ms),
+        _found(ml.rare, ms),
         _own(ml, ms),
     ], dtype=float)
