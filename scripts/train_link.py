@@ -215,7 +215,7 @@ def choose_threshold(prob: np.ndarray, y: np.ndarray, source: list[str]) -> floa
 
 def report(prob: np.ndarray, y: np.ndarray, source: list[str], t: float, what: str) -> None:
     by: dict[str, Counter[str]] = {}
-    for p, lab, s in zip(prob, y, source, strict=True):
+    for p, s in zip(prob, source, strict=True):
         c = by.setdefault(s, Counter())
         c["n"] += 1
         c["linked"] += int(p >= t)

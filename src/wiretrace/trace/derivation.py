@@ -1,7 +1,10 @@
 """Who copied whom inside one story, and how.
 
-For every pair of articles with substantial shared passages (quotes of a public statement and
-short shared phrases do not count) a direction is decided from, in order of weight: a credit
+Two articles are linked when they share substantial wording (quotes of a public statement and
+short shared phrases do not count), when one carries leftover model text and is mostly a
+rewrite of the other, or when one is a paraphrase of the other as a whole by the learned,
+calibrated decision of :mod:`wiretrace.trace.linkmodel` (sentence model on). For every linked
+pair a direction is decided from, in order of weight: a credit
 naming the other article's outlet, the tells a copier leaves (mangled dateline, leftover model
 text, injected links, aggregator headers), publication dates, which side holds material the
 other lacks, and which side swapped everyday words for rarer ones. Each article then takes as
@@ -259,7 +262,8 @@ def _basis_note(how: str, prob: float | None) -> str:
     if how == "wording":
         return "linked by shared wording"
     if how == "rewrite_tell":
-        return "linked as a rewrite: most of it aligned in order, and it carries leftover model text"
+        return ("linked as a rewrite: most of it aligned in order, and it carries leftover "
+                "model text")
     return (f"linked as a paraphrase of the whole: learned decision on coverage, order, shared "
             f"names, figures and rare words (probability {prob:.2f})")
 
