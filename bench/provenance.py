@@ -21,9 +21,13 @@ Parent accuracy counts every article of every family (originals must have no par
 accuracy likewise. False edges: each NewsWCL50 event (5 outlets) traced as one story of
 independent reports, where any parent edge or inferred shared upstream is false; each ECB+ topic
 traced as one story, where an edge between its two halves (two different real events) is false.
-Edges inside one ECB+ event are printed, not scored: that corpus holds real wire copies.
+Edges inside one ECB+ event are printed, not scored: that corpus holds real wire copies. Those
+of them linked by paraphrase (the learned decision, not shared wording) are counted per split of
+ECB+ topics (dev, train: the link model was trained on them; test 36-45: held out): two reports
+of one event retelling the same source are not copies of each other.
 
     python bench/provenance.py [--floor-parent F] [--floor-type F] [--max-false-edges N]
+                               [--max-paraphrase-test N]
 """
 
 from __future__ import annotations
