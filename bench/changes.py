@@ -18,6 +18,13 @@ precision on "inconsistent", pairs per second; then the leave-one-domain-out dev
 when the model was trained (``--dev`` recomputes them from the data, minutes of CPU).
 
     python bench/changes.py [--data DIR] [--floor F] [--floor-precision P] [--dev] [--verbose]
+
+``--copies`` scores instead real copy pairs with no factual change (false changes per pair) and
+the same pairs with planted factual edits (recall and precision per kind) and consistent variants
+that must not be flagged (``bench/copies.py``; ECB+, AEB and ImBD from ``../shared/data``):
+
+    python bench/changes.py --copies [--split dev|test|both] [--sample N] [--show N]
+        [--max-false-per-pair F] [--floor-recall R] [--floor-precision P] [--max-variants N]
 """
 
 from __future__ import annotations
@@ -96,6 +103,13 @@ def line(split: str, system: str, held_out: str, n: int, m: dict[str, float],
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if "--copies" in argv:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from copies_run import main as copies_main
+
+        return copies_main([a for a in argv if a != "--copies"])
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT, help="the summedits folder")
     ap.add_argument("--floor", type=float, default=None,

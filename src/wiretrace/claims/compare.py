@@ -21,7 +21,8 @@ from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.normalise import reading_form, same_reading
+from wiretrace.claims.artefacts import in_artefact
+from wiretrace.claims.normalise import reading_form, reading_key, same_reading
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side, is_content, pair_sentences, side_of, stem
 from wiretrace.claims.substitutions import (
@@ -558,19 +559,77 @@ def _sentence_text(side: Side, pos: int) -> str | None:
     return side.text[sent.span[0]:sent.span[1]] if sent is not None else None
 
 
+_DAY_WORDS = re.compile(r"^(?:on\s+|last\s+|this\s+|next\s+)?(?:yesterday|today|tomorrow|tonight|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|"
+                        r"evening|night))?|(?:this|last)\s+(?:morning|evening|night|week))$",
+                        re.IGNORECASE)
+_RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|this|last|next)\b", re.I)
+_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|usd|eur|gbp)\b",
+                       re.IGNORECASE)
+_FIGURE_WORDS = frozenset({"of", "about", "some", "around", "nearly", "almost", "at", "least",
+                           "most", "more", "than", "over", "up", "to", "approximately", "roughly",
+                           "an", "estimated", "a", "the"})
+_NEG_WORDS = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|"
+                        r"n't\b")
+
+
+def _consistent_figures(x: str, y: str) -> bool:
+    """Two spellings of one figure: "ten" / "10", "dozens" / 30, "about 1,800" / "1,500-2,000",
+    or amounts in two currencies (a conversion, not a changed figure)."""
+    nx, ny = find_numbers(x), find_numbers(y)
+    if not nx or not ny:
+        return False
+    if len(nx) == len(ny) == 1 and consistent(nx[0], ny[0]):
+        # only when nothing but the figure differs: "a death toll of 200" for "dead or injured
+        # at 200" is the same number counting something else (a scope change)
+        rest = [w for t, n in ((x, nx[0]), (y, ny[0]))
+                for w in re.findall(r"[a-z]+", (t[:n.start] + " " + t[n.end:]).lower())]
+        return all(w in _FIGURE_WORDS for w in rest)
+    cx, cy = _CURRENCY.findall(x.lower()), _CURRENCY.findall(y.lower())
+    return bool(cx and cy) and {c.rstrip("s") for c in cx} != {c.rstrip("s") for c in cy}
+
+
+def _negations(text: str) -> int:
+    return len(_NEG_WORDS.findall(reading_form(text)))
+
+
+def _same_sides(c: Change, a: Side, b: Side) -> bool:
+    """The change's two sides say the same: the same words up to typography, one figure in two
+    spellings, a relative day for a named one, or (for a negation) as many negations in the
+    copy's sentence as in the source's."""
+    if not c.versus_text:
+        return False
+    if same_reading(c.text, c.versus_text):
+        return True
+    if c.kind in {"figure", "scope", "qualifier", "omission"} and _consistent_figures(
+            c.text, c.versus_text):
+        return True
+    if _DAY_WORDS.match(c.text.strip()) and _DAY_WORDS.match(c.versus_text.strip()) and any(
+            _RELATIVE_DAY.search(t) for t in (c.text, c.versus_text)):
+        return True  # "yesterday" for "on Thursday": the same day seen from another date
+    if c.kind == "negation" and "the negation" in c.explanation and c.span and c.versus_span:
+        sb, sa = _sentence_text(b, c.span[0]), _sentence_text(a, c.versus_span[0])
+        if sb is not None and sa is not None and _negations(sb) == _negations(sa):
+            return True
+    return False
+
+
 def vet_changes(changes: list[Change], a: Side, b: Side,
                 judged: frozenset[str] = frozenset({"addition"})) -> list[Change]:
     """Only real changes: never two readings of the same words (typography, quotes, dashes,
-    case, inflection, transliteration), never in a copy sentence that reads as a source
-    sentence; and a change of a kind in ``judged`` only where the entailment check
+    case, inflection, transliteration, one figure spelt two ways), never in a copy sentence that
+    reads as a source sentence, never in page residue of either text (chrome, bylines, credits,
+    time stamps); and a change of a kind in ``judged`` only where the entailment check
     (``claims.entailment``) says the copy's sentence is not supported by the source."""
-    a_forms = {reading_form(a.text[s.span[0]:s.span[1]]) for s in a.sents}
+    a_forms = {reading_key(a.text[s.span[0]:s.span[1]]) for s in a.sents}
     kept = []
     for c in changes:
-        if c.versus_text and same_reading(c.text, c.versus_text):
+        if _same_sides(c, a, b):
+            continue
+        if in_artefact(b.text, c.span) or in_artefact(a.text, c.versus_span):
             continue
         sentence = _sentence_text(b, c.span[0]) if c.span else None
-        if sentence is not None and reading_form(sentence) in a_forms:
+        if sentence is not None and reading_key(sentence) in a_forms:
             continue
         kept.append(c)
     if not judged:

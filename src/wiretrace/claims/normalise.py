@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["reading_form", "same_reading"]
+__all__ = ["reading_form", "reading_key", "same_reading"]
 
 _QUOTES = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'", "‚": "'",
@@ -23,12 +23,28 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 
 
+_TEX_QUOTES = re.compile(r"''|``|,,")
+_CLITIC = re.compile(r"(\w)\s*'\s*(s|t|re|ve|ll|d|m)\b")
+_SPACED = re.compile(r"\s+(?=[,.;:!?%)\]])|(?<=[(\[])\s+|(?<=\w) - (?=\w)")
+
+
 def reading_form(text: str) -> str:
-    """``text`` lower-cased, accents stripped, quotes/dashes/spaces unified, spaces collapsed."""
+    """``text`` lower-cased, accents stripped, quotes/dashes/spaces unified, spaces collapsed;
+    no space before punctuation or around a hyphen ("4 - 3" / "4-3", "Colts ' " / "Colts'")."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    t = _TEX_QUOTES.sub('"', t)
+    t = _CLITIC.sub(r"\1'\2", t)  # tokenised "Canada ' s", "don ' t"
     t = "".join(ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch))
     t = t.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
-    return _SPACE.sub(" ", t).strip().casefold()
+    t = _SPACED.sub(lambda m: "-" if "-" in m.group() else "", _SPACE.sub(" ", t))
+    t = re.sub(r"(?<=\w)-(?: -)+(?=\w)|(?<=\w)- (?=\w)|(?<=\w) -(?=\w)", "-", t)
+    return t.strip().casefold()
+
+
+def reading_key(text: str) -> str:
+    """The words of ``text`` as a reader compares them, punctuation and quote marks left out:
+    two sentences with one key say the same thing."""
+    return " ".join(_WORD.findall(reading_form(text)))
 
 
 def _stem(word: str) -> str:
