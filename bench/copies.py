@@ -290,7 +290,9 @@ def _place(sent: str, rng: random.Random) -> Edit | None:
     for canonical, country in lex.place_country.items():
         if " " in canonical or len(canonical) < 4:
             continue
-        for m in re.finditer(rf"\b{re.escape(canonical)}\b(?!['’]s)", sent):
+        # a place on its own, not part of a name ("Jordan Clarke", "Miami Dolphins")
+        for m in re.finditer(rf"(?<![A-Z][\w.]\s)\b{re.escape(canonical)}\b(?!['’]s|\s[A-Z])",
+                             sent):
             found.append((m, "country" if canonical == country else "city"))
     if not found:
         return None
@@ -337,7 +339,7 @@ def _attribution(sent: str, rng: random.Random) -> Edit | None:
     if m and not re.match(r"^(He|She|They|It|I|We)$", m.group("who")):
         return m.end("claim"), len(sent) - 1, "", frozenset({"attribution"})
     m = _SAID_START.match(sent)
-    if m:
+    if m and not re.match(r"^(He|She|They|It|I|We)\b", sent):
         claim = m.group("claim")
         return 0, m.start("claim") + 1, claim[0].upper(), frozenset({"attribution"})
     return None

@@ -142,7 +142,7 @@ def _story(extra: str) -> tuple[list[Article], list[Derivation]]:
     arts = [Article(source=str(i), text=t, raw_text=t, id=i)
             for i, t in ((1, WIRE), (2, other), (3, copy))]
     return arts, [Derivation(1, "original"), Derivation(2, "rewrite", 1),
-                  Derivation(3, "rewrite", None)]
+                  Derivation(3, "rewrite", 1)]
 
 
 def test_addition_made_by_another_article_is_not_reported() -> None:
@@ -153,8 +153,26 @@ def test_addition_made_by_another_article_is_not_reported() -> None:
     assert [c.article for c in adds] == [3] and "Estonian" in adds[0].explanation
 
 
-def test_rewrite_without_parent_is_compared_with_the_original_and_independent_is_not() -> None:
+def test_only_the_traced_parent_is_compared() -> None:
     arts, ders = _story("")
     assert versus_of(arts, ders) == {2: 1, 3: 1}
     ders[2] = Derivation(3, "independent", None)
     assert 3 not in versus_of(arts, ders)
+    # a copy of an agency text the pile does not hold: compared with nothing, not the original
+    ders[2] = Derivation(3, "wire_copy", None, "Reuters")
+    assert 3 not in versus_of(arts, ders)
+    # a copy of a copy: against its parent (2), never the story's original (1)
+    ders[2] = Derivation(3, "wire_copy", 2)
+    assert versus_of(arts, ders) == {2: 1, 3: 2}
+
+
+def test_story_changes_are_only_against_the_parent() -> None:
+    extra = " Some 90 Danish hikers were evacuated, the coast guard said."
+    arts, ders = _story(extra)
+    arts[1] = Article(source="2", text=WIRE.replace("12 people", "19 people"),
+                      raw_text=WIRE.replace("12 people", "19 people"), id=2)
+    ders[2] = Derivation(3, "rewrite", None)  # no traced parent: no changes at all
+    assert [c for c in compare_story(arts, [], ders) if c.article == 3] == []
+    ders[2] = Derivation(3, "rewrite", 2)
+    changes = [c for c in compare_story(arts, [], ders) if c.article == 3]
+    assert changes and {c.versus for c in changes} == {2}

@@ -94,9 +94,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         # what is counted: up to six words after the number, then up to six words before it
         after_end = _clause_end(text, n.end, min(end, n.end + 80), True)
         after = _words(text, n.end, after_end)[:6]
+        noun_from = n.end
         if len(after) > 1 and after[0][0] == "of" and n.vague:
+            noun_from = after[0][2]
             after = after[1:]  # "millions of dollars", "dozens of people"
-        if _counts_next_noun(text, n.end, after):
+        if _counts_next_noun(text, noun_from, after):
             out.append(Figure(n, None, None, None))  # "two mountain villages": not a claim
             continue
         # what is counted before the number is not behind another number, spelled out or not:

@@ -1,4 +1,8 @@
-"""Changes across a story: each derived article against its parent (or the story's original).
+"""Changes across a story: each derived article against its traced parent, and nothing else.
+
+An article with no parent in the story (an original, an independent report, a copy of an agency
+text the pile does not hold) is compared with nothing: a change measured against an article the
+copy was not made from would be a difference between two reports, not a change the copy made.
 
 Additions are kept only when no other article of the story supports them; omissions are reported
 only for copies that are not summaries (a summary drops on purpose).
@@ -22,20 +26,14 @@ def _aid(a: Article) -> int:
 
 
 def versus_of(articles: list[Article], derivations: list[Derivation]) -> dict[int, int]:
-    """For each derived article, the article it is compared with: its parent, else the original."""
-    by_id = {_aid(a): a for a in articles}
-    kinds = {d.article: d for d in derivations}
-    originals = [i for i, d in kinds.items() if d.type == "original" and i in by_id]
-    if not originals:
-        dated = sorted(by_id.values(), key=lambda a: (a.published or "9999", _aid(a)))
-        originals = [_aid(dated[0])] if dated else []
+    """For each derived article with a traced parent in the story, that parent."""
+    by_id = {_aid(a) for a in articles}
     out: dict[int, int] = {}
-    for art_id, d in kinds.items():
-        if d.type in _NOT_COMPARED or art_id not in by_id:
+    for d in derivations:
+        if d.type in _NOT_COMPARED or d.article not in by_id:
             continue
-        parent = d.parent if d.parent in by_id else (originals[0] if originals else None)
-        if parent is not None and parent != art_id:
-            out[art_id] = parent
+        if d.parent is not None and d.parent in by_id and d.parent != d.article:
+            out[d.article] = d.parent
     return out
 
 
