@@ -12,13 +12,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["artefact_spans", "in_artefact"]
+__all__ = ["artefact_spans", "headline_line", "in_artefact"]
 
-_STAMP = re.compile(r"^\s*(?:(?:last\s+)?updated|posted|published|first published|modified)\b"
+_STAMP = re.compile(r"^\s*(?:(?:last\s+)?updated|posted|published|first published|modified|"
+                    r"edited)\b"
                     r"[\s:,]*[\w ,:/.+-]{0,60}$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:by|from|source|credit|photo|image|via)\s*:?\s+[\w.&'’ -]{2,60}$",
                      re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
+# a line that is only a date or a time ("11 / 09 / 2010", "Mon Dec 19 03:49 PM")
+_DATE_ONLY = re.compile(r"^[\d\s/.:,-]*(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|"
+                        r"jul|aug|sep|oct|nov|dec)[a-z]*\.?|am|pm|a\.m\.|p\.m\.|gmt|utc|e[sd]t|"
+                        r"[\d\s/.:,-]+)*$", re.IGNORECASE)
 _MAX_LINE = 160
 
 
@@ -33,7 +38,7 @@ def artefact_spans(text: str) -> tuple[tuple[int, int], ...]:
         line = m.group().strip()
         if not line or len(line) > _MAX_LINE:
             continue
-        if chrome_kind(line) or _STAMP.match(line) or (
+        if chrome_kind(line) or _STAMP.match(line) or _DATE_ONLY.match(line) or (
                 _BYLINE.match(line) and not line.rstrip().endswith((".", "?", "!", "”", '"'))):
             spans.append((m.start(), m.end()))
     return tuple(sorted(spans))
@@ -45,3 +50,18 @@ def in_artefact(text: str, span: tuple[int, int] | None) -> bool:
         return False
     s, e = span
     return any(a <= s and e <= b + 1 for a, b in artefact_spans(text))
+
+
+def headline_line(text: str, pos: int) -> bool:
+    """Is ``pos`` in a short line without sentence punctuation whose words are mostly
+    capitalised (a headline, a caption, a section label)? Its words are no claim a copy adds."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:len(text) if end < 0 else end].strip()
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not words or len(words) > 14 or line.endswith((".", "?", "!", ":", "”", '"')):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    small = sum(1 for w in words if w.lower() in {"a", "an", "the", "of", "in", "on", "at", "to",
+                                                  "for", "and", "or", "by", "with", "from"})
+    return caps >= 0.75 * (len(words) - small)
