@@ -91,3 +91,22 @@ def test_stale_title() -> None:
     found = changes(copy)
     assert [k for k, _, _ in found] == ["title"]
     assert found[0][1].startswith("former")
+
+
+def test_disputes_only_from_real_changes_against_the_parent() -> None:
+    from wiretrace.claims import brief
+    from wiretrace.model import Article, Change, Derivation
+
+    copy = WIRE.replace("Paris and Berlin", "Paris and Moscow")
+    arts = [Article(source=str(i), text=t, raw_text=t, id=i)
+            for i, t in ((1, WIRE), (2, WIRE), (3, copy))]
+    s = WIRE.index("Berlin")
+    typo = Change(2, 1, "actor", "Don’t", "Don't", "quotes", (0, 5), (0, 5))
+    stray = Change(3, 2, "actor", "Moscow", "Berlin", "swap", (s, s + 6), (s, s + 6))
+    real = Change(3, 1, "actor", "Moscow", "Berlin", "swap", (s, s + 6), (s, s + 6))
+    ders = [Derivation(1, "original"), Derivation(2, "wire_copy", 1),
+            Derivation(3, "rewrite", 1)]
+    disputed = [f for f in brief(arts, [], [typo, stray, real], ders) if f.disputed]
+    assert len(disputed) == 1
+    assert {v.text: v.articles for v in disputed[0].variants} == {"Berlin": [1, 2],
+                                                                  "Moscow": [3]}

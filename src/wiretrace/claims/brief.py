@@ -9,6 +9,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from wiretrace.claims.compare import figure_mention
+from wiretrace.claims.normalise import same_reading
 from wiretrace.claims.numbers import consistent
 from wiretrace.model import Article, Change, Claim, Derivation, Fact, FactVariant
 
@@ -73,7 +74,11 @@ def brief(
     # disputed facts: one per source passage a copy changed
     grouped: dict[tuple[int, int, int], list[Change]] = defaultdict(list)
     for ch in changes:
-        if ch.kind in _DISPUTE_KINDS and ch.versus_span and ch.span:
+        if ch.kind in _DISPUTE_KINDS and ch.versus_span and ch.span and not (
+                parent_of.get(ch.article, ch.versus) != ch.versus
+                or same_reading(ch.text, ch.versus_text)):
+            # a dispute only from a change against the copy's own parent whose two versions
+            # read differently ("Don’t" / "Don't" is one version)
             grouped[(ch.versus, *ch.versus_span)].append(ch)
     for (versus, s, e), chs in grouped.items():
         source = by_id.get(versus)
