@@ -314,7 +314,8 @@ def _actor(sent: str, rng: random.Random) -> Edit | None:
     m = rng.choice(ms)
     g = 1 if m.group(1) else 3
     first, last = rng.choice([n for n in _NAMES if n[1] not in sent])
-    return m.start(g), m.end(g + 1), f"{first} {last}", frozenset({"actor"})
+    # a swapped speaker ("Jane Doe said" for "John Roe said") is a changed attribution too
+    return m.start(g), m.end(g + 1), f"{first} {last}", frozenset({"actor", "attribution"})
 
 
 def _negation(sent: str, rng: random.Random) -> Edit | None:

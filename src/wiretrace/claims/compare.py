@@ -659,12 +659,15 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
         return False
     if same_reading(c.text, c.versus_text):
         return True
-    if c.kind in {"figure", "scope", "qualifier", "omission"} and _consistent_figures(
-            c.text, c.versus_text):
+    if _consistent_figures(c.text, c.versus_text):
         return True
     if _DAY_WORDS.match(c.text.strip()) and _DAY_WORDS.match(c.versus_text.strip()) and any(
             _RELATIVE_DAY.search(t) for t in (c.text, c.versus_text)):
         return True  # "yesterday" for "on Thursday": the same day seen from another date
+    if c.kind in _SAME_SENTENCE_KINDS and c.span and c.versus_span:
+        sb, sa = _sentence_text(b, c.span[0]), _sentence_text(a, c.versus_span[0])
+        if sb is not None and sa is not None and _overlap(sb, sa) < _RESTATED:
+            return True  # a paraphrase says it another way: a cue word is no evidence there
     if c.kind == "negation" and "the negation" in c.explanation and c.span and c.versus_span:
         # the cue is one negation word; the other text has it as often around the same place
         # (sentence splits differ between copies: "…without him?” Colts coach asked.")
@@ -679,6 +682,18 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
                 own, cue):
             return True
     return False
+
+
+# kinds read off one word of two sentences that must otherwise say the same words: a negation
+# or an opposite, a dropped figure. In a paraphrase the words around them are no anchor.
+_SAME_SENTENCE_KINDS = frozenset({"negation", "omission"})
+_RESTATED = 0.6
+
+
+def _overlap(x: str, y: str) -> float:
+    wx = {w for w in reading_key(x).split() if not _NEG_WORDS.fullmatch(w)}
+    wy = {w for w in reading_key(y).split() if not _NEG_WORDS.fullmatch(w)}
+    return len(wx & wy) / max(1, len(wx), len(wy))
 
 
 def _count_word(text: str, word: str) -> int:

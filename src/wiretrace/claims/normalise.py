@@ -55,8 +55,13 @@ def _stem(word: str) -> str:
     return w
 
 
+_BRITISH_RE = re.compile(r"(?<=[^aeiou\W])re(s?)$")
+
+
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(reading_form(text))]
+    # "metres" / "meters", "centre" / "center": one spelling before the suffix is cut
+    return [_stem(_BRITISH_RE.sub(r"er\1", w) if len(w) >= 5 else w)
+            for w in _WORD.findall(reading_form(text))]
 
 
 def same_reading(x: str, y: str) -> bool:
@@ -86,7 +91,8 @@ _TRANSLIT = (("tch", "ch"), ("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"),
 def _transliterated(word: str) -> str:
     """A coarse spelling key: romanisations of one name ("Dzong"/"Jong", "Wolodymyr"/
     "Volodymyr", "Tchaikovsky"/"Chaikovsky") share it; different words rarely do."""
-    w = word
+    w = re.sub(r"re$", "er", word)  # British and American spellings: "metre"/"meter"
+    w = re.sub(r"is(e|ation)$", r"iz\1", w).replace("our", "or")
     for a, b in _TRANSLIT:
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
