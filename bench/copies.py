@@ -216,8 +216,9 @@ _SAID_START = re.compile(r"^(?:According to (?P<who1>[\w .'-]+?), |(?P<who2>(?:[
                          r"(?:that )?)(?P<claim>.{25,})$")
 _PERSON = re.compile(r"(?:\b(?:said|told|says|according to|Mr\.|Mrs\.|Ms\.|Dr\.|President|"
                      r"Minister|Governor|Senator|spokesman|spokeswoman|Chief|coach) )"
-                     r"([A-Z][a-z]{2,}) ([A-Z][a-z]{3,})\b(?! [A-Z])|(?<![A-Z]\w )\b([A-Z][a-z]{2,}) "
-                     r"([A-Z][a-z]{3,}),? (?:said|told|says|added|wrote)\b")
+                     r"([A-Z][a-z]{2,}) ([A-Z][a-z]{3,})\b(?! [A-Z])"
+                     r"|(?<![A-Z]\w )\b([A-Z][a-z]{2,}) ([A-Z][a-z]{3,}),? "
+                     r"(?:said|told|says|added|wrote)\b")
 _NAMES = [("Helena", "Marsh"), ("Tobias", "Grunwald"), ("Amara", "Okafor"), ("Luis", "Beltran"),
           ("Ingrid", "Solberg"), ("Kenji", "Morimoto")]
 _SWAP_PLACES = {"country": ["Portugal", "Norway", "Argentina", "Kenya", "Vietnam", "Poland",

@@ -17,11 +17,11 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import Unit, group_by_clause, is_credit, supported
+from wiretrace.claims.artefacts import headline_line, in_artefact
 from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.artefacts import headline_line, in_artefact
 from wiretrace.claims.normalise import reading_form, reading_key, same_reading
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side, is_content, pair_sentences, side_of, stem
