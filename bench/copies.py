@@ -332,8 +332,11 @@ def _title(sent: str, rng: random.Random) -> Edit | None:
     if not ms:
         return None
     m = rng.choice(ms)
-    lead = "Former" if m.start() == 0 else "former"
-    return m.start(), m.start(), f"{lead} ", frozenset({"title"})
+    # before the title's modifiers: "former US President", not "US former President"
+    mod = re.search(r"(?:\b[A-Z][\w.]*\s+){1,2}$", sent[:m.start()])
+    at = mod.start() if mod and not re.match(r"(?:The|A|An)\b", mod.group()) else m.start()
+    lead = "Former" if at == 0 else "former"
+    return at, at, f"{lead} ", frozenset({"title"})
 
 
 def _attribution(sent: str, rng: random.Random) -> Edit | None:

@@ -31,7 +31,7 @@ from wiretrace.claims.substitutions import (
     date_changes,
     substitution_candidates,
 )
-from wiretrace.claims.swaps import Swap, find_swap, same_place
+from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.wordchecks import (
     contrast_changes,
     modality_changes,
@@ -415,6 +415,10 @@ class _Comparer:
                 # a name the source uses elsewhere, put in another name's place in the aligned
                 # sentence ("flown to Vienna from" for "flown to Dublin from")
                 swap = self._swap(sb, bn, region, b_names, region_only=True)
+                if swap is None or swap.matched < 3:
+                    b_span = tuple((bn.value or {}).get("name_span") or bn.span)
+                    swap = one_slot_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])),
+                                         bn.kind, region, self.a.text)
                 if swap is not None and swap.matched >= 3:
                     self._report_swap(bn, swap)
                 continue
@@ -426,6 +430,10 @@ class _Comparer:
                          f"'{bn.text}' where the source names '{variant.text}' (another number)")
                 continue
             swap = self._swap(sb, bn, region, b_names)
+            if swap is None:
+                b_span = tuple((bn.value or {}).get("name_span") or bn.span)
+                swap = one_slot_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])), bn.kind,
+                                     region, self.a.text)
             if swap is not None:
                 self._report_swap(bn, swap)
             elif _claim_bearing_name(bn) and not any(
@@ -477,7 +485,8 @@ class _Comparer:
         vb = bn.value or {}
         for an in matches:
             va = an.value or {}
-            if vb.get("stale") and not va.get("stale") and va.get("title"):
+            if vb.get("stale") and not va.get("stale") and (va.get("title") or any(
+                    w.lower() in lexicon().titles for w in an.text.split())):
                 stale = _STALE_BEFORE.search(self.b.text, max(0, bn.span[0] - 14), bn.span[0])
                 span = (stale.start() if stale else bn.span[0], bn.span[1])
                 self.add("title", span, an.span,
@@ -549,6 +558,12 @@ class _Comparer:
                 self.omitted(sb, region)
         self.substitutions()
         self.additions()
+        # one edit, one change: a swapped speaker ("Jane Doe said" for "John Roe said") is the
+        # actor swap, not also a moved attribution
+        names = [c.span for c in self.changes if c.kind in {"actor", "place"} and c.span]
+        self.changes = [c for c in self.changes if not (
+            c.kind == "attribution" and c.span
+            and any(s < c.span[1] and c.span[0] < e for s, e in names))]
         self.changes.sort(key=lambda c: c.span or (0, 0))
         return self.changes
 
@@ -565,6 +580,11 @@ class _Comparer:
                     + date_changes(sb, self.a, self.vocab)]
         taken = [c.span for c in self.changes if c.span]
         for wc in changes:
+            if wc.a_span is not None:
+                sb_text = _sentence_text(self.b, wc.b_span[0])
+                sa_text = _sentence_text(self.a, wc.a_span[0])
+                if sb_text and sa_text and _overlap(sb_text, sa_text) < _RESTATED:
+                    continue  # one word for another is evidence only where the rest is kept
             s, e = wc.b_span
             if any(x < e and s < y for x, y in taken):
                 continue
@@ -664,7 +684,8 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
     if _DAY_WORDS.match(c.text.strip()) and _DAY_WORDS.match(c.versus_text.strip()) and any(
             _RELATIVE_DAY.search(t) for t in (c.text, c.versus_text)):
         return True  # "yesterday" for "on Thursday": the same day seen from another date
-    if c.kind in _SAME_SENTENCE_KINDS and c.span and c.versus_span:
+    moved = c.kind == "attribution" and "attributes this to" in c.explanation
+    if (c.kind in _SAME_SENTENCE_KINDS or moved) and c.span and c.versus_span:
         sb, sa = _sentence_text(b, c.span[0]), _sentence_text(a, c.versus_span[0])
         if sb is not None and sa is not None and _overlap(sb, sa) < _RESTATED:
             return True  # a paraphrase says it another way: a cue word is no evidence there
@@ -677,9 +698,14 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
         pos_here = c.versus_span[0] if drops else c.span[0]
         pos_there = c.span[0] if drops else c.versus_span[0]
         own = _sentence_text(here, pos_here)
+        other = _sentence_text(there, pos_there)
         near = _window_text(there, pos_there)
-        if own is not None and near is not None and _count_word(near, cue) >= _count_word(
-                own, cue):
+        if own is None or other is None or near is None:
+            return False
+        if _count_word(other, cue) >= _count_word(own, cue):
+            return True
+        # split elsewhere in the other text: the cue is in a neighbouring sentence there
+        if _overlap(own, other) < _SAME_SPLIT and _count_word(near, cue) >= _count_word(own, cue):
             return True
     return False
 
@@ -687,13 +713,19 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
 # kinds read off one word of two sentences that must otherwise say the same words: a negation
 # or an opposite, a dropped figure. In a paraphrase the words around them are no anchor.
 _SAME_SENTENCE_KINDS = frozenset({"negation", "omission"})
-_RESTATED = 0.6
+_RESTATED = 0.7
+_SAME_SPLIT = 0.9
+
+
+_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "has",
+                          "have", "had", "will", "would", "can", "could"})
 
 
 def _overlap(x: str, y: str) -> float:
-    wx = {w for w in reading_key(x).split() if not _NEG_WORDS.fullmatch(w)}
-    wy = {w for w in reading_key(y).split() if not _NEG_WORDS.fullmatch(w)}
-    return len(wx & wy) / max(1, len(wx), len(wy))
+    """Share of the words two sentences have in common (negations and auxiliaries aside)."""
+    wx = {w for w in reading_key(x).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
+    wy = {w for w in reading_key(y).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
+    return len(wx & wy) / max(1, min(len(wx), len(wy)))
 
 
 def _count_word(text: str, word: str) -> int:

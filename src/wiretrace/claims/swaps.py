@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content, stem
 
-__all__ = ["Swap", "find_swap", "same_place"]
+__all__ = ["Swap", "find_swap", "one_slot_swap", "same_place"]
 
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _LOCATIVE = frozenset({
@@ -112,3 +113,40 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         best = Swap(_kind(bn_kind, kind, b_text, sb.span[0], bn_span[0]),
                     (b_start, bn_span[1]), (a_start, span[1]), name, kl + kr)
     return best
+
+
+_SLOT_KEPT = 0.8  # share of the sentence's words that must be the same outside the slot
+
+
+def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
+                  region: list[Sent], a_text: str) -> Swap | None:
+    """The copy's sentence is a source sentence with one name put in another's place and every
+    other word kept ("Paris has also been" / "Cairo has also been", "Stuttgart, Germany," /
+    "Stuttgart, Egypt,"): the slot is the sentence itself, no neighbouring words needed."""
+    b_words = [t.norm for t in sb.toks]
+    for sa in region:
+        a_words = [t.norm for t in sa.toks]
+        sm = SequenceMatcher(None, a_words, b_words, autojunk=False)
+        ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+        if len(ops) != 1 or ops[0][0] != "replace":
+            continue
+        _, a0, a1, b0, b1 = ops[0]
+        kept = sum(size for _, _, size in sm.get_matching_blocks())
+        if kept < _SLOT_KEPT * max(len(a_words), len(b_words)) or a1 - a0 > 4 or b1 - b0 > 4:
+            continue
+        bs, be = sb.toks[b0].start, sb.toks[b1 - 1].end
+        if not (bs <= bn_span[0] and bn_span[1] <= be + 2):
+            continue  # the changed words are not this name
+        as_, ae = sa.toks[a0].start, sa.toks[a1 - 1].end
+        a_name = a_text[as_:ae]
+        if not a_name[:1].isupper() or not b_text[bs:be][:1].isupper():
+            continue  # a name for a name, not a word for a name
+        a_place = a_name.lower() in lexicon().places
+        if a_place != (bn_kind == "place"):
+            continue
+        kind = _kind(bn_kind, "place" if a_place else "actor", b_text, sb.span[0], bs)
+        if kind == "actor" and a_place and not re.search(r"\b(?:and|or)\s*$|&\s*$",
+                                                          b_text[sb.span[0]:bs]):
+            kind = "place"  # a place named for a place, not a capital in a list of governments
+        return Swap(kind, (bs, be), (as_, ae), a_name, kept)
+    return None
