@@ -705,7 +705,8 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
         if _count_word(other, cue) >= _count_word(own, cue):
             return True
         # split elsewhere in the other text: the cue is in a neighbouring sentence there
-        if _overlap(own, other) < _SAME_SPLIT and _count_word(near, cue) >= _count_word(own, cue):
+        if _overlap(own, other, longer=True) < _SAME_SPLIT and _count_word(
+                near, cue) >= _count_word(own, cue):
             return True
     return False
 
@@ -721,11 +722,11 @@ _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be",
                           "have", "had", "will", "would", "can", "could"})
 
 
-def _overlap(x: str, y: str) -> float:
+def _overlap(x: str, y: str, longer: bool = False) -> float:
     """Share of the words two sentences have in common (negations and auxiliaries aside)."""
     wx = {w for w in reading_key(x).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
     wy = {w for w in reading_key(y).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
-    return len(wx & wy) / max(1, min(len(wx), len(wy)))
+    return len(wx & wy) / max(1, (max if longer else min)(len(wx), len(wy)))
 
 
 def _count_word(text: str, word: str) -> int:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from rapidfuzz import fuzz
+
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content, stem
 
@@ -141,6 +143,8 @@ def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         a_name = a_text[as_:ae]
         if not a_name[:1].isupper() or not b_text[bs:be][:1].isupper():
             continue  # a name for a name, not a word for a name
+        if fuzz.ratio(a_name.lower(), b_text[bs:be].lower()) >= 75:
+            continue  # one name spelt another way ("Raite" / "Rait")
         a_place = a_name.lower() in lexicon().places
         if a_place != (bn_kind == "place"):
             continue
