@@ -687,7 +687,10 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
     moved = c.kind == "attribution" and "attributes this to" in c.explanation
     if (c.kind in _SAME_SENTENCE_KINDS or moved) and c.span and c.versus_span:
         sb, sa = _sentence_text(b, c.span[0]), _sentence_text(a, c.versus_span[0])
-        if sb is not None and sa is not None and _overlap(sb, sa) < _RESTATED:
+        # a negation word added or dropped: both sentences keep their words, the longer too
+        cue = c.kind == "negation" and "the negation" in c.explanation
+        if sb is not None and sa is not None and _overlap(sb, sa, longer=cue) < (
+                _CUE_KEPT if cue else _RESTATED):
             return True  # a paraphrase says it another way: a cue word is no evidence there
     if c.kind == "negation" and "the negation" in c.explanation and c.span and c.versus_span:
         # the cue is one negation word; the other text has it as often around the same place
@@ -715,6 +718,7 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
 # or an opposite, a dropped figure. In a paraphrase the words around them are no anchor.
 _SAME_SENTENCE_KINDS = frozenset({"negation", "omission"})
 _RESTATED = 0.7
+_CUE_KEPT = 0.8  # a negation word alone: the sentence must be all but verbatim
 _SAME_SPLIT = 0.9
 
 
