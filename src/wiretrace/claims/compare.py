@@ -677,8 +677,10 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
         return True  # "USD" slipped next to "billion": a unit made explicit
     if not c.versus_text:
         return False
-    if same_reading(c.text, c.versus_text):
+    if same_reading(c.text, c.versus_text) or _acronym_of(c.text, c.versus_text):
         return True
+    if c.kind == "title" and _title_key(c.text) == _title_key(c.versus_text):
+        return True  # "CEO" for "chief executive", "spokesperson" for "spokesman"
     if _consistent_figures(c.text, c.versus_text):
         return True
     if _DAY_WORDS.match(c.text.strip()) and _DAY_WORDS.match(c.versus_text.strip()) and any(
@@ -731,6 +733,26 @@ def _overlap(x: str, y: str, longer: bool = False) -> float:
     wx = {w for w in reading_key(x).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
     wy = {w for w in reading_key(y).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
     return len(wx & wy) / max(1, (max if longer else min)(len(wx), len(wy)))
+
+
+def _acronym_of(x: str, y: str) -> bool:
+    """"NHS" and "National Health Service" (the words around them may be the same)."""
+    wx, wy = re.findall(r"[\w'’.-]+", x), re.findall(r"[\w'’.-]+", y)
+    for short, long_ in ((wx, wy), (wy, wx)):
+        acr = [w for w in short if re.fullmatch(r"(?:[A-Z]\.?){2,6}", w)]
+        caps = "".join(w[0] for w in long_ if w[:1].isupper())
+        if acr and any(a.replace(".", "") in caps for a in acr) and len(short) < len(long_):
+            return True
+    return False
+
+
+_MORE_TITLE_ALIASES = {"executive": "ceo", "head": "chief", "spokesperson": "spokesperson"}
+
+
+def _title_key(text: str) -> str:
+    t = " ".join(text.lower().split())
+    t = _TITLE_ALIASES.get(t, t)
+    return _MORE_TITLE_ALIASES.get(t, t)
 
 
 def _count_word(text: str, word: str) -> int:
