@@ -690,9 +690,9 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
     if (c.kind in _SAME_SENTENCE_KINDS or moved) and c.span and c.versus_span:
         sb, sa = _sentence_text(b, c.span[0]), _sentence_text(a, c.versus_span[0])
         # a negation word added or dropped: both sentences keep their words, the longer too
-        cue = c.kind == "negation" and "the negation" in c.explanation
-        if sb is not None and sa is not None and _overlap(sb, sa, longer=cue) < (
-                _CUE_KEPT if cue else _RESTATED):
+        one_word = c.kind == "negation" and "the negation" in c.explanation
+        if sb is not None and sa is not None and _overlap(sb, sa, longer=one_word) < (
+                _CUE_KEPT if one_word else _RESTATED):
             return True  # a paraphrase says it another way: a cue word is no evidence there
     if c.kind == "negation" and "the negation" in c.explanation and c.span and c.versus_span:
         # the cue is one negation word; the other text has it as often around the same place
