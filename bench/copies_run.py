@@ -167,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--floor-recall", type=float, default=None)
     ap.add_argument("--floor-precision", type=float, default=None)
     ap.add_argument("--max-variants", type=int, default=None)
+    ap.add_argument("--cold", action="store_true",
+                    help="no sentence embeddings from earlier runs (bench/out), as in CI")
     args = ap.parse_args(argv)
     if not (DATA / "ecbplus").is_dir() or not (DATA / "aeb").is_dir():
         print(f"changes --copies skipped: {DATA} has no ecbplus/aeb (they live in ../shared/data)")
@@ -187,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         pairs += imbd_pairs()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     results = {}
-    with embedding_cache():
+    with embedding_cache(enabled=not args.cold):
         for split in splits:
             results[split] = run_split(split, pairs, args.sample, args.show, args.verbose,
                                        "imbd" in corpora)
