@@ -19,14 +19,11 @@ downloaded at run time. Everything is computed on the reading form of the texts
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-from typing import Any
 
 import numpy as np
 
@@ -34,6 +31,7 @@ from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_form
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import is_content, stem
+from wiretrace.logistic import LogisticModel, read_logistic
 
 __all__ = [
     "FEATURES",
@@ -70,15 +68,9 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
-class EntailmentModel:
-    """A logistic model: P(inconsistent) = sigmoid(w · (x - mean) / scale + b)."""
-
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
-    threshold: float  # support below this is "not supported"
-    meta: dict[str, Any] = field(default_factory=dict)
+class EntailmentModel(LogisticModel):
+    """P(inconsistent) as a logistic model; its threshold is the support below which a
+    sentence is "not supported"."""
 
     @property
     def uses_word_similarity(self) -> bool:
@@ -86,20 +78,13 @@ class EntailmentModel:
         return bool(np.any(self.weights[k] != 0))
 
     def support(self, x: np.ndarray) -> np.ndarray:
-        z = (np.atleast_2d(x) - self.mean) / self.scale
-        logit = z @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(logit))  # 1 - P(inconsistent)
+        return 1.0 - self.probability(x)  # 1 - P(inconsistent)
 
 
 @lru_cache(maxsize=1)
 def load_model() -> EntailmentModel:
-    raw = json.loads(files("wiretrace.claims").joinpath("data/entailment.json").read_text("utf-8"))
-    if tuple(raw["features"]) != FEATURES:
-        raise RuntimeError("data/entailment.json was trained on other features: re-run "
-                           "scripts/train_entailment.py")
-    return EntailmentModel(np.asarray(raw["mean"], float), np.asarray(raw["scale"], float),
-                           np.asarray(raw["weights"], float), float(raw["bias"]),
-                           float(raw["threshold"]), raw.get("meta", {}))
+    return EntailmentModel(*read_logistic("wiretrace.claims", "data/entailment.json", FEATURES,
+                                          "scripts/train_entailment.py"))
 
 
 # --- text pieces ------------------------------------------------------------------------------

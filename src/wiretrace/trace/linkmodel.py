@@ -18,17 +18,15 @@ not used, and only the lexical rules link articles.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-from typing import Any
 
 import numpy as np
 
+from wiretrace.logistic import LogisticModel, read_logistic
 from wiretrace.model import Article
 from wiretrace.trace.features import PairView
 from wiretrace.trace.sentences import STOPWORDS, split_sentences
@@ -69,28 +67,15 @@ _RARE_ZIPF = 4.0  # a word rarer than this (per billion words: 10**4 = 1 in 100,
 
 
 @dataclass(frozen=True, slots=True)
-class LinkModel:
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
-    threshold: float  # probability from which a pair is linked as a paraphrase
-    meta: dict[str, Any] = field(default_factory=dict)
-
-    def probability(self, x: np.ndarray) -> np.ndarray:
-        z = (np.atleast_2d(x) - self.mean) / self.scale
-        return 1.0 / (1.0 + np.exp(-(z @ self.weights + self.bias)))
+class LinkModel(LogisticModel):
+    """The link model; its threshold is the probability from which a pair is linked as a
+    paraphrase."""
 
 
 @lru_cache(maxsize=1)
 def load_model() -> LinkModel:
-    raw = json.loads(files("wiretrace.trace").joinpath("data/link.json").read_text("utf-8"))
-    if tuple(raw["features"]) != FEATURES:
-        raise RuntimeError("trace/data/link.json was trained on other features: re-run "
-                           "scripts/train_link.py")
-    return LinkModel(np.asarray(raw["mean"], float), np.asarray(raw["scale"], float),
-                     np.asarray(raw["weights"], float), float(raw["bias"]),
-                     float(raw["threshold"]), raw.get("meta", {}))
+    return LinkModel(*read_logistic("wiretrace.trace", "data/link.json", FEATURES,
+                                    "scripts/train_link.py"))
 
 
 def paraphrase_probability(x: Sequence[float] | np.ndarray) -> float:
