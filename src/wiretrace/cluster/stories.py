@@ -342,26 +342,15 @@ def _split_group(
     f: StoryFeatures, comps: list[list[int]], near_rows: np.ndarray, threshold: float,
     days: np.ndarray,
 ) -> list[list[list[int]]]:
-    sizes = np.array([len(c) for c in comps], np.int64)
-    flat = np.array([r for c in comps for r in c], np.int64)
-    offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    comp, x, y = _component_pairs(sizes)
-    lo, hi = flat[offset[comp] + x], flat[offset[comp] + y]
+    lo, hi, pair_start = _stacked_pairs(comps)
     sem = None if f.embeddings is None else _emb_dots(f.embeddings, lo, hi)
     an, unshared = anchor_dots(f.anchor_vec, lo, hi)
     sim = combine(pair_dots(f.words, lo, hi), an, sem)
     sim = sim * date_factors(days[lo], days[hi]) * main_factors(unshared)
-    a, b = np.minimum(lo, hi), np.maximum(lo, hi)
-    sim[np.isin(a * len(f) + b, near_rows)] = 1.0
-    pair_start = np.concatenate([[0], np.cumsum(sizes * (sizes - 1) // 2)])
+    sim[_near(near_rows, lo, hi, len(f))] = 1.0
     out: list[list[list[int]]] = []
     for c, rows in enumerate(comps):
-        k = len(rows)
-        m = np.zeros((k, k))
-        seg = sim[pair_start[c] : pair_start[c + 1]]
-        xs, ys = np.triu_indices(k, 1)
-        m[xs, ys] = seg
-        m[ys, xs] = seg
+        m = _square(sim[pair_start[c] : pair_start[c + 1]], len(rows))
         labels = _average_link(m, threshold).tolist()
         by_label: dict[int, list[int]] = {}
         for r, lab in zip(rows, labels, strict=True):
@@ -370,6 +359,31 @@ def _split_group(
     split = iter(event_splits(f, [rs for groups in out for rs in groups], near_rows))
     return [sorted((sorted(f.ids[r] for r in g) for rs in groups for g in next(split)),
                    key=lambda g: g[0]) for groups in out]
+
+
+def _stacked_pairs(groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows ``lo``, ``hi`` of every pair inside each group of rows, laid out group by group,
+    and the position where each group's pairs start (one more entry: the total)."""
+    sizes = np.array([len(g) for g in groups], np.int64)
+    flat = np.array([r for g in groups for r in g], np.int64)
+    offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    comp, x, y = _component_pairs(sizes)
+    pair_start = np.concatenate([[0], np.cumsum(sizes * (sizes - 1) // 2)])
+    return flat[offset[comp] + x], flat[offset[comp] + y], pair_start
+
+
+def _square(pair_values: np.ndarray, k: int) -> np.ndarray:
+    """The symmetric ``k`` x ``k`` similarity matrix of a group's pair values (in
+    ``np.triu_indices`` order), 1 on the diagonal."""
+    m = np.eye(k)
+    xs, ys = np.triu_indices(k, 1)
+    m[xs, ys] = m[ys, xs] = pair_values
+    return m
+
+
+def _near(near_rows: np.ndarray, lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
+    """Whether each row pair is a near-duplicate pair (``near_rows``: sorted codes)."""
+    return _sorted_has(near_rows, np.minimum(lo, hi) * n + np.maximum(lo, hi))
 
 
 def event_split(f: StoryFeatures, rows: list[int], near_rows: np.ndarray) -> list[list[int]]:
@@ -387,23 +401,14 @@ def event_splits(
     big = [k for k, rows in enumerate(stories) if len(rows) >= 2 * EVENT_MIN_SIDE]
     if f.leads is None or not big:
         return out
-    sizes = np.array([len(stories[k]) for k in big], np.int64)
-    flat = np.array([r for k in big for r in stories[k]], np.int64)
-    offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    comp, x, y = _component_pairs(sizes)
-    lo, hi = flat[offset[comp] + x], flat[offset[comp] + y]
+    lo, hi, pair_start = _stacked_pairs([stories[k] for k in big])
     sim = pair_dots(f.leads, lo, hi)
-    a, b = np.minimum(lo, hi), np.maximum(lo, hi)
-    sim[_sorted_has(near_rows, a * len(f) + b)] = 1.0  # near-duplicates are never parted
-    pair_start = np.concatenate([[0], np.cumsum(sizes * (sizes - 1) // 2)])
+    sim[_near(near_rows, lo, hi, len(f))] = 1.0  # near-duplicates are never parted
     for c, k in enumerate(big):
         rows = np.asarray(stories[k], np.int64)
-        n = len(rows)
-        m = np.eye(n)
-        xs, ys = np.triu_indices(n, 1)
-        m[xs, ys] = m[ys, xs] = sim[pair_start[c] : pair_start[c + 1]]
+        m = _square(sim[pair_start[c] : pair_start[c + 1]], len(rows))
         parts: list[list[int]] = []
-        todo = [np.arange(n)]
+        todo = [np.arange(len(rows))]
         while todo:
             part = todo.pop()
             sides = _bisect(m[np.ix_(part, part)])
@@ -417,7 +422,7 @@ def event_splits(
 
 def _sorted_has(sorted_codes: np.ndarray, codes: np.ndarray) -> np.ndarray:
     """Whether each code is in ``sorted_codes`` (sorted, unique): O(len(codes) log n), where
-    ``np.isin`` would sort all of ``sorted_codes`` again for every story."""
+    ``np.isin`` would sort all of ``sorted_codes`` again for every call."""
     if len(sorted_codes) == 0:
         return np.zeros(len(codes), bool)
     at = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
