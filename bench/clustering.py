@@ -29,6 +29,7 @@ from corpora import (  # noqa: E402
     data_dir,
     load_ecbplus,
     load_newswcl50,
+    precision_recall,
 )
 from sklearn.metrics import adjusted_rand_score  # noqa: E402
 
@@ -53,17 +54,6 @@ def _labels(partition: list[list[int]], n: int) -> list[int]:
 def _with_singletons(groups: list[list[int]], n: int) -> list[list[int]]:
     seen = {i for g in groups for i in g}
     return groups + [[i] for i in range(n) if i not in seen]
-
-
-def pair_scores(gold: list[str], pred: list[int]) -> tuple[float, float]:
-    """Precision and recall of same-story pairs against same-event pairs."""
-    from collections import Counter
-
-    both = Counter(zip(gold, pred, strict=True))
-    same_pred = sum(n * (n - 1) // 2 for n in Counter(pred).values())
-    same_gold = sum(n * (n - 1) // 2 for n in Counter(gold).values())
-    hit = sum(n * (n - 1) // 2 for n in both.values())
-    return hit / max(1, same_pred), hit / max(1, same_gold)
 
 
 def imbd_together(settings: Settings) -> tuple[float, int] | None:
@@ -114,8 +104,8 @@ def _evaluate(dev: list[LabelledDoc], test: list[LabelledDoc], wcl: list[Labelle
     rw = _run(wcl, settings)
     wcl_pred = _labels(rw.stories, len(wcl))
     wcl_ari = adjusted_rand_score([d.event for d in wcl], wcl_pred)
-    ecb_p, ecb_r = pair_scores([d.event for d in test], pred)
-    wcl_p, wcl_r = pair_scores([d.event for d in wcl], wcl_pred)
+    ecb_p, ecb_r = precision_recall(pred, [d.event for d in test])
+    wcl_p, wcl_r = precision_recall(wcl_pred, [d.event for d in wcl])
     line = (
         f"ECB+ test event ARI {event_ari:.3f}, topic ARI {topic_ari:.3f}, "
         f"same-story pairs P {ecb_p:.3f} R {ecb_r:.3f}, "

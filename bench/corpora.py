@@ -13,12 +13,14 @@ from __future__ import annotations
 import random
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as _date
 from datetime import timedelta
 from pathlib import Path
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -213,6 +215,23 @@ class SyntheticCorpus:
                 next_id += 1
             family += 1
             story += 1
+
+
+def _pair_count(labels: np.ndarray) -> int:
+    counts = np.bincount(labels)
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def precision_recall(pred: Sequence[Hashable], gold: Sequence[Hashable]) -> tuple[float, float]:
+    """Pairwise precision/recall of partition ``pred`` against partition ``gold`` (one label
+    per item, any hashable labels): a pair put together is right when gold puts it together
+    too; 1.0 when there is no pair to judge."""
+    p = np.unique(np.asarray(pred), return_inverse=True)[1].ravel().astype(np.int64)
+    g = np.unique(np.asarray(gold), return_inverse=True)[1].ravel().astype(np.int64)
+    _, joint = np.unique(p * (int(g.max(initial=0)) + 1) + g, return_inverse=True)
+    tp = _pair_count(joint.ravel())
+    p_pairs, g_pairs = _pair_count(p), _pair_count(g)
+    return (tp / p_pairs if p_pairs else 1.0), (tp / g_pairs if g_pairs else 1.0)
 
 
 def true_pairs(families: list[int]) -> set[tuple[int, int]]:

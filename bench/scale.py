@@ -32,7 +32,7 @@ from collections.abc import Iterator  # noqa: E402
 
 import numpy as np  # noqa: E402
 import psutil  # noqa: E402
-from corpora import SyntheticCorpus  # noqa: E402
+from corpora import SyntheticCorpus, precision_recall  # noqa: E402
 
 from wiretrace.backends.local import worker_count  # noqa: E402
 from wiretrace.cluster import ClusterItem, cluster  # noqa: E402
@@ -81,19 +81,6 @@ def _groups_from_pairs(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
     a = np.array(pairs, dtype=np.int64)
     g = sparse.csr_matrix((np.ones(len(a), np.int8), (a[:, 0], a[:, 1])), shape=(n, n))
     return connected_components(g, directed=False)[1]
-
-
-def _pair_count(labels: np.ndarray) -> int:
-    counts = np.bincount(labels)
-    return int((counts * (counts - 1) // 2).sum())
-
-
-def precision_recall(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
-    """Pairwise precision/recall of partition ``pred`` against partition ``gold``."""
-    _, joint = np.unique(pred.astype(np.int64) * (int(gold.max()) + 1) + gold, return_inverse=True)
-    tp = _pair_count(joint.ravel())
-    p_pairs, g_pairs = _pair_count(pred), _pair_count(gold)
-    return (tp / p_pairs if p_pairs else 1.0), (tp / g_pairs if g_pairs else 1.0)
 
 
 def _labels(n: int, partition: list[list[int]]) -> np.ndarray:
