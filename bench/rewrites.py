@@ -150,8 +150,9 @@ def run(
                     types[dtype[art.id]] += 1
                 counts["linked"] += reached
                 counts["rewrite_typed"] += reached and dtype[art.id] in ("rewrite", "summary")
-                by_method[it["method"]]["n"] += 1
-                by_method[it["method"]]["linked"] += reached
+                for key in (it["method"], f"{items[0]['id'].split('-')[0]}:{it['method']}"):
+                    by_method[key]["n"] += 1
+                    by_method[key]["linked"] += reached
                 if verbose and not reached:
                     print(f"  missed {it['id']}: {dtype[art.id]} parent={parent[art.id]}")
             elif role == "continuation":

@@ -160,6 +160,18 @@ def test_citations() -> None:
         "as reported by the Italian agency ANSA, the ship": ["ANSA"],
         "talks in (Paris, Berlin) today": [],
         "By John Smith\nText": [],
+        # two reporters of an agency; a credit header's name ends at its line
+        "By MARIA LOPEZ and JOHN SMITH Associated Press\nText": ["AP"],
+        "Credited from: GLOBAL WIRE\nKey Takeaways:": ["GLOBAL WIRE"],
+        # republication notices and agency reporting credits
+        "This article originally appeared on The Conversation.": ["The Conversation"],
+        "The story was first published by the Kyiv Post.": ["Kyiv Post"],
+        "With reporting from AFP and Reuters.": ["AFP", "Reuters"],
+        "Additional reporting by Reuters.": ["Reuters"],
+        # a report published by someone, reporting criticised, a first court appearance: none
+        "a study published by Harvard University": [],
+        "The reporting by CNN was wrong": [],
+        "He first appeared in court on Monday.": [],
     }
     for text, names in cases.items():
         assert sorted(c.name for c in find_citations(text)) == sorted(names), text

@@ -83,14 +83,21 @@ _AGENCY = (
 )
 # a capitalised outlet name of one to five words ("Daily Planet", "The Star-Ledger", "CNN")
 _WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|of|the|and|de|del|la)){{0,4}}"
+# words of a name sit on one line: "Credited from: Daily Planet\nKey Takeaways" names one outlet
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|of|the|and|de|del|la)){{0,4}}"
 _URL = r"https?://[^\s)>\]]+"
 
-_PERSON = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+_PERSON = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
+# "MARIA LOPEZ and JOHN SMITH", "Jane Doe, John Roe & Ann Poe": a byline's reporters
+_PEOPLE = rf"{_PERSON}(?:[ \t]*(?:,|and|&)[ \t]*{_PERSON})*"
 _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
     ("credited_from", True, re.compile(rf"\bCredited\s+from:?\s*(?P<name>{_NAME}|{_URL})")),
     # "By Jane Doe, Associated Press" / "By JANE DOE Associated Press": an agency's reporter
-    ("byline", True, re.compile(rf"(?m)^\s*By\s+{_PERSON}\s*(?:,|and)?\s+(?P<name>{_AGENCY})\b")),
+    (
+        "byline",
+        True,
+        re.compile(rf"(?m)^[ \t]*By[ \t]+{_PEOPLE}[ \t]*(?:,|and)?[ \t]+(?P<name>{_AGENCY})\b"),
+    ),
     # "Caliber.Az reports via international media", "Outlet reports, citing Reuters"
     (
         "reports_via",
@@ -113,6 +120,25 @@ _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
             r"(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:news\s+)?"
             r"(?:agency|newspaper|broadcaster|outlet|daily|channel|website)\s+)?(?:the\s+)?"
             rf"(?P<name>{_AGENCY}|{_NAME})"
+        ),
+    ),
+    # "This article originally appeared in Daily Planet", "first published by the Kyiv Post":
+    # a republication notice, a credit of the whole article
+    (
+        "republished",
+        True,
+        re.compile(
+            r"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|by|at)\s+"
+            rf"(?:the\s+)?(?P<name>{_AGENCY}|{_NAME}|{_URL})"
+        ),
+    ),
+    # "With reporting from AFP and Reuters", "Additional reporting by Reuters": agency copy
+    (
+        "reporting_from",
+        True,
+        re.compile(
+            r"\b(?:[Ww]ith\s+(?:additional\s+)?|[Aa]dditional\s+)reporting\s+(?:from|by)\s+"
+            rf"(?P<name>(?:{_AGENCY})(?:\s*(?:,|and|&)\s*(?:{_AGENCY}))*)\b"
         ),
     ),
     ("according_to", False, re.compile(rf"\baccording\s+to\s+(?P<name>{_AGENCY})\b")),
@@ -181,7 +207,11 @@ def find_citations(text: str, where: str = "text") -> list[Citation]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             raw = m.group("name")
-            names = [raw] if kind in ("credited_from", "source_url") else re.split(r"\s*,\s*", raw)
+            if kind in ("credited_from", "source_url"):
+                names = [raw]
+            else:
+                sep = r"\s*(?:,|&|\band\b)\s*" if kind == "reporting_from" else r"\s*,\s*"
+                names = re.split(sep, raw)
             names = [_tidy(n) for n in names]
             names = [n for n in names if _is_outlet(n) and not _PICTURE.search(n)]
             if not names or _PICTURE.search(text[max(0, m.start() - 40) : m.start()]):
