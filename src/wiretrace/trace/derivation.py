@@ -136,15 +136,8 @@ def trace_story(
         neighbours[_aid(y)].add(_aid(x))
     for x, y in pairs:
         xi, yi = _aid(x), _aid(y)
-        d, reasons = _direction(x, y, views[(yi, xi)], views[(xi, yi)], cites, tell_w)
         votes = _consensus(xi, yi, neighbours[xi] & neighbours[yi], views)
-        if votes:
-            # each witness counts; a few outweigh one "holds text the other lacks"
-            d += min(2.4, 0.8 * abs(votes)) * (1 if votes > 0 else -1)
-            reasons.append(
-                f"the other copies are closer to #{xi if votes > 0 else yi} "
-                f"({abs(votes)} more of them)"
-            )
+        d, reasons = _direction(x, y, views[(yi, xi)], views[(xi, yi)], cites, tell_w, votes)
         lo, hi = (xi, yi) if xi < yi else (yi, xi)
         linked[(lo, hi)] = d if lo == xi else -d
         why[(lo, hi)] = reasons
@@ -204,6 +197,8 @@ def trace_story(
 # A mangled dateline or leftover model text is proof of a copy: it outweighs publication dates
 # (which scrapers often rewrite). Other tells add up to at most 3.
 _HARD_TELLS = {"dateline_repair", "llm_meta_text"}
+_DATE_WEIGHT = 3.5
+_CONTENT_UNDER_DATES = 3.0  # what the texts hold, together, when both are dated apart
 _SUMMARY_WORD = re.compile(r"\b(?:summar|condens|shorten|key points|tl;?dr|brief)", re.I)
 
 
@@ -308,8 +303,16 @@ def _direction(
     v_x: PairView,
     cites: dict[int, list[Citation]],
     tell_w: dict[int, float],
+    votes: int = 0,
 ) -> tuple[float, list[str]]:
-    """Score > 0 when x is the parent of y; ``v_y`` sees y against x, ``v_x`` x against y."""
+    """Score > 0 when x is the parent of y; ``v_y`` sees y against x, ``v_x`` x against y;
+    ``votes``: how many more of the other copies are closer to x than to y (``_consensus``).
+
+    Marks of copying (a credit of the other's outlet, a mangled dateline, leftover model text)
+    may outweigh publication dates, which scrapers rewrite. What the texts hold (unique text,
+    chrome, rarer words, the other copies' closeness) never does: together it is capped below
+    the weight of the dates, so an original dated first is never made the copy of an
+    expansion of it."""
     s = 0.0
     reasons: list[str] = []
     xi, yi = _aid(x), _aid(y)
@@ -324,26 +327,36 @@ def _direction(
         copy = yi if tell_w[yi] > tell_w[xi] else xi
         reasons.append(f"#{copy} carries the marks of a copy")
     tx, ty = published_at(x), published_at(y)
+    dated = bool(tx and ty and tx != ty)
     if tx and ty and tx != ty:
-        s += 3.5 if tx < ty else -3.5  # a copy cannot predate its source: dates beat tells
+        s += _DATE_WEIGHT if tx < ty else -_DATE_WEIGHT  # a copy cannot predate its source
         reasons.append(f"#{xi if tx < ty else yi} was published first")
+    content = 0.0
     margin = max(80, 0.05 * max(v_y.len_c, v_y.len_p))
     diff = v_y.extra_p - v_y.extra_c  # x's unique substantive text minus y's
     if abs(diff) >= margin and not _both_unique(v_y):
-        s += 1.5 if diff > 0 else -1.5
+        content += 1.5 if diff > 0 else -1.5
         reasons.append(f"#{xi if diff > 0 else yi} holds text the other lacks")
     junk = v_y.junk_c - v_y.junk_p
     if abs(junk) >= 40:
-        s += 0.5 if junk > 0 else -0.5
+        content += 0.5 if junk > 0 else -0.5
     swaps = substitutions(v_y, y, x)
     to_rare = sum(1 for old, new in swaps if old in COMMON_WORDS and new not in COMMON_WORDS)
     to_common = sum(1 for old, new in swaps if new in COMMON_WORDS and old not in COMMON_WORDS)
     if abs(to_rare - to_common) >= 2:
-        s += 1.0 if to_rare > to_common else -1.0
+        content += 1.0 if to_rare > to_common else -1.0
         reasons.append(
             f"#{yi if to_rare > to_common else xi} swapped everyday words for rarer ones"
         )
-    return s, reasons
+    if votes:
+        # each witness counts; a few outweigh one "holds text the other lacks"
+        content += min(2.4, 0.8 * abs(votes)) * (1 if votes > 0 else -1)
+        reasons.append(
+            f"the other copies are closer to #{xi if votes > 0 else yi} ({abs(votes)} more of them)"
+        )
+    if dated:
+        content = max(-_CONTENT_UNDER_DATES, min(_CONTENT_UNDER_DATES, content))
+    return s + content, reasons
 
 
 def _consensus(x: int, y: int, others: set[int], views: dict[tuple[int, int], PairView]) -> int:
