@@ -69,6 +69,21 @@ def test_quote_without_any_speaker_is_a_dropped_attribution() -> None:
     assert "attribution" in [k for k, _ in found(copy)]
 
 
+def test_quote_given_to_a_titled_speaker_is_a_reattribution_not_a_drop() -> None:
+    # "said <title> <name>" after the quote: the copy names another speaker, it drops nothing
+    copy = WIRE.replace(
+        "“This is the worst flood in a century,” Prime Minister Ada Lind said in a radio address.",
+        "“This is the worst flood in a century,” said government spokesman Tomas Berg.")
+    got = [c for c in changes(copy) if c.kind == "attribution"]
+    assert len(got) == 1, got
+    assert "Tomas Berg" in got[0].explanation and "Ada Lind" in got[0].explanation
+    assert "without" not in got[0].explanation
+    same = WIRE.replace(
+        "“This is the worst flood in a century,” Prime Minister Ada Lind said in a radio address.",
+        "“This is the worst flood in a century,” said Prime Minister Ada Lind.")
+    assert "attribution" not in [k for k, _ in found(same)]
+
+
 def test_coordinated_capital_as_actor() -> None:
     copy = WIRE.replace("Lisbon and Oslo pledged", "Lisbon and Vienna pledged")
     got = [(c.kind, c.text, c.versus_text) for c in changes(copy)]

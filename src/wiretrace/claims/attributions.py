@@ -31,8 +31,12 @@ _ACCORDING = re.compile(
 _SUBJ_VERB = re.compile(
     rf"{_SOURCE}\s+(?:has\s+|have\s+|had\s+|also\s+)?(?P<verb>{_SUBJ_VERBS})\b(?!\s+(?:to|as|by)\b)"
 )
+# "said government spokesman Tomas Berg": a title, with up to two words before it, precedes the
+# named speaker; the speaker is the name
+_TITLE_WORDS = "|".join(sorted({t.split()[-1] for t in lexicon().titles}, key=len, reverse=True))
 _VERB_SUBJ = re.compile(
     r"[,\"”]\s*(?P<verb>said|says|told|added|stated|noted|wrote|explained)\s+"
+    rf"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{_TITLE_WORDS})\s+(?=[A-Z]))?"
     r"(?P<src>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|[a-z]+(?:\s+[a-z]+){0,2}?)"
     r"(?=\s*[,.;]|$)"
 )

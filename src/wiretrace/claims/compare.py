@@ -25,6 +25,7 @@ from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_form, reading_key, same_reading
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side, is_content, pair_sentences, side_of, stem
+from wiretrace.claims.quotes import QuoteMention, find_quote_mentions, same_speaker
 from wiretrace.claims.substitutions import (
     Vocabulary,
     closed_set_changes,
@@ -206,6 +207,7 @@ class _Comparer:
         self.a_figures = [c for c in a.claims if c.kind == "figure"]
         self.vocab = Vocabulary(a)
         self._a_nums: list[NumberMention] | None = None
+        self._b_quotes: list[QuoteMention] | None = None
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
             explanation: str) -> None:
@@ -224,6 +226,17 @@ class _Comparer:
         self.units.append((Unit(claim, label), sb.span))
 
     # --- context -------------------------------------------------------------------------
+    def _quote_speaker(self, claim: Claim) -> str | None:
+        """Who the copy gives the quote of ``claim`` to, as the quote finder reads it ("said
+        government spokesman Pavlos Retsinas"); None when no speaker is named."""
+        if claim.kind != "quote":
+            return None
+        if self._b_quotes is None:
+            self._b_quotes = find_quote_mentions(self.b.text)
+        s, e = claim.span
+        return next((q.speaker for q in self._b_quotes
+                     if q.speaker and q.span[0] < e and s < q.span[1]), None)
+
     def _paragraph(self, sb: Sent) -> tuple[int, int]:
         text = self.b.text
         start = text.rfind("\n", 0, sb.span[0]) + 1
@@ -365,6 +378,18 @@ class _Comparer:
                      f"the copy states this as fact; the source attributes it ('{aa.text}')")
             return
 
+    @staticmethod
+    def _source_quote(kept: list[Claim], region: list[Sent]) -> Claim | None:
+        """The source's quote, with its named speaker, that a quote the copy kept reprints."""
+        said = [c for s in region for c in s.claims if c.kind == "quote" and c.subject]
+        for q in kept:
+            if q.kind != "quote":
+                continue
+            for c in said:
+                if fuzz.partial_ratio(reading_key(q.text), reading_key(c.text)) >= 85:
+                    return c
+        return None
+
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
         b_attr = [c for c in sb.claims if c.kind == "attribution"]
         a_attr = [c for s in region for c in s.claims if c.kind == "attribution"]
@@ -373,6 +398,13 @@ class _Comparer:
         kept = [c for c in bearing if self._kept(c, region)]
         if a_attr and not b_attr and kept:
             aa = a_attr[0]
+            speaker = self._quote_speaker(kept[0])
+            if speaker is not None:  # the copy names a speaker the attribution reader missed
+                if same_speaker(speaker, aa.subject) is False:
+                    self.add("attribution", kept[0].span, aa.span,
+                             f"the copy gives '{kept[0].text}' to {speaker}; the source "
+                             f"attributes it to {aa.subject}")
+                return
             if not self._speaker_near(sb, aa.subject or ""):
                 self.add("attribution", kept[0].span, aa.span,
                          f"the copy states '{kept[0].text}' without the source's attribution "
@@ -380,7 +412,8 @@ class _Comparer:
             return
         if a_attr and not any(_named_source(c.subject or "") for c in b_attr):
             self._attribution_cut(sb, region, a_attr)
-        if any(sent == sb.span for _, sent in self.units):
+        kept_quote = any(c.kind == "quote" for c in kept)
+        if not kept_quote and any(sent == sb.span for _, sent in self.units):
             return  # the copy adds its own reporting here: its source is part of the addition
         for ba in b_attr:
             src = _norm_name(ba.subject or "")
@@ -391,12 +424,22 @@ class _Comparer:
                     max(sb.span[0], s0 - 40):s0]) and _generic_source(
                         full.split(" and ")[0].split(",")[-1])):
                 continue  # "the company", "Greek authorities": a description, not a named source
+            where = ("whom the source quotes elsewhere" if src in self.a.text.lower()
+                     else "whom the source does not mention")
+            said_by = self._source_quote(kept, region)
+            if said_by is not None:  # the source's own words, kept: who says them?
+                if src and same_speaker(ba.subject, said_by.subject) is False:
+                    self.add("attribution", ba.span, said_by.span,
+                             f"the copy gives the quote to {ba.subject} ({where}); the source "
+                             f"gives it to {said_by.subject}")
+                    # the quote's new speaker is this change, not an addition
+                    self.units = [(u, sent) for u, sent in self.units if not (
+                        sent == sb.span and _norm_name(u.claim.subject or "") == src)]
+                continue
             if not src or any(fuzz.token_set_ratio(src, _norm_name(x.subject or "")) >= 70
                               for x in a_attr):
                 continue
             if a_attr:
-                where = ("whom the source quotes elsewhere" if src in self.a.text.lower()
-                         else "whom the source does not mention")
                 self.add("attribution", ba.span, a_attr[0].span,
                          f"the copy attributes this to {ba.subject} ({where}) where the source "
                          f"attributes it to {a_attr[0].subject}")
