@@ -84,6 +84,24 @@ def test_quote_given_to_a_titled_speaker_is_a_reattribution_not_a_drop() -> None
     assert "attribution" not in [k for k, _ in found(same)]
 
 
+def test_changed_count_that_the_source_gives_elsewhere() -> None:
+    # "20 boats" becomes "40 boats" in a sentence kept word for word; 40 is another count of
+    # the source ("40 engineers"), which does not make the copy's 40 boats right
+    copy = WIRE.replace("150 firefighters and 20 boats", "150 firefighters and 40 boats")
+    got = [(c.kind, c.text, c.versus_text) for c in changes(copy)]
+    assert ("figure", "40", "20") in got
+    # restated in other words, a figure found elsewhere in the source is not a change
+    copy = WIRE.replace("The fire brigade said 150 firefighters and 20 boats had been deployed.",
+                        "Some 40 boats joined the effort, with 150 firefighters, the brigade said.")
+    assert "figure" not in [k for k, _ in found(copy)]
+
+
+def test_one_unit_spelt_two_ways_is_no_change() -> None:
+    src = "The quake struck less than 25 kilometres from the city, officials said."
+    assert found("The quake struck less than 25 km from the city, officials said.", src) == []
+    assert found("The quake struck less than 25 miles from the city, officials said.", src)
+
+
 def test_coordinated_capital_as_actor() -> None:
     copy = WIRE.replace("Lisbon and Oslo pledged", "Lisbon and Vienna pledged")
     got = [(c.kind, c.text, c.versus_text) for c in changes(copy)]

@@ -306,9 +306,16 @@ class _Comparer:
         for nb in b_nums:
             if any(s < nb.end and nb.start < e for s, e in taken):
                 continue
-            if any(consistent(nb, na) for na in self._a_numbers()):
-                continue  # the source has this figure somewhere
+            region_nums = [na for sa in region for na in _numbers_in(self.a.text, sa.span)]
+            if any(consistent(nb, na) for na in region_nums):
+                continue  # the aligned source sentences have this figure
+            # a figure the source gives elsewhere counts only in a sentence kept word for word
+            elsewhere = any(consistent(nb, na) for na in self._a_numbers())
+            b_sent = self.b.text[sb.span[0]:sb.span[1]]
             for sa in region:
+                if elsewhere and _overlap(b_sent, self.a.text[sa.span[0]:sa.span[1]],
+                                          longer=True) < _SAME_SPLIT:
+                    continue
                 for na in _numbers_in(self.a.text, sa.span):
                     if na.vague or na.unit != nb.unit or any(consistent(na, x) for x in b_nums):
                         continue
@@ -690,6 +697,21 @@ _NEG_WORDS = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|with
                         r"n't\b")
 
 
+_UNIT_SPELLINGS = {
+    **dict.fromkeys(("kilometre", "kilometres", "kilometer", "kilometers", "kms"), "km"),
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), "m"),
+    **dict.fromkeys(("mile", "miles", "mi"), "mile"),
+    **dict.fromkeys(("pc", "pct"), "percent"),
+    **dict.fromkeys(("kilogram", "kilograms", "kilo", "kilos", "kgs"), "kg"),
+    **dict.fromkeys(("hrs", "hr", "hour"), "hours"),
+}
+
+
+def _words_around(text: str, start: int, end: int) -> list[str]:
+    around = (text[:start] + " " + text[end:]).lower()
+    return re.findall(r"[a-z]+", re.sub(r"\bper\s+cent\b", "percent", around))
+
+
 def _consistent_figures(x: str, y: str) -> bool:
     """Two spellings of one figure: "ten" / "10", "dozens" / 30, "about 1,800" / "1,500-2,000",
     or amounts in two currencies (a conversion, not a changed figure)."""
@@ -699,9 +721,9 @@ def _consistent_figures(x: str, y: str) -> bool:
     if len(nx) == len(ny) == 1 and consistent(nx[0], ny[0]):
         # only when nothing but the figure differs: "a death toll of 200" for "dead or injured
         # at 200" is the same number counting something else (a scope change)
-        rest = [w for t, n in ((x, nx[0]), (y, ny[0]))
-                for w in re.findall(r"[a-z]+", (t[:n.start] + " " + t[n.end:]).lower())]
-        return all(w in _FIGURE_WORDS for w in rest)
+        rest = [sorted(_UNIT_SPELLINGS.get(w, w) for w in _words_around(t, n.start, n.end)
+                       if w not in _FIGURE_WORDS) for t, n in ((x, nx[0]), (y, ny[0]))]
+        return rest[0] == rest[1]  # "25 km" / "25 kilometres": one unit spelt two ways
     cx, cy = _CURRENCY.findall(x.lower()), _CURRENCY.findall(y.lower())
     return bool(cx and cy) and {c.rstrip("s") for c in cx} != {c.rstrip("s") for c in cy}
 
