@@ -74,3 +74,16 @@ def test_a_count_behind_another_number_is_not_this_numbers_scope() -> None:
     figures = {text[f.number.start:f.number.end]: f.scope for f in find_figures(text)}
     assert figures["two"] == "dead"
     assert figures["about 900"] != "dead"
+
+
+def test_spelled_numbers_combine_only_as_numbers_are_spoken() -> None:
+    def values(text: str) -> list[float]:
+        return [m.low for m in find_numbers(text)]
+
+    assert values("twenty-one people") == [21.0]
+    assert values("fifteen hundred homes") == [1500.0]
+    assert values("one hundred and twenty five") == [125.0]
+    assert values("three thousand four hundred") == [3400.0]
+    # two numbers side by side are not their sum ("nine ten" is not 19)
+    assert 19.0 not in values("lost eight of their nine ten games")
+    assert 50.0 not in values("in the twenty thirty window")

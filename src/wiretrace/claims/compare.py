@@ -386,15 +386,15 @@ class _Comparer:
             return
 
     @staticmethod
-    def _source_quote(kept: list[Claim], region: list[Sent]) -> Claim | None:
-        """The source's quote, with its named speaker, that a quote the copy kept reprints."""
+    def _source_quote(kept: list[Claim], region: list[Sent]) -> tuple[Claim, Claim] | None:
+        """A quote the copy kept and the source's quote, with its named speaker, it reprints."""
         said = [c for s in region for c in s.claims if c.kind == "quote" and c.subject]
         for q in kept:
             if q.kind != "quote":
                 continue
             for c in said:
                 if fuzz.partial_ratio(reading_key(q.text), reading_key(c.text)) >= 85:
-                    return c
+                    return q, c
         return None
 
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
@@ -433,10 +433,12 @@ class _Comparer:
                 continue  # "the company", "Greek authorities": a description, not a named source
             where = ("whom the source quotes elsewhere" if src in self.a.text.lower()
                      else "whom the source does not mention")
-            said_by = self._source_quote(kept, region)
-            if said_by is not None:  # the source's own words, kept: who says them?
+            quoted = self._source_quote(kept, region)
+            if quoted is not None:  # the source's own words, kept: who says them?
+                q, said_by = quoted
                 if src and same_speaker(ba.subject, said_by.subject) is False:
-                    self.add("attribution", ba.span, said_by.span,
+                    span = (min(q.span[0], ba.span[0]), max(q.span[1], ba.span[1]))
+                    self.add("attribution", span, said_by.span,
                              f"the copy gives the quote to {ba.subject} ({where}); the source "
                              f"gives it to {said_by.subject}")
                     # the quote's new speaker is this change, not an addition

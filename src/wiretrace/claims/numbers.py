@@ -66,25 +66,42 @@ class NumberMention:
     text: str = ""
 
 
+# which word may follow which in one spelled number: "twenty-one", "fifteen hundred", "two
+# million"; "nine ten" or "twenty thirty" are two numbers side by side, not one
+_MAY_FOLLOW = {
+    "digit": {None, "tens", "hundred", "scale"},
+    "teen": {None, "hundred", "scale"},
+    "tens": {None, "hundred", "scale"},
+    "hundred": {None, "digit", "teen", "tens"},
+    "scale": {None, "digit", "teen", "tens", "hundred"},
+}
+
+
 def _spelled_value(words: str) -> float | None:
     total, current = 0.0, 0.0
-    seen = False
+    prev: str | None = None
     for w in re.split(r"[\s-]+", words.lower()):
         if w == "and" or not w:
             continue
         if w in _UNITS:
+            kind = "digit" if 0 < _UNITS[w] < 10 else "teen"
             current += _UNITS[w]
         elif w in _TENS:
+            kind = "tens"
             current += _TENS[w]
         elif w == "hundred":
+            kind = "hundred"
             current = (current or 1) * 100
         elif w in _SCALES:
+            kind = "scale"
             total += (current or 1) * _SCALES[w]
             current = 0
         else:
             return None
-        seen = True
-    return total + current if seen else None
+        if prev not in _MAY_FOLLOW[kind]:
+            return None
+        prev = kind
+    return total + current if prev is not None else None
 
 
 def _raw_mentions(text: str) -> list[NumberMention]:
