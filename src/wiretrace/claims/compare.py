@@ -49,9 +49,9 @@ FACT_KINDS = frozenset({"figure", "scope", "qualifier", "attribution", "actor", 
                         "negation", "modality", "title", "addition"})
 _OPEN = {"at_least", "at_most"}
 _REWORDED = 3  # plain-word swaps from which a copy counts as reworded, not edited
-_TITLE_ALIASES = {"chief executive": "ceo", "chief executive officer": "ceo", "premier":
-                  "prime minister", "chair": "chairman", "chairwoman": "chairman",
-                  "spokeswoman": "spokesperson", "spokesman": "spokesperson"}
+_TITLE_ALIASES = {"chief executive": "ceo", "chief executive officer": "ceo", "executive": "ceo",
+                  "premier": "prime minister", "chair": "chairman", "chairwoman": "chairman",
+                  "spokeswoman": "spokesperson", "spokesman": "spokesperson", "head": "chief"}
 _STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?=$)", re.IGNORECASE)
 
 
@@ -303,20 +303,24 @@ class _Comparer:
         changed in the aligned sentence: the same words around it, another value."""
         taken = [c.span for c in sb.claims if c.kind in {"figure", "date"}]
         b_nums = [n for n in _numbers_in(self.b.text, sb.span) if not n.vague and n.unit != "year"]
+        if not b_nums:
+            return
+        b_sent = self.b.text[sb.span[0]:sb.span[1]]
+        # each aligned source sentence: its numbers, and whether the copy keeps it word for word
+        region_nums = [(_numbers_in(self.a.text, sa.span), _overlap(
+            b_sent, self.a.text[sa.span[0]:sa.span[1]], longer=True) >= _SAME_SPLIT)
+            for sa in region]
         for nb in b_nums:
             if any(s < nb.end and nb.start < e for s, e in taken):
                 continue
-            region_nums = [na for sa in region for na in _numbers_in(self.a.text, sa.span)]
-            if any(consistent(nb, na) for na in region_nums):
+            if any(consistent(nb, na) for nums, _ in region_nums for na in nums):
                 continue  # the aligned source sentences have this figure
             # a figure the source gives elsewhere counts only in a sentence kept word for word
             elsewhere = any(consistent(nb, na) for na in self._a_numbers())
-            b_sent = self.b.text[sb.span[0]:sb.span[1]]
-            for sa in region:
-                if elsewhere and _overlap(b_sent, self.a.text[sa.span[0]:sa.span[1]],
-                                          longer=True) < _SAME_SPLIT:
+            for nums, verbatim in region_nums:
+                if elsewhere and not verbatim:
                     continue
-                for na in _numbers_in(self.a.text, sa.span):
+                for na in nums:
                     if na.vague or na.unit != nb.unit or any(consistent(na, x) for x in b_nums):
                         continue
                     if _same_slot(self.b.text, nb, self.a.text, na):
@@ -397,6 +401,24 @@ class _Comparer:
                     return q, c
         return None
 
+    def _where(self, speaker_key: str) -> str:
+        return ("whom the source quotes elsewhere" if speaker_key in self.a.text.lower()
+                else "whom the source does not mention")
+
+    def _quote_given_to(self, sb: Sent, span: tuple[int, int], speaker: str, said_by: str,
+                        versus_span: tuple[int, int]) -> None:
+        """The copy gives a quote of the source to ``speaker``; the source to ``said_by``. Not a
+        change when they are one person; otherwise the new speaker is this change, not also an
+        addition of the copy."""
+        if same_speaker(speaker, said_by) is not False:
+            return
+        key = _norm_name(speaker)
+        self.add("attribution", span, versus_span,
+                 f"the copy gives the quote to {speaker} ({self._where(key)}); the source gives "
+                 f"it to {said_by}")
+        self.units = [(u, sent) for u, sent in self.units
+                      if not (sent == sb.span and _norm_name(u.claim.subject or "") == key)]
+
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
         b_attr = [c for c in sb.claims if c.kind == "attribution"]
         a_attr = [c for s in region for c in s.claims if c.kind == "attribution"]
@@ -407,10 +429,7 @@ class _Comparer:
             aa = a_attr[0]
             speaker = self._quote_speaker(kept[0])
             if speaker is not None:  # the copy names a speaker the attribution reader missed
-                if same_speaker(speaker, aa.subject) is False:
-                    self.add("attribution", kept[0].span, aa.span,
-                             f"the copy gives '{kept[0].text}' to {speaker}; the source "
-                             f"attributes it to {aa.subject}")
+                self._quote_given_to(sb, kept[0].span, speaker, aa.subject or "", aa.span)
                 return
             if not self._speaker_near(sb, aa.subject or ""):
                 self.add("attribution", kept[0].span, aa.span,
@@ -431,27 +450,21 @@ class _Comparer:
                     max(sb.span[0], s0 - 40):s0]) and _generic_source(
                         full.split(" and ")[0].split(",")[-1])):
                 continue  # "the company", "Greek authorities": a description, not a named source
-            where = ("whom the source quotes elsewhere" if src in self.a.text.lower()
-                     else "whom the source does not mention")
             quoted = self._source_quote(kept, region)
             if quoted is not None:  # the source's own words, kept: who says them?
                 q, said_by = quoted
-                if src and same_speaker(ba.subject, said_by.subject) is False:
+                if src:
                     span = (min(q.span[0], ba.span[0]), max(q.span[1], ba.span[1]))
-                    self.add("attribution", span, said_by.span,
-                             f"the copy gives the quote to {ba.subject} ({where}); the source "
-                             f"gives it to {said_by.subject}")
-                    # the quote's new speaker is this change, not an addition
-                    self.units = [(u, sent) for u, sent in self.units if not (
-                        sent == sb.span and _norm_name(u.claim.subject or "") == src)]
+                    self._quote_given_to(sb, span, ba.subject or "", said_by.subject or "",
+                                         said_by.span)
                 continue
             if not src or any(fuzz.token_set_ratio(src, _norm_name(x.subject or "")) >= 70
                               for x in a_attr):
                 continue
             if a_attr:
                 self.add("attribution", ba.span, a_attr[0].span,
-                         f"the copy attributes this to {ba.subject} ({where}) where the source "
-                         f"attributes it to {a_attr[0].subject}")
+                         f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
+                         f"the source attributes it to {a_attr[0].subject}")
             elif src not in self.a.text.lower() and bearing:
                 self.add("attribution", ba.span, None,
                          f"the copy attributes this to {ba.subject}, whom the source never names")
@@ -545,13 +558,9 @@ class _Comparer:
                          f"the copy calls {bn.subject} former {vb.get('title') or ''} where the "
                          f"source gives the title as current".replace("  ", " "))
                 return
-            tb, ta = (vb.get("title") or "").lower(), (va.get("title") or "").lower()
-            tb, ta = _TITLE_ALIASES.get(tb, tb), _TITLE_ALIASES.get(ta, ta)
+            tb, ta = _title_key(vb.get("title") or ""), _title_key(va.get("title") or "")
             if tb and ta and tb != ta and not any(
-                (m.value or {}).get("title", "") and
-                _TITLE_ALIASES.get(((m.value or {}).get("title") or "").lower(),
-                                   ((m.value or {}).get("title") or "").lower()) == tb
-                for m in matches
+                _title_key((m.value or {}).get("title") or "") == tb for m in matches
             ):
                 self.add("title", bn.span, an.span,
                          f"the copy calls {bn.subject} '{vb.get('title')}' where the source says "
@@ -813,13 +822,10 @@ def _acronym_of(x: str, y: str) -> bool:
     return False
 
 
-_MORE_TITLE_ALIASES = {"executive": "ceo", "head": "chief", "spokesperson": "spokesperson"}
-
-
 def _title_key(text: str) -> str:
+    """One spelling per title: "Chief Executive" / "CEO", "spokesman" / "spokesperson"."""
     t = " ".join(text.lower().split())
-    t = _TITLE_ALIASES.get(t, t)
-    return _MORE_TITLE_ALIASES.get(t, t)
+    return _TITLE_ALIASES.get(t, t)
 
 
 def _count_word(text: str, word: str) -> int:
