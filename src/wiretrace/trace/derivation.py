@@ -104,8 +104,9 @@ def trace_story(
     linked: dict[tuple[int, int], float] = {}  # (x, y) with x < y → direction (+: x is parent)
     why: dict[tuple[int, int], list[str]] = {}
     pairs: list[tuple[Article, Article]] = []
-    credit_only: set[tuple[int, int]] = set()  # linked by a credit, not by shared passages
-    basis: dict[tuple[int, int], str] = {}  # (x, y) with x < y → why they are linked
+    # (x, y) with x < y → how they are linked ("wording", "rewrite_tell", "paraphrase", or
+    # "credit": by a credit of the other's outlet, not by shared passages) and the probability
+    basis: dict[tuple[int, int], tuple[str, float | None]] = {}
     semantic = settings is None or settings.semantic_alignment
     for i, x in enumerate(arts):
         for y in arts[i + 1 :]:
@@ -125,11 +126,10 @@ def trace_story(
             how, prob = link_basis(vx, vy, x, y, params, semantic)
             if how is not None:
                 pairs.append((x, y))
-                basis[key] = _basis_note(how, prob)
+                basis[key] = (how, prob)
             elif credit and _credited(vx, vy, x, y, cites):
                 pairs.append((x, y))
-                credit_only.add(key)
-                basis[key] = "linked by a credit to the other's outlet"
+                basis[key] = ("credit", None)
     neighbours: dict[int, set[int]] = {k: set() for k in by_id}
     for x, y in pairs:
         neighbours[_aid(x)].add(_aid(y))
@@ -185,8 +185,7 @@ def trace_story(
         if k in parent:
             p = parent[k]
             out.append(_derived(a, by_id[p], views[(k, p)], dir_of(p, k), why, table, cites,
-                                (min(k, p), max(k, p)) in credit_only,
-                                basis.get((min(k, p), max(k, p)))))
+                                basis[(min(k, p), max(k, p))]))
         elif siblings[k]:
             out.append(_upstream(a, [by_id[s] for s in siblings[k]], views, table, cites))
         else:
@@ -254,6 +253,8 @@ def may_be_paraphrase(
 
 
 def _basis_note(how: str, prob: float | None) -> str:
+    if how == "credit":
+        return "linked by a credit to the other's outlet"
     if how == "wording":
         return "linked by shared wording"
     if how == "rewrite_tell":
@@ -327,8 +328,9 @@ def _direction(
         copy = yi if tell_w[yi] > tell_w[xi] else xi
         reasons.append(f"#{copy} carries the marks of a copy")
     tx, ty = published_at(x), published_at(y)
-    dated = bool(tx and ty and tx != ty)
+    dated = False
     if tx and ty and tx != ty:
+        dated = True
         s += _DATE_WEIGHT if tx < ty else -_DATE_WEIGHT  # a copy cannot predate its source
         reasons.append(f"#{xi if tx < ty else yi} was published first")
     content = 0.0
@@ -504,19 +506,17 @@ def _derived(
     why: dict[tuple[int, int], list[str]],
     table: dict[tuple[int, int], Alignment],
     cites: dict[int, list[Citation]],
-    credit_only: bool = False,
-    link: str | None = None,
+    link: tuple[str, float | None],
 ) -> Derivation:
     k, pk = _aid(a), _aid(p)
-    kind = classify(v, a, p, credit_only=credit_only)
+    kind = classify(v, a, p, credit_only=link[0] == "credit")
     ev = [
         f"{round(100 * v.all_c)}% of this article's text is found in #{pk}; "
         f"{round(100 * v.all_p)}% of #{pk}'s text is found here "
         f"(verbatim {round(100 * v.cov_c['verbatim'])}%, edited {round(100 * v.cov_c['edited'])}%,"
         f" paraphrase {round(100 * v.cov_c['paraphrase'])}%)"
     ]
-    if link:
-        ev.append(link)
+    ev.append(_basis_note(*link))
     ev += _passage_evidence(a, p, table)
     reasons = why.get((min(k, pk), max(k, pk)), [])
     ev.append("direction: " + ("; ".join(reasons) if reasons else "undetermined; guessed"))
