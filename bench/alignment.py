@@ -64,6 +64,7 @@ from typing import NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import embedding_cache  # noqa: E402
+from floors import gate  # noqa: E402
 from rewrites import split_of  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -561,10 +562,7 @@ def main() -> int:
         if "test" not in macros:
             print("alignment: --floor applies to the test split (add --split test)")
             return 2
-        if macros["test"] < args.floor:
-            print(f"alignment: FAIL test macro plagdet {macros['test']:.3f} < floor {args.floor}")
-            return 1
-    return 0
+    return gate("alignment", [("test macro plagdet", macros.get("test", 0.0), args.floor, True)])
 
 
 if __name__ == "__main__":

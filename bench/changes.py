@@ -37,6 +37,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from floors import gate
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / ".." / "shared" / "data" / "summedits"
 
@@ -158,16 +160,13 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run([sys.executable, str(ROOT / "scripts" / "train_entailment.py"),
                             "--data", str(args.data), "--out", str(Path(tmp) / "m.json")],
                            check=True)
-    failed = False
     ent = results.get("entailment")
-    if ent and args.floor is not None and ent["balanced_accuracy"] < args.floor:
-        print(f"entailment balanced accuracy below floor {args.floor:.3f}", file=sys.stderr)
-        failed = True
-    if ent and args.floor_precision is not None and (
-            ent["precision_inconsistent"] < args.floor_precision):
-        print(f"entailment precision below floor {args.floor_precision:.3f}", file=sys.stderr)
-        failed = True
-    return int(failed)
+    if not ent:
+        return 0
+    return gate("changes", [
+        ("entailment balanced accuracy", ent["balanced_accuracy"], args.floor, True),
+        ("entailment precision", ent["precision_inconsistent"], args.floor_precision, True),
+    ])
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from corpora import (  # noqa: E402
     load_newswcl50,
     precision_recall,
 )
+from floors import gate  # noqa: E402
 from sklearn.metrics import adjusted_rand_score  # noqa: E402
 
 from wiretrace.cluster import ClusterItem, ClusterResult, cluster  # noqa: E402
@@ -156,10 +157,7 @@ def main() -> int:
                 by_event[test[i].event][pred[i]] += 1
             print(f"  topic {topic}: " + "; ".join(
                 f"{ev} -> stories {sorted(c.items())}" for ev, c in sorted(by_event.items())))
-    if args.floor_event is not None and event_ari < args.floor_event:
-        print(f"clustering: event ARI {event_ari:.3f} below floor {args.floor_event}")
-        return 1
-    return 0
+    return gate("clustering", [("test event ARI", event_ari, args.floor_event, True)])
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from copies import DATA, Case, Pair, aeb_pairs, ecb_pairs, imbd_pairs, plant  # noqa: E402
+from floors import gate  # noqa: E402
 
 
 def _changes(source: str, copy: str) -> list:
@@ -194,20 +195,12 @@ def main(argv: list[str] | None = None) -> int:
             results[split] = run_split(split, pairs, args.sample, args.show, args.verbose,
                                        "imbd" in corpora)
     gated = results["test" if "test" in results else splits[0]]
-    failed = []
-    if args.max_false_per_pair is not None and gated["false_per_pair"] > args.max_false_per_pair:
-        failed.append(f"false changes per pair {gated['false_per_pair']:.3f} > "
-                      f"{args.max_false_per_pair}")
-    if args.floor_recall is not None and gated["recall"] < args.floor_recall:
-        failed.append(f"planted recall {gated['recall']:.3f} < {args.floor_recall}")
-    if args.floor_precision is not None and gated["precision"] < args.floor_precision:
-        failed.append(f"planted precision {gated['precision']:.3f} < {args.floor_precision}")
-    if args.max_variants is not None and gated["variants_flagged"] > args.max_variants:
-        failed.append(f"consistent variants flagged {gated['variants_flagged']:.0f} > "
-                      f"{args.max_variants}")
-    for f in failed:
-        print(f"changes --copies: {f}", file=sys.stderr)
-    return int(bool(failed))
+    return gate("changes --copies", [
+        ("false changes per pair", gated["false_per_pair"], args.max_false_per_pair, False),
+        ("planted recall", gated["recall"], args.floor_recall, True),
+        ("planted precision", gated["precision"], args.floor_precision, True),
+        ("consistent variants flagged", gated["variants_flagged"], args.max_variants, False),
+    ])
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from floors import gate
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "aeb"
 
@@ -188,10 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             "f1_ratio": ratio,
         }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    if args.floor is not None and wt["f1"] < args.floor:
-        print(f"FAIL: wiretrace F1 {wt['f1']:.3f} is below the floor {args.floor:.3f}")
-        return 1
-    return 0
+    return gate("extraction", [("wiretrace F1", wt["f1"], args.floor, True)])
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import DATA, ECB_DEV, ECB_TEST, data_dir, load_ecbplus  # noqa: E402
+from floors import gate  # noqa: E402
 from sklearn.metrics import adjusted_rand_score  # noqa: E402
 
 from wiretrace.ingest.chrome import is_chrome_line  # noqa: E402
@@ -82,10 +83,7 @@ def main() -> int:
     )
     if report.rejected:
         return 1
-    if args.floor_event is not None and ari < args.floor_event:
-        print(f"ingest_ecb: event ARI {ari:.3f} below floor {args.floor_event}")
-        return 1
-    return 0
+    return gate("ingest_ecb", [("event ARI", ari, args.floor_event, True)])
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from corpora import embedding_cache
+from floors import gate
 
 from wiretrace.model import Article
 from wiretrace.trace.derivation import trace_story
@@ -540,19 +541,13 @@ def _run(args: argparse.Namespace, t0: float) -> int:
     if args.verbose:
         print("errors:", dict(confusion.most_common()), file=sys.stderr)
         print("false edges:", shown_wcl + shown_ecb, file=sys.stderr)
-    failed = []
-    if args.floor_parent is not None and parent_acc < args.floor_parent:
-        failed.append(f"parent accuracy {parent_acc:.3f} < {args.floor_parent}")
-    if args.floor_type is not None and type_acc < args.floor_type:
-        failed.append(f"type accuracy {type_acc:.3f} < {args.floor_type}")
-    if args.max_false_edges is not None and fe_wcl + fe_ecb > args.max_false_edges:
-        failed.append(f"false edges {fe_wcl + fe_ecb} > {args.max_false_edges}")
-    if args.max_paraphrase_test is not None and para["test"] > args.max_paraphrase_test:
-        failed.append(f"paraphrase-led same-event edges on ECB+ test topics {para['test']} > "
-                      f"{args.max_paraphrase_test}")
-    for f in failed:
-        print(f"provenance: FAILED {f}", file=sys.stderr)
-    return 1 if failed else 0
+    return gate("provenance", [
+        ("parent accuracy", parent_acc, args.floor_parent, True),
+        ("type accuracy", type_acc, args.floor_type, True),
+        ("false edges", fe_wcl + fe_ecb, args.max_false_edges, False),
+        ("paraphrase-led same-event edges on ECB+ test topics", para["test"],
+         args.max_paraphrase_test, False),
+    ])
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from floors import gate
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / ".." / "shared" / "data" / "aeb"
 NAMES = ["Marta Kellison", "Oren Vasquez", "Dana Whitcombe", "Ilse Brandtner", "Tomas Ferreiro"]
@@ -210,13 +212,8 @@ def main() -> int:
         p = r["right"][kind] / n if n else 1.0
         worst = min(worst, p)
         print(f"{kind:14} {n:8d} {r['right'][kind]:6d} {p:9.3f}")
-    if args.floor_precision is not None and worst < args.floor_precision:
-        print(f"FAILED: a precision {worst:.3f} < floor {args.floor_precision}")
-        return 1
-    if args.floor_recall is not None and low < args.floor_recall:
-        print(f"FAILED: a recall {low:.3f} < floor {args.floor_recall}")
-        return 1
-    return 0
+    return gate("quotes", [("lowest precision", worst, args.floor_precision, True),
+                           ("lowest recall", low, args.floor_recall, True)])
 
 
 if __name__ == "__main__":

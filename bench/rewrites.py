@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from corpora import embedding_cache
+from floors import gate
 
 from wiretrace.model import Article, Document
 from wiretrace.settings import Settings
@@ -197,10 +198,7 @@ def main() -> int:
         res = run(args.split, args.limit, args.verbose, not args.no_semantic, args.sample)
     print(f"rewrites: sentences embedded={embedded()} "
           f"wall_s={time.perf_counter() - started:.1f}")
-    if args.floor is not None and res["linked"] < args.floor:
-        print(f"rewrites: FAIL linked {res['linked']:.3f} < floor {args.floor}")
-        return 1
-    return 0
+    return gate("rewrites", [("linked", res["linked"], args.floor, True)])
 
 
 if __name__ == "__main__":
