@@ -28,12 +28,19 @@ __all__ = [
     "QuoteChange",
     "Rejection",
     "Span",
+    "spans_overlap",
     "Story",
     "article_identity",
     "content_sha",
 ]
 
 Span = tuple[int, int]
+
+
+def spans_overlap(a: Span | None, b: Span | None) -> bool:
+    """Do two character spans share a character (a missing span shares none)?"""
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
 
 DERIVATION_TYPES = (
     "original",

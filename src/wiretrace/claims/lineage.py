@@ -18,7 +18,16 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from wiretrace.claims.normalise import reading_form
-from wiretrace.model import Alignment, Article, Change, Derivation, FactLineage, LineageHop, Span
+from wiretrace.model import (
+    Alignment,
+    Article,
+    Change,
+    Derivation,
+    FactLineage,
+    LineageHop,
+    Span,
+    spans_overlap,
+)
 
 __all__ = ["LINEAGE_KINDS", "fact_lineage", "find_reading"]
 
@@ -97,10 +106,6 @@ def _aligned(alignments: dict[frozenset[int], Alignment], carrier: int, child: i
     return best
 
 
-def _overlaps(a: Span | None, b: Span | None) -> bool:
-    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
-
-
 def fact_lineage(
     articles: Sequence[Article],
     derivations: Iterable[Derivation],
@@ -146,7 +151,7 @@ def _walk(ch: Change, start: Span, texts: dict[int, str], children: dict[int, li
                 continue
             seen.add(child)
             own = by_pair.get((child, carrier), [])
-            if any(_overlaps(c.versus_span, span) and c.kind != "addition" for c in own):
+            if any(spans_overlap(c.versus_span, span) and c.kind != "addition" for c in own):
                 continue  # changed again: the child is an origin of its own
             hit = find_reading(words, texts[child], _aligned(alignments, carrier, child, span))
             if hit is None:

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from wiretrace.claims.attributions import find_attributions
 from wiretrace.claims.normalise import reading_form
-from wiretrace.model import Alignment, Article, Derivation, QuoteChange, Span
+from wiretrace.model import Alignment, Article, Derivation, QuoteChange, Span, spans_overlap
 
 __all__ = ["QuoteMention", "compare_quotes", "find_quote_mentions", "quote_changes",
            "quote_words"]
@@ -432,10 +432,6 @@ def _oriented(al: Alignment | None, parent: int) -> list[tuple[Span, Span]]:
     return [(p.b_span, p.a_span) for p in al.pairs]
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _grams(words: list[str], n: int = 3) -> set[tuple[str, ...]]:
     """The runs of ``n`` words of a quote that are not all stop words."""
     return {g for g in (tuple(words[i:i + n]) for i in range(len(words) - n + 1))
@@ -466,8 +462,8 @@ def compare_quotes(parent: Article, copy: Article, alignment: Alignment | None =
         shared: Counter[int] = Counter()
         for g in _grams(c.words):
             shared.update(index.get(g, ()))
-        aligned = [ps for ps, cs in pairs if _overlaps(cs, c.span)]
-        near = {k for k, p in enumerate(pq) if any(_overlaps(p.span, ps) for ps in aligned)}
+        aligned = [ps for ps, cs in pairs if spans_overlap(cs, c.span)]
+        near = {k for k, p in enumerate(pq) if any(spans_overlap(p.span, ps) for ps in aligned)}
         # the parent quotes that share most of its word runs (then the nearest): a bound on the
         # work per quote when a text repeats one quote hundreds of times
         ranked = sorted(set(shared) | near,
