@@ -19,6 +19,7 @@ from rich.console import Console
 from wiretrace.claims.lineage import fact_lineage
 from wiretrace.claims.quotes import quote_changes
 from wiretrace.model import Alignment, Article, Change, Derivation, FactLineage, QuoteChange, Span
+from wiretrace.report.records import shorten
 from wiretrace.settings import Settings
 from wiretrace.store import Store
 from wiretrace.trace.bounds import bounded_articles
@@ -92,41 +93,55 @@ def quote_record(q: QuoteChange, texts: dict[int, str] | None = None) -> dict[st
     }
 
 
+def _bounded(articles: Sequence[Article]) -> tuple[Sequence[Article], dict[int, str]]:
+    # over the prefix the changes were computed on (trace.bounds): offsets stay offsets into
+    # the whole texts, and a hostile megabyte of quotation marks costs no more than a story
+    articles, _ = bounded_articles(articles, Settings().max_compare_chars)
+    return articles, {a.id: a.text for a in articles if a.id is not None}
+
+
+def _lineage_records(articles: Sequence[Article], texts: dict[int, str],
+                     derivations: Sequence[Derivation], changes: Sequence[Change],
+                     alignments: Sequence[Alignment]) -> list[dict[str, Any]]:
+    """The lines that travelled furthest first (``articles`` and ``texts``: ``_bounded``)."""
+    lines = fact_lineage(articles, derivations, changes, alignments)
+    lines.sort(key=lambda x: -len(x.inherited_by))
+    return [lineage_record(x, texts) for x in lines]
+
+
+def _quote_records(articles: Sequence[Article], texts: dict[int, str],
+                   derivations: Sequence[Derivation],
+                   alignments: Sequence[Alignment]) -> list[dict[str, Any]]:
+    """In article order (``articles`` and ``texts``: ``_bounded``)."""
+    return [quote_record(q, texts) for q in quote_changes(articles, derivations, alignments)]
+
+
 def integrity_sections(articles: Sequence[Article], derivations: Sequence[Derivation],
                        changes: Sequence[Change],
                        alignments: Sequence[Alignment]) -> dict[str, list[dict[str, Any]]]:
     """The report's ``lineage`` and ``quotes`` of one story (the lines that travelled furthest
     first; quotes in article order)."""
-    # over the prefix the changes were computed on (trace.bounds): offsets stay offsets into
-    # the whole texts, and a hostile megabyte of quotation marks costs no more than a story
-    articles, _ = bounded_articles(articles, Settings().max_compare_chars)
-    texts = {a.id: a.text for a in articles if a.id is not None}
-    lines = fact_lineage(articles, derivations, changes, alignments)
-    lines.sort(key=lambda x: -len(x.inherited_by))
-    quotes = quote_changes(articles, derivations, alignments)
-    return {"lineage": [lineage_record(x, texts) for x in lines],
-            "quotes": [quote_record(q, texts) for q in quotes]}
-
-
-def _story_sections(store: Store, story_id: int) -> dict[str, list[dict[str, Any]]]:
-    story = store.story(story_id)
-    return integrity_sections(store.articles(story.articles), store.derivations(story_id),
-                              store.changes(story_id), store.alignments(story_id))
+    bounded, texts = _bounded(articles)
+    return {"lineage": _lineage_records(bounded, texts, derivations, changes, alignments),
+            "quotes": _quote_records(bounded, texts, derivations, alignments)}
 
 
 def story_lineage(store: Store, story_id: int) -> list[dict[str, Any]]:
     """The lineage of every changed fact of a stored story (report records)."""
-    return _story_sections(store, story_id)["lineage"]
+    articles, texts = _bounded(store.articles(store.story(story_id).articles))
+    return _lineage_records(articles, texts, store.derivations(story_id),
+                            store.changes(story_id), store.alignments(story_id))
 
 
 def story_quotes(store: Store, story_id: int) -> list[dict[str, Any]]:
     """The quotes each copy of a stored story cut, spliced, reattributed or altered."""
-    return _story_sections(store, story_id)["quotes"]
+    articles, texts = _bounded(store.articles(store.story(story_id).articles))
+    return _quote_records(articles, texts, store.derivations(story_id),
+                          store.alignments(story_id))
 
 
 def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return shorten(text, limit)
 
 
 def print_lineage(lines: list[dict[str, Any]], console: Console, everything: bool = False) -> None:

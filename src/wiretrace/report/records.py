@@ -7,12 +7,19 @@ from typing import Any
 from wiretrace.model import Alignment, Article, Change, Derivation, Fact
 
 __all__ = [
+    "shorten",
     "article_record",
     "alignment_record",
     "change_record",
     "derivation_record",
     "fact_record",
 ]
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…" (for display)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def article_record(article: Article, text: bool = False) -> dict[str, Any]:

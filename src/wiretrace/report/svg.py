@@ -13,6 +13,8 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from wiretrace.report.records import shorten
+
 __all__ = ["provenance_graph", "render_svg"]
 
 NODE_W = 230
@@ -104,8 +106,7 @@ def provenance_graph(story: dict[str, Any]) -> dict[str, Any]:
 
 
 def _short(text: str, n: int = TITLE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return shorten(text, n)
 
 
 def _css_token(value: str) -> str:
