@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from wiretrace.cluster.features import AnchorSets, StoryFeatures
+from wiretrace.cluster.features import N_FEATURES, AnchorSets, StoryFeatures
 from wiretrace.cluster.minhash import Signatures
 from wiretrace.cluster.near_duplicates import NearDuplicate, components
 from wiretrace.cluster.stories import StoryEdge, StoryGraph
@@ -87,7 +87,7 @@ class ClusterState:
         for name in ("words", "anchor_vec", "leads"):
             m: sparse.csr_matrix = getattr(f, name)
             if m is None:
-                m = sparse.csr_matrix((len(f), 1 << 20), dtype=np.float32)
+                m = sparse.csr_matrix((len(f), N_FEATURES), dtype=np.float32)  # no leads
             arrays[f"{name}_data"], arrays[f"{name}_indices"] = m.data, m.indices
             arrays[f"{name}_indptr"] = m.indptr
         meta = {
