@@ -327,3 +327,31 @@ def test_agency_initials_are_its_own_outlet() -> None:
     afp = Article(source="y.html", text="Body.", raw_text="Body.", site="Agence France-Presse")
     assert names_outlet("AFP", afp)
     assert not names_outlet("AP", art)
+
+
+def test_reprinted_background_paragraphs_are_not_a_copy() -> None:
+    """A report of its own that reprints two sentences of an agency brief is no copy of it: it
+    stays independent, with the shared passages as evidence, and the brief gets no child."""
+    lines = ORIGINAL.split("\n")
+    brief = make(21, "\n".join(lines[:3]), site="apnews.com",
+                 published="2024-03-05T18:00:00+00:00")
+    report = make(
+        22,
+        INDEPENDENT + "\n" + lines[0] + "\n" + lines[1] + "\n"
+        "Dock workers who spoke to us on the quay said overtime had been cancelled, and several "
+        "said they feared losing a month of wages if the terminal stays shut.\n"
+        "The harbour cafe, usually packed at dawn, served only a handful of customers, its owner "
+        "said, because the approach road was still closed to traffic.",
+        site="local.example",
+        published="2024-03-06T09:00:00+00:00",
+    )
+    got = {d.article: d for d in trace_story([brief, report])}
+    assert got[22].parent is None and got[22].type == "independent"
+    assert got[21].parent is None and got[21].type == "independent"
+    evidence = " ".join(got[22].evidence)
+    assert "shares passages with #21" in evidence and "shared verbatim passage" in evidence
+    # the same report is still a copy when it takes most of its text from the brief
+    copy = make(23, "\n".join(lines[:3]) + "\nFerry services to the islands ran normally.",
+                site="copy.example", published="2024-03-06T09:00:00+00:00")
+    got = {d.article: d for d in trace_story([brief, copy])}
+    assert got[23].parent == 21

@@ -70,6 +70,10 @@ class TraceParams:
     spun_edited: float = 0.25  # a spun copy has at least this share of its text in edited pairs
     wire_max_added: int = 100  # substantive chars (not boilerplate) a wire copy may add
     rewrite_max_verbatim: float = 0.2  # a rewrite keeps less than this share verbatim
+    # a copy takes at least this share of its own text from its source: an article that reuses
+    # a background paragraph of wire text in a report of its own is not a copy of it
+    min_copy_share: float = 0.3
+    expansion_share: float = 0.8  # ... unless it holds this share of its source's sentences
 
 
 DEFAULT = TraceParams()
@@ -169,11 +173,19 @@ def trace_story(
             if p == c or (min(p, c), max(p, c)) not in linked or rank[p] > rank[c]:
                 continue
             d = dir_of(p, c)
+            # only shared wording can be a few reused paragraphs; the learned paraphrase decision
+            # weighs coverage itself, and a credit of the other's outlet links an aggregator's
+            # summary, which shares little
+            by_words = basis[(min(p, c), max(p, c))][0] == "wording"
+            enough_c = not by_words or _copies_enough(views[(c, p)], params)
+            enough_p = not by_words or _copies_enough(views[(p, c)], params)
             if abs(d) < 1.0 and _both_unique(views[(c, p)]):
-                siblings[c].append(p)
-                siblings[p].append(c)
+                if enough_c:
+                    siblings[c].append(p)
+                if enough_p:
+                    siblings[p].append(c)
                 continue
-            if d >= -0.25:
+            if d >= -0.25 and enough_c:
                 cands.append(p)
         if cands:
             parent[c] = _choose_parent(c, cands, views, rank)
@@ -189,8 +201,18 @@ def trace_story(
         elif siblings[k]:
             out.append(_upstream(a, [by_id[s] for s in siblings[k]], views, table, cites))
         else:
-            out.append(_root(a, children[k], len(arts), views, table, cites))
+            reused = [by_id[p] for p in by_id if (k, p) in views and _linked(k, p, linked)]
+            out.append(_root(a, children[k], len(arts), views, table, cites, reused))
     return out
+
+
+def _copies_enough(v: PairView, p: TraceParams) -> bool:
+    """Enough of c is taken from p for c to be a copy of it, or c holds nearly all of p."""
+    return v.all_c >= p.min_copy_share or v.core_p >= p.expansion_share
+
+
+def _linked(x: int, y: int, linked: dict[tuple[int, int], float]) -> bool:
+    return (min(x, y), max(x, y)) in linked
 
 
 # A mangled dateline or leftover model text is proof of a copy: it outweighs publication dates
@@ -594,7 +616,11 @@ def _root(
     views: dict[tuple[int, int], PairView],
     table: dict[tuple[int, int], Alignment],
     cites: dict[int, list[Citation]],
+    reused: Sequence[Article] = (),
 ) -> Derivation:
+    """An article that is no copy: the source of its children, or an independent report. One
+    that shares some text with a linked article, too little for a copy, says so, with the
+    passages."""
     k = _aid(a)
     credits = [n for n in upstream_names(cites[k], whole_only=True) if not in_house(n, a)]
     upstream = credits[0] if credits else None
@@ -606,10 +632,20 @@ def _root(
         mine = [al for (x, y), al in table.items() if k in (x, y)]
         spans = [q.a_span if al.a == k else q.b_span for al in mine for q in al.pairs]
         longest = max((e - s for s, e in spans), default=0)
-        ev = [
-            "no substantial shared passages with any other article of the story"
-            + (f" (longest aligned sentence or passage {longest} characters)" if mine else "")
-        ]
+        if reused:
+            o = max(reused, key=lambda r: views[(k, _aid(r))].all_c)
+            v = views[(k, _aid(o))]
+            ev = [
+                f"shares passages with #{_aid(o)}: {round(100 * v.all_c)}% of this article's "
+                f"text, {round(100 * v.all_p)}% of #{_aid(o)}'s; too little for either to be a "
+                f"copy of the other (reports that reprint some of the same, often wire, text)"
+            ]
+            ev += _passage_evidence(a, o, table)
+        else:
+            ev = [
+                "no substantial shared passages with any other article of the story"
+                + (f" (longest aligned sentence or passage {longest} characters)" if mine else "")
+            ]
         kind = "independent" if n_articles > 1 else "original"
         reuse = [al.reuse_a if al.a == k else al.reuse_b for al in mine]
         score = round(1.0 - max(reuse, default=0.0), 3)
