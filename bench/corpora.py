@@ -29,9 +29,14 @@ ECB_DEV = (2, 5, 12, 18, 21, 23, 34, 35)
 ECB_TEST = tuple(range(36, 46))
 
 _URL = re.compile(r"^\s*https?\s*:|^\s*www\s*\.|\.\s*(com|org|net|html?|co\s*\.\s*uk)\b", re.I)
-_NOSPACE_BEFORE = re.compile(r" ([,.;:!?%)\]'])")
-_NOSPACE_AFTER = re.compile(r"([(\[$]) ")
+_NOSPACE_BEFORE = re.compile(r" ([,.;:!?%)\]'’”]|n't|'s|'re|'ve|'ll|'d)")
+_NOSPACE_AFTER = re.compile(r"([(\[$“]) ")
 _DECIMAL = re.compile(r"(\d[.:]) (?=\d)")
+# the corpus splits "2,000", "09/14/2013" and "32-year-old" into tokens: "2, 000" (after the
+# comma is joined), "09 / 14 / 2013", "32 - year - old"; a dash before a capital stays a dash
+_THOUSANDS = re.compile(r"(\d,) (?=\d{3}(?!\d))")
+_SLASH = re.compile(r"(?<=\d) / (?=\d)")
+_HYPHEN = re.compile(r"(?<=\w) - (?=[a-z0-9])")
 
 
 @dataclass(slots=True)
@@ -46,10 +51,13 @@ def data_dir() -> Path | None:
     return DATA if DATA.is_dir() else None
 
 
-def _detok(tokens: list[str]) -> str:
-    text = " ".join(tokens)
+def detok(tokens: list[str]) -> str:
+    """A sentence of corpus tokens as running text."""
+    text = " ".join(tokens).replace("``", "“").replace("''", "”")
     text = _NOSPACE_BEFORE.sub(r"\1", text)
     text = _DECIMAL.sub(r"\1", text)  # "4. 6" -> "4.6", "2: 09" -> "2:09"
+    text = _THOUSANDS.sub(r"\1", text)
+    text = _HYPHEN.sub("-", _SLASH.sub("/", text))
     return _NOSPACE_AFTER.sub(r"\1", text)
 
 
@@ -59,7 +67,7 @@ def _read_ecb_file(path: Path) -> str:
         sentences.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
     lines = []
     for number in sorted(sentences):
-        line = _detok(sentences[number])
+        line = detok(sentences[number])
         if number == 0 and _URL.search(line):
             continue  # sentence 0 often holds the source URL
         lines.append(line)
@@ -92,7 +100,7 @@ def load_newswcl50() -> list[LabelledDoc]:
     docs = []
     for doc_id in sorted(tokens):
         event = doc_id.split("/")[0]
-        text = "\n".join(_detok(tokens[doc_id][s]) for s in sorted(tokens[doc_id]))
+        text = "\n".join(detok(tokens[doc_id][s]) for s in sorted(tokens[doc_id]))
         docs.append(LabelledDoc(doc_id, text, event, event))
     return docs
 

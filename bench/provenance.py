@@ -43,15 +43,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from corpora import embedding_cache
+from corpora import detok, embedding_cache
 from floors import gate
 
 from wiretrace.model import Article
 from wiretrace.trace.derivation import trace_story
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-_NOSPACE_BEFORE = re.compile(r" ([,.;:!?%)\]'’]|n't|'s|'re|'ve|'ll|'d)")
-_NOSPACE_AFTER = re.compile(r"([(\[$“]) ")
 _URLISH = re.compile(r"https?\s*:|www\s*\.|\.\s*(?:com|org|net|html?)\b", re.I)
 
 SYNONYMS = {
@@ -187,11 +185,6 @@ SYNONYMS_B = {
     "came": "showed up",
     "went": "travelled",
 }
-
-
-def detok(tokens: list[str]) -> str:
-    text = " ".join(tokens).replace("``", "“").replace("''", "”")
-    return _NOSPACE_AFTER.sub(r"\1", _NOSPACE_BEFORE.sub(r"\1", text)).replace(" ”", "”")
 
 
 def paragraphs(sentences: list[str], size: int = 2) -> str:

@@ -24,7 +24,7 @@ def one(text: str):
         ("At least forty-two were hurt.", 42, 42, "at_least"),
         ("More than 300 homes burned.", 300, 300, "at_least"),
         ("Nearly 90 were rescued.", 90, 90, "nearly"),
-        ("As high as 12 percent voted.", 12, 12, "at_least"),
+        ("As high as 12 percent voted.", 12, 12, "at_most"),
         ("Dozens were missing.", 24, 99, None),
         ("Thousands marched.", 2000, 9999, None),
         ("The fund lost $2.5bn.", 2.5e9, 2.5e9, None),
@@ -87,3 +87,27 @@ def test_spelled_numbers_combine_only_as_numbers_are_spoken() -> None:
     # two numbers side by side are not their sum ("nine ten" is not 19)
     assert 19.0 not in values("lost eight of their nine ten games")
     assert 50.0 not in values("in the twenty thirty window")
+
+
+def test_clock_times_and_numeric_dates_are_no_quantities() -> None:
+    for text in ("Updated 09/14/2013 01:03 PM", "at 9:06 AM", "Last updated 13:26",
+                 "at 05.51 GMT", "at 11 p.m. on Friday"):
+        assert find_numbers(text) == [], text
+    assert [n.low for n in find_numbers("40 people died at 6pm")] == [40]
+
+
+def test_measures_in_two_units() -> None:
+    from wiretrace.claims.numbers import same_measure
+
+    def same(x: str, y: str) -> bool:
+        return same_measure(x, find_numbers(x)[0], y, find_numbers(y)[0])
+
+    assert same("about 15 miles north", "about 24km north")  # 24.1 km
+    assert same("a 170,000-square-foot building", "a 15,800-square-metre building")  # 15,794
+    assert same("up to 120 mph", "up to 193 km/h")
+    assert same("temperatures of 95F", "temperatures of 35C")
+    assert same("weighed 300 pounds", "weighed 136 kilograms")
+    assert not same("about 15 miles north", "about 40km north")
+    assert not same("fell about 2,000ft", "fell about 900m")  # hedges do not widen a conversion
+    assert not same("15 miles", "15 minutes")
+    assert not same("15 miles", "24 kg")  # another dimension

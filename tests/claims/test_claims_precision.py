@@ -209,3 +209,25 @@ def test_story_changes_are_only_against_the_parent() -> None:
     ders[2] = Derivation(3, "rewrite", 2)
     changes = [c for c in compare_story(arts, [], ders) if c.article == 3]
     assert changes and {c.versus for c in changes} == {2}
+
+
+def test_a_measure_converted_to_other_units_is_no_change() -> None:
+    src = ("Police chased the van for 30 miles at speeds of up to 120 mph before it stopped "
+           "about 15 miles north of Harwick, the sheriff said.\n\n"
+           "The climber fell about 2,000ft from the ridge, rescuers said.")
+    converted = ("Police chased the van for 48km at speeds of up to 193km/h before it stopped "
+                 "about 24km north of Harwick, the sheriff said.\n\n"
+                 "The climber fell about 600m from the ridge, rescuers said.")
+    assert found(converted, src) == []
+    # a converted figure that does not match is still a change: 2,000ft is about 610m
+    wrong = converted.replace("about 600m", "about 900m")
+    assert [k for k, _ in found(wrong, src)] == ["figure"]
+
+
+def test_time_stamps_are_no_figures() -> None:
+    src = ("Dam repairs delayed Updated 9:06 AM\n\n"
+           "Repairs to the Lorn dam will take 14 weeks, the water board said.")
+    copy = ("Dam repairs delayed Last updated 13:26 14/09/2013\n\n"
+            "Repairs to the Lorn dam will take 14 weeks, the water board said.")
+    assert found(copy, src) == []
+    assert [k for k, _ in found(copy.replace("14 weeks", "19 weeks"), src)] == ["figure"]

@@ -25,6 +25,16 @@ _DATE_ONLY = re.compile(r"^[\d\s/.:,-]*(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb
                         r"jul|aug|sep|oct|nov|dec)[a-z]*\.?|am|pm|a\.m\.|p\.m\.|gmt|utc|e[sd]t|"
                         r"[\d\s/.:,-]+)*$", re.IGNORECASE)
 _MAX_LINE = 160
+# a time stamp inside a line ("Fall kills climber Last updated 13:26 14/09/2013", "16 September
+# 2013 Last updated at 12:42 GMT Briton dies"): the cue, then dates and times, at least one of
+# them a clock time or a numeric date
+_WHEN = (r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,4}|gmt|utc|bst|"
+         r"cet|[ecmp][sd]?t|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+         r"oct|nov|dec)[a-z]*\.?)")
+_STAMP_INLINE = re.compile(
+    rf"\b(?:(?:last\s+)?updated|posted|published|modified)(?:\s+(?:at|on))?\s*:?\s*"
+    rf"(?=[^\n]{{0,30}}?(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}))"
+    rf"{_WHEN}(?:[\s,]+{_WHEN})*\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -34,6 +44,7 @@ def artefact_spans(text: str) -> tuple[tuple[int, int], ...]:
     from wiretrace.ingest.residue import find_residue
 
     spans = [(c.start, c.end) for c in find_residue(text)]
+    spans += [(m.start(), m.end()) for m in _STAMP_INLINE.finditer(text)]
     for m in _LINE.finditer(text):
         line = m.group().strip()
         if not line or len(line) > _MAX_LINE:
@@ -45,10 +56,13 @@ def artefact_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def in_artefact(text: str, span: tuple[int, int] | None) -> bool:
-    """Does ``span`` of ``text`` lie in a residue line?"""
+    """Does ``span`` of ``text`` lie in a residue line, or start inside a time stamp ("GMT
+    Briton" read as a name from "updated at 12:42 GMT Briton dies")?"""
     if not span:
         return False
     s, e = span
+    if any(m.start() <= s < m.end() for m in _STAMP_INLINE.finditer(text)):
+        return True
     return any(a <= s and e <= b + 1 for a, b in artefact_spans(text))
 
 

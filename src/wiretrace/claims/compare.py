@@ -23,7 +23,7 @@ from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_form, reading_key, same_reading
-from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
+from wiretrace.claims.numbers import NumberMention, consistent, find_numbers, same_measure
 from wiretrace.claims.pairing import Sent, Side, is_content, pair_sentences, side_of, stem
 from wiretrace.claims.quotes import QuoteMention, find_quote_mentions, same_speaker
 from wiretrace.claims.substitutions import (
@@ -268,6 +268,8 @@ class _Comparer:
             if same:
                 self._qualifier(bf, same[0])
                 continue
+            if self._converted(bf, region):
+                continue  # "24km" for "15 miles": one measure in other units
             elsewhere = [af for af in self.a_figures if same_figure(af, bf)]
             strict = [af for af in elsewhere if af.predicate != "people" or _head(af) == _head(bf)]
             if any((af.value or {}).get("qualifier") not in _OPEN for af in strict):
@@ -298,6 +300,12 @@ class _Comparer:
             elif not is_credit(self.b.text, *bf.span):
                 self.unit(bf, sb, f"the figure '{bf.text}'")
 
+    def _converted(self, bf: Claim, region: list[Sent]) -> bool:
+        """The figure's number is one of the aligned source sentences' in other units."""
+        nb = _numbers_in(self.b.text, bf.span)
+        return bool(nb) and any(same_measure(self.b.text, nb[0], self.a.text, na)
+                                for sa in region for na in _numbers_in(self.a.text, sa.span))
+
     def numbers(self, sb: Sent, region: list[Sent]) -> None:
         """A bare number the figure extractor does not read as a count ("fund 40 new teachers"),
         changed in the aligned sentence: the same words around it, another value."""
@@ -313,8 +321,9 @@ class _Comparer:
         for nb in b_nums:
             if any(s < nb.end and nb.start < e for s, e in taken):
                 continue
-            if any(consistent(nb, na) for nums, _ in region_nums for na in nums):
-                continue  # the aligned source sentences have this figure
+            if any(consistent(nb, na) or same_measure(self.b.text, nb, self.a.text, na)
+                   for nums, _ in region_nums for na in nums):
+                continue  # the aligned source sentences have this figure (maybe in other units)
             # a figure the source gives elsewhere counts only in a sentence kept word for word
             elsewhere = any(consistent(nb, na) for na in self._a_numbers())
             for nums, verbatim in region_nums:
@@ -592,6 +601,7 @@ class _Comparer:
         changed = [c.span for c in self.changes if c.span]
         units = [(u, sent) for u, sent in self.units
                  if not headline_line(self.b.text, u.claim.span[0])
+                 and not in_artefact(self.b.text, u.claim.span)
                  and not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
                             for s, e in changed)
                  and not supported(u, self.support or [], _names_match,
@@ -723,12 +733,21 @@ def _words_around(text: str, start: int, end: int) -> list[str]:
     return re.findall(r"[a-z]+", re.sub(r"\bper\s+cent\b", "percent", around))
 
 
+def _converted(x: str, y: str) -> bool:
+    """One measure in two units ("about 24km" / "about 15 miles")."""
+    nx, ny = find_numbers(x), find_numbers(y)
+    return len(nx) == len(ny) == 1 and same_measure(x, nx[0], y, ny[0])
+
+
 def _consistent_figures(x: str, y: str) -> bool:
     """Two spellings of one figure: "ten" / "10", "dozens" / 30, "about 1,800" / "1,500-2,000",
-    or amounts in two currencies (a conversion, not a changed figure)."""
+    one measure in two units ("about 15 miles" / "about 24km"), or amounts in two currencies
+    (a conversion, not a changed figure)."""
     nx, ny = find_numbers(x), find_numbers(y)
     if not nx or not ny:
         return False
+    if _converted(x, y):
+        return True
     if len(nx) == len(ny) == 1 and consistent(nx[0], ny[0]):
         # only when nothing but the figure differs: "a death toll of 200" for "dead or injured
         # at 200" is the same number counting something else (a scope change)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["NumberMention", "find_numbers", "interval", "consistent"]
+__all__ = ["NumberMention", "find_numbers", "interval", "consistent", "measure",
+           "same_measure"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -51,6 +52,9 @@ _DIGITS = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
     re.IGNORECASE,
 )
+# a clock time or a numeric date is no quantity: "9:06 AM", "13:26", "05.51 GMT", "09/14/2013"
+_CLOCK_AFTER = re.compile(r"[:/]\d|\s?(?:[ap]\.?m\b\.?|GMT\b|UTC\b|[ECMP][SD]T\b|BST\b|CET\b|"
+                          r"local time\b|hrs\b)", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|to|and|or)\s*$", re.IGNORECASE)
 
 
@@ -113,8 +117,10 @@ def _raw_mentions(text: str) -> list[NumberMention]:
         found.append(NumberMention(m.start(), m.end(), float(low), float(high), vague=vague))
     for m in _DIGITS.finditer(text):
         start = m.start("cur") if m.group("cur") else m.start("num")
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/"):
-            continue  # part of a code, a word or a date like 12/03
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/:"):
+            continue  # part of a code, a word, a clock time or a date like 12/03
+        if not m.group("cur") and _CLOCK_AFTER.match(text, m.end("num")):
+            continue
         try:
             value = float(m.group("num").replace(",", ""))
         except ValueError:
@@ -223,3 +229,77 @@ def consistent(a: NumberMention, b: NumberMention) -> bool:
     alo, ahi = interval(a)
     blo, bhi = interval(b)
     return alo <= bhi and blo <= ahi
+
+
+# Units of measurement and their size in the base unit of their dimension (metre, square metre,
+# metre per second, kilogram): a copy may convert "15 miles" to "24km" for its readers.
+_LENGTHS = {
+    **dict.fromkeys(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), 1000.0),
+    **dict.fromkeys(("m", "metre", "metres", "meter", "meters"), 1.0),
+    **dict.fromkeys(("cm", "centimetre", "centimetres", "centimeter", "centimeters"), 0.01),
+    **dict.fromkeys(("mile", "miles", "mi"), 1609.344),
+    **dict.fromkeys(("ft", "foot", "feet"), 0.3048),
+    **dict.fromkeys(("yard", "yards", "yd", "yds"), 0.9144),
+    **dict.fromkeys(("inch", "inches"), 0.0254),
+}
+_MEASURES: dict[str, tuple[str, float]] = {
+    **{u: ("length", f) for u, f in _LENGTHS.items()},
+    **dict.fromkeys(("acre", "acres"), ("area", 4046.86)),
+    **dict.fromkeys(("hectare", "hectares", "ha"), ("area", 10000.0)),
+    **dict.fromkeys(("mph",), ("speed", 0.44704)),
+    **dict.fromkeys(("km/h", "kph", "kmh", "km/hr"), ("speed", 1000 / 3600)),
+    **dict.fromkeys(("knot", "knots"), ("speed", 0.5144)),
+    **dict.fromkeys(("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"), ("mass", 1.0)),
+    **dict.fromkeys(("lb", "lbs", "pound", "pounds"), ("mass", 0.45359)),
+    **dict.fromkeys(("tonne", "tonnes", "ton", "tons"), ("mass", 1000.0)),  # short ton 907 kg
+    **dict.fromkeys(("litre", "litres", "liter", "liters"), ("volume", 0.001)),
+    **dict.fromkeys(("gallon", "gallons"), ("volume", 0.0037854)),
+}
+_MEASURE_AFTER = re.compile(
+    r"\s*°\s*(?P<deg>[CF])\b|(?P<bare>[CF])\b"
+    r"|\s*-?\s*(?:degrees?\s+)?(?P<degw>celsius|fahrenheit|centigrade)\b"
+    r"|\s*-?\s*(?:(?P<sq>square|sq\.?)[\s-]+)?(?P<unit>km/h|km/hr|[a-z]+)(?:\s+per\s+hour)?",
+    re.IGNORECASE)
+_CONVERSION_SLACK = 0.1  # converted figures are rounded: "15 miles" is "24km" (24.1)
+
+
+def measure(text: str, n: NumberMention) -> tuple[str, float, float] | None:
+    """(dimension, low, high) in the base unit when a unit of measurement follows the number
+    ("15 miles", "2,000ft", "170,000-square-foot", "120 mph", "30C"); None otherwise."""
+    if text[n.start:n.end].endswith("m") and n.unit is None and n.low >= 1e6:
+        # "600m" read as 600 million: without a currency, as likely 600 metres
+        return "length", n.low / 1e6, n.high / 1e6
+    m = _MEASURE_AFTER.match(text, n.end)
+    if m is None:
+        return None
+    scale = (m.group("deg") or m.group("bare") or m.group("degw") or "").lower()[:1]
+    if scale:
+        if scale == "f":  # to Celsius
+            return "temperature", (n.low - 32) * 5 / 9, (n.high - 32) * 5 / 9
+        return "temperature", n.low, n.high
+    unit = m.group("unit").lower()
+    if m.group(0).lower().rstrip().endswith("per hour") and unit in _LENGTHS:
+        return "speed", n.low * _LENGTHS[unit] / 3600, n.high * _LENGTHS[unit] / 3600
+    if unit not in _MEASURES:
+        return None
+    dim, f = _MEASURES[unit]
+    if m.group("sq"):
+        if dim != "length":
+            return None
+        dim, f = "area", f * f
+    return dim, n.low * f, n.high * f
+
+
+def same_measure(x: str, nx: NumberMention, y: str, ny: NumberMention) -> bool:
+    """Two mentions of one measured quantity in two units ("about 15 miles" / "about 24km",
+    "2,000ft" / "600m"): the same dimension, and values that meet once converted, allowing for
+    the rounding of a conversion (not widened by hedges: "about 2,000ft" is not "about 900m")."""
+    mx, my = measure(x, nx), measure(y, ny)
+    if mx is None or my is None or mx[0] != my[0]:
+        return False
+    _, xlo, xhi = mx
+    _, ylo, yhi = my
+    if mx[0] == "temperature":
+        return xlo - 1.5 <= yhi and ylo - 1.5 <= xhi
+    slack = 1 + _CONVERSION_SLACK
+    return xlo / slack <= yhi and ylo / slack <= xhi
