@@ -231,3 +231,22 @@ def test_time_stamps_are_no_figures() -> None:
             "Repairs to the Lorn dam will take 14 weeks, the water board said.")
     assert found(copy, src) == []
     assert [k for k, _ in found(copy.replace("14 weeks", "19 weeks"), src)] == ["figure"]
+
+
+def test_a_weekday_dating_another_event_is_no_change() -> None:
+    src = "A gunman opened fire at the depot on Friday, killing one worker, police said."
+    # the copy dates when police spoke, not the shooting: another slot, no changed date
+    other = ("A gunman who opened fire at the depot, killing one worker, has been charged, "
+             "police said Saturday.")
+    assert [k for k, _ in found(other, src)] == []
+    same_slot = "A gunman opened fire at the depot on Sunday, killing one worker, police said."
+    assert ("figure", "Sunday") in found(same_slot, src)
+
+
+def test_a_name_given_in_full_is_no_addition() -> None:
+    src = "Mayor Branco's chief of staff resigned on Tuesday, the council said."
+    assert found("Mayor Ilse Branco's chief of staff resigned on Tuesday, the council said.",
+                 src) == []
+    # a new name of its own is still reported
+    assert ("place", "Lisk") in found(
+        "Mayor Branco's chief of staff resigned on Tuesday, the Lisk council said.", src)

@@ -366,6 +366,9 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
         return None
     if not _capitalised(b, *bt):
         return None  # new plain words are an elaboration; only a new name is a claim here
+    if (bt[1] < len(b.toks) and _capitalised(b, bt[1], bt[1] + 1)) or (
+            bt[0] > 1 and _capitalised(b, bt[0] - 1, bt[0])):
+        return None  # a name the source has, given in full: "Richard" before "Nixon"
     bs = _span(b, *bt)
     lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
     as_ = _span(a, lo, hi)

@@ -158,6 +158,9 @@ def _adjacent(s: Sent, i: int, window: int = 3) -> tuple[str | None, str | None]
     return left, right
 
 
+_DATE_GROUPS = frozenset({"weekday", "month", "quarter"})
+
+
 def _same_slot(b: Sent, i: int, o: Sent, k: int) -> bool:
     """Two words in the same place: a neighbouring content word agrees ("fell sharply" /
     "rose sharply"); "before dawn" and "after the flames" share no slot."""
@@ -196,9 +199,12 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
                                 for p, side in groups)
                 else:
                     match = bool(set(groups) & set(h))
-                # a function word ("before", "after") must stand in the same slot; a content
-                # word ("rose", "fell") needs only a shared neighbour nearby
-                anchored = (_same_slot(b, i, o, k) if not is_content(t.norm)
+                # a function word ("before", "after") or a date word ("Friday", "May") must
+                # stand in the same slot ("police said Saturday" and "opened fire Friday" date
+                # two events); a content word ("rose", "fell") needs only a neighbour nearby
+                slotted = not is_content(t.norm) or any(
+                    g in _DATE_GROUPS for g in groups if isinstance(g, str))
+                anchored = (_same_slot(b, i, o, k) if slotted
                             else bool(ctx & _context(o, k)))
                 if match and anchored:
                     out.append((i, o, k))
