@@ -250,3 +250,10 @@ def test_a_name_given_in_full_is_no_addition() -> None:
     # a new name of its own is still reported
     assert ("place", "Lisk") in found(
         "Mayor Branco's chief of staff resigned on Tuesday, the Lisk council said.", src)
+
+
+def test_the_agency_that_carried_a_statement_is_no_new_source() -> None:
+    src = "The minister resigned on Tuesday, a police source said."
+    assert found("The minister resigned on Tuesday, a police source told AFP.", src) == []
+    assert [k for k, _ in found("The minister resigned on Tuesday, Ada Lind said.", src)] == [
+        "attribution"]

@@ -41,6 +41,7 @@ from wiretrace.claims.wordchecks import (
 )
 from wiretrace.model import AlignedPair, Alignment, Article, Change, Claim
 from wiretrace.settings import Settings
+from wiretrace.trace.citations import is_news_outlet
 
 __all__ = ["compare", "compare_sides", "compare_texts", "vet_changes", "PairReport", "FACT_KINDS"]
 
@@ -459,6 +460,8 @@ class _Comparer:
                     max(sb.span[0], s0 - 40):s0]) and _generic_source(
                         full.split(" and ")[0].split(",")[-1])):
                 continue  # "the company", "Greek authorities": a description, not a named source
+            if is_news_outlet(ba.subject or ""):
+                continue  # "a police source told AFP": the outlet that carried it, a credit
             quoted = self._source_quote(kept, region)
             if quoted is not None:  # the source's own words, kept: who says them?
                 q, said_by = quoted
@@ -602,6 +605,7 @@ class _Comparer:
         units = [(u, sent) for u, sent in self.units
                  if not headline_line(self.b.text, u.claim.span[0])
                  and not in_artefact(self.b.text, u.claim.span)
+                 and not is_news_outlet(u.claim.text)  # "told AFP": a credit, no claim
                  and not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
                             for s, e in changed)
                  and not supported(u, self.support or [], _names_match,

@@ -13,7 +13,7 @@ from wiretrace.model import Article
 
 __all__ = [
     "Citation", "agency_of", "article_citations", "canonical_name", "credits", "find_citations",
-    "names_outlet",
+    "is_news_outlet", "names_outlet",
 ]
 
 # aliases → canonical name; the keys are lower case
@@ -250,6 +250,11 @@ def _outletish(name: str) -> bool:
 
 def _known(name: str) -> bool:
     return " ".join(name.lower().split()) in _ALIASES
+
+
+def is_news_outlet(name: str) -> bool:
+    """A news agency or outlet the citations know by name ("AFP", "The Associated Press")."""
+    return _known(name) or canonical_name(name) in _AGENCIES
 
 
 def article_citations(article: Article) -> list[Citation]:
