@@ -473,11 +473,17 @@ class _Comparer:
             if not src or any(fuzz.token_set_ratio(src, _norm_name(x.subject or "")) >= 70
                               for x in a_attr):
                 continue
+            surname = _surname(ba.subject or "")
+            if surname and any(_named_elsewhere(self.a.text[sa.span[0]:sa.span[1]], surname,
+                                                (0, 0)) for sa in region):
+                continue  # the source's passage names the same person ("fire chief, James
+                # Steele" for "Fire Chief James Steele")
             if a_attr:
                 self.add("attribution", ba.span, a_attr[0].span,
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
                          f"the source attributes it to {a_attr[0].subject}")
-            elif src not in self.a.text.lower() and bearing:
+            elif src not in self.a.text.lower() and bearing and not (
+                    surname and _named_elsewhere(self.a.text, surname, (0, 0))):
                 self.add("attribution", ba.span, None,
                          f"the copy attributes this to {ba.subject}, whom the source never names")
 
@@ -532,6 +538,8 @@ class _Comparer:
         return None
 
     def _report_swap(self, bn: Claim, swap: Swap) -> None:
+        if _named_elsewhere(self.b.text, swap.a_name, swap.b_span):
+            return  # the copy still names the source's one: the two sentences tell two things
         self.add(swap.kind, swap.b_span, swap.a_span,
                  f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
                  f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
@@ -735,6 +743,26 @@ _UNIT_SPELLINGS = {
 def _words_around(text: str, start: int, end: int) -> list[str]:
     around = (text[:start] + " " + text[end:]).lower()
     return re.findall(r"[a-z]+", re.sub(r"\bper\s+cent\b", "percent", around))
+
+
+def _surname(person: str) -> str | None:
+    """The last capitalised word of a named person ("Mr Ferguson" → "Ferguson"); None for an
+    organisation-like or lower-case source."""
+    words = [w for w in re.findall(r"[\w'’-]+", person) if w[:1].isupper()]
+    lex = lexicon()
+    if (not words or len(words[-1]) < 3 or words[-1].lower() in lex.titles
+            or any(w.lower() in lex.org_words for w in words)):
+        return None
+    return words[-1]
+
+
+def _named_elsewhere(text: str, name: str, span: tuple[int, int]) -> bool:
+    """Does ``text`` name ``name`` (as whole words, any case) outside ``span``?"""
+    words = re.findall(r"[\w'’-]+", name)
+    if not words:
+        return False
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    return any(not (span[0] <= m.start() < span[1]) for m in pattern.finditer(text))
 
 
 def _converted(x: str, y: str) -> bool:
