@@ -278,3 +278,11 @@ def test_a_speaker_the_source_names_in_another_form_is_no_new_source() -> None:
     got = found("The blaze was contained by dawn, the Interior Ministry said.",
                 "The blaze was contained by dawn, the Defence Ministry said.")
     assert [k for k, _ in got] in (["attribution"], ["actor"])  # another source: still reported
+
+
+def test_a_dropped_modifier_figure_is_no_omission() -> None:
+    src = ("Officers stopped Williams, who was driving his 2008 Bentley about 30 miles south of "
+           "Lisk, at 2 a.m., police said.")
+    copy = ("Officers stopped Williams, who was driving his Bentley south of Lisk, at 2 a.m., "
+            "police said.")
+    assert found(copy, src) == []

@@ -600,6 +600,8 @@ class _Comparer:
         for af in (c for c in sa.claims if c.kind == "figure"):
             if (af.value or {}).get("vague"):
                 continue  # "several people", "a few weeks": no figure to drop
+            if af.predicate not in _COUNTED:
+                continue  # a modifier ("his 2008 car", "30 miles south of"), not the claim's count
             if any(same_figure(af, bf) for bf in b_figs) or any(
                 (bf.value or {}).get("number_span") for bf in sb.claims if bf.kind == "figure"
             ) or any(consistent(figure_mention(af), n) for n in kept):
@@ -743,6 +745,10 @@ _UNIT_SPELLINGS = {
 def _words_around(text: str, start: int, end: int) -> list[str]:
     around = (text[:start] + " " + text[end:]).lower()
     return re.findall(r"[a-z]+", re.sub(r"\bper\s+cent\b", "percent", around))
+
+
+# what a dropped figure must count to make an omission: people, casualties, money, a share
+_COUNTED = frozenset({*SPECIFIC_SCOPES, "people", "money", "percent"})
 
 
 def _surname(person: str) -> str | None:
