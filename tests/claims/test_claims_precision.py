@@ -286,3 +286,23 @@ def test_a_dropped_modifier_figure_is_no_omission() -> None:
     copy = ("Officers stopped Williams, who was driving his Bentley south of Lisk, at 2 a.m., "
             "police said.")
     assert found(copy, src) == []
+
+
+def test_page_furniture_names_are_no_additions() -> None:
+    from wiretrace.claims.artefacts import chrome_name
+
+    def chrome(text: str, name: str) -> bool:
+        i = text.index(name)
+        return chrome_name(text, (i, i + len(name)))
+
+    assert chrome("12:48PM BST 09 Sep 2013 Four men rammed a car", "PM BST")
+    assert chrome("Found March 08, 2013", "Found March")
+    assert chrome("MUST SEE: Navy frees a ship", "MUST SEE")
+    assert chrome("the climber was from Essex, says the Press Association news agency.",
+                  "Press Association")
+    assert not chrome("Talks with NATO: the alliance met.", "NATO")
+    assert not chrome("the Lisk Gazette reported on Monday.", "Lisk Gazette")
+    src = "Four men rammed a car into the shop on Monday, police said."
+    copy = ("MUST SEE: Four men rammed a car into the shop on Monday, police said, according "
+            "to the Press Association news agency.")
+    assert [k for k, _ in found(copy, src) if k == "addition"] == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["artefact_spans", "headline_line", "in_artefact"]
+__all__ = ["artefact_spans", "chrome_name", "headline_line", "in_artefact"]
 
 _STAMP = re.compile(r"^\s*(?:(?:last\s+)?updated|posted|published|first published|modified|"
                     r"edited)\b"
@@ -79,3 +79,29 @@ def headline_line(text: str, pos: int) -> bool:
     small = sum(1 for w in words if w.lower() in {"a", "an", "the", "of", "in", "on", "at", "to",
                                                   "for", "and", "or", "by", "with", "from"})
     return caps >= 0.75 * (len(words) - small)
+
+
+# words of a time stamp or its cue: a "name" made only of them is no claim ("PM BST", "Found
+# March", "Updated Monday")
+_STAMP_WORDS = frozenset(
+    "am pm a.m p.m gmt utc bst cet cest ist est edt cst cdt mst mdt pst pdt et "
+    "posted updated found published modified edited last first "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|wire service|news service)\b", re.I)
+
+
+def chrome_name(text: str, span: tuple[int, int]) -> bool:
+    """Is the name at ``span`` page furniture rather than a claim: only time-stamp words, an
+    all-capitals kicker before a colon ("MUST SEE:"), or a news agency named as the one that
+    carried the story ("the Press Association news agency")?"""
+    s, e = span
+    words = re.findall(r"[A-Za-z.]+", text[s:e])
+    if words and all(w.lower().strip(".") in _STAMP_WORDS for w in words):
+        return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[s:e].isupper() and text[e:e + 2].lstrip().startswith(":") and (
+            len(words) >= 2 or not text[line_start:s].strip()):
+        return True
+    return bool(_AGENCY_AFTER.match(text, e))

@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import Unit, group_by_clause, is_credit, supported
-from wiretrace.claims.artefacts import headline_line, in_artefact
+from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact
 from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
@@ -616,6 +616,7 @@ class _Comparer:
                  if not headline_line(self.b.text, u.claim.span[0])
                  and not in_artefact(self.b.text, u.claim.span)
                  and not is_news_outlet(u.claim.text)  # "told AFP": a credit, no claim
+                 and not chrome_name(self.b.text, u.claim.span)
                  and not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
                             for s, e in changed)
                  and not supported(u, self.support or [], _names_match,
