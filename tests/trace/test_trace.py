@@ -355,3 +355,24 @@ def test_reprinted_background_paragraphs_are_not_a_copy() -> None:
                 site="copy.example", published="2024-03-06T09:00:00+00:00")
     got = {d.article: d for d in trace_story([brief, copy])}
     assert got[23].parent == 21
+
+
+def test_scraped_copy_dated_first_is_the_source_of_a_later_rewrite(spun: Article) -> None:
+    """A mangled dateline proves a scraped copy was taken from a clean copy of the same
+    wording; it says nothing against a rewrite published later, which cannot be its source."""
+    from conftest import REWRITE
+
+    early = make(4, spun.text, spun.raw_text, artefacts=spun.artefacts,
+                 site="newsspinner.example", published="2024-03-05T10:00:00+00:00")
+    # the outlet adds reporting of its own, so it holds more text than the scraped copy
+    own = ("\n\"We lost a week of work in one night,\" said Ana Ruiz, a crane driver at the "
+           "terminal, who has worked at the port for twenty years.\n"
+           "The port authority said a temporary conveyor line could be installed within ten "
+           "days, and that the night shift would be moved to the container berths.\n"
+           "Local schools collected blankets and food for the families of dock workers who lost "
+           "income while the terminal is closed.")
+    rewrite = make(5, REWRITE + own, site="outlet.example",
+                   published="2024-03-06T09:00:00+00:00")
+    got = {d.article: d for d in trace_story([early, rewrite])}
+    assert got[5].parent == 4 and got[5].type == "rewrite"
+    assert got[4].parent is None

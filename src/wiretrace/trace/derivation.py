@@ -202,7 +202,12 @@ def trace_story(
             out.append(_upstream(a, [by_id[s] for s in siblings[k]], views, table, cites))
         else:
             reused = [by_id[p] for p in by_id if (k, p) in views and _linked(k, p, linked)]
-            out.append(_root(a, children[k], len(arts), views, table, cites, reused))
+            # the direction makes it the source of a linked article that took enough of it,
+            # but that article copies a closer version
+            passed_over = any(dir_of(k, _aid(r)) > 0.25 and _copies_enough(
+                views[(_aid(r), k)], params) for r in reused)
+            out.append(_root(a, children[k], len(arts), views, table, cites, reused,
+                             passed_over))
     return out
 
 
@@ -218,15 +223,40 @@ def _linked(x: int, y: int, linked: dict[tuple[int, int], float]) -> bool:
 # A mangled dateline or leftover model text is proof of a copy: it outweighs publication dates
 # (which scrapers often rewrite). Other tells add up to at most 3.
 _HARD_TELLS = {"dateline_repair", "llm_meta_text"}
+_HARD_WEIGHT = 5.0
+_CLOSE_WORDING = 0.8  # share of a pair's aligned text verbatim or closely edited
 _DATE_WEIGHT = 3.5
 _CONTENT_UNDER_DATES = 3.0  # what the texts hold, together, when both are dated apart
 _SUMMARY_WORD = re.compile(r"\b(?:summar|condens|shorten|key points|tl;?dr|brief)", re.I)
 
 
-def _tell_weight(a: Article) -> float:
+@dataclass(frozen=True, slots=True)
+class _Tells:
+    """The marks of a copy an article carries: chrome a scraper or aggregator leaves (``soft``,
+    at most 3), leftover model text (``model``), a mangled dateline (``dateline``)."""
+
+    soft: float
+    model: bool
+    dateline: bool
+
+
+def _tell_weight(a: Article) -> _Tells:
     found = tells(a)
-    soft = min(3.0, sum(t.weight for t in found if t.kind not in _HARD_TELLS))
-    return soft + (5.0 if any(t.kind in _HARD_TELLS for t in found) else 0.0)
+    return _Tells(min(3.0, sum(t.weight for t in found if t.kind not in _HARD_TELLS)),
+                  any(t.kind == "llm_meta_text" for t in found),
+                  any(t.kind == "dateline_repair" for t in found))
+
+
+def _tell_score(t: _Tells, v: PairView) -> tuple[float, float]:
+    """(proof, hint) that the article with tells ``t`` is the copy in the pair ``v`` sees it
+    in. Leftover model text proves it was made from a text; a mangled dateline proves it was
+    scraped from a clean copy of the same wording, so it proves the direction only against one
+    that keeps that wording (most of the pair verbatim or closely edited). Against a rewrite or
+    a summary it says only that it is a copy of something: a hint, weighed with the content."""
+    close = v.all_c > 0 and v.lex_c / v.all_c >= _CLOSE_WORDING
+    proof = _HARD_WEIGHT if (t.model or (t.dateline and close)) else 0.0
+    hint = t.soft + (_HARD_WEIGHT / 2 if t.dateline and not close and not t.model else 0.0)
+    return proof, min(3.0, hint)
 
 
 def _may_link(al: Alignment, short: int, p: TraceParams) -> bool:
@@ -325,17 +355,18 @@ def _direction(
     v_y: PairView,
     v_x: PairView,
     cites: dict[int, list[Citation]],
-    tell_w: dict[int, float],
+    tell_w: dict[int, _Tells],
     votes: int = 0,
 ) -> tuple[float, list[str]]:
     """Score > 0 when x is the parent of y; ``v_y`` sees y against x, ``v_x`` x against y;
     ``votes``: how many more of the other copies are closer to x than to y (``_consensus``).
 
-    Marks of copying (a credit of the other's outlet, a mangled dateline, leftover model text)
-    may outweigh publication dates, which scrapers rewrite. What the texts hold (unique text,
-    chrome, rarer words, the other copies' closeness) never does: together it is capped below
-    the weight of the dates, so an original dated first is never made the copy of an
-    expansion of it."""
+    Proof of copying (a credit of the other's outlet, leftover model text, a mangled dateline
+    against a text that keeps the same wording) may outweigh publication dates, which pages
+    rewrite. What the texts hold (page marks of a copy, unique text, rarer words, the other
+    copies' closeness) never does: together it is capped below the weight of the dates, so an
+    original dated first is never made the copy of an expansion of it, nor a scraped copy dated
+    first the copy of a later rewrite of the same wire text."""
     s = 0.0
     reasons: list[str] = []
     xi, yi = _aid(x), _aid(y)
@@ -345,17 +376,22 @@ def _direction(
     if any(c.whole and names_outlet(c.name, y) for c in cites[xi]):
         s -= 4.0
         reasons.append(f"#{xi} credits #{yi}'s outlet")
-    if tell_w[xi] != tell_w[yi]:
-        s += tell_w[yi] - tell_w[xi]
-        copy = yi if tell_w[yi] > tell_w[xi] else xi
-        reasons.append(f"#{copy} carries the marks of a copy")
+    (proof_x, hint_x), (proof_y, hint_y) = _tell_score(tell_w[xi], v_x), _tell_score(
+        tell_w[yi], v_y)
+    if proof_x != proof_y:
+        s += proof_y - proof_x
+        reasons.append(f"#{yi if proof_y > proof_x else xi} carries the marks of a copy")
+    content = 0.0
+    if hint_x != hint_y:
+        content += hint_y - hint_x
+        if proof_x == proof_y:
+            reasons.append(f"#{yi if hint_y > hint_x else xi} carries page marks of a copy")
     tx, ty = published_at(x), published_at(y)
     dated = False
     if tx and ty and tx != ty:
         dated = True
         s += _DATE_WEIGHT if tx < ty else -_DATE_WEIGHT  # a copy cannot predate its source
         reasons.append(f"#{xi if tx < ty else yi} was published first")
-    content = 0.0
     margin = max(80, 0.05 * max(v_y.len_c, v_y.len_p))
     diff = v_y.extra_p - v_y.extra_c  # x's unique substantive text minus y's
     if abs(diff) >= margin and not _both_unique(v_y):
@@ -617,6 +653,7 @@ def _root(
     table: dict[tuple[int, int], Alignment],
     cites: dict[int, list[Citation]],
     reused: Sequence[Article] = (),
+    passed_over: bool = False,
 ) -> Derivation:
     """An article that is no copy: the source of its children, or an independent report. One
     that shares some text with a linked article, too little for a copy, says so, with the
@@ -629,24 +666,29 @@ def _root(
         score = round(max(_closeness(views[(c, k)]) for c in kids) / 1.5, 3)
         kind = "original"
     else:
+        kind = "independent" if n_articles > 1 else "original"
         mine = [al for (x, y), al in table.items() if k in (x, y)]
         spans = [q.a_span if al.a == k else q.b_span for al in mine for q in al.pairs]
         longest = max((e - s for s, e in spans), default=0)
         if reused:
             o = max(reused, key=lambda r: views[(k, _aid(r))].all_c)
             v = views[(k, _aid(o))]
-            ev = [
-                f"shares passages with #{_aid(o)}: {round(100 * v.all_c)}% of this article's "
-                f"text, {round(100 * v.all_p)}% of #{_aid(o)}'s; too little for either to be a "
-                f"copy of the other (reports that reprint some of the same, often wire, text)"
-            ]
+            shares = (f"shares passages with #{_aid(o)}: {round(100 * v.all_c)}% of this "
+                      f"article's text, {round(100 * v.all_p)}% of #{_aid(o)}'s; ")
+            if passed_over:
+                ev = [shares + "the direction points here, but the linked articles take their "
+                      "text from closer versions"]
+                kind = "original"
+            else:
+                ev = [shares + "too little for either to be a copy of the other (reports "
+                      "that reprint some of the same, often wire, text)"]
             ev += _passage_evidence(a, o, table)
         else:
             ev = [
                 "no substantial shared passages with any other article of the story"
                 + (f" (longest aligned sentence or passage {longest} characters)" if mine else "")
             ]
-        kind = "independent" if n_articles > 1 else "original"
+        kind = kind if reused else ("independent" if n_articles > 1 else "original")
         reuse = [al.reuse_a if al.a == k else al.reuse_b for al in mine]
         score = round(1.0 - max(reuse, default=0.0), 3)
     if upstream:
