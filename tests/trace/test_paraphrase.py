@@ -68,6 +68,20 @@ def test_short_paraphrase_is_a_summary() -> None:
     assert got[2].parent == 1 and got[2].type == "summary"
 
 
+def test_credited_aggregator_summary_is_a_summary() -> None:
+    # the same brief as an aggregator posts it: a credit header and a list of outlets
+    source = make(1, ORIGINAL, site="apnews.com", published="2024-03-05T18:00:00+00:00")
+    digest = make(2, "Credited from: HARBOUR WIRE\n" + BRIEF_PARAPHRASE
+                  + "\n(Harbour Wire, Valdoria Today)",
+                  site="digest.example", published="2024-03-06T07:00:00+00:00")
+    got = {d.article: d for d in trace_story([source, digest])}
+    assert got[2].parent == 1 and got[2].type == "summary"
+    other = make(4, INDEPENDENT, site="harbour-news.example",
+                 published="2024-03-06T09:00:00+00:00")
+    got = {d.article: d for d in trace_story([other, digest])}
+    assert got[2].parent is None  # a credited digest of another report is not its summary
+
+
 def test_independent_report_of_the_same_event_stays_independent() -> None:
     rewrite = make(2, LLM_REWRITE, site="content-farm.example", published="2024-03-06T07:00:00+00:00")
     other = make(3, INDEPENDENT, site="harbour-news.example", published="2024-03-06T09:00:00+00:00")

@@ -94,6 +94,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         # what is counted: up to six words after the number, then up to six words before it
         after_end = _clause_end(text, n.end, min(end, n.end + 80), True)
         after = _words(text, n.end, after_end)[:6]
+        # nor past a verb of saying: "at 200 and said the toll could rise" counts no toll
+        verbs = lexicon().verb_group
+        cut = next((k for k, (w, _, _) in enumerate(after) if w in verbs), None)
+        if cut is not None:
+            after = after[:cut]
         noun_from = n.end
         if len(after) > 1 and after[0][0] == "of" and n.vague:
             noun_from = after[0][2]

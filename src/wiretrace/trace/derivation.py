@@ -131,7 +131,8 @@ def trace_story(
             if how is not None:
                 pairs.append((x, y))
                 basis[key] = (how, prob)
-            elif credit and _credited(vx, vy, x, y, cites):
+            elif (credit and _credited(vx, vy, x, y, cites)) or _aggregated(vx, vy, x, y, cites,
+                                                                            params):
                 pairs.append((x, y))
                 basis[key] = ("credit", None)
     neighbours: dict[int, set[int]] = {k: set() for k in by_id}
@@ -340,6 +341,27 @@ def _credited(
         if v.pairs and _credits_outlet(child, source, cites):
             return True
     return False
+
+
+def _aggregated(
+    vx: PairView, vy: PairView, x: Article, y: Article, cites: dict[int, list[Citation]],
+    p: TraceParams = DEFAULT,
+) -> bool:
+    """An aggregator's summary of the other: a short text that credits outlets for the whole of
+    it ("Credited from: X", "(AP, The Guardian, Newsweek)", "Source: ...") and whose every part
+    is found in the other, in the other's order. The credit says it was made from a report; the
+    other holds all of it. Short and credited, it says few words the way its source does, so
+    the shared wording and the learned paraphrase decision miss it."""
+    for v, child in ((vx, x), (vy, y)):
+        if v.len_c > p.summary_ratio * v.len_p or v.all_c < _SUMMARY_COVER or v.moved > 0.15:
+            continue
+        if len(v.pairs) < 2 or not any(c.whole and c.where != "byline" for c in cites[_aid(child)]):
+            continue
+        return True
+    return False
+
+
+_SUMMARY_COVER = 0.85  # share of an aggregator's summary found in its source
 
 
 def _credits_outlet(child: Article, source: Article, cites: dict[int, list[Citation]]) -> bool:
