@@ -53,7 +53,8 @@ def data_dir() -> Path | None:
 
 def detok(tokens: list[str]) -> str:
     """A sentence of corpus tokens as running text."""
-    text = " ".join(tokens).replace("``", "“").replace("''", "”")
+    # the corpus writes an em dash as "%%MDASSML%%"
+    text = " ".join(tokens).replace("``", "“").replace("''", "”").replace("%%MDASSML%%", "—")
     text = _NOSPACE_BEFORE.sub(r"\1", text)
     text = _DECIMAL.sub(r"\1", text)  # "4. 6" -> "4.6", "2: 09" -> "2:09"
     text = _THOUSANDS.sub(r"\1", text)

@@ -306,3 +306,26 @@ def test_page_furniture_names_are_no_additions() -> None:
     copy = ("MUST SEE: Four men rammed a car into the shop on Monday, police said, according "
             "to the Press Association news agency.")
     assert [k for k, _ in found(copy, src) if k == "addition"] == []
+
+
+def test_rank_weekday_stamp_kept_figure_and_acronyms_are_no_changes() -> None:
+    # "No. 1" is a rank, not a negation
+    assert found("The No. 1 Tar Heels beat Duke on Saturday.",
+                 "The top-ranked Tar Heels beat Duke on Saturday.") == []
+    # a weekday with its full date is a dateline or stamp, not the day of the event
+    src = "Kimani Gray was shot by police on Saturday, witnesses said."
+    stamped = "Kimani Gray was shot by police Monday, March 11, 2013, witnesses said."
+    assert "figure" not in [k for k, _ in found(stamped, src)]
+    assert ("figure", "Sunday") in found(
+        "Kimani Gray was shot by police on Sunday, witnesses said.", src)
+    # the source's depth is kept: the new distance is an addition, not a changed depth
+    quake = "The quake struck at a depth of 10 km, the US Geological Survey said."
+    got = found("The quake struck at a depth of 10 km, 60 km from Bireun, the US Geological "
+                "Survey said.", quake)
+    assert [k for k, _ in got] == ["addition"]
+    assert [k for k, _ in found("The quake struck at a depth of 60 km, the US Geological "
+                                "Survey said.", quake)] == ["figure"]
+    # an agency or league by its acronym is the same source, the same name
+    assert found("The quake struck at a depth of 10 km, USGS said.", quake) == []
+    assert found("His season with the National Football League is over, the team said.",
+                 "His season with the NFL is over, the team said.") == []

@@ -275,7 +275,11 @@ class _Comparer:
             strict = [af for af in elsewhere if af.predicate != "people" or _head(af) == _head(bf)]
             if any((af.value or {}).get("qualifier") not in _OPEN for af in strict):
                 continue  # the figure is elsewhere in the source (a summary fuses sentences)
-            rivals = [af for af in region_figs if _rival(af, bf)]
+            # a source figure the copy's sentence still gives is kept, not replaced: the new
+            # number says something else ("10 km deep, 60 km from Bireun" for "10 km deep")
+            b_nums = _numbers_in(self.b.text, sb.span)
+            rivals = [af for af in region_figs if _rival(af, bf) and not any(
+                consistent(figure_mention(af), n) for n in b_nums)]
             if rivals and not strict and bf.predicate == "people":
                 # the aligned sentence counts the same thing with another value: stronger
                 # evidence than "600 people" elsewhere in the source for "300 firefighters"
@@ -471,8 +475,10 @@ class _Comparer:
                                          said_by.span)
                 continue
             if not src or any(fuzz.token_set_ratio(src, _norm_name(x.subject or "")) >= 70
-                              for x in a_attr):
+                              or _acronym_of(ba.subject or "", x.subject or "") for x in a_attr):
                 continue
+            if _acronym_in(ba.subject or "", self.a.text):
+                continue  # "USGS said" where the source has "the US Geological Survey said"
             surname = _surname(ba.subject or "")
             if surname and any(_named_elsewhere(self.a.text[sa.span[0]:sa.span[1]], surname,
                                                 (0, 0)) for sa in region):
@@ -617,6 +623,8 @@ class _Comparer:
                  and not in_artefact(self.b.text, u.claim.span)
                  and not is_news_outlet(u.claim.text)  # "told AFP": a credit, no claim
                  and not chrome_name(self.b.text, u.claim.span)
+                 and not (u.claim.kind in {"actor", "place"}
+                          and _acronym_in(u.claim.text, self.a.text))
                  and not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
                             for s, e in changed)
                  and not supported(u, self.support or [], _names_match,
@@ -625,6 +633,9 @@ class _Comparer:
                  if self.support is not None else "nowhere in the source")
         for span, group in group_by_clause(self.b.text, units):
             labels = ", ".join(u.label for u in group)
+            # a word slipped in that this clause already reports is one addition, not two
+            self.changes = [c for c in self.changes if not (
+                c.kind == "addition" and c.span and span[0] <= c.span[0] and c.span[1] <= span[1])]
             self.add("addition", span, None,
                      f"{labels} {'is' if len(group) == 1 else 'are'} {where}")
 
@@ -752,6 +763,22 @@ def _words_around(text: str, start: int, end: int) -> list[str]:
 _COUNTED = frozenset({*SPECIFIC_SCOPES, "people", "money", "percent"})
 
 
+def _acronym_in(name: str, text: str) -> bool:
+    """Is ``name`` in ``text`` under its acronym or expansion ("National Football League" /
+    "NFL", "USGS" / "US Geological Survey")?"""
+    caps = [w for w in re.findall(r"[\w'’.-]+", name) if w[:1].isupper()]
+    if len(caps) >= 2:
+        acr = "".join(w[0] for w in caps)
+        if re.search(rf"\b{re.escape(acr)}\b", text):
+            return True
+    if re.fullmatch(r"(?:[A-Z]\.?){2,6}", name.strip()):
+        letters = name.replace(".", "").strip()
+        for m in re.finditer(r"(?:\b[A-Z][\w'’-]*\s+(?:(?:of|the|for|and)\s+)?){2,6}", text):
+            if _acronym_of(letters, m.group()):
+                return True
+    return False
+
+
 def _surname(person: str) -> str | None:
     """The last capitalised word of a named person ("Mr Ferguson" → "Ferguson"); None for an
     organisation-like or lower-case source."""
@@ -870,12 +897,20 @@ def _overlap(x: str, y: str, longer: bool = False) -> float:
 
 
 def _acronym_of(x: str, y: str) -> bool:
-    """"NHS" and "National Health Service" (the words around them may be the same)."""
-    wx, wy = re.findall(r"[\w'’.-]+", x), re.findall(r"[\w'’.-]+", y)
+    """"NHS" and "National Health Service" (the words around them may be the same; "UCS's"
+    and "Union of Concerned Scientists'" too)."""
+    def words(t: str) -> list[str]:
+        return [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[\w'’.-]+", t)]
+
+    wx, wy = words(x), words(y)
     for short, long_ in ((wx, wy), (wy, wx)):
         acr = [w for w in short if re.fullmatch(r"(?:[A-Z]\.?){2,6}", w)]
+        # each capitalised word gives its initial; a short all-capitals one ("US") may give all
         caps = "".join(w[0] for w in long_ if w[:1].isupper())
-        if acr and any(a.replace(".", "") in caps for a in acr) and len(short) < len(long_):
+        full = "".join(w.replace(".", "") if w.isupper() and len(w) <= 4 else w[0]
+                       for w in long_ if w[:1].isupper())
+        if acr and any(a.replace(".", "") in caps or a.replace(".", "") in full
+                       for a in acr) and len(short) < len(long_):
             return True
     return False
 

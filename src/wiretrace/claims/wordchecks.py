@@ -33,6 +33,8 @@ class WordChange:
 
 def _is_neg(s: Sent, i: int) -> bool:
     w = s.toks[i].norm
+    if w == "no" and i + 1 < len(s.toks) and s.toks[i + 1].norm[:1].isdigit():
+        return False  # "No. 1 Tar Heels": a rank, "number one"
     if w in _NEG_SINGLE or w.endswith("n't") or w in _NEG_VERBS:
         return not (w == "not" and i + 1 < len(s.toks) and s.toks[i + 1].norm == "only")
     return w in _NEG_PREFIX and i + 1 < len(s.toks) and s.toks[i + 1].norm == "to"
@@ -234,12 +236,24 @@ _CONTRAST_KIND = {"weekday": "figure", "month": "figure", "time_unit": "figure",
                   "crime": "scope", "color": "scope", "orientation": "actor"}
 
 
+def _full_date_after(s: Sent, i: int) -> bool:
+    """A weekday followed by its full date ("Monday, March 11, 2013", "Wednesday, July 28"):
+    a dateline or time stamp, which dates the page, not the event the sentence tells."""
+    lex = lexicon()
+    nxt = [t.norm for t in s.toks[i + 1:i + 4]]
+    return (lex.contrast.get(s.toks[i].norm) == "weekday"
+            and any(lex.contrast.get(w) == "month" for w in nxt[:2])
+            and any(w[:1].isdigit() for w in nxt))
+
+
 def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     lex = lexicon()
     groups: dict[str, tuple[Any, ...]] = {w: (g,) for w, g in lex.contrast.items()}
     groups.update({t: ("title:" + g,) for t, g in lex.titles.items() if " " not in t})
     out: list[WordChange] = []
     for i, o, k in _word_swaps(b, region, groups, opposite=False):
+        if _full_date_after(b, i) or _full_date_after(o, k):
+            continue
         g = str(groups[b.toks[i].norm][0])
         kind = "title" if g.startswith("title:") else _CONTRAST_KIND.get(g, "scope")
         out.append(WordChange(kind, (b.toks[i].start, b.toks[i].end),
