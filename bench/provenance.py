@@ -187,8 +187,11 @@ SYNONYMS_B = {
 }
 
 
-def paragraphs(sentences: list[str], size: int = 2) -> str:
-    return "\n\n".join(" ".join(sentences[i : i + size]) for i in range(0, len(sentences), size))
+def paragraphs(sentences: list[str], size: int = 2, headline: bool = False) -> str:
+    """Sentences as paragraphs of ``size``; with ``headline`` the first (an ECB+ document's
+    title) stands on its own line, as on the page, not glued to the lead."""
+    head, body = (sentences[:1], sentences[1:]) if headline else ([], sentences)
+    return "\n\n".join(head + [" ".join(body[i : i + size]) for i in range(0, len(body), size)])
 
 
 def load_newswcl50() -> dict[str, list[tuple[str, list[str]]]]:

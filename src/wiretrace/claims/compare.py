@@ -949,6 +949,9 @@ def vet_changes(changes: list[Change], a: Side, b: Side,
             continue
         if in_artefact(b.text, c.span) or in_artefact(a.text, c.versus_span):
             continue
+        if (c.span and headline_line(b.text, c.span[0])) or (
+                c.versus_span and headline_line(a.text, c.versus_span[0])):
+            continue  # each outlet writes its own headline: no claim of the story's text
         sentence = _sentence_text(b, c.span[0]) if c.span else None
         if sentence is not None and reading_key(sentence) in a_forms:
             continue

@@ -32,6 +32,7 @@ from wiretrace.claims.normalise import reading_form
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import is_content, stem
 from wiretrace.logistic import LogisticModel, read_logistic
+from wiretrace.trace.sentences import zipf
 
 __all__ = [
     "FEATURES",
@@ -108,14 +109,6 @@ def _negations(words: list[str]) -> int:
 
 def _figures(text: str) -> list[NumberMention]:
     return [n for n in find_numbers(text) if not n.vague]
-
-
-def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a default dependency
-        return 4.0
-    return float(zipf_frequency(word, "en"))
 
 
 def _embed(texts: Sequence[str]) -> np.ndarray:
@@ -195,7 +188,7 @@ def sentence_features(src: _Source, copy_sentence: str, copy_vec: np.ndarray | N
                 opposite += 1
                 break
     new_surface = sorted({w for w in words if is_content(w) and stem(w) in new})
-    rare = sum(1 for w in new_surface if not w.isdigit() and _zipf(w) < 3.5)
+    rare = sum(1 for w in new_surface if not w.isdigit() and zipf(w) < 3.5)
     distance, far = 0.0, 0
     if word_similarity and new_surface and src.word_list:
         nv = _embed(new_surface)

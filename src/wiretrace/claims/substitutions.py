@@ -30,6 +30,7 @@ from wiretrace.claims.dates import find_dates
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import _CONTRAST_KIND, WordChange
+from wiretrace.trace.sentences import zipf
 
 __all__ = ["Candidate", "Substitution", "Vocabulary", "substitution_candidates",
            "substitution_changes", "closed_set_changes", "date_changes", "is_variant"]
@@ -264,8 +265,22 @@ def _governed_by_place(s: Sent, lo: int) -> bool:
     return s.toks[k].norm in _LOCATIVE or (skipped and s.toks[k].norm in _LOCATIVE_BEFORE_NOUN)
 
 
-def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> tuple[str, str]:
-    """The change kind and why: the nearest kind when the word is not a name or a figure."""
+_VAGUER = 1.0  # zipf: a word ten times as common as the one it replaces is a vaguer word
+
+
+def _vaguer(copy_words: set[str], source_words: set[str]) -> bool:
+    """The copy puts a far more common word for a rarer one ("a previous similar arrest" for
+    "a previous DUI arrest", "a string of" for "a spate of", "spot" for "berth"): it says less,
+    not something else, as "dozens" says less than 40."""
+    new = [w for w in copy_words - source_words if is_content(w)]
+    old = [w for w in source_words - copy_words if is_content(w)]
+    return bool(new and old) and min(zipf(w) for w in new) >= max(zipf(w) for w in old) + _VAGUER
+
+
+def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
+          ) -> tuple[str, str] | None:
+    """The change kind and why: the nearest kind when the word is not a name or a figure;
+    None for a vaguer word (``_vaguer``)."""
     lex = lexicon()
     bn, an = _norms(b, *bt), _norms(a, *at)
     sets = {lex.contrast[w] for w in bn if w in lex.contrast} & {
@@ -287,6 +302,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> tuple[s
     counted = {w for w, _ in lex.counted if " " not in w}
     if bn & counted or an & counted:
         return "scope", "what is counted changed"
+    if _vaguer(bn, an):
+        return None
     if _governed_by_place(b, bt[0]):
         return "place", "another place in the same slot"
     return "scope", "the claim is about something else (scope: the nearest kind for a swapped word)"
@@ -352,7 +369,10 @@ def _replacement(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], b_s
     if (_content_in(a, *at) >= 2 and _content_in(b, *bt) == 1
             and not (_capitalised(a, *at) or _capitalised(b, *bt))):
         return None  # a phrase condensed into one word ("meeting place"): a rewording
-    kind, why = _kind(b, bt, a, at)
+    found = _kind(b, bt, a, at)
+    if found is None:
+        return None
+    kind, why = found
     bs, as_ = _span(b, *bt), _span(a, *at)
     b_word, a_word = b.text[bs[0]:bs[1]], a.text[as_[0]:as_[1]]
     return WordChange(kind, bs, as_,

@@ -29,7 +29,7 @@ import numpy as np
 from wiretrace.logistic import LogisticModel, read_logistic
 from wiretrace.model import Article
 from wiretrace.trace.features import PairView
-from wiretrace.trace.sentences import STOPWORDS, split_sentences
+from wiretrace.trace.sentences import STOPWORDS, split_sentences, zipf
 
 __all__ = ["FEATURES", "LinkModel", "load_model", "pair_features", "paraphrase_probability"]
 
@@ -82,15 +82,6 @@ def paraphrase_probability(x: Sequence[float] | np.ndarray) -> float:
     return float(load_model().probability(np.asarray(x, float))[0])
 
 
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - a default dependency
-        return 0.0
-    return float(zipf_frequency(word, "en"))
-
-
 @dataclass(frozen=True, slots=True)
 class _Marks:
     names: frozenset[str]
@@ -126,7 +117,7 @@ def _marks(text: str) -> _Marks:
                 continue
             if k > 0 and w[0].isupper():
                 names.add(_stem(w))
-            elif _zipf(low) < _RARE_ZIPF:
+            elif zipf(low) < _RARE_ZIPF:
                 rare.add(_stem(w))
     return _Marks(frozenset(names), frozenset(figures), frozenset(rare), frozenset(words))
 
