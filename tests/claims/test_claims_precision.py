@@ -346,3 +346,17 @@ def test_a_vaguer_word_or_a_headline_is_no_change() -> None:
     assert found("Jewellery Store Robbed in Central Paris\n\n"
                  "Four men rammed their car into a jewellery store in Paris on Monday, police "
                  "said.", story) == []
+
+
+def test_a_sentence_case_headline_and_a_stamp_desk_are_no_claims() -> None:
+    src = ("Fire-bomb hits bank in Athens\n\n"
+           "A fire-bomb attack on a bank in Athens left at least three people dead, police "
+           "said.")
+    copy = ("Three dead after fire-bomb hits bank during riots\n\n"
+            "A fire-bomb attack on a bank in Athens left at least three people dead, police "
+            "said.")
+    assert found(copy, src) == []
+    stamped = ("11:39am UK, Monday 09 September 2013 Four men smashed their car into a "
+               "jewellery store in Paris, police said.")
+    assert found(stamped, "Four men smashed their car into a jewellery store in Paris, police "
+                          "said.") == []

@@ -68,13 +68,17 @@ def in_artefact(text: str, span: tuple[int, int] | None) -> bool:
 
 def headline_line(text: str, pos: int) -> bool:
     """Is ``pos`` in a short line without sentence punctuation whose words are mostly
-    capitalised (a headline, a caption, a section label)? Its words are no claim a copy adds."""
+    capitalised (a headline, a caption, a section label), or in the text's first line when it
+    is short and unpunctuated (a headline in sentence case: "Three dead after fire-bomb hits
+    bank")? Its words are no claim a copy adds."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start:len(text) if end < 0 else end].strip()
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     if not words or len(words) > 14 or line.endswith((".", "?", "!", ":", "”", '"')):
         return False
+    if not text[:start].strip():
+        return True  # the first line
     caps = sum(1 for w in words if w[:1].isupper())
     small = sum(1 for w in words if w.lower() in {"a", "an", "the", "of", "in", "on", "at", "to",
                                                   "for", "and", "or", "by", "with", "from"})
@@ -89,6 +93,8 @@ _STAMP_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
     "fri sat sun january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|BST|IST|[ECMP][SD]T)|"
+                    r"\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|wire service|news service)\b", re.I)
 
 
@@ -97,6 +103,9 @@ def chrome_name(text: str, span: tuple[int, int]) -> bool:
     all-capitals kicker before a colon ("MUST SEE:"), or a news agency named as the one that
     carried the story ("the Press Association news agency")?"""
     s, e = span
+    if _CLOCK.search(text, max(0, s - 40), min(len(text), e + 25)):
+        return True  # next to a clock time: a time stamp's desk or zone ("TNN Nov 12, 2011,
+        # 05.51AM IST", "11:39am UK, Monday")
     words = re.findall(r"[A-Za-z.]+", text[s:e])
     if words and all(w.lower().strip(".") in _STAMP_WORDS for w in words):
         return True

@@ -30,7 +30,6 @@ from wiretrace.claims.dates import find_dates
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import _CONTRAST_KIND, WordChange
-from wiretrace.trace.sentences import zipf
 
 __all__ = ["Candidate", "Substitution", "Vocabulary", "substitution_candidates",
            "substitution_changes", "closed_set_changes", "date_changes", "is_variant"]
@@ -265,16 +264,17 @@ def _governed_by_place(s: Sent, lo: int) -> bool:
     return s.toks[k].norm in _LOCATIVE or (skipped and s.toks[k].norm in _LOCATIVE_BEFORE_NOUN)
 
 
-_VAGUER = 1.0  # zipf: a word ten times as common as the one it replaces is a vaguer word
+# words that only point back or generalise: a copy that puts one for a specific word says less
+_GENERIC = frozenset({"similar", "such", "other", "related", "certain", "same", "previous",
+                      "earlier", "another", "various", "several", "some"})
 
 
 def _vaguer(copy_words: set[str], source_words: set[str]) -> bool:
-    """The copy puts a far more common word for a rarer one ("a previous similar arrest" for
-    "a previous DUI arrest", "a string of" for "a spate of", "spot" for "berth"): it says less,
-    not something else, as "dozens" says less than 40."""
-    new = [w for w in copy_words - source_words if is_content(w)]
-    old = [w for w in source_words - copy_words if is_content(w)]
-    return bool(new and old) and min(zipf(w) for w in new) >= max(zipf(w) for w in old) + _VAGUER
+    """The copy puts a word that only points back or generalises for a specific one ("a
+    previous similar arrest" for "a previous DUI arrest"): it says less, not something else,
+    as "dozens" says less than 40."""
+    new = {w for w in copy_words - source_words if is_content(w) or w in _GENERIC}
+    return bool(new) and new <= _GENERIC
 
 
 def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
