@@ -323,6 +323,10 @@ def test_rank_weekday_stamp_kept_figure_and_acronyms_are_no_changes() -> None:
     got = found("The quake struck at a depth of 10 km, 60 km from Bireun, the US Geological "
                 "Survey said.", quake)
     assert [k for k, _ in got] == ["addition"]
+    # kept in other units ("6.2 miles" is 10 km) it is still kept
+    got = found("The quake struck at a depth of 10 km, 55 km from Bireun, the US Geological "
+                "Survey said.", quake.replace("10 km", "6.2 miles"))
+    assert [k for k, _ in got] == ["addition"]
     assert [k for k, _ in found("The quake struck at a depth of 60 km, the US Geological "
                                 "Survey said.", quake)] == ["figure"]
     # an agency or league by its acronym is the same source, the same name

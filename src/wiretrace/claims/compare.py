@@ -279,7 +279,8 @@ class _Comparer:
             # number says something else ("10 km deep, 60 km from Bireun" for "10 km deep")
             b_nums = _numbers_in(self.b.text, sb.span)
             rivals = [af for af in region_figs if _rival(af, bf) and not any(
-                consistent(figure_mention(af), n) for n in b_nums)]
+                consistent(figure_mention(af), n) or self._same_measure(af, n)
+                for n in b_nums)]
             if rivals and not strict and bf.predicate == "people":
                 # the aligned sentence counts the same thing with another value: stronger
                 # evidence than "600 people" elsewhere in the source for "300 firefighters"
@@ -304,6 +305,11 @@ class _Comparer:
                          f"the copy says '{bf.text}' where the source says '{af.text}'")
             elif not is_credit(self.b.text, *bf.span):
                 self.unit(bf, sb, f"the figure '{bf.text}'")
+
+    def _same_measure(self, af: Claim, nb: NumberMention) -> bool:
+        """The source figure's number, in other units, is the copy's ``nb``."""
+        na = _numbers_in(self.a.text, af.span)
+        return bool(na) and same_measure(self.b.text, nb, self.a.text, na[0])
 
     def _converted(self, bf: Claim, region: list[Sent]) -> bool:
         """The figure's number is one of the aligned source sentences' in other units."""
