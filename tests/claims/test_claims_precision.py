@@ -364,3 +364,12 @@ def test_a_sentence_case_headline_and_a_stamp_desk_are_no_claims() -> None:
                "jewellery store in Paris, police said.")
     assert found(stamped, "Four men smashed their car into a jewellery store in Paris, police "
                           "said.") == []
+
+
+def test_a_stale_title_beside_an_acronym_and_a_count_beside_an_open_bound() -> None:
+    src = ("US President Ada Lind wants to withdraw the troops, officials said.\n\n"
+           "The service streams games at up to 4K resolution. It has 22 launch titles.")
+    copy = src.replace("US President Ada Lind", "Former US President Ada Lind")
+    assert ("title", "Former US President Ada Lind") in found(copy, src)
+    # "up to 4K" elsewhere covers any count below 4,000: it is no evidence for "45"
+    assert ("figure", "45") in found(src.replace("22 launch", "45 launch"), src)

@@ -202,6 +202,7 @@ class _Comparer:
         self.omissions = omissions
         self.support = support
         self.changes: list[Change] = []
+        self._pairs: dict[int, list[int]] = {}
         self.units: list[tuple[Unit, tuple[int, int]]] = []
         self._seen: set[tuple[str, int, int]] = set()
         self.a_names = [c for c in a.claims if c.kind in {"actor", "place"}]
@@ -336,7 +337,9 @@ class _Comparer:
                    for nums, _ in region_nums for na in nums):
                 continue  # the aligned source sentences have this figure (maybe in other units)
             # a figure the source gives elsewhere counts only in a sentence kept word for word
-            elsewhere = any(consistent(nb, na) for na in self._a_numbers())
+            # (an open bound elsewhere, "up to 4K", covers too much to count)
+            elsewhere = any(consistent(nb, na) for na in self._a_numbers()
+                            if na.qualifier not in _BOUNDS or na.qualifier == nb.qualifier)
             for nums, verbatim in region_nums:
                 if elsewhere and not verbatim:
                     continue
@@ -537,6 +540,21 @@ class _Comparer:
             ):  # a new source of a kept statement is judged by the attribution check
                 self.unit(bn, sb, f"'{bn.text}'")
 
+    def _still_told(self, swap: Swap) -> bool:
+        """Does another copy sentence, aligned to the same source sentence, keep the name the
+        swap replaces ("the victim went to Lorn General" beside "the driver was taken to
+        Harwick Infirmary")? Then the swapped sentence tells something else."""
+        sa = self.a.sentence_at(swap.a_span[0])
+        sb = self.b.sentence_at(swap.b_span[0])
+        if sa is None or sb is None:
+            return False
+        for other in self.b.sents:
+            if other.index == sb.index or sa.index not in self._pairs.get(other.index, []):
+                continue
+            if _named_elsewhere(self.b.text[other.span[0]:other.span[1]], swap.a_name, (0, 0)):
+                return True
+        return False
+
     def _numbered_variant(self, bn: Claim) -> Claim | None:
         """A source name that differs only in its number ("Model 7" for "Model 5")."""
         digits = re.findall(r"\d+", bn.text)
@@ -550,8 +568,8 @@ class _Comparer:
         return None
 
     def _report_swap(self, bn: Claim, swap: Swap) -> None:
-        if _named_elsewhere(self.b.text, swap.a_name, swap.b_span):
-            return  # the copy still names the source's one: the two sentences tell two things
+        if self._still_told(swap):
+            return  # the copy still tells the source's sentence: the two tell two things
         self.add(swap.kind, swap.b_span, swap.a_span,
                  f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
                  f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
@@ -646,6 +664,7 @@ class _Comparer:
                      f"{labels} {'is' if len(group) == 1 else 'are'} {where}")
 
     def run(self, pairs: dict[int, list[int]]) -> list[Change]:
+        self._pairs = pairs
         for sb in self.b.sents:
             region = [self.a.sents[i] for i in pairs.get(sb.index, [])]
             self.figures(sb, region)
@@ -765,6 +784,7 @@ def _words_around(text: str, start: int, end: int) -> list[str]:
     return re.findall(r"[a-z]+", re.sub(r"\bper\s+cent\b", "percent", around))
 
 
+_BOUNDS = frozenset({"at_least", "at_most"})
 # what a dropped figure must count to make an omission: people, casualties, money, a share
 _COUNTED = frozenset({*SPECIFIC_SCOPES, "people", "money", "percent"})
 
@@ -915,6 +935,8 @@ def _acronym_of(x: str, y: str) -> bool:
         caps = "".join(w[0] for w in long_ if w[:1].isupper())
         full = "".join(w.replace(".", "") if w.isupper() and len(w) <= 4 else w[0]
                        for w in long_ if w[:1].isupper())
+        # an acronym both sides write ("US President" / "former US President") expands nothing
+        acr = [a for a in acr if a not in long_]
         if acr and any(a.replace(".", "") in caps or a.replace(".", "") in full
                        for a in acr) and len(short) < len(long_):
             return True
