@@ -111,3 +111,9 @@ def test_measures_in_two_units() -> None:
     assert not same("fell about 2,000ft", "fell about 900m")  # hedges do not widen a conversion
     assert not same("15 miles", "15 minutes")
     assert not same("15 miles", "24 kg")  # another dimension
+
+
+def test_fractions_are_one_number() -> None:
+    assert [n.low for n in find_numbers("after 4 1/2 hours of testimony")] == [4.5]
+    assert [n.low for n in find_numbers("sentenced to 4½ months")] == [4.5]
+    assert [n.low for n in find_numbers("on 12/03/2024")] == []

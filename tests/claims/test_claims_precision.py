@@ -373,3 +373,14 @@ def test_a_stale_title_beside_an_acronym_and_a_count_beside_an_open_bound() -> N
     assert ("title", "Former US President Ada Lind") in found(copy, src)
     # "up to 4K" elsewhere covers any count below 4,000: it is no evidence for "45"
     assert ("figure", "45") in found(src.replace("22 launch", "45 launch"), src)
+
+
+def test_a_described_source_named_by_the_copy_is_the_same_source() -> None:
+    src = ("AMD bought SeaMicro on Wednesday. The company said it remains committed to its "
+           "server business.")
+    assert found(src.replace("The company said", "AMD said"), src) == []
+    assert [k for k, _ in found(src.replace("The company said", "Intel said"), src)] == [
+        "attribution"]
+    # "4 1/2 hours" for "4.5 hours" is one figure
+    hours = "The witness spent 4.5 hours on the stand on Wednesday, the court said."
+    assert found(hours.replace("4.5", "4 1/2"), hours) == []

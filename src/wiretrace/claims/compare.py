@@ -164,6 +164,12 @@ def _generic_source(src: str) -> bool:
                for part in re.split(r"\s+and\s+|,\s*", src.strip()) if part.split())
 
 
+def _unnamed(src: str) -> bool:
+    """A source described, not named: "the company", "the ministry", "officials"."""
+    words = re.findall(r"[\w'’-]+", src)
+    return bool(words) and not any(w[:1].isupper() for w in words if w.lower() != "the")
+
+
 def _claim_bearing_name(c: Claim) -> bool:
     """A named person, organisation or place; a lone unknown capitalised word is not a claim."""
     return (c.value or {}).get("type") != "name" or " " in c.text.strip()
@@ -493,6 +499,8 @@ class _Comparer:
                                                 (0, 0)) for sa in region):
                 continue  # the source's passage names the same person ("fire chief, James
                 # Steele" for "Fire Chief James Steele")
+            if a_attr and _unnamed(a_attr[0].subject or "") and src in self.a.text.lower():
+                continue  # "AMD said" for "the company said" in a text about AMD: named, not new
             if a_attr:
                 self.add("attribution", ba.span, a_attr[0].span,
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "

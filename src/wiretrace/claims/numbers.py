@@ -52,6 +52,10 @@ _DIGITS = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
     re.IGNORECASE,
 )
+# "4 1/2 hours", "4½ months", "½ mile": a whole number and a fraction are one number
+_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_FRACTION = re.compile(r"(?<![\d/.,])(?:(?P<whole>\d+)\s?)?(?P<glyph>[½¼¾⅓⅔])"
+                       r"|(?<![\d/.,])(?P<whole2>\d+)\s(?P<num>[1-9])/(?P<den>[2-9]|1[0-6])(?![\d/])")
 # a clock time or a numeric date is no quantity: "9:06 AM", "13:26", "05.51 GMT", "09/14/2013"
 _CLOCK_AFTER = re.compile(r"[:/]\d|\s?(?:[ap]\.?m\b\.?|GMT\b|UTC\b|[ECMP][SD]T\b|BST\b|CET\b|"
                           r"local time\b|hrs\b)", re.IGNORECASE)
@@ -115,8 +119,17 @@ def _raw_mentions(text: str) -> list[NumberMention]:
         vague = m.group().lower() not in {"a dozen", "a million", "a hundred", "a thousand",
                                           "half a million"}
         found.append(NumberMention(m.start(), m.end(), float(low), float(high), vague=vague))
+    fractions = []
+    for m in _FRACTION.finditer(text):
+        whole = float(m.group("whole") or m.group("whole2") or 0)
+        part = (_GLYPHS[m.group("glyph")] if m.group("glyph")
+                else int(m.group("num")) / int(m.group("den")))
+        fractions.append((m.start(), m.end()))
+        found.append(NumberMention(m.start(), m.end(), whole + part, whole + part))
     for m in _DIGITS.finditer(text):
         start = m.start("cur") if m.group("cur") else m.start("num")
+        if any(a <= start < b for a, b in fractions):
+            continue  # "4 1/2", "4½": read as one number above
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/:"):
             continue  # part of a code, a word, a clock time or a date like 12/03
         if not m.group("cur") and _CLOCK_AFTER.match(text, m.end("num")):
