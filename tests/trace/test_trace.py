@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import INDEPENDENT, ORIGINAL, make
+from conftest import INDEPENDENT, ORIGINAL, REWRITE, make
 
 from wiretrace.model import Article
 from wiretrace.trace.align import align, align_articles, passages
@@ -360,8 +360,6 @@ def test_reprinted_background_paragraphs_are_not_a_copy() -> None:
 def test_scraped_copy_dated_first_is_the_source_of_a_later_rewrite(spun: Article) -> None:
     """A mangled dateline proves a scraped copy was taken from a clean copy of the same
     wording; it says nothing against a rewrite published later, which cannot be its source."""
-    from conftest import REWRITE
-
     # the scraped copy without the two lines the rewrite leaves out: the rewrite holds all of
     # it, so the two are not siblings each holding its own text
     keep = [k for k in range(10) if k not in (4, 8)]
