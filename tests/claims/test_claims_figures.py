@@ -111,6 +111,7 @@ def test_measures_in_two_units() -> None:
     assert not same("fell about 2,000ft", "fell about 900m")  # hedges do not widen a conversion
     assert not same("15 miles", "15 minutes")
     assert not same("15 miles", "24 kg")  # another dimension
+    assert not same("25 km", "27 km")  # one unit: no conversion to round
 
 
 def test_fractions_are_one_number() -> None:

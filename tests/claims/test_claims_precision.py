@@ -100,6 +100,9 @@ def test_one_unit_spelt_two_ways_is_no_change() -> None:
     src = "The quake struck less than 25 kilometres from the city, officials said."
     assert found("The quake struck less than 25 km from the city, officials said.", src) == []
     assert found("The quake struck less than 25 miles from the city, officials said.", src)
+    # in one unit a near value is still another value, not a rounded conversion
+    assert ("figure", "less than 27 km") in found("The quake struck less than 27 km from the city, "
+                                        "officials said.", src)
 
 
 def test_coordinated_capital_as_actor() -> None:

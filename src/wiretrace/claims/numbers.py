@@ -279,20 +279,27 @@ _CONVERSION_SLACK = 0.1  # converted figures are rounded: "15 miles" is "24km" (
 def measure(text: str, n: NumberMention) -> tuple[str, float, float] | None:
     """(dimension, low, high) in the base unit when a unit of measurement follows the number
     ("15 miles", "2,000ft", "170,000-square-foot", "120 mph", "30C"); None otherwise."""
+    found = _measured(text, n)
+    return None if found is None else (found[0], found[2], found[3])
+
+
+def _measured(text: str, n: NumberMention) -> tuple[str, str, float, float] | None:
+    """``measure`` with the unit it was given in (one key per unit, whatever its spelling)."""
     if text[n.start:n.end].endswith("m") and n.unit is None and n.low >= 1e6:
         # "600m" read as 600 million: without a currency, as likely 600 metres
-        return "length", n.low / 1e6, n.high / 1e6
+        return "length", "length:1.0", n.low / 1e6, n.high / 1e6
     m = _MEASURE_AFTER.match(text, n.end)
     if m is None:
         return None
     scale = (m.group("deg") or m.group("bare") or m.group("degw") or "").lower()[:1]
     if scale:
         if scale == "f":  # to Celsius
-            return "temperature", (n.low - 32) * 5 / 9, (n.high - 32) * 5 / 9
-        return "temperature", n.low, n.high
+            return "temperature", "f", (n.low - 32) * 5 / 9, (n.high - 32) * 5 / 9
+        return "temperature", "c", n.low, n.high
     unit = m.group("unit").lower()
     if m.group(0).lower().rstrip().endswith("per hour") and unit in _LENGTHS:
-        return "speed", n.low * _LENGTHS[unit] / 3600, n.high * _LENGTHS[unit] / 3600
+        f = _LENGTHS[unit] / 3600
+        return "speed", f"speed:{f}", n.low * f, n.high * f
     if unit not in _MEASURES:
         return None
     dim, f = _MEASURES[unit]
@@ -300,18 +307,20 @@ def measure(text: str, n: NumberMention) -> tuple[str, float, float] | None:
         if dim != "length":
             return None
         dim, f = "area", f * f
-    return dim, n.low * f, n.high * f
+    return dim, f"{dim}:{f}", n.low * f, n.high * f
 
 
 def same_measure(x: str, nx: NumberMention, y: str, ny: NumberMention) -> bool:
     """Two mentions of one measured quantity in two units ("about 15 miles" / "about 24km",
-    "2,000ft" / "600m"): the same dimension, and values that meet once converted, allowing for
-    the rounding of a conversion (not widened by hedges: "about 2,000ft" is not "about 900m")."""
-    mx, my = measure(x, nx), measure(y, ny)
-    if mx is None or my is None or mx[0] != my[0]:
+    "2,000ft" / "600m"): the same dimension, other units, and values that meet once converted,
+    allowing for the rounding of a conversion (not widened by hedges: "about 2,000ft" is not
+    "about 900m"). In one unit there is no conversion to round: "27 km" for "25 km" is a
+    changed figure (``consistent`` judges it)."""
+    mx, my = _measured(x, nx), _measured(y, ny)
+    if mx is None or my is None or mx[0] != my[0] or mx[1] == my[1]:
         return False
-    _, xlo, xhi = mx
-    _, ylo, yhi = my
+    _, _, xlo, xhi = mx
+    _, _, ylo, yhi = my
     if mx[0] == "temperature":
         return xlo - 1.5 <= yhi and ylo - 1.5 <= xhi
     slack = 1 + _CONVERSION_SLACK
