@@ -38,13 +38,17 @@ _STAMP_INLINE = re.compile(
 
 
 @lru_cache(maxsize=256)
+def _stamp_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _STAMP_INLINE.finditer(text))
+
+
+@lru_cache(maxsize=256)
 def artefact_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` that are page residue: each a whole line (or the ingest candidate)."""
     from wiretrace.ingest.chrome import chrome_kind
     from wiretrace.ingest.residue import find_residue
 
-    spans = [(c.start, c.end) for c in find_residue(text)]
-    spans += [(m.start(), m.end()) for m in _STAMP_INLINE.finditer(text)]
+    spans = [(c.start, c.end) for c in find_residue(text)] + list(_stamp_spans(text))
     for m in _LINE.finditer(text):
         line = m.group().strip()
         if not line or len(line) > _MAX_LINE:
@@ -61,7 +65,7 @@ def in_artefact(text: str, span: tuple[int, int] | None) -> bool:
     if not span:
         return False
     s, e = span
-    if any(m.start() <= s < m.end() for m in _STAMP_INLINE.finditer(text)):
+    if any(a <= s < b for a, b in _stamp_spans(text)):
         return True
     return any(a <= s and e <= b + 1 for a, b in artefact_spans(text))
 

@@ -276,7 +276,7 @@ class _Comparer:
             if same:
                 self._qualifier(bf, same[0])
                 continue
-            if self._converted(bf, region):
+            if self._in_other_units(bf, region):
                 continue  # "24km" for "15 miles": one measure in other units
             elsewhere = [af for af in self.a_figures if same_figure(af, bf)]
             strict = [af for af in elsewhere if af.predicate != "people" or _head(af) == _head(bf)]
@@ -318,7 +318,7 @@ class _Comparer:
         na = _numbers_in(self.a.text, af.span)
         return bool(na) and same_measure(self.b.text, nb, self.a.text, na[0])
 
-    def _converted(self, bf: Claim, region: list[Sent]) -> bool:
+    def _in_other_units(self, bf: Claim, region: list[Sent]) -> bool:
         """The figure's number is one of the aligned source sentences' in other units."""
         nb = _numbers_in(self.b.text, bf.span)
         return bool(nb) and any(same_measure(self.b.text, nb[0], self.a.text, na)
@@ -345,7 +345,7 @@ class _Comparer:
             # a figure the source gives elsewhere counts only in a sentence kept word for word
             # (an open bound elsewhere, "up to 4K", covers too much to count)
             elsewhere = any(consistent(nb, na) for na in self._a_numbers()
-                            if na.qualifier not in _BOUNDS or na.qualifier == nb.qualifier)
+                            if na.qualifier not in _OPEN or na.qualifier == nb.qualifier)
             for nums, verbatim in region_nums:
                 if elsewhere and not verbatim:
                     continue
@@ -495,8 +495,8 @@ class _Comparer:
             if _acronym_in(ba.subject or "", self.a.text):
                 continue  # "USGS said" where the source has "the US Geological Survey said"
             surname = _surname(ba.subject or "")
-            if surname and any(_named_elsewhere(self.a.text[sa.span[0]:sa.span[1]], surname,
-                                                (0, 0)) for sa in region):
+            if surname and any(_names(self.a.text[sa.span[0]:sa.span[1]], surname)
+                               for sa in region):
                 continue  # the source's passage names the same person ("fire chief, James
                 # Steele" for "Fire Chief James Steele")
             if a_attr and _unnamed(a_attr[0].subject or "") and src in self.a.text.lower():
@@ -506,7 +506,7 @@ class _Comparer:
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
                          f"the source attributes it to {a_attr[0].subject}")
             elif src not in self.a.text.lower() and bearing and not (
-                    surname and _named_elsewhere(self.a.text, surname, (0, 0))):
+                    surname and _names(self.a.text, surname)):
                 self.add("attribution", ba.span, None,
                          f"the copy attributes this to {ba.subject}, whom the source never names")
 
@@ -559,7 +559,7 @@ class _Comparer:
         for other in self.b.sents:
             if other.index == sb.index or sa.index not in self._pairs.get(other.index, []):
                 continue
-            if _named_elsewhere(self.b.text[other.span[0]:other.span[1]], swap.a_name, (0, 0)):
+            if _names(self.b.text[other.span[0]:other.span[1]], swap.a_name):
                 return True
         return False
 
@@ -792,7 +792,6 @@ def _words_around(text: str, start: int, end: int) -> list[str]:
     return re.findall(r"[a-z]+", re.sub(r"\bper\s+cent\b", "percent", around))
 
 
-_BOUNDS = frozenset({"at_least", "at_most"})
 # what a dropped figure must count to make an omission: people, casualties, money, a share
 _COUNTED = frozenset({*SPECIFIC_SCOPES, "people", "money", "percent"})
 
@@ -824,13 +823,13 @@ def _surname(person: str) -> str | None:
     return words[-1]
 
 
-def _named_elsewhere(text: str, name: str, span: tuple[int, int]) -> bool:
-    """Does ``text`` name ``name`` (as whole words, any case) outside ``span``?"""
+def _names(text: str, name: str) -> bool:
+    """Does ``text`` name ``name`` (as whole words, any case)?"""
     words = re.findall(r"[\w'’-]+", name)
     if not words:
         return False
     pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
-    return any(not (span[0] <= m.start() < span[1]) for m in pattern.finditer(text))
+    return pattern.search(text) is not None
 
 
 def _converted(x: str, y: str) -> bool:

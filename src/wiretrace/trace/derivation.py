@@ -221,11 +221,13 @@ def _linked(x: int, y: int, linked: dict[tuple[int, int], float]) -> bool:
     return (min(x, y), max(x, y)) in linked
 
 
-# A mangled dateline or leftover model text is proof of a copy: it outweighs publication dates
-# (which scrapers often rewrite). Other tells add up to at most 3.
+# Leftover model text is proof of a copy, and a mangled dateline against a text of the same
+# wording (``_tell_score``): proof outweighs publication dates, which pages rewrite. Other tells
+# add up to at most 3 and are weighed with the content.
 _HARD_TELLS = {"dateline_repair", "llm_meta_text"}
 _HARD_WEIGHT = 5.0
 _CLOSE_WORDING = 0.8  # share of a pair's aligned text verbatim or closely edited
+_SUMMARY_COVER = 0.85  # share of an aggregator's summary found in its source
 _DATE_WEIGHT = 3.5
 _CONTENT_UNDER_DATES = 3.0  # what the texts hold, together, when both are dated apart
 _SUMMARY_WORD = re.compile(r"\b(?:summar|condens|shorten|key points|tl;?dr|brief)", re.I)
@@ -360,8 +362,6 @@ def _aggregated(
         return True
     return False
 
-
-_SUMMARY_COVER = 0.85  # share of an aggregator's summary found in its source
 
 
 def _credits_outlet(child: Article, source: Article, cites: dict[int, list[Citation]]) -> bool:
@@ -710,7 +710,6 @@ def _root(
                 "no substantial shared passages with any other article of the story"
                 + (f" (longest aligned sentence or passage {longest} characters)" if mine else "")
             ]
-        kind = kind if reused else ("independent" if n_articles > 1 else "original")
         reuse = [al.reuse_a if al.a == k else al.reuse_b for al in mine]
         score = round(1.0 - max(reuse, default=0.0), 3)
     if upstream:
