@@ -5,8 +5,11 @@ All texts are fictional and written for these tests.
 
 from __future__ import annotations
 
+import numpy as np
+
+from wiretrace.claims import entailment
 from wiretrace.claims.compare import compare_texts
-from wiretrace.claims.substitutions import is_variant
+from wiretrace.claims.substitutions import JUDGED, is_variant
 from wiretrace.model import Change
 
 SOURCE = (
@@ -36,10 +39,23 @@ def test_swapped_common_noun_in_a_kept_slot_is_a_place_change() -> None:
     assert c.span and c.versus_span and "words around it unchanged" in c.explanation
 
 
-def test_swapped_verb_is_reported_with_the_nearest_kind() -> None:
-    got = found(SOURCE.replace("voted on 12 March to expand", "voted on 12 March to sell"))
-    assert [(k, t) for k, t, _ in got] == [("scope", "sell")]
-    assert got[0][2] == "expand"
+def _support(score: float):  # noqa: ANN202
+    def support_many(sources: list[str], sentences: list[str]) -> np.ndarray:
+        return np.full(len(sentences), score)
+    return support_many
+
+
+def test_swapped_common_verb_is_left_to_the_entailment_check(monkeypatch) -> None:  # noqa: ANN001
+    """A common word for another ("sell" for "expand", "suffered" for "sustained") may change
+    the claim or only reword it: the rules find it, the entailment check decides."""
+    copy = SOURCE.replace("voted on 12 March to expand", "voted on 12 March to sell")
+    monkeypatch.setattr(entailment, "support_many", _support(0.0))
+    got = changes(copy)
+    assert [(c.kind, c.text, c.versus_text) for c in got] == [("scope", "sell", "expand")]
+    assert "entailment support 0.00" in got[0].explanation
+    assert JUDGED not in got[0].explanation
+    monkeypatch.setattr(entailment, "support_many", _support(1.0))
+    assert changes(copy) == []
 
 
 def test_swapped_noun_in_a_summary_sentence() -> None:

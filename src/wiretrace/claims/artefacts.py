@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["artefact_spans", "chrome_name", "headline_line", "in_artefact"]
+__all__ = ["artefact_spans", "chrome_name", "headline_line", "in_artefact", "in_title_run"]
 
 _STAMP = re.compile(r"^\s*(?:(?:last\s+)?updated|posted|published|first published|modified|"
                     r"edited)\b"
@@ -79,6 +79,8 @@ def headline_line(text: str, pos: int) -> bool:
     end = text.find("\n", pos)
     line = text[start:len(text) if end < 0 else end].strip()
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if 0 < len(words) <= 4 and line.endswith(":") and all(w[:1].isupper() for w in words):
+        return True  # a section heading ("Critical Analysis:", "Key Takeaways:")
     if not words or len(words) > 14 or line.endswith((".", "?", "!", ":", "”", '"')):
         return False
     if not text[:start].strip():
@@ -87,6 +89,59 @@ def headline_line(text: str, pos: int) -> bool:
     small = sum(1 for w in words if w.lower() in {"a", "an", "the", "of", "in", "on", "at", "to",
                                                   "for", "and", "or", "by", "with", "from"})
     return caps >= 0.75 * (len(words) - small)
+
+
+_TITLE_TOKEN = re.compile(r"[^\W_][\w'’&.-]*|[^\w\s'’&.-]+")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
+                          "by", "with", "from", "as", "vs", "via"})
+_TITLE_AT_START = 8  # capitalised words of a run opening a line (a headline fused with the lead)
+_TITLE_ANYWHERE = 10  # ... of a run elsewhere in a line
+
+
+def _title_runs(line: str) -> list[tuple[int, int, int]]:
+    """Runs of words in title case: (start, end, capitalised words). Lower-case small words may
+    sit between capitalised ones; a weekday or a month, capitalised in any sentence, ends a run;
+    punctuation ends a run, but for a kicker's colon among a line's first three words ("South
+    Africa: P2P Control Helps ...")."""
+    runs: list[tuple[int, int, int]] = []
+    start = end = caps = small = words = 0
+    for m in _TITLE_TOKEN.finditer(line):
+        tok = m.group()
+        if (tok[:1].isupper() and tok.lower().rstrip(".") not in _STAMP_WORDS) or (
+                tok[:1].isdigit() and any(c.isupper() for c in tok)):
+            if not caps:
+                start = m.start()
+            caps, small, end, words = caps + 1, 0, m.end(), words + 1
+            continue
+        if caps and tok.lower() in _TITLE_SMALL and small < 2:
+            small, words = small + 1, words + 1
+            continue
+        if caps and tok == ":" and start == 0 and words <= 3:
+            continue
+        if caps:
+            runs.append((start, end, caps))
+        caps = small = words = 0
+    if caps:
+        runs.append((start, end, caps))
+    return runs
+
+
+def in_title_run(text: str, span: tuple[int, int] | None) -> bool:
+    """Does ``span`` start in a long run of title-case words: a headline fused with the lead
+    ("Anti Piracy Ops by INS Sukanya Indian Naval Ship Sukanya, presently deployed ...") or a
+    headline too long for :func:`headline_line`? A name or a title and name ("Former New York
+    City Mayor Michael Bloomberg") is shorter."""
+    if not span:
+        return False
+    lo = text.rfind("\n", 0, span[0]) + 1
+    hi = text.find("\n", span[0])
+    line = text[lo:len(text) if hi < 0 else hi]
+    lead = len(line) - len(line.lstrip())
+    for s, e, caps in _title_runs(line):
+        need = _TITLE_AT_START if s <= lead else _TITLE_ANYWHERE
+        if caps >= need and lo + s <= span[0] < lo + e:
+            return True
+    return False
 
 
 # words of a time stamp or its cue: a "name" made only of them is no claim ("PM BST", "Found

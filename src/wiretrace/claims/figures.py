@@ -17,6 +17,12 @@ _RANK = {s: i for i, s in enumerate(
     (*SPECIFIC_SCOPES, "money", "percent", "time", "distance", "people"))}
 _WORD = re.compile(r"[\w$€£%][\w'’-]*|[$€£%]")
 _STOP = re.compile(r"[.;:!?()\[\]\"“”]")
+# "a 27-year-old man": an age, which counts nothing in the clause ("27-year-old man of shooting
+# dead" counts no dead)
+_AGE = re.compile(r"\s?-?\s?(?:year|month|week|day)s?\s?-?\s?old\b", re.IGNORECASE)
+# "the 2012 shooting death", "in 2012 elections": a year before the words it dates
+_YEAR_BEFORE = re.compile(r"\b(?:the|in|since|until|from|before|after|its|their)\s+$",
+                          re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -91,6 +97,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         n.start += start
         n.end += start
         behind, previous_end = previous_end, n.end
+        if _AGE.match(text, n.end):
+            out.append(Figure(n, None, None, None))  # an age: compared as a bare number
+            continue
         # what is counted: up to six words after the number, then up to six words before it
         after_end = _clause_end(text, n.end, min(end, n.end + 80), True)
         after = _words(text, n.end, after_end)[:6]
@@ -138,7 +147,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if unit_scope:
             out.append(Figure(n, unit_scope, None, None))
             continue
-        if n.unit == "year" and not candidates:
+        if n.unit == "year" and (not candidates or (
+                _YEAR_BEFORE.search(text, max(start, n.start - 12), n.start)
+                and not (after and after[0][0] in {"people", "persons"}))):
             out.append(Figure(n, "date", None, None))
             continue
         if not candidates:

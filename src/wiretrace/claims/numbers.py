@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from wiretrace.claims.lexicon import lexicon
 
 __all__ = ["NumberMention", "find_numbers", "interval", "consistent", "measure",
-           "same_measure"]
+           "same_measure", "unit_swapped"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -48,7 +48,7 @@ _VAGUE_RE = re.compile(
 )
 _DIGITS = re.compile(
     r"(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<suf>bn|mn|tn|[kmb])\b|\s(?P<scale>hundred|thousand|million|billion|trillion)\b)?"
+    r"(?:\s?(?P<suf>bn|mn|tn|[kmb])\b|[\s-](?P<scale>hundred|thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
     re.IGNORECASE,
 )
@@ -266,6 +266,15 @@ _MEASURES: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("lb", "lbs", "pound", "pounds"), ("mass", 0.45359)),
     **dict.fromkeys(("tonne", "tonnes", "ton", "tons"), ("mass", 1000.0)),  # short ton 907 kg
     **dict.fromkeys(("litre", "litres", "liter", "liters"), ("volume", 0.001)),
+    # spans of time, in days: "nearly two centuries" is "almost 200 years"
+    **dict.fromkeys(("minute", "minutes"), ("time", 1 / 1440)),
+    **dict.fromkeys(("hour", "hours"), ("time", 1 / 24)),
+    **dict.fromkeys(("day", "days"), ("time", 1.0)),
+    **dict.fromkeys(("week", "weeks"), ("time", 7.0)),
+    **dict.fromkeys(("month", "months"), ("time", 30.44)),
+    **dict.fromkeys(("year", "years"), ("time", 365.25)),
+    **dict.fromkeys(("decade", "decades"), ("time", 3652.5)),
+    **dict.fromkeys(("century", "centuries"), ("time", 36525.0)),
     **dict.fromkeys(("gallon", "gallons"), ("volume", 0.0037854)),
 }
 _MEASURE_AFTER = re.compile(
@@ -325,3 +334,14 @@ def same_measure(x: str, nx: NumberMention, y: str, ny: NumberMention) -> bool:
         return xlo - 1.5 <= yhi and ylo - 1.5 <= xhi
     slack = 1 + _CONVERSION_SLACK
     return xlo / slack <= yhi and ylo / slack <= xhi
+
+
+def unit_swapped(x: str, nx: NumberMention, y: str, ny: NumberMention) -> bool:
+    """One number given in another unit of the same dimension that it does not convert to
+    ("25 miles" for "25 kilometres"): the figure changed."""
+    if (nx.low, nx.high) != (ny.low, ny.high):
+        return False
+    mx, my = _measured(x, nx), _measured(y, ny)
+    return (mx is not None and my is not None and mx[0] == my[0] and mx[1] != my[1]
+            and not same_measure(x, nx, y, ny))
+

@@ -30,11 +30,17 @@ from wiretrace.claims.dates import find_dates
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import _CONTRAST_KIND, WordChange
+from wiretrace.trace.citations import outlet_like
+from wiretrace.trace.sentences import zipf
 
-__all__ = ["Candidate", "Substitution", "Vocabulary", "substitution_candidates",
+__all__ = ["JUDGED", "Candidate", "Substitution", "Vocabulary", "substitution_candidates",
            "substitution_changes", "closed_set_changes", "date_changes", "is_variant"]
 
 _MAX_GAP = 4  # tokens a substitution may span on either side
+_SPECIFIC_ZIPF = 3.5  # rarer than about 3 in a million words: a specific term
+# said of a swap the rules find but cannot tell from a rewording: the entailment check decides
+# whether it is a change (``compare.vet_changes``)
+JUDGED = " (for the entailment check)"
 _ANCHOR = 4  # anchoring tokens compared on each side
 _MAX_NEW = 2  # new words in a sentence beyond which it is a paraphrase
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that",
@@ -301,12 +307,24 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return "title", "another role"
     counted = {w for w, _ in lex.counted if " " not in w}
     if bn & counted or an & counted:
-        return "scope", "what is counted changed"
+        return "scope", f"what is counted changed{JUDGED}"
     if _vaguer(bn, an):
         return None
     if _governed_by_place(b, bt[0]):
         return "place", "another place in the same slot"
-    return "scope", "the claim is about something else (scope: the nearest kind for a swapped word)"
+    if _specific_terms(bn - an, an - bn):
+        return "scope", "another specific term in the same slot"
+    return "scope", ("the claim is about something else (scope: the nearest kind for a swapped "
+                     f"word){JUDGED}")
+
+
+def _specific_terms(copy_words: set[str], source_words: set[str]) -> bool:
+    """Two rare terms in one slot ("rubella" for "measles", a drug, a species, a disease) name
+    two things; a swap of common words ("suffered" for "sustained") may only reword."""
+    def rare(ws: set[str]) -> bool:
+        content = [w for w in ws if is_content(w)]
+        return bool(content) and all(zipf(w) < _SPECIFIC_ZIPF for w in content)
+    return rare(copy_words) and rare(source_words)
 
 
 def _span(s: Sent, lo: int, hi: int) -> tuple[int, int]:
@@ -390,6 +408,11 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
             bt[0] > 1 and _capitalised(b, bt[0] - 1, bt[0])):
         return None  # a name the source has, given in full: "Richard" before "Nixon"
     bs = _span(b, *bt)
+    names = [b.toks[k].norm for k in range(*bt) if b.text_of(k)[:1].isupper()]
+    if all(lexicon().contrast.get(w) in {"weekday", "month"} for w in names):
+        return None  # "said Monday": when, which the page's date gives, not a new fact
+    if outlet_like(b.text[bs[0]:bs[1]]):
+        return None  # "told the Union-Tribune": the outlet it was said to, a credit
     lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
     as_ = _span(a, lo, hi)
     kind = "place" if _capitalised(b, *bt) and _governed_by_place(b, bt[0]) else "addition"
@@ -429,6 +452,20 @@ def _date_core(text: str) -> set[str]:
             if w.isdigit() or lex.contrast.get(w) in {"month", "weekday"}}
 
 
+_DATE_GOVERNORS = frozenset({"on", "since", "by", "until", "till", "from", "to", "before",
+                             "after", "of", "in", "through", "dated", "between", "and", "or"})
+
+
+def _stamp_date(text: str, start: int, end: int, sentence_end: int) -> bool:
+    """A date that ends its sentence with no word governing it ("repair time will be around
+    twelve days October 10, 2011"): the page's date stamp run into the text, not the story's."""
+    if text[end:sentence_end].strip(" .\"”'’)"):
+        return False
+    before = re.findall(r"[\w,]+", text[max(0, start - 30):start])
+    return bool(before) and before[-1].lower() not in _DATE_GOVERNORS and not (
+        before[-1].endswith(","))
+
+
 def date_changes(b: Sent, a_side: Side, vocab: Vocabulary) -> list[WordChange]:
     """A date of the copy the source never gives, in a slot where the source gives another one
     ("on 12 March, the council" / "on 14 March, the council")."""
@@ -437,6 +474,8 @@ def date_changes(b: Sent, a_side: Side, vocab: Vocabulary) -> list[WordChange]:
     known = {re.sub(r"\W+", " ", d.text.lower()).strip() for d in a_dates}
     for d in find_dates(b.text, *b.span):
         if re.sub(r"\W+", " ", d.text.lower()).strip() in known:
+            continue
+        if _stamp_date(b.text, d.start, d.end, b.span[1]):
             continue
         inside = [k for k, tok in enumerate(b.toks) if d.start <= tok.start and tok.end <= d.end]
         if not inside:

@@ -31,12 +31,21 @@ class WordChange:
     explanation: str
 
 
+# "not" before one of these and a "but" soon after corrects a phrase, it denies no claim
+_CORRECTED = frozenset({"a", "an", "the", "one", "just", "merely", "simply", "because", "by",
+                        "from", "for"})
+
+
 def _is_neg(s: Sent, i: int) -> bool:
     w = s.toks[i].norm
     if w == "no" and i + 1 < len(s.toks) and s.toks[i + 1].norm[:1].isdigit():
         return False  # "No. 1 Tar Heels": a rank, "number one"
     if w in _NEG_SINGLE or w.endswith("n't") or w in _NEG_VERBS:
-        return not (w == "not" and i + 1 < len(s.toks) and s.toks[i + 1].norm == "only")
+        if w == "not" and i + 1 < len(s.toks) and (s.toks[i + 1].norm == "only" or (
+                s.toks[i + 1].norm in _CORRECTED
+                and any(t.norm == "but" for t in s.toks[i + 2:i + 7]))):
+            return False  # "not only", "not one person, but a combination": a correction
+        return True
     return w in _NEG_PREFIX and i + 1 < len(s.toks) and s.toks[i + 1].norm == "to"
 
 
@@ -182,7 +191,7 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
     words of opposite poles, used at the same place (they share a neighbouring word)."""
     region_words = {t.norm for o in region for t in o.toks}
     region_stems = {st for o in region for st in o.stems}
-    b_words = {t.norm for t in b.toks}
+    b_words = {t.norm for t in b.toks} | set(b.stems)
     out: list[tuple[int, Sent, int]] = []
     for i, t in enumerate(b.toks):
         groups = group_of.get(t.norm)
@@ -194,7 +203,7 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
             o_groups = {g for u in o.toks for g in group_of.get(u.norm, ())}
             for k, u in enumerate(o.toks):
                 h = group_of.get(u.norm)
-                if not h or u.norm in b_words:
+                if not h or u.norm in b_words or o.stems[k] in b_words:
                     continue
                 if opposite:
                     match = any((p, 1 - side) in h and (p, side) not in o_groups
@@ -255,6 +264,9 @@ def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
         if _full_date_after(b, i) or _full_date_after(o, k):
             continue
         g = str(groups[b.toks[i].norm][0])
+        syn = lex.synonyms
+        if set(syn.get(b.stems[i], ())) & set(syn.get(o.stems[k], ())):
+            continue  # "his attorney" / "his lawyer": one role in two words
         kind = "title" if g.startswith("title:") else _CONTRAST_KIND.get(g, "scope")
         out.append(WordChange(kind, (b.toks[i].start, b.toks[i].end),
                               (o.toks[k].start, o.toks[k].end),

@@ -13,7 +13,7 @@ from wiretrace.model import Article
 
 __all__ = [
     "Citation", "agency_of", "article_citations", "canonical_name", "credits", "find_citations",
-    "is_news_outlet", "names_outlet",
+    "is_news_outlet", "names_outlet", "outlet_like",
 ]
 
 # aliases → canonical name; the keys are lower case
@@ -255,6 +255,11 @@ def _known(name: str) -> bool:
 def is_news_outlet(name: str) -> bool:
     """A news agency or outlet the citations know by name ("AFP", "The Associated Press")."""
     return _known(name) or canonical_name(name) in _AGENCIES
+
+
+def outlet_like(name: str) -> bool:
+    """A name that is an outlet's, known or by its words ("The Southwest Times Record")."""
+    return is_news_outlet(name) or bool(_OUTLET_WORD.search(name))
 
 
 def article_citations(article: Article) -> list[Citation]:

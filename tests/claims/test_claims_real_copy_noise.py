@@ -1,0 +1,136 @@
+"""Kinds of noise read on real copies, each kept quiet by a general rule; and the real change
+beside it still found, so each test can fail both ways.
+
+All texts are fictional and written for these tests.
+"""
+
+from __future__ import annotations
+
+from wiretrace.claims.artefacts import in_title_run
+from wiretrace.claims.compare import compare_texts
+from wiretrace.claims.figures import find_figures
+from wiretrace.claims.numbers import find_numbers
+
+
+def found(source: str, copy: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in compare_texts(source, copy).changes]
+
+
+def test_hyphenated_scale_word_is_one_number() -> None:
+    nums = find_numbers("They made off with a two-million-euro ($2.6-million) haul.")
+    assert [(n.text, n.low) for n in nums if n.unit == "money"] == [("$2.6-million", 2_600_000)]
+    src = "Thieves made off with jewels worth $2.6-million, police said."
+    assert found(src, "Thieves made off with jewels worth $2.6 million, police said.") == []
+    assert found(src, "Thieves made off with jewels worth $3.6 million, police said.")
+
+
+def test_an_age_or_a_year_counts_nothing() -> None:
+    age = find_figures("A jury convicted a 27-year-old man of shooting dead his partner.")
+    assert [(f.number.text, f.scope) for f in age] == [("27", None)]
+    year = find_figures("He was convicted of murder in the 2012 shooting death of his partner.")
+    assert [(f.number.text, f.scope) for f in year] == [("2012", "date")]
+    # a count is still a count, and a year-like count of people still counts them
+    assert find_figures("About 2000 people were evacuated.")[0].scope == "evacuated"
+    # an age changed in kept words is still a changed figure
+    src = "A jury in Harwick convicted a 27-year-old man of the killing on Friday."
+    assert ("figure", "28") in found(src, src.replace("27-year-old", "28-year-old"))
+
+
+def test_headline_fused_with_the_lead_is_no_claim() -> None:
+    text = ("Harbour Patrol Ops by HVS Merrow Varnian Patrol Ship Merrow, deployed on patrol in "
+            "the gulf, thwarted an attack on Monday.")
+    assert in_title_run(text, (0, 7))
+    assert not in_title_run(text, (text.index("thwarted"), text.index("thwarted") + 8))
+    # a title and a name is shorter than a headline: a stale title in it is still read
+    name = "Former Osterholm City Mayor Jana Lind Berg on Monday said the port would reopen."
+    assert not in_title_run(name, (0, 6))
+    src = ("Varnian Patrol Ship Merrow, deployed on patrol in the gulf, thwarted an attack on "
+           "Monday, the navy said.")
+    copy = "Harbour Patrol Ops by HVS Merrow " + src
+    assert found(src, copy) == []
+
+
+def test_two_page_stamps_are_no_name_swap() -> None:
+    src = "Release: 03/08/2013 Ana Lind became the leading scorer in the club's history on Friday."
+    copy = ("Found March 08, 2013 Ana Lind became the leading scorer in the club's history on "
+            "Friday.")
+    assert found(src, copy) == []
+
+
+def test_a_capital_for_its_country_is_no_place_change() -> None:
+    src = ("The governor accused Austria of carrying out the raid. \"These people in Vienna "
+           "should answer for it,\" he said.")
+    assert found(src, src.replace("accused Austria", "accused Vienna")) == []
+    swapped = found(src, src.replace("accused Austria", "accused Hungary"))
+    assert [k for k, _ in swapped] in (["place"], ["actor"])
+
+
+def test_the_outlet_named_for_a_local_newspaper_is_no_new_source() -> None:
+    src = ("Trial is set for June 17 for Tom Varga of Osterholm. A local newspaper reports "
+           "that Varga has been held without bond at the county jail since his arrest.")
+    copy = src.replace("A local newspaper reports that", "The Osterholm Times Record reports")
+    assert found(src, copy) == []
+    person = src.replace("A local newspaper reports that", "Sheriff Ana Lind says")
+    assert [k for k, _ in found(src, person)] == ["attribution"]
+
+
+def test_a_page_date_run_into_the_last_sentence_is_no_changed_date() -> None:
+    src = "Engineers said the repair of the cable would take around twelve days October 11, 2011"
+    assert found(src, src.replace("October 11", "October 10")) == []
+    dated = "Engineers said the cable would be repaired on October 11, 2011, the operator said."
+    assert found(dated, dated.replace("October 11", "October 21"))
+
+
+def test_an_inserted_weekday_or_outlet_is_no_addition() -> None:
+    src = ("City spokeswoman Gina Varga said the case remains under review and is being "
+           "investigated further by the district office.")
+    day = src.replace("Gina Varga said", "Gina Varga said Monday")
+    assert found(src, day) == []
+    told = src.replace("said the case", "told the Osterholm Tribune the case")
+    assert found(src, told) == []
+
+
+def test_not_one_but_another_is_a_correction_not_a_negation() -> None:
+    src = ("Lind said the source for the reporters on the story was probably a combination of "
+           "several officials.")
+    copy = src.replace("was probably", "was not one person, but probably")
+    assert [k for k, _ in found(src, copy)] == []
+    denied = "Lind said the harbour would reopen in spring after the repairs were finished."
+    assert ("negation", "not") in found(denied, denied.replace("would reopen",
+                                                                   "would not reopen"))
+
+
+def test_a_quote_reported_by_other_words_keeps_its_attribution() -> None:
+    src = ("Officers stood along the block. Marchers chanted, \"Open the gates and let them "
+           "go home tonight,\" witnesses reported.")
+    copy = ("Officers stood along the block. Marchers chanted \"Open the gates and let them go "
+            "home tonight,\" people report from the scene.")
+    assert found(src, copy) == []
+    bare = "Officers stood along the block. Marchers chanted \"Open the gates and let them go " \
+           "home tonight.\""
+    assert [k for k, _ in found(src, bare)] == ["attribution"]
+
+
+def test_a_quote_under_its_speaker_named_before_keeps_its_attribution() -> None:
+    src = ("\"Today the council restored the checks that protect our rivers and lakes,\" said "
+           "Grifo. \"But there is much more to be done.\"")
+    copy = ("Below is a statement by Francesca Grifo of the river trust.\n\n"
+            "\"Today the council restored the checks that protect our rivers and lakes.")
+    assert [k for k, _ in found(src, copy)] == []
+    unnamed = "Today the council restored the checks that protect our rivers and lakes."
+    assert [k for k, _ in found(src, unnamed)] == ["attribution"]
+
+
+def test_a_writer_credited_with_an_outlet_is_no_addition() -> None:
+    src = ("Mark Velt, who was the source known as Deep Harbour, has died at 95. His role "
+           "ended a long mystery.")
+    copy = ("Mark Velt, who was the source known as Deep Harbour, has died at 95. As Jana Lind "
+            "writes in an Osterholm Times piece: His role ended a long mystery.")
+    assert found(src, copy) == []
+
+
+def test_one_of_the_dead_is_no_dropped_count() -> None:
+    src = ("One of the fatalities, a child, died when a wall collapsed in the village, a doctor "
+           "told reporters.")
+    copy = "A child died when a wall collapsed in the village, a doctor told reporters."
+    assert [k for k, _ in found(src, copy)] == []
