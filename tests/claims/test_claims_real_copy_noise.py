@@ -114,9 +114,12 @@ def test_a_quote_reported_by_other_words_keeps_its_attribution() -> None:
 def test_a_quote_under_its_speaker_named_before_keeps_its_attribution() -> None:
     src = ("\"Today the council restored the checks that protect our rivers and lakes,\" said "
            "Grifo. \"But there is much more to be done.\"")
-    copy = ("Below is a statement by Francesca Grifo of the river trust.\n\n"
+    copy = ("Below is a statement by Francesca Grifo of the river trust:\n\n"
             "\"Today the council restored the checks that protect our rivers and lakes.")
     assert [k for k, _ in found(src, copy)] == []
+    # a speaker named before, with sentences of the copy's own since, does not cover the quote
+    later = copy.replace("trust:", "trust. She spoke in Osterholm on Monday.")
+    assert [k for k, _ in found(src, later)] == ["attribution"]
     unnamed = "Today the council restored the checks that protect our rivers and lakes."
     assert [k for k, _ in found(src, unnamed)] == ["attribution"]
 

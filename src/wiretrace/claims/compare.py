@@ -295,8 +295,16 @@ class _Comparer:
         surname = _surname(speaker)
         opens = self.b.text[sb.span[0]:sb.span[1]].lstrip()[:1] in {'"', "“", "'", "‘"}
         quotes = any(c.kind == "quote" for c in sb.claims)
-        return bool(surname) and (opens or quotes) and _names(
-            self.b.text[:sb.span[0]], surname or "")
+        if not surname or not (opens or quotes):
+            return False
+        before = self.b.text[:sb.span[0]]
+        mentions = list(re.finditer(rf"\b{re.escape(surname)}\b", before, re.IGNORECASE))
+        if not mentions:
+            return False
+        # introduced: a colon after the last mention, and no sentence ended since
+        between = before[mentions[-1].end():]
+        colon = between.rfind(":")
+        return colon >= 0 and not re.search(r"[.!?][\"”’]?\s", between[colon:])
 
     def _reported(self, sb: Sent) -> bool:
         """Does the copy's sentence report its words as someone's, outside its quotes, with a
