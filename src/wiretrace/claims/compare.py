@@ -157,6 +157,8 @@ _GENERIC_SOURCES = frozenset({"authorities", "officials", "official", "governmen
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 _NOBODY = frozenset({"no", "nobody", "none", "neither", "nor"})
+_CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "not", "has", "have", "had"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
 
 def _named_source(who: str) -> bool:
@@ -164,6 +166,10 @@ def _named_source(who: str) -> bool:
     words = who.strip().split()
     if not words or words[0].lower() in _PRONOUNS | _NOBODY:
         return False  # "he humorously added", "No organisation has claimed": no source
+    if any(w.lower() in _CLAUSE_WORDS for w in words) or (
+            len(words) == 1 and (words[0].lower().rstrip(".") in lexicon().titles
+                                or words[0].lower().rstrip(".") in _HONORIFICS)):
+        return False  # "These donations were not", a bare "Ms": a misread, not a source
     return who.strip()[:1].isupper() or words[-1].lower() in _GENERIC_SOURCES
 
 
@@ -195,6 +201,7 @@ def _credit(text: str, span: tuple[int, int]) -> bool:
 
 
 _RESTATES = 0.7  # sentence-embedding cosine from which a copy's quote restates a source sentence
+_RESTATES_QUOTE = 0.6  # ... or one of the source's quotes (quote to quote: a reworded quote)
 _CLOSE = 0.7  # share of a copy sentence's content words in its source sentence: a close edit
 # a verb that reports words as someone's
 _REPORTED = re.compile(r"(?i)\b(?:sa(?:id|ys?)|told|tells|report(?:s|ed)?|added|stated|wrote|"
@@ -260,6 +267,7 @@ class _Comparer:
         self._a_nums: list[NumberMention] | None = None
         self._b_quotes: list[QuoteMention] | None = None
         self._a_vectors: np.ndarray | None = None
+        self._a_quotes_from = 0
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
             explanation: str) -> None:
@@ -379,6 +387,8 @@ class _Comparer:
                 continue
             if elsewhere:
                 continue  # an open-ended figure elsewhere ("at least 40") may cover it
+            if (bf.value or {}).get("vague"):
+                rivals = []  # "thousands of migrants" says less than "25,000 migrants"
             if bf.predicate == "date":  # years: "the 2016 race" and "held since 2003"
                 rivals = [af for af in rivals if self._same_slot_figure(bf, af)]
             if rivals:
@@ -596,6 +606,7 @@ class _Comparer:
                               or _acronym_of(ba.subject or "", x.subject or "")
                               or (_named_source(x.subject or "")
                                   and _names(ba.subject or "", x.subject or ""))
+                              or _shortened_in(ba.subject or "", x.subject or "")
                               for x in a_attr):
                 continue  # one source ("Eventbrite's survey of 504 festival-goers" / "Eventbrite")
             if _acronym_in(ba.subject or "", self.a.text):
@@ -625,7 +636,8 @@ class _Comparer:
         b_names = [c for c in sb.claims if c.kind in {"actor", "place"}]
         for bn in b_names:
             matches = [an for an in self.a_names if _names_match(an, bn)]
-            if matches or bn.text in self.a.text or _norm_name(bn.text) in self.a.text.lower():
+            if matches or bn.text in self.a.text or _norm_name(bn.text) in self.a.text.lower() or (
+                    self._known_name(bn)):
                 if matches:
                     self._title(bn, matches)
                 # a name the source uses elsewhere, put in another name's place in the aligned
@@ -658,6 +670,19 @@ class _Comparer:
             ):  # a new source of a kept statement is judged by the attribution check
                 self.unit(bn, sb, f"'{bn.text}'")
 
+    def _known_name(self, bn: Claim) -> bool:
+        """Is the copy's name the source's in another form: cut at a sentence end the name
+        reader ran over ("Army Women's XV. Notably"), spelt out before the acronym the source
+        uses ("Social Democratic and Labour Party (SDLP)"), or written in full where the source
+        shortens each word ("Liberal Democrats" / "Lib Dems")?"""
+        head = re.split(r"\.\s+", bn.text)[0]
+        if head != bn.text and len(head) > 3 and head in self.a.text:
+            return True
+        after = re.match(r"[^()]{0,60}?\(([A-Z]{2,6})\)", self.b.text[bn.span[1]:bn.span[1] + 80])
+        if after and re.search(rf"\b{after.group(1)}\b", self.a.text):
+            return True
+        return _shortened_in(bn.text, self.a.text)
+
     def _still_told(self, swap: Swap) -> bool:
         """Does another copy sentence, aligned to the same source sentence, keep the name the
         swap replaces ("the victim went to Lorn General" beside "the driver was taken to
@@ -688,14 +713,25 @@ class _Comparer:
     def _report_swap(self, bn: Claim, swap: Swap) -> None:
         if self._still_told(swap):
             return  # the copy still tells the source's sentence: the two tell two things
-        caps_b = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.b.text[slice(*swap.b_span)]))
-        caps_a = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.a.text[slice(*swap.a_span)]))
-        if caps_b and caps_b == caps_a:
-            return  # the same name, other plain words ("Qaeda-affiliated" / "Qaeda-linked")
+        sa, sb = self.a.sentence_at(swap.a_span[0]), self.b.sentence_at(swap.b_span[0])
+        b_slot = self.b.text[swap.b_span[0]:swap.b_span[1]]
+        a_slot = self.a.text[swap.a_span[0]:swap.a_span[1]]
+        kept_name = set(re.findall(r"\b[A-Z][\w'’-]+", b_slot.replace(bn.text, " "))) & set(
+            re.findall(r"\b[A-Z][\w'’-]+", a_slot))
+        names = set(stem(w.lower()) for w in re.findall(r"[\w'’-]+", b_slot + " " + a_slot))
         places = lexicon().places
         x, y = places.get(bn.text.lower()), places.get(swap.a_name.lower())
         if x and y and same_place(x, y):
             return  # a capital for its country ("accused Khartoum" / "accused Sudan")
+        known = bool(x and y)  # two places the gazetteer knows apart ("Cyprus" / "Crete")
+        if sa is None or sb is None or not (
+                kept_name or known or _close_edit(sb, sa, names)):
+            return  # a name read against a sentence the copy rewords, with no name kept beside
+            # it ("Paris and Moscow" / "Paris and Berlin" is): another clause's name
+        caps_b = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.b.text[slice(*swap.b_span)]))
+        caps_a = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.a.text[slice(*swap.a_span)]))
+        if caps_b and caps_b == caps_a:
+            return  # the same name, other plain words ("Qaeda-affiliated" / "Qaeda-linked")
         self.add(swap.kind, swap.b_span, swap.a_span,
                  f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
                  f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
@@ -812,8 +848,7 @@ class _Comparer:
                 # a word flipped or swapped is read only against a source sentence the copy's
                 # sentence keeps nearly all the words of: in a reworded sentence, "minute" and
                 # "hour", "rise" and "falling" belong to different clauses
-                close = [sa for sa in region if len(sb.content - sa.content) <= 1
-                         or len(sb.content & sa.content) >= _CLOSE * len(sb.content)]
+                close = [sa for sa in region if _close_edit(sb, sa)]
                 for wc in (negation_changes(sb, close) + polarity_changes(sb, close)
                            + modality_changes(sb, close, self.b.text, self.a.text)
                            + contrast_changes(sb, close)):
@@ -868,11 +903,16 @@ class _Comparer:
         if not self.a.sents:
             return False
         if self._a_vectors is None:
-            vecs = embed([self.a.text[s.span[0]:s.span[1]] for s in self.a.sents])
+            quotes = [c.text for c in self.a.claims if c.kind == "quote"]
+            sents = [self.a.text[s.span[0]:s.span[1]] for s in self.a.sents]
+            vecs = embed(sents + quotes)
             self._a_vectors = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+            self._a_quotes_from = len(sents)
         v = embed([text])[0]
-        return bool((self._a_vectors @ (v / max(float(np.linalg.norm(v)), 1e-9))).max()
-                    >= _RESTATES)
+        sims = self._a_vectors @ (v / max(float(np.linalg.norm(v)), 1e-9))
+        k = self._a_quotes_from
+        return bool(sims[:k].max() >= _RESTATES or (
+            len(sims) > k and sims[k:].max() >= _RESTATES_QUOTE))
 
 
 def _numbers_in(text: str, span: tuple[int, int]) -> list[NumberMention]:
@@ -947,6 +987,16 @@ def _words_around(text: str, start: int, end: int) -> list[str]:
 
 # what a dropped figure must count to make an omission: people, casualties, money, a share
 _COUNTED = frozenset({*SPECIFIC_SCOPES, "people", "money", "percent"})
+
+
+def _shortened_in(name: str, text: str) -> bool:
+    """Does ``text`` give the name with each word shortened ("Lib Dems" for "Liberal
+    Democrats", "Tottenham" kept)?"""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[:1].isupper()]
+    if len(words) < 2:
+        return False
+    pattern = r"\s+".join(rf"{re.escape(w[:3])}[a-z]{{0,{max(0, len(w) - 4)}}}s?" for w in words)
+    return bool(re.search(rf"\b{pattern}\b", text))
 
 
 def _acronym_in(name: str, text: str) -> bool:
@@ -1124,6 +1174,14 @@ def _window_text(side: Side, pos: int) -> str | None:
     k = sent.index
     lo, hi = max(0, k - 1), min(len(side.sents) - 1, k + 1)
     return side.text[side.sents[lo].span[0]:side.sents[hi].span[1]]
+
+
+def _close_edit(sb: Sent, sa: Sent, slot: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Does the copy's sentence keep nearly all the content words of the source's (all but
+    one, or ``_CLOSE`` of them; the words of the swapped ``slot`` aside)? Only then is one word
+    or name in it read as swapped."""
+    b, a = sb.content - slot, sa.content - slot
+    return len(b - a) <= 1 or len(b & a) >= _CLOSE * len(b)
 
 
 def _judged(c: Change, judged: frozenset[str]) -> bool:

@@ -21,7 +21,7 @@ _STOP = re.compile(r"[.;:!?()\[\]\"“”]")
 # dead" counts no dead)
 _AGE = re.compile(r"\s?-?\s?(?:year|month|week|day)s?\s?-?\s?old\b", re.IGNORECASE)
 # "the 2012 shooting death", "in 2012 elections": a year before the words it dates
-_YEAR_BEFORE = re.compile(r"\b(?:the|in|since|until|from|before|after|its|their)\s+$",
+_YEAR_BEFORE = re.compile(r"\b(?:the|in|since|until|from|before|after|its|their|years?)\s+$",
                           re.IGNORECASE)
 
 

@@ -310,8 +310,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return "scope", f"what is counted changed{JUDGED}"
     if _vaguer(bn, an):
         return None
-    if _governed_by_place(b, bt[0]):
-        return "place", "another place in the same slot"
+    if _governed_by_place(b, bt[0]) and not any(w.endswith("ing") for w in bn | an):
+        return "place", "another place in the same slot"  # not "from making" / "from exerting"
     if _specific_terms(bn - an, an - bn):
         return "scope", "another specific term in the same slot"
     return "scope", ("the claim is about something else (scope: the nearest kind for a swapped "

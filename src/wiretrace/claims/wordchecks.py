@@ -18,7 +18,7 @@ __all__ = ["WordChange", "negation_changes", "modality_changes", "polarity_chang
            "contrast_changes"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
-                         "nor", "without"})
+                         "nor", "without", "nowhere"})
 _NEG_VERBS = frozenset({"denied", "denies", "deny"})
 _NEG_PREFIX = ("failed", "fails", "refused", "refuses")
 
@@ -109,6 +109,9 @@ def _flips(b: Sent, region: list[Sent], test: object, kind: str, label: str) -> 
             st = anchors[0]
             hits = [(o, k) for o in others for k in _positions(o, st)]
             near = _cue_before if after else _cue_after
+            if any(test(o, j) for o, _ in hits for j in range(len(o.toks))):  # type: ignore[operator]
+                continue  # the other sentence denies too, in other words ("no refugees have been
+                # resettled" / "have not resettled any refugees")
             if hits and all(near(o, k, test) is None for o, k in hits):
                 o, k = hits[0]
                 cue = src.toks[i]
