@@ -819,6 +819,7 @@ class _Comparer:
                  and not is_news_outlet(u.claim.text)  # "told AFP": a credit, no claim
                  and not chrome_name(self.b.text, u.claim.span)
                  and not _credit(self.b.text, u.claim.span)
+                 and not _demonym(u.claim)
                  and not (u.claim.kind in {"actor", "place"}
                           and _acronym_in(u.claim.text, self.a.text))
                  and not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
@@ -987,6 +988,13 @@ def _words_around(text: str, start: int, end: int) -> list[str]:
 
 # what a dropped figure must count to make an omission: people, casualties, money, a share
 _COUNTED = frozenset({*SPECIFIC_SCOPES, "people", "money", "percent"})
+
+
+def _demonym(c: Claim) -> bool:
+    """A people's or language's name ("Russian roulette", "in English"), not a place claim."""
+    word = c.text.strip()
+    return (c.kind == "place" and " " not in word and word.lower() != str(c.subject).lower()
+            and bool(re.search(r"(?:ian|ish|ese|ean|an|i)$", word)))
 
 
 def _shortened_in(name: str, text: str) -> bool:

@@ -18,6 +18,7 @@ def stem(word: str) -> str:
     """A crude stem: enough to match "arrested" with "arrest" and "evacuees" with "evacuee"."""
     w = word.lower().replace("’", "'")
     w = re.sub(r"'s$", "", w)
+    w = re.sub(r"^(def|off|lic|pret)ence", r"\1ense", w)  # British and American: "defence"
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 4:
             return w[: -len(suf)]
