@@ -396,9 +396,17 @@ class _Comparer:
                 self.add("figure", bf.span, af.span,
                          f"the copy says '{bf.text}' where the source says '{af.text}'")
             elif not (is_credit(self.b.text, *bf.span) or (bf.value or {}).get("vague")
-                      or _PARTITIVE.match(bf.text) or bf.predicate == "date"):
+                      or _PARTITIVE.match(bf.text) or bf.predicate == "date"
+                      or self._measured_elsewhere(bf)):
                 # "several months", "one of the men": no figure a copy could have added
                 self.unit(bf, sb, f"the figure '{bf.text}'")
+
+    def _measured_elsewhere(self, bf: Claim) -> bool:
+        """The source gives the figure in other units somewhere ("almost 200 years" for
+        "nearly two centuries")."""
+        nb = _numbers_in(self.b.text, bf.span)
+        return bool(nb) and any(same_measure(self.b.text, nb[0], self.a.text, na)
+                                for na in self._a_numbers())
 
     def _same_slot_figure(self, bf: Claim, af: Claim) -> bool:
         nb, na = _numbers_in(self.b.text, bf.span), _numbers_in(self.a.text, af.span)

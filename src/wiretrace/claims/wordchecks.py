@@ -8,6 +8,7 @@ copy did not keep is not taken for a change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,12 +93,13 @@ def _cue_before(s: Sent, k: int, test: object, window: int = 4) -> int | None:
     return None
 
 
-def _flips(b: Sent, region: list[Sent], test: object, kind: str, label: str) -> list[WordChange]:
+def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind: str,
+           label: str) -> list[WordChange]:
     """Cues (``test``) present on one side before an anchor word and absent on the other."""
     out: list[WordChange] = []
     for src, others, direction in ((b, region, "adds"), *((a, [b], "drops") for a in region)):
         for i in range(len(src.toks)):
-            if not test(src, i):  # type: ignore[operator]
+            if not test(src, i):
                 continue
             anchors = _anchor_after(src, i, others)
             after = True
@@ -109,9 +111,11 @@ def _flips(b: Sent, region: list[Sent], test: object, kind: str, label: str) -> 
             st = anchors[0]
             hits = [(o, k) for o in others for k in _positions(o, st)]
             near = _cue_before if after else _cue_after
-            if any(test(o, j) for o, _ in hits for j in range(len(o.toks))):  # type: ignore[operator]
-                continue  # the other sentence denies too, in other words ("no refugees have been
-                # resettled" / "have not resettled any refugees")
+            mine = sum(1 for j in range(len(src.toks)) if test(src, j))
+            if any(sum(1 for j in range(len(o.toks)) if test(o, j)) >= mine
+                   for o, _ in hits):
+                continue  # the other sentence denies as often, in other words ("no refugees
+                # have been resettled" / "have not resettled any refugees")
             if hits and all(near(o, k, test) is None for o, k in hits):
                 o, k = hits[0]
                 cue = src.toks[i]
