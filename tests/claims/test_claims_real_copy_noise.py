@@ -140,16 +140,21 @@ def test_one_of_the_dead_is_no_dropped_count() -> None:
 
 
 def test_rewordings_of_rewrites_are_no_changes() -> None:
-    """Kinds read in LLM rewrites: a reworded quote, a demonym in an idiom, a spelling of one
-    speaker's title, the dead said in other words; a quote made up is still an addition."""
+    """Kinds read in LLM rewrites: a reworded quote, a language named, a spelling of one
+    speaker's title, the dead said in other words; a quote made up is still an addition, and a
+    demonym before a noun is still a claim."""
     src = ("The council leader said: \"We will not close the library while I am in charge.\" "
            "A defence lawyer said the accused was \"a frightened young man\". Three more people "
            "have died in hospital, bringing the toll to 29.")
     copy = ("The council leader insisted: \"As long as I lead this council, the library stays "
-            "open.\" The plan is a game of Russian roulette with the town's budget. A defense "
+            "open.\" The motto reads \"always open\" in English. A defense "
             "lawyer painted him as \"a frightened young man\". Three people succumbed to their "
             "injuries in hospital, bringing the toll to 29.")
     assert found(src, copy) == []
     made_up = copy + (" \"We have hired Jana Lind to clean the Osterholm canals by 2027,\" "
                       "the leader added.")
     assert [k for k, _ in found(src, made_up)] == ["addition"]
+    embassy = ("Activists poured paint on the road in front of the Russian embassy in London, "
+               "police said.")
+    assert found(embassy, embassy.replace("Russian embassy", "Mexican embassy"))
+

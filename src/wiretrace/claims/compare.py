@@ -827,7 +827,7 @@ class _Comparer:
                  and not is_news_outlet(u.claim.text)  # "told AFP": a credit, no claim
                  and not chrome_name(self.b.text, u.claim.span)
                  and not _credit(self.b.text, u.claim.span)
-                 and not _demonym(u.claim)
+                 and not _language(u.claim, self.b.text)
                  and not (u.claim.kind in {"actor", "place"}
                           and _acronym_in(u.claim.text, self.a.text))
                  and not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
@@ -998,11 +998,14 @@ def _words_around(text: str, start: int, end: int) -> list[str]:
 _COUNTED = frozenset({*SPECIFIC_SCOPES, "people", "money", "percent"})
 
 
-def _demonym(c: Claim) -> bool:
-    """A people's or language's name ("Russian roulette", "in English"), not a place claim."""
+def _language(c: Claim, text: str) -> bool:
+    """A language named ("translates as ... in English"), not a place claim. A demonym before a
+    noun ("the Mexican embassy" for "the Russian embassy") is a claim, and stays one."""
     word = c.text.strip()
     return (c.kind == "place" and " " not in word and word.lower() != str(c.subject).lower()
-            and bool(re.search(r"(?:ian|ish|ese|ean|an|i)$", word)))
+            and bool(re.search(r"(?:ian|ish|ese|ean|an|i)$", word))
+            and bool(re.search(r"\bin\s+$", text[max(0, c.span[0] - 4):c.span[0]]))
+            and not re.match(r"\s+[A-Za-z]", text[c.span[1]:c.span[1] + 2]))
 
 
 def _shortened_in(name: str, text: str) -> bool:
