@@ -158,3 +158,22 @@ def test_rewordings_of_rewrites_are_no_changes() -> None:
                "police said.")
     assert found(embassy, embassy.replace("Russian embassy", "Mexican embassy"))
 
+
+
+def test_names_and_numbers_a_rewrite_gives_in_full_or_elsewhere() -> None:
+    src = ("Jordan hosts nearly 655,000 Syrian refugees, the agency said. The US has taken just "
+           "12,000 of them. Jack Whitley died in 1915. Relatives placed a headstone for Whitley "
+           "in the village churchyard last week. The Queen sent a message, and the Red Cross "
+           "helped the family trace his grave.")
+    copy = ("The agency said Jordan hosts nearly 655,000 Syrian refugees. The US has admitted "
+            "12,000 Syrian refugees, a small share. Relatives placed a headstone for Jack in the "
+            "village churchyard last week, two years after the search began. Queen Elizabeth II "
+            "sent a message, and the International Committee of the Red Cross helped the family "
+            "trace his grave.")
+    assert found(src, copy) == []
+    # a count changed in a sentence kept word for word is still a figure change
+    assert [k for k, _ in found(src, src.replace("nearly 655,000", "nearly 955,000"))] == [
+        "figure"]
+    # another person in the slot is still a swap
+    assert [k for k, _ in found(src, src.replace("headstone for Whitley",
+                                                   "headstone for Morrow"))] == ["actor"]

@@ -391,15 +391,28 @@ class _Comparer:
                 rivals = []  # "thousands of migrants" says less than "25,000 migrants"
             if bf.predicate == "date":  # years: "the 2016 race" and "held since 2003"
                 rivals = [af for af in rivals if self._same_slot_figure(bf, af)]
+            rivals = [af for af in rivals if not self._number_told_elsewhere(sb, bf, af)]
             if rivals:
                 af = rivals[0]
                 self.add("figure", bf.span, af.span,
                          f"the copy says '{bf.text}' where the source says '{af.text}'")
             elif not (is_credit(self.b.text, *bf.span) or (bf.value or {}).get("vague")
-                      or _PARTITIVE.match(bf.text) or bf.predicate == "date"
+                      or _PARTITIVE.match(bf.text) or bf.predicate in {"date", "time"}
                       or self._measured_elsewhere(bf)):
-                # "several months", "one of the men": no figure a copy could have added
+                # "several months", "one of the men", "two years later" (a span that restates
+                # the source's dates): no figure a copy could have added
                 self.unit(bf, sb, f"the figure '{bf.text}'")
+
+    def _number_told_elsewhere(self, sb: Sent, bf: Claim, af: Claim) -> bool:
+        """The copy's number is one the source gives elsewhere, and the copy's sentence is no
+        close edit of the rival's ("The US has taken just 12,000" in the source; the copy's
+        "12,000 Syrian refugees" set against Jordan's "655,000 Syrian refugees")."""
+        sa = self.a.sentence_at(af.span[0])
+        nb = _numbers_in(self.b.text, bf.span)
+        if sa is None or not nb or _close_edit(sb, sa):
+            return False
+        return any((na.low, na.high) == (nb[0].low, nb[0].high) and na.unit == nb[0].unit
+                   and not (sa.span[0] <= na.start < sa.span[1]) for na in self._a_numbers())
 
     def _measured_elsewhere(self, bf: Claim) -> bool:
         """The source gives the figure in other units somewhere ("almost 200 years" for
@@ -689,6 +702,15 @@ class _Comparer:
         after = re.match(r"[^()]{0,60}?\(([A-Z]{2,6})\)", self.b.text[bn.span[1]:bn.span[1] + 80])
         if after and re.search(rf"\b{after.group(1)}\b", self.a.text):
             return True
+        of = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})",
+                      self.b.text[bn.span[1]:bn.span[1] + 60])
+        if of and of.group(1).strip() in self.a.text:
+            return True  # "International Committee of the Red Cross" where the source has
+            # "the Red Cross": the body named in full
+        first = bn.text.split()[0]
+        if " " in bn.text and first.lower() in lexicon().titles and re.search(
+                rf"\b[Tt]he\s+{re.escape(first)}\b", self.a.text):
+            return True  # "Queen Elizabeth II" where the source says "the Queen"
         return _shortened_in(bn.text, self.a.text)
 
     def _still_told(self, swap: Swap) -> bool:
@@ -736,6 +758,9 @@ class _Comparer:
                 kept_name or known or _close_edit(sb, sa, names)):
             return  # a name read against a sentence the copy rewords, with no name kept beside
             # it ("Paris and Moscow" / "Paris and Berlin" is): another clause's name
+        if re.search(rf"\b{re.escape(bn.text)}\s+{re.escape(swap.a_name)}\b", self.a.text) or (
+                re.search(rf"\b{re.escape(swap.a_name)}\s+{re.escape(bn.text)}\b", self.a.text)):
+            return  # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
         caps_b = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.b.text[slice(*swap.b_span)]))
         caps_a = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.a.text[slice(*swap.a_span)]))
         if caps_b and caps_b == caps_a:
