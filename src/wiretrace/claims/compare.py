@@ -702,6 +702,13 @@ class _Comparer:
         after = re.match(r"[^()]{0,60}?\(([A-Z]{2,6})\)", self.b.text[bn.span[1]:bn.span[1] + 80])
         if after and re.search(rf"\b{after.group(1)}\b", self.a.text):
             return True
+        words = bn.text.split()
+        person = (bn.value or {}).get("type") == "person"
+        if person and len(words) >= 2 and len(words[-1]) >= 4 and re.search(
+                rf"\b{re.escape(words[-1])}\b", self.a.text):
+            return True  # "Ben Stokes" where the source says "Stokes"
+        if bn.kind == "place" and self._gloss(bn):
+            return True
         of = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})",
                       self.b.text[bn.span[1]:bn.span[1] + 60])
         if of and of.group(1).strip() in self.a.text:
@@ -712,6 +719,21 @@ class _Comparer:
                 rf"\b[Tt]he\s+{re.escape(first)}\b", self.a.text):
             return True  # "Queen Elizabeth II" where the source says "the Queen"
         return _shortened_in(bn.text, self.a.text)
+
+    def _gloss(self, bn: Claim) -> bool:
+        """A country added to explain a name the source gives ("Staffordshire, United
+        Kingdom", "the British newspaper, The Guardian")."""
+        lex = lexicon()
+        canonical = lex.places.get(bn.text.lower())
+        if canonical is None or lex.place_country.get(canonical) != canonical:
+            return False  # not a country
+        before = re.search(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s*$",
+                           self.b.text[max(0, bn.span[0] - 60):bn.span[0]])
+        if before and before.group(1) in self.a.text:
+            return True
+        after = re.match(r"\s+\w+,\s+((?:[A-Z][\w'’-]*\s*){1,4})",
+                         self.b.text[bn.span[1]:bn.span[1] + 60])
+        return after is not None and after.group(1).strip() in self.a.text
 
     def _still_told(self, swap: Swap) -> bool:
         """Does another copy sentence, aligned to the same source sentence, keep the name the
