@@ -188,3 +188,8 @@ def test_a_surname_given_in_full_or_a_country_gloss_is_no_addition() -> None:
     # another person, or a country the source does not explain, is still new
     other = copy.replace("Ben Stokes was", "Ben Stokes and Jana Morrow were")
     assert [k for k, _ in found(src, other)] == ["addition"]
+    # a first name the source gives to someone else is no surname
+    race = "The pair were beaten by Kenny de Ketele of Belgium in the final race on Sunday."
+    made_up = ("The pair, Mark Cavendish and Jason Kenny, were beaten by Kenny de Ketele of "
+               "Belgium in the final race on Sunday.")
+    assert "addition" in [k for k, _ in found(race, made_up)]

@@ -704,9 +704,13 @@ class _Comparer:
             return True
         words = bn.text.split()
         person = (bn.value or {}).get("type") == "person"
-        if person and len(words) >= 2 and len(words[-1]) >= 4 and re.search(
-                rf"\b{re.escape(words[-1])}\b", self.a.text):
-            return True  # "Ben Stokes" where the source says "Stokes"
+        if person and len(words) >= 2 and len(words[-1]) >= 4:
+            before = [m.group(1) for m in re.finditer(
+                rf"(?:\b([A-Z][\w'’-]*)\s+)?\b{re.escape(words[-1])}\b"
+                rf"(?!\s+(?:[A-Z]|(?:de|van|von|da|di|le|la|del|bin|al)\s))", self.a.text)]
+            if before and all(w is None or w == words[-2] or w.lower() in lexicon().titles
+                              or w.lower().rstrip(".") in _HONORIFICS for w in before):
+                return True  # "Ben Stokes" where the source says "Stokes", never "Laura Stokes"
         if bn.kind == "place" and self._gloss(bn):
             return True
         of = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})",
