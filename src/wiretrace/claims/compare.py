@@ -166,9 +166,9 @@ def _named_source(who: str) -> bool:
     words = who.strip().split()
     if not words or words[0].lower() in _PRONOUNS | _NOBODY:
         return False  # "he humorously added", "No organisation has claimed": no source
+    lone = words[0].lower().rstrip(".") if len(words) == 1 else None
     if any(w.lower() in _CLAUSE_WORDS for w in words) or (
-            len(words) == 1 and (words[0].lower().rstrip(".") in lexicon().titles
-                                or words[0].lower().rstrip(".") in _HONORIFICS)):
+            lone is not None and (lone in lexicon().titles or lone in _HONORIFICS)):
         return False  # "These donations were not", a bare "Ms": a misread, not a source
     return who.strip()[:1].isupper() or words[-1].lower() in _GENERIC_SOURCES
 
@@ -266,8 +266,8 @@ class _Comparer:
         self.vocab = Vocabulary(a)
         self._a_nums: list[NumberMention] | None = None
         self._b_quotes: list[QuoteMention] | None = None
-        self._a_vectors: np.ndarray | None = None
-        self._a_quotes_from = 0
+        # the source's sentences and quotes, embedded and normalised (``_restates``)
+        self._a_vectors: tuple[np.ndarray, np.ndarray] | None = None
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
             explanation: str) -> None:
@@ -430,10 +430,13 @@ class _Comparer:
         nb, na = _numbers_in(self.b.text, bf.span), _numbers_in(self.a.text, af.span)
         if not (nb and na and unit_swapped(self.b.text, nb[0], self.a.text, na[0])):
             return False
-        self.add("figure", bf.span, af.span,
-                 f"the copy says '{bf.text}' where the source says '{af.text}': the same number "
-                 f"in another unit")
+        self._report_unit_swap(bf.span, af.span)
         return True
+
+    def _report_unit_swap(self, b_span: tuple[int, int], a_span: tuple[int, int]) -> None:
+        self.add("figure", b_span, a_span,
+                 f"the copy says '{self.b.text[slice(*b_span)]}' where the source says "
+                 f"'{self.a.text[slice(*a_span)]}': the same number in another unit")
 
     def _same_measure(self, af: Claim, nb: NumberMention) -> bool:
         """The source figure's number, in other units, is the copy's ``nb``."""
@@ -465,10 +468,8 @@ class _Comparer:
                             if consistent(nb, na)
                             and unit_swapped(self.b.text, nb, self.a.text, na)), None)
             if swapped is not None and _same_slot(self.b.text, nb, self.a.text, swapped):
-                bs, as_ = _with_unit(self.b.text, nb), _with_unit(self.a.text, swapped)
-                self.add("figure", bs, as_,
-                         f"the copy says '{self.b.text[slice(*bs)]}' where the source says "
-                         f"'{self.a.text[slice(*as_)]}': the same number in another unit")
+                self._report_unit_swap(_with_unit(self.b.text, nb),
+                                       _with_unit(self.a.text, swapped))
                 continue
             if any(consistent(nb, na) or same_measure(self.b.text, nb, self.a.text, na)
                    for nums, _ in region_nums for na in nums):
@@ -718,9 +719,8 @@ class _Comparer:
         if of and of.group(1).strip() in self.a.text:
             return True  # "International Committee of the Red Cross" where the source has
             # "the Red Cross": the body named in full
-        first = bn.text.split()[0]
-        if " " in bn.text and first.lower() in lexicon().titles and re.search(
-                rf"\b[Tt]he\s+{re.escape(first)}\b", self.a.text):
+        if len(words) >= 2 and words[0].lower() in lexicon().titles and re.search(
+                rf"\b[Tt]he\s+{re.escape(words[0])}\b", self.a.text):
             return True  # "Queen Elizabeth II" where the source says "the Queen"
         return _shortened_in(bn.text, self.a.text)
 
@@ -966,13 +966,13 @@ class _Comparer:
             quotes = [c.text for c in self.a.claims if c.kind == "quote"]
             sents = [self.a.text[s.span[0]:s.span[1]] for s in self.a.sents]
             vecs = embed(sents + quotes)
-            self._a_vectors = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-            self._a_quotes_from = len(sents)
+            vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+            self._a_vectors = (vecs[:len(sents)], vecs[len(sents):])
+        sent_vecs, quote_vecs = self._a_vectors
         v = embed([text])[0]
-        sims = self._a_vectors @ (v / max(float(np.linalg.norm(v)), 1e-9))
-        k = self._a_quotes_from
-        return bool(sims[:k].max() >= _RESTATES or (
-            len(sims) > k and sims[k:].max() >= _RESTATES_QUOTE))
+        v = v / max(float(np.linalg.norm(v)), 1e-9)
+        return bool((sent_vecs @ v).max() >= _RESTATES or (
+            len(quote_vecs) and (quote_vecs @ v).max() >= _RESTATES_QUOTE))
 
 
 def _numbers_in(text: str, span: tuple[int, int]) -> list[NumberMention]:

@@ -97,6 +97,7 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
            label: str) -> list[WordChange]:
     """Cues (``test``) present on one side before an anchor word and absent on the other."""
     out: list[WordChange] = []
+    cues = {id(s): sum(1 for j in range(len(s.toks)) if test(s, j)) for s in (b, *region)}
     for src, others, direction in ((b, region, "adds"), *((a, [b], "drops") for a in region)):
         for i in range(len(src.toks)):
             if not test(src, i):
@@ -111,9 +112,7 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
             st = anchors[0]
             hits = [(o, k) for o in others for k in _positions(o, st)]
             near = _cue_before if after else _cue_after
-            mine = sum(1 for j in range(len(src.toks)) if test(src, j))
-            if any(sum(1 for j in range(len(o.toks)) if test(o, j)) >= mine
-                   for o, _ in hits):
+            if any(cues[id(o)] >= cues[id(src)] for o, _ in hits):
                 continue  # the other sentence denies as often, in other words ("no refugees
                 # have been resettled" / "have not resettled any refugees")
             if hits and all(near(o, k, test) is None for o, k in hits):
