@@ -118,3 +118,16 @@ def test_fractions_are_one_number() -> None:
     assert [n.low for n in find_numbers("after 4 1/2 hours of testimony")] == [4.5]
     assert [n.low for n in find_numbers("sentenced to 4½ months")] == [4.5]
     assert [n.low for n in find_numbers("on 12/03/2024")] == []
+
+
+def test_a_year_range_reads_alike_whatever_word_follows() -> None:
+    """'from 2001-2006 as part of' is the same range as 'from 2001-2006, as part of': a word that
+    only ends in 's' is no counted plural; 'from 1950-2006 towers' still counts towers."""
+    for text in ("Farmers were interviewed from 2001-2006 as part of a study.",
+                 "Farmers were interviewed from 2001-2006, as part of a study.",
+                 "The survey ran in 1999 and 2006 was its last year."):
+        years = [n for n in find_numbers(text) if n.unit == "year"]
+        assert years and all(n.unit == "year" for n in find_numbers(text)), text
+    ranged = find_numbers("Farmers were interviewed from 2001-2006 as part of a study.")
+    assert [(n.low, n.high) for n in ranged] == [(2001, 2006)]
+    assert find_numbers("The city built 2006 towers.")[0].unit is None

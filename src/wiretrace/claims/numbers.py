@@ -59,6 +59,11 @@ _FRACTION = re.compile(r"(?<![\d/.,])(?:(?P<whole>\d+)\s?)?(?P<glyph>[½¼¾⅓�
 # a clock time or a numeric date is no quantity: "9:06 AM", "13:26", "05.51 GMT", "09/14/2013"
 _CLOCK_AFTER = re.compile(r"[:/]\d|\s?(?:[ap]\.?m\b\.?|GMT\b|UTC\b|[ECMP][SD]T\b|BST\b|CET\b|"
                           r"local time\b|hrs\b)", re.IGNORECASE)
+# a plural noun after a four-digit number counts things ("2006 towers"), a year does not; a
+# word that only ends in "s" ("2006 as part of", "1990 was") is no plural
+_COUNTED_AFTER = re.compile(
+    r"\s*(?!(?:as|is|was|has|this|its|his|us|thus|plus|does|across|always|perhaps|unless|"
+    r"whereas|towards|besides|yes)\b)(?:people|persons|[a-z]+s)\b")
 _RANGE_SEP = re.compile(r"^\s*(?:–|—|-|to|and|or)\s*$", re.IGNORECASE)
 
 
@@ -147,7 +152,7 @@ def _raw_mentions(text: str) -> list[NumberMention]:
         elif m.group("pct"):
             unit = "percent"
         elif (not scale and re.fullmatch(r"(1[89]|20)\d\d", m.group("num"))
-              and not re.match(r"\s*(?:people|persons|[a-z]+s)\b", text[m.end():m.end() + 12])):
+              and not _COUNTED_AFTER.match(text, m.end())):
             unit = "year"
         found.append(NumberMention(start, m.end(), value, value, unit=unit))
     for m in _SPELLED.finditer(text):

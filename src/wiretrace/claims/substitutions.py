@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from wiretrace.claims.dates import find_dates
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
-from wiretrace.claims.wordchecks import _CONTRAST_KIND, WordChange
+from wiretrace.claims.wordchecks import _CONTRAST_KIND, WordChange, negated_before, negated_word
 from wiretrace.trace.citations import outlet_like
 from wiretrace.trace.sentences import zipf
 
@@ -133,20 +133,14 @@ def _norms(s: Sent, lo: int, hi: int) -> set[str]:
     return {s.toks[k].norm for k in range(lo, hi)}
 
 
-_NEG_PREFIX = re.compile(r"^(?:un|in|im|il|ir|dis|non-?)(?=\w{3})")
-
-
-def _negated(x: str, y: str) -> bool:
-    """One word is the other with a negating prefix: "unsafe" / "safe", "disagree" / "agree"."""
-    for neg, plain in ((x, y), (y, x)):
-        m = _NEG_PREFIX.match(neg)
-        if m and neg[m.end():] == plain:
-            return True
-    return False
+def _negated_span(s: Sent, span: tuple[int, int]) -> bool:
+    """A negation cue inside the swapped words or just before them ("not supported")."""
+    return any(negated_before(s, k) for k in range(span[0], span[1])) or any(
+        s.toks[k].norm in {"not", "no", "never"} for k in range(*span))
 
 
 def _negated_in(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:
-    return any(_negated(x, y) for x in _norms(b, *bt) for y in _norms(a, *at))
+    return any(negated_word(x, y) for x in _norms(b, *bt) for y in _norms(a, *at))
 
 
 _STRUCTURE = frozenset({"who", "which", "that", "whose", "was", "were", "is", "are", "be", "been",
@@ -295,7 +289,10 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         group = sorted(sets)[0]
         return _CONTRAST_KIND.get(group, "scope"), f"two values of one {group.replace('_', ' ')}"
     b_poles, a_poles = ({p for w in ws for p in lex.poles.get(w, ())} for ws in (bn, an))
-    if any((pair, 1 - side) in a_poles for pair, side in b_poles):
+    opposite = any((pair, 1 - side) in a_poles for pair, side in b_poles)
+    if (opposite or _negated_in(b, bt, a, at)) and _negated_span(b, bt) != _negated_span(a, at):
+        return None  # "unsupported" for "not supported": the opposite word, negated
+    if opposite:
         return "negation", "words of opposite meaning"
     if _negated_in(b, bt, a, at):
         return "negation", "the same word with a negating prefix"

@@ -8,6 +8,7 @@ copy did not keep is not taken for a change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content
 
-__all__ = ["WordChange", "negation_changes", "modality_changes", "polarity_changes",
+__all__ = ["WordChange", "negated_before", "negated_word", "negation_changes", "modality_changes", "polarity_changes",
            "contrast_changes"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
@@ -93,6 +94,36 @@ def _cue_before(s: Sent, k: int, test: object, window: int = 4) -> int | None:
     return None
 
 
+_NEG_PREFIX_RE = re.compile(r"^(?:un|in|im|il|ir|dis|non-?)(?=\w{3})")
+
+
+def negated_word(x: str, y: str) -> bool:
+    """One word is the other with a negating prefix: "unsafe" / "safe", "disagree" / "agree"."""
+    for neg, plain in ((x, y), (y, x)):
+        m = _NEG_PREFIX_RE.match(neg)
+        if m and neg[m.end():] == plain:
+            return True
+    return False
+
+
+def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
+    """The word a negation cue governs ("not attend") has its opposite in ``other`` ("absent",
+    "unsupported" for "not supported"): the other sentence says the same thing without the cue."""
+    poles = lexicon().poles
+    governed = next((k for k in range(i + 1, min(len(src.toks), i + 4))
+                     if is_content(src.toks[k].norm)), None)
+    if governed is None:
+        return False
+    w = src.toks[governed].norm
+    mine = set(poles.get(w, ()))
+    for t in other.toks:
+        if negated_word(t.norm, w):
+            return True
+        if any((pair, 1 - side) in mine for pair, side in poles.get(t.norm, ())):
+            return True
+    return False
+
+
 def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind: str,
            label: str) -> list[WordChange]:
     """Cues (``test``) present on one side before an anchor word and absent on the other."""
@@ -115,6 +146,9 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
             if any(cues[id(o)] >= cues[id(src)] for o, _ in hits):
                 continue  # the other sentence denies as often, in other words ("no refugees
                 # have been resettled" / "have not resettled any refugees")
+            if test is _is_neg and all(_opposite_of_negated(src, i, o) for o in {
+                    id(o): o for o, _ in hits}.values()):
+                continue
             if hits and all(near(o, k, test) is None for o, k in hits):
                 o, k = hits[0]
                 cue = src.toks[i]
@@ -232,10 +266,18 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
     return out
 
 
+def negated_before(s: Sent, i: int, window: int = 3) -> bool:
+    """Is the word at ``i`` negated by a cue among the ``window`` words before it ("would not
+    attend", "is not supported")?"""
+    return any(_is_neg(s, j) for j in range(max(0, i - window), i))
+
+
 def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     poles = lexicon().poles
     out: list[WordChange] = []
     for i, o, k in _word_swaps(b, region, dict(poles), opposite=True):
+        if negated_before(b, i) != negated_before(o, k):
+            continue  # "would be absent" for "would not attend": the opposite word, negated
         pairs = {p for p, _ in poles[b.toks[i].norm]} & {p for p, _ in poles[o.toks[k].norm]}
         kind = next((lexicon().pole_kind[p] for p in pairs if p in lexicon().pole_kind),
                     "negation")
