@@ -16,8 +16,8 @@ from typing import Any
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content
 
-__all__ = ["WordChange", "negated_before", "negated_word", "negation_changes", "modality_changes", "polarity_changes",
-           "contrast_changes"]
+__all__ = ["WordChange", "negated_before", "negated_word", "negation_changes", "modality_changes",
+           "polarity_changes", "contrast_changes"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
