@@ -7,6 +7,7 @@ All texts are fictional and written for these tests.
 from __future__ import annotations
 
 from wiretrace.claims.compare import compare_texts
+from wiretrace.claims.quotes import find_quote_mentions
 
 
 def found(source: str, copy: str) -> list[tuple[str, str]]:
@@ -30,3 +31,20 @@ def test_the_opposite_word_negated_says_the_same() -> None:
     assert ("negation", "unsupported") in found(
         src2.replace("is not supported", "is supported"), src2.replace("is not supported",
                                                                        "is unsupported"))
+
+
+def test_a_quote_keeps_the_speaker_of_its_own_sentence() -> None:
+    """'X told ... a "special case". Ministers have said ...': the quote is X's; the next
+    sentence's speaker is not its speaker, so a copy that credits X changes nothing."""
+    src = ("Councillor Maren Holt told Radio Vell the ferry was a \"special case as it serves the "
+           "islands\". Ministers have said the ferry should make savings like other services.")
+    [q] = find_quote_mentions(src)
+    assert q.speaker == "Councillor Maren Holt"
+    copy = ("The ferry is a \"special case as it serves the islands\", according to Councillor "
+            "Maren Holt. Ministers have said the ferry should make savings like other services.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    # a quote given to the other speaker is still a change
+    moved = copy.replace("according to Councillor Maren Holt", "according to Minister Ola Brandt")
+    assert [k for k, _ in found(src, moved) if k == "attribution"]
+    # a speaker after the closing mark in the same sentence is still the speaker
+    assert [q.speaker for q in find_quote_mentions('"We will sail," Holt said.')] == ["Holt"]

@@ -109,8 +109,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
         speaker = None
         before = text[max(start, m.start() - 80):m.start()]
         for a in find_attributions(text, m.end() - 1, min(len(text), m.end() + 80)):
-            if a.start - m.end() <= 3:
-                speaker = a.source
+            if a.start - m.end() <= 3 and not re.search(r"[.!?;]", text[m.end():a.start]):
+                speaker = a.source  # not past the quote's sentence ("...". Ministers said)
                 break
         if speaker is None:
             hit = re.search(rf"{_SOURCE}\s+(?:{_VERBS})(?:\s+[a-z]+){{0,2}}\s*[,:]?\s*$", before)

@@ -7,7 +7,7 @@ the span of its sentence in ``value["sentence"]`` so that later stages can group
 
 from __future__ import annotations
 
-from wiretrace.claims.attributions import find_attributions, find_quotes
+from wiretrace.claims.attributions import Attribution, find_attributions, find_quotes
 from wiretrace.claims.dates import find_dates
 from wiretrace.claims.entities import find_entities
 from wiretrace.claims.figures import find_figures
@@ -45,9 +45,10 @@ def sentence_claims(
             attributed_to=source, text=text[s:e],
         ))
     for q in find_quotes(text, start, end):
+        speaker = q.speaker or _introduced_by(attributions, text, q.start)
         claims.append(Claim(
-            article_id, (q.start, q.end), "quote", subject=q.speaker, value={"sentence": sentence},
-            attributed_to=q.speaker, text=q.text,
+            article_id, (q.start, q.end), "quote", subject=speaker, value={"sentence": sentence},
+            attributed_to=speaker, text=q.text,
         ))
     lex = lexicon()
     for ent in find_entities(text, start, end):
@@ -76,6 +77,15 @@ def sentence_claims(
         ))
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.kind))
     return claims
+
+
+def _introduced_by(attributions: list[Attribution], text: str, at: int) -> str | None:
+    """The speaker of the sentence's last attribution shortly before a quote ("X told Radio
+    Vell the ferry was a "special case""), as the quote finder of ``claims.quotes`` reads it."""
+    before = [a for a in attributions if a.verb is not None and a.end <= at]
+    if before and at - before[-1].end <= 40:
+        return before[-1].source
+    return None
 
 
 def extract_claims_from_text(
