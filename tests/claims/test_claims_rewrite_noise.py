@@ -7,6 +7,7 @@ All texts are fictional and written for these tests.
 from __future__ import annotations
 
 from wiretrace.claims.compare import compare_texts
+from wiretrace.claims.entities import find_entities
 from wiretrace.claims.quotes import find_quote_mentions
 
 
@@ -48,3 +49,16 @@ def test_a_quote_keeps_the_speaker_of_its_own_sentence() -> None:
     assert [k for k, _ in found(src, moved) if k == "attribution"]
     # a speaker after the closing mark in the same sentence is still the speaker
     assert [q.speaker for q in find_quote_mentions('"We will sail," Holt said.')] == ["Holt"]
+
+
+def test_a_style_of_address_names_no_one_new() -> None:
+    src = ("The prime minister will attend a state dinner with the Queen and the Duke of Varn, "
+           "who are on a four-day visit to the islands.")
+    styled = src.replace("with the Queen", "with Her Majesty the Queen")
+    assert not found(src, styled)
+    # a new name slipped in the same place is still an addition
+    assert [k for k, _ in found(src, src.replace("with the Queen",
+                                                 "with Lady Orla Brenn the Queen"))]
+    names = [e.text for e in find_entities("He met His Excellency Tomas Varg and Her Majesty the "
+                                           "Queen in Varnholm.")]
+    assert "Tomas Varg" in names and not [n for n in names if "Majesty" in n or "Excel" in n]

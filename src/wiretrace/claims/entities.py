@@ -33,6 +33,9 @@ _NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|de|del|da|van|von|al|bin|the|for)[ \t]+)?"
     r"(?:[A-Z][\w'’.-]*|(?:[A-Z]\.){2,}))*"
 )
+_STYLES = frozenset({"majesty", "majesties", "highness", "highnesses", "holiness", "excellency",
+                     "eminence"})
+_ADDRESSED = re.compile(r"\b(?:His|Her|Their|Your)\s+(?:(?:Royal|Imperial|Serene)\s+)?$")
 _STALE = re.compile(r"\b(former|ex-|then-|late|outgoing|erstwhile)\s*$", re.IGNORECASE)
 
 
@@ -128,6 +131,19 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             while s < e and text[s].isspace():
                 s += 1
             words = words[1:]
+        while len(words) > 1 and (
+                (words[0].lower() in _STYLES and _ADDRESSED.search(text[:s]))
+                or (words[0].lower() in {"his", "her", "their", "your", "royal", "imperial",
+                                         "serene"}
+                    and (words[1].lower() in _STYLES or words[1].lower() == "royal"))):
+            # "Her Majesty the Queen": a style of address, not a name; "the Queen" stays
+            s += len(words[0])
+            while s < e and text[s].isspace():
+                s += 1
+            words = words[1:]
+            if words and words[0].lower() == "the" and len(words) > 1:
+                words = words[1:]
+                s = text.find(words[0], s)
         while words and words[-1].lower() in {"of", "de", "the", "for", "and", "al"}:
             words = words[:-1]
         if not words:

@@ -395,6 +395,12 @@ def _replacement(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], b_s
                       f"around it unchanged ({why})")
 
 
+# a style of address, which names no one new: "Her Majesty", "His Royal Highness"
+_STYLE_OF_ADDRESS = re.compile(
+    r"(?:His|Her|Their|Your)\s+(?:(?:Royal|Imperial|Serene)\s+)?(?:Majesty|Majesties|Highness|"
+    r"Highnesses|Holiness|Excellency|Grace|Eminence|Honou?r)")
+
+
 def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_other: int
                ) -> WordChange | None:
     if n_other > 1:
@@ -410,6 +416,8 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
         return None  # "said Monday": when, which the page's date gives, not a new fact
     if outlet_like(b.text[bs[0]:bs[1]]):
         return None  # "told the Union-Tribune": the outlet it was said to, a credit
+    if _STYLE_OF_ADDRESS.fullmatch(b.text[bs[0]:bs[1]]):
+        return None  # "with Her Majesty the Queen" for "with the Queen": a form of address
     lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
     as_ = _span(a, lo, hi)
     kind = "place" if _capitalised(b, *bt) and _governed_by_place(b, bt[0]) else "addition"
