@@ -1,8 +1,8 @@
 """Train the paraphrase link decision (``wiretrace.trace.linkmodel``) on development data only.
 
 Examples are the pairs the decision is asked about in ``trace_story``: pairs with three aligned
-sentences or more in the shorter text (``may_be_paraphrase``) that the lexical copy rule does not
-link. Each is aligned as the
+sentences or more in the shorter text, or all of its sentences when it has fewer
+(``may_be_paraphrase``), that the lexical copy rule does not link. Each is aligned as the
 benchmarks align it (the clean stage for ImBD, ECB+ token files as paragraphs) and turned into
 ``linkmodel.pair_features``.
 
@@ -13,7 +13,9 @@ benchmarks align it (the clean stage for ImBD, ECB+ token files as paragraphs) a
 - negatives: ImBD dev continuations (share only the opening) against their original and against
   two revisions of it; neighbouring dev originals against each other; ECB+ pairs of the dev and
   train topics (never the test topics 36-45): two reports of one event and reports of the two
-  different events of a topic. Wire copies among them are kept out by lexical rules: pairs the
+  different events of a topic, whole and cut to their first one or two sentences after the
+  title (``SHORT_LEADS``: short independent reports, a brief against a brief or against a
+  full report of the same event). Wire copies among them are kept out by lexical rules: pairs the
   lexical copy rule links (whatever the model says), and pairs with half of one text or more
   in verbatim or edited pairs (``NEAR_COPY``: a copy whose wording survived the editing).
 
@@ -46,6 +48,11 @@ NEAR_COPY = 0.5  # an ECB+ pair with this share of a text in verbatim/edited pai
 MIN_PRECISION = 0.99
 MAX_ECB_LINKED = 0.002  # at most this share of the ECB+ negatives linked out of fold
 ECB_TEST = set(range(36, 46))
+# ECB+ reports are also cut to their first one and two sentences (after the title), so the
+# decision, asked about a short text once all its sentences align, has short independent
+# reports of one event among its negatives
+SHORT_LEADS = (1, 2)
+TERMINAL = (".", "!", "?", '"', "”", "'", "’")
 
 
 def _example(x, y, settings, out: list, label: int, source: str, group: str) -> None:  # noqa: ANN001
@@ -80,6 +87,18 @@ def _shortened(a, how: str):  # noqa: ANN001, ANN202
     else:
         text = " ".join(a.text[s:e] for k, (s, e) in enumerate(sents) if k == 0 or k % 2 == 0)
     return replace(a, text=text, raw_text=text, id=-a.id if how == "trimmed" else -a.id - 50_000)
+
+
+def _lead(a, sentences: list[str], n: int):  # noqa: ANN001, ANN202
+    """An ECB+ report cut to its first ``n`` sentences after the title (a first line without
+    closing punctuation): a short independent report (a brief, a one-paragraph item) of the
+    event."""
+    from dataclasses import replace
+
+    titled = bool(sentences) and not sentences[0].rstrip().endswith(TERMINAL)
+    body = sentences[1:] if titled else sentences
+    text = " ".join(body[:n])
+    return replace(a, text=text, raw_text=text)
 
 
 def imbd_examples(settings, out: list) -> None:  # noqa: ANN001
@@ -142,10 +161,20 @@ def ecb_examples(settings, out: list) -> None:  # noqa: ANN001
         for i, (name, sents) in enumerate(docs):
             text = paragraphs(sents)
             arts.append((name, Article(name, text, text, id=i, site=name.split("_")[-1])))
+        leads = {na: [_lead(a, docs[k][1], n) for n in SHORT_LEADS] for k, (na, a) in
+                 enumerate(arts)}
         for i, (na, a) in enumerate(arts):
             for nb, b in arts[i + 1:]:
-                src = "ecb_same_event" if _half(na) == _half(nb) else "ecb_cross_event"
+                same = _half(na) == _half(nb)
+                src = "ecb_same_event" if same else "ecb_cross_event"
                 _example(a, b, settings, out, 0, src, f"ecb{topic}")
+                # the same reports cut to their opening sentences: a brief against a brief,
+                # and (same event) a brief against the other's full report
+                for la, lb in zip(leads[na], leads[nb], strict=True):
+                    _example(la, lb, settings, out, 0, f"{src}_short", f"ecb{topic}")
+                    if same:
+                        _example(la, b, settings, out, 0, f"{src}_short", f"ecb{topic}")
+                        _example(a, lb, settings, out, 0, f"{src}_short", f"ecb{topic}")
         print(f"  ecb topic {topic} ({t + 1}/{len(topics)}) examples={len(out)}",
               file=sys.stderr, flush=True)
 

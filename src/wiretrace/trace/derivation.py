@@ -61,7 +61,10 @@ class TraceParams:
     rewrite_cover: float = 0.6
     min_pairs_rewrite: int = 4
     # the learned decision is asked only when this many sentences of the shorter text are in
-    # pairs: two paraphrased sentences may be an independent brief
+    # pairs: two paraphrased sentences of a longer text may be an independent brief. A text of
+    # fewer sentences (a paragraph, a brief) is asked about when every one of them is in a pair;
+    # the model, trained on such short pairs too (short leads of independent reports among the
+    # negatives), weighs how little evidence there is (``log_sents_short``, ``shared_marks``)
     para_min_sentences: int = 3
     summary_ratio: float = 0.6  # a summary is at most this long relative to its parent
     summary_short: float = 0.35  # this short and contained, a copy is a summary, not a trim
@@ -263,9 +266,11 @@ def _tell_score(t: _Tells, v: PairView) -> tuple[float, float]:
 
 
 def _may_link(al: Alignment, short: int, p: TraceParams) -> bool:
-    """A cheap first look: enough lexical text shared, or enough pairs for a rewrite."""
+    """A cheap first look: enough lexical text shared, or enough pairs for a rewrite, or one
+    pair that holds most of one text (a one-sentence paragraph and its rewrite)."""
     lex = sum(q.a_span[1] - q.a_span[0] for q in al.pairs if q.kind != "paraphrase")
-    return lex >= min(p.min_shared_chars, 0.5 * short) or len(al.pairs) >= 2
+    return (lex >= min(p.min_shared_chars, 0.5 * short) or len(al.pairs) >= 2
+            or (len(al.pairs) == 1 and max(al.reuse_a, al.reuse_b) >= 0.5))
 
 
 def _date_key(a: Article) -> float:
@@ -300,11 +305,13 @@ def link_basis(
 def may_be_paraphrase(
     vx: PairView, vy: PairView, x: Article, y: Article, p: TraceParams = DEFAULT
 ) -> bool:
-    """Enough aligned sentences of the shorter text to ask the learned decision."""
+    """Enough aligned sentences of the shorter text to ask the learned decision: at least
+    ``para_min_sentences`` of them, or all of them when it has fewer."""
     small, text = (vx, x.text) if vx.len_c <= vx.len_p else (vy, y.text)
     spans = [cs for cs, _, _, _ in small.pairs]
-    n = sum(1 for s, e in split_sentences(text) if any(a < e and s < b for a, b in spans))
-    return n >= p.para_min_sentences
+    sents = split_sentences(text)
+    n = sum(1 for s, e in sents if any(a < e and s < b for a, b in spans))
+    return n >= min(p.para_min_sentences, len(sents)) and n > 0
 
 
 def _basis_note(how: str, prob: float | None) -> str:

@@ -60,6 +60,11 @@ FEATURES = (
     "figures_stretch",  # likewise for numbers
     "rare_stretch",  # likewise for rare content words
     "own_marks_stretch",  # log(1 + names and figures of the stretch not in the shorter text)
+    # every content word, common ones too: a polish of a short paragraph keeps most of its
+    # everyday words ("support", "family"), a report of its own on the same event only the
+    # event's names and key words
+    "content_short",  # share of the shorter text's content words found in the longer
+    "content_stretch",  # share of the stretch's content words found in the shorter text
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
@@ -88,6 +93,7 @@ class _Marks:
     figures: frozenset[str]
     rare: frozenset[str]
     words: frozenset[str]  # every word and figure, folded as the marks are
+    content: frozenset[str]  # every word but stop words and words under three letters
 
 
 def _stem(w: str) -> str:
@@ -102,6 +108,7 @@ def _marks(text: str) -> _Marks:
     figures: set[str] = set()
     rare: set[str] = set()
     words: set[str] = set()
+    content: set[str] = set()
     for s, e in split_sentences(text):
         for k, m in enumerate(_WORD.finditer(text, s, e)):
             w = m.group().strip(".,")
@@ -115,11 +122,13 @@ def _marks(text: str) -> _Marks:
             words.add(_stem(w))
             if low in STOPWORDS or len(low) < 3:
                 continue
+            content.add(_stem(w))
             if k > 0 and w[0].isupper():
                 names.add(_stem(w))
             elif zipf(low) < _RARE_ZIPF:
                 rare.add(_stem(w))
-    return _Marks(frozenset(names), frozenset(figures), frozenset(rare), frozenset(words))
+    return _Marks(frozenset(names), frozenset(figures), frozenset(rare), frozenset(words),
+                  frozenset(content))
 
 
 def _found(mine: frozenset[str], other: _Marks) -> float:
@@ -202,4 +211,6 @@ def pair_features(vx: PairView, vy: PairView, x: Article, y: Article) -> np.ndar
         _found(ml.figures, ms),
         _found(ml.rare, ms),
         _own(ml, ms),
+        _found(ms.content, mfull),
+        _found(ml.content, ms),
     ], dtype=float)
