@@ -62,3 +62,14 @@ def test_a_style_of_address_names_no_one_new() -> None:
     names = [e.text for e in find_entities("He met His Excellency Tomas Varg and Her Majesty the "
                                            "Queen in Varnholm.")]
     assert "Tomas Varg" in names and not [n for n in names if "Majesty" in n or "Excel" in n]
+
+
+def test_a_particle_of_a_phrasal_verb_is_no_direction() -> None:
+    """'tied up in staff' for 'down to staff', 'cut down' beside 'rise': phrasal verbs, not
+    opposite directions; 'went up' for 'went down' still is."""
+    src = ("Chairman Ivo Brandt said: \"Most of our budget is down to staff and wages, and we "
+           "will struggle to find savings.\"")
+    tied = src.replace("is down to", "is tied up in")
+    assert not [k for k, _ in found(src, tied) if k == "negation"]
+    src2 = "Sales of the Varn ferry tickets went down sharply in March, the operator said."
+    assert [k for k, _ in found(src2, src2.replace("went down", "went up")) if k == "negation"]

@@ -225,6 +225,27 @@ def _context(s: Sent, i: int, width: int = 6) -> set[str]:
     return {s.stems[k] for k in range(lo, hi) if k != i and is_content(s.toks[k].norm)}
 
 
+_PARTICLES = frozenset({"up", "down", "off", "out"})
+
+
+def _phrasal(s: Sent, i: int) -> bool:
+    """Is word ``i`` part of a phrasal verb, where it has another sense: a particle after a verb
+    that is not itself a pole ("tied up", "is down to"), or a verb before a particle ("cut down",
+    "stand up")? "went up" / "went down" keep the same verb and stay comparable."""
+    w = s.toks[i].norm
+    if i + 1 < len(s.toks) and s.toks[i + 1].norm in _PARTICLES and w not in _PARTICLES:
+        return True
+    if w in _PARTICLES and i > 0:
+        before = s.toks[i - 1].norm
+        return before not in _MOTION and not lexicon().poles.get(before)
+    return False
+
+
+# verbs of plain motion a particle gives a direction to: "went up" / "went down"
+_MOTION = frozenset({"went", "go", "goes", "gone", "going", "was", "were", "is", "are", "be",
+                     "been", "move", "moved", "moves", "moving", "came", "come", "comes"})
+
+
 def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]],
                 opposite: bool) -> list[tuple[int, Sent, int]]:
     """Pairs (b index, a sentence, a index): two members of one closed set, or (``opposite``)
@@ -257,6 +278,8 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
                     g in _DATE_GROUPS for g in groups if isinstance(g, str))
                 anchored = (_same_slot(b, i, o, k) if slotted
                             else bool(ctx & _context(o, k)))
+                if opposite and (_phrasal(b, i) or _phrasal(o, k)):
+                    anchored = False  # "tied up in" / "down to", "cut down" / "rise"
                 if match and anchored:
                     out.append((i, o, k))
                     found = True
