@@ -73,3 +73,15 @@ def test_a_particle_of_a_phrasal_verb_is_no_direction() -> None:
     assert not [k for k, _ in found(src, tied) if k == "negation"]
     src2 = "Sales of the Varn ferry tickets went down sharply in March, the operator said."
     assert [k for k, _ in found(src2, src2.replace("went down", "went up")) if k == "negation"]
+
+
+def test_an_age_opening_a_sentence_is_no_name() -> None:
+    text = "Twenty-one-year-old Welsh full-back Davies joins Varn Rovers on a five-year deal."
+    names = [e.text for e in find_entities(text)]
+    assert "Welsh" in names and not [n for n in names if "year-old" in n]
+    src = "Wales full-back Davies, 21, joins Varn Rovers on a five-year deal, the club said."
+    assert not found(src, "Twenty-one-year-old Welsh full-back Davies joins Varn Rovers on a "
+                          "five-year deal, the club said.")
+    # a nationality the source does not give is still a change
+    assert found(src, "Twenty-one-year-old Irish full-back Davies joins Varn Rovers on a "
+                      "five-year deal, the club said.")

@@ -36,6 +36,7 @@ _NAME = re.compile(
 _STYLES = frozenset({"majesty", "majesties", "highness", "highnesses", "holiness", "excellency",
                      "eminence"})
 _ADDRESSED = re.compile(r"\b(?:His|Her|Their|Your)\s+(?:(?:Royal|Imperial|Serene)\s+)?$")
+_AGE_WORD = re.compile(r"(?i)-(?:year|month|week|day)s?-old$")
 _STALE = re.compile(r"\b(former|ex-|then-|late|outgoing|erstwhile)\s*$", re.IGNORECASE)
 
 
@@ -126,7 +127,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
         e = s + len(name)
         words = name.split()
         # drop leading common words ("The", "In", "On Friday") and trailing connectors
-        while words and words[0].lower().strip("'’s") in COMMON_CAPITALISED:
+        while words and (words[0].lower().strip("'’s") in COMMON_CAPITALISED
+                         or _AGE_WORD.search(words[0])):  # "Twenty-one-year-old Welsh"
             s += len(words[0])
             while s < e and text[s].isspace():
                 s += 1
