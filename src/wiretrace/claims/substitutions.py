@@ -39,7 +39,7 @@ __all__ = ["JUDGED", "Candidate", "Substitution", "Vocabulary", "substitution_ca
 _MAX_GAP = 4  # tokens a substitution may span on either side
 _SPECIFIC_ZIPF = 3.5  # rarer than about 3 in a million words: a specific term
 # said of a swap the rules find but cannot tell from a rewording: the entailment check decides
-# whether it is a change (``compare.vet_changes``)
+# whether it is a change (``vetting.vet_changes``)
 JUDGED = " (for the entailment check)"
 _ANCHOR = 4  # anchoring tokens compared on each side
 _MAX_NEW = 2  # new words in a sentence beyond which it is a paraphrase

@@ -1,0 +1,355 @@
+"""Attributions and quotes a copy changed: a statement cut loose from its source, a quote given
+to another speaker, a new source, a quote the source never has (``AttributionChecks``, a part of
+``compare._Comparer``), and the helpers that tell a named source from a description or a credit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from wiretrace.claims.compare_figures import same_figure
+from wiretrace.claims.compare_names import (
+    _HONORIFICS,
+    _acronym_in,
+    _names,
+    _norm_name,
+    _shortened_in,
+    _surname,
+)
+from wiretrace.claims.entities import COMMON_CAPITALISED
+from wiretrace.claims.figures import SPECIFIC_SCOPES
+from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.normalise import reading_key
+from wiretrace.claims.pairing import Sent, Side, is_content, stem
+from wiretrace.claims.quotes import QuoteMention, find_quote_mentions, same_speaker
+from wiretrace.claims.vetting import _acronym_of
+from wiretrace.model import Claim
+from wiretrace.trace.citations import is_news_outlet, outlet_like
+
+if TYPE_CHECKING:
+    from wiretrace.claims.additions import Unit
+
+
+_GENERIC_SOURCES = frozenset({"authorities", "officials", "official", "government", "sources",
+                              "source", "police", "media", "reports", "experts", "witnesses"})
+
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
+_NOBODY = frozenset({"no", "nobody", "none", "neither", "nor"})
+_CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "not", "has", "have", "had"})
+
+
+def _named_source(who: str) -> bool:
+    """"Police", "Reuters", "the Jordanian government": a source; "he", "the country": not."""
+    words = who.strip().split()
+    if not words or words[0].lower() in _PRONOUNS | _NOBODY:
+        return False  # "he humorously added", "No organisation has claimed": no source
+    lone = words[0].lower().rstrip(".") if len(words) == 1 else None
+    if any(w.lower() in _CLAUSE_WORDS for w in words) or (
+            lone is not None and (lone in lexicon().titles or lone in _HONORIFICS)):
+        return False  # "These donations were not", a bare "Ms": a misread, not a source
+    return who.strip()[:1].isupper() or words[-1].lower() in _GENERIC_SOURCES
+
+
+def _generic_source(src: str) -> bool:
+    """"Greek authorities", "officials and ministries": a vaguer restatement, not a new source."""
+    return any(part.split()[-1].lower() in _GENERIC_SOURCES
+               for part in re.split(r"\s+and\s+|,\s*", src.strip()) if part.split())
+
+
+
+# "As NAME writes in a Los Angeles Times piece": a writer credited with an outlet's text
+_WRITES_IN = re.compile(r"\s*,?\s*(?:writes|wrote|reports|reported|writing|reporting)\s+"
+                        r"(?:in|for|at)\s+(?P<outlet>[^.,:;\n]{2,60})")
+
+
+_TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|telling|writes|wrote|writing|according to)"
+                          r"(?:\s+(?:in|for|to))?(?:\s+(?:an?|the))?\s+$")
+
+
+def _credit(text: str, span: tuple[int, int]) -> bool:
+    """Is the name at ``span`` a credit, not a claim: a writer of an outlet's piece ("As NAME
+    writes in a Los Angeles Times piece") or the outlet told or written in ("told the
+    Union-Tribune")?"""
+    m = _WRITES_IN.match(text, span[1])
+    if m and outlet_like(m.group("outlet")):
+        return True
+    return outlet_like(text[span[0]:span[1]]) and bool(
+        _TOLD_BEFORE.search(text, max(0, span[0] - 40), span[0]))
+
+
+_RESTATES = 0.7  # sentence-embedding cosine from which a copy's quote restates a source sentence
+_RESTATES_QUOTE = 0.6  # ... or one of the source's quotes (quote to quote: a reworded quote)
+# a verb that reports words as someone's
+_REPORTED = re.compile(r"(?i)\b(?:sa(?:id|ys?)|told|tells|report(?:s|ed)?|added|stated|wrote|"
+                       r"writes|tweeted|announced|explained|according to|continued|noted|"
+                       r"mentioned|remarked|stressed|emphasi[sz]ed|insisted|argued|warned|"
+                       r"replied|responded|concluded|acknowledged|admitted|declared)\b")
+# a source described as an outlet ("a local newspaper", "state media")
+_OUTLET_DESCRIBED = re.compile(
+    r"(?i)^(?:an?|the)?\s*(?:\w+\s+){0,2}(?:newspapers?|paper|media|outlets?|broadcasters?|"
+    r"television|tv|radio|daily|tabloid|website|news\s+(?:agency|site|service)|agency)$")
+
+
+def _unnamed(src: str) -> bool:
+    """A source described, not named: "the company", "the ministry", "officials"."""
+    words = re.findall(r"[\w'’-]+", src)
+    return bool(words) and not any(w[:1].isupper() for w in words if w.lower() != "the")
+
+
+class AttributionChecks:
+    """Who a copy sentence gives its statements and quotes to, against the aligned source
+    sentences; quotes the source does not have."""
+
+    a: Side
+    b: Side
+    units: list[tuple[Unit, tuple[int, int]]]
+    _b_quotes: list[QuoteMention] | None
+    _a_vectors: tuple[np.ndarray, np.ndarray] | None
+
+    if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
+        def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
+                explanation: str) -> None: ...
+
+        def unit(self, claim: Claim, sb: Sent, label: str) -> None: ...
+
+    # --- context -------------------------------------------------------------------------
+    def _quote_speaker(self, claim: Claim) -> str | None:
+        """Who the copy gives the quote of ``claim`` to, as the quote finder reads it ("said
+        government spokesman Pavlos Retsinas"); None when no speaker is named."""
+        if claim.kind != "quote":
+            return None
+        if self._b_quotes is None:
+            self._b_quotes = find_quote_mentions(self.b.text)
+        s, e = claim.span
+        return next((q.speaker for q in self._b_quotes
+                     if q.speaker and q.span[0] < e and s < q.span[1]), None)
+
+    def _quoted_under(self, sb: Sent, speaker: str) -> bool:
+        """Is the copy's sentence a quotation reprinted under an earlier mention of its speaker
+        ("Below is a statement by Francesca Grifo:"), so the quote is still hers?"""
+        surname = _surname(speaker)
+        opens = self.b.text[sb.span[0]:sb.span[1]].lstrip()[:1] in {'"', "“", "'", "‘"}
+        quotes = any(c.kind == "quote" for c in sb.claims)
+        if not surname or not (opens or quotes):
+            return False
+        before = self.b.text[:sb.span[0]]
+        mentions = list(re.finditer(rf"\b{re.escape(surname)}\b", before, re.IGNORECASE))
+        if not mentions:
+            return False
+        # introduced: a colon after the last mention, and no sentence ended since
+        between = before[mentions[-1].end():]
+        colon = between.rfind(":")
+        return colon >= 0 and not re.search(r"[.!?][\"”’]?\s", between[colon:])
+
+    def _reported(self, sb: Sent) -> bool:
+        """Does the copy's sentence report its words as someone's, outside its quotes, with a
+        speaker the attribution reader does not take for a source ("chanted '...,' people
+        report from the scene")?"""
+        text = self.b.text[sb.span[0]:sb.span[1]]
+        return bool(_REPORTED.search(re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)))
+
+    def _paragraph(self, sb: Sent) -> tuple[int, int]:
+        text = self.b.text
+        start = text.rfind("\n", 0, sb.span[0]) + 1
+        end = text.find("\n", sb.span[1])
+        return start, len(text) if end < 0 else end
+
+    def _speaker_near(self, sb: Sent, source: str) -> bool:
+        """Does the copy name ``source`` in the sentence's paragraph (the speaker kept nearby)?"""
+        # "Varnia's interior ministry" is named by "interior ministry", not by "Varnia"
+        head = re.sub(r"^.*\b[\w-]+['’]s\s+", "", source)
+        words = re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", head if head.strip() else source))
+        names = [w for w in words if w[:1].isupper() and w.lower() not in COMMON_CAPITALISED
+                 and w.lower() not in lexicon().titles]
+        key = names or [w for w in words if is_content(w.lower())]
+        if not key:
+            return False
+        s, e = self._paragraph(sb)
+        para = {stem(w) for w in re.findall(r"[\w'’-]+", self.b.text[s:e].lower())}
+        if names:
+            return any(stem(w.lower()) in para for w in names if len(w) > 3) or all(
+                stem(w.lower()) in para for w in names)
+        return all(stem(w.lower()) in para for w in key)
+
+    def _dropped_attribution(self, sb: Sent, bf: Claim, af: Claim) -> None:
+        """The source attributes the figure; the copy states it as fact, naming no one."""
+        if not af.attributed_to or bf.attributed_to or self._speaker_near(sb, af.attributed_to):
+            return
+        if any(c.kind == "attribution" for c in sb.claims):
+            return
+        sa = self.a.sentence_at(af.span[0])
+        attr = [c for c in (sa.claims if sa else []) if c.kind == "attribution"]
+        if not attr:
+            return
+        span = (min(attr[0].span[0], af.span[0]), max(attr[0].span[1], af.span[1]))
+        self.add("attribution", bf.span, span,
+                 f"the copy states '{bf.text}' as fact; the source attributes it "
+                 f"('{attr[0].text}')")
+
+    # --- attributions --------------------------------------------------------------------
+    def _kept(self, c: Claim, region: list[Sent]) -> bool:
+        """Does the aligned source sentence make this claim too (the same figure, the quote)?"""
+        if c.kind == "figure":
+            return any(same_figure(af, c) for s in region for af in s.claims
+                       if af.kind == "figure")
+        text = " ".join(self.a.text[s.span[0]:s.span[1]] for s in region).lower()
+        return fuzz.partial_ratio(c.text.lower(), text) >= 85
+
+    def _attribution_cut(self, sb: Sent, region: list[Sent], a_attr: list[Claim]) -> None:
+        """The copy's sentence is the source's with its attribution cut out ("Police said 12
+        people died." -> "12 people died."): the copy states as fact what the source attributes.
+        Only a named or official source counts; a pronoun ("he said") is left alone."""
+        b_words = reading_key(self.b.text[sb.span[0]:sb.span[1]]).split()
+        for aa in a_attr:
+            who = (aa.subject or "").strip()
+            if not _named_source(who):
+                continue
+            sa = self.a.sentence_at(aa.span[0])
+            if sa is None or sa not in region:
+                continue
+            s0, s1 = sa.span
+            cut = (self.a.text[s0:aa.span[0]] + " " + self.a.text[aa.span[1]:s1])
+            cut_words = [w for w in reading_key(cut).split()]
+            if cut_words and cut_words[0] == "that":
+                cut_words = cut_words[1:]
+            if len(cut_words) < 5 or b_words != cut_words:
+                continue
+            if self._speaker_near(sb, who) or self._quoted_under(sb, who):
+                continue
+            self.add("attribution", sb.span, aa.span,
+                     f"the copy states this as fact; the source attributes it ('{aa.text}')")
+            return
+
+    @staticmethod
+    def _source_quote(kept: list[Claim], region: list[Sent]) -> tuple[Claim, Claim] | None:
+        """A quote the copy kept and the source's quote, with its named speaker, it reprints."""
+        said = [c for s in region for c in s.claims if c.kind == "quote" and c.subject]
+        for q in kept:
+            if q.kind != "quote":
+                continue
+            for c in said:
+                if fuzz.partial_ratio(reading_key(q.text), reading_key(c.text)) >= 85:
+                    return q, c
+        return None
+
+    def _where(self, speaker_key: str) -> str:
+        return ("whom the source quotes elsewhere" if speaker_key in self.a.text.lower()
+                else "whom the source does not mention")
+
+    def _quote_given_to(self, sb: Sent, span: tuple[int, int], speaker: str, said_by: str,
+                        versus_span: tuple[int, int]) -> None:
+        """The copy gives a quote of the source to ``speaker``; the source to ``said_by``. Not a
+        change when they are one person; otherwise the new speaker is this change, not also an
+        addition of the copy."""
+        if same_speaker(speaker, said_by) is not False:
+            return
+        key = _norm_name(speaker)
+        self.add("attribution", span, versus_span,
+                 f"the copy gives the quote to {speaker} ({self._where(key)}); the source gives "
+                 f"it to {said_by}")
+        self.units = [(u, sent) for u, sent in self.units
+                      if not (sent == sb.span and _norm_name(u.claim.subject or "") == key)]
+
+    def attributions(self, sb: Sent, region: list[Sent]) -> None:
+        b_attr = [c for c in sb.claims if c.kind == "attribution"]
+        a_attr = [c for s in region for c in s.claims if c.kind == "attribution"]
+        bearing = [c for c in sb.claims if c.kind == "quote" or (
+            c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]
+        kept = [c for c in bearing if self._kept(c, region)]
+        if a_attr and not b_attr and kept and not self._reported(sb):
+            aa = a_attr[0]
+            speaker = self._quote_speaker(kept[0])
+            if speaker is not None:  # the copy names a speaker the attribution reader missed
+                self._quote_given_to(sb, kept[0].span, speaker, aa.subject or "", aa.span)
+                return
+            if kept[0].kind == "quote" and self._quoted_under(sb, aa.subject or ""):
+                return
+            if not self._speaker_near(sb, aa.subject or ""):
+                self.add("attribution", kept[0].span, aa.span,
+                         f"the copy states '{kept[0].text}' without the source's attribution "
+                         f"to {aa.subject}")
+            return
+        if a_attr and not any(_named_source(c.subject or "") for c in b_attr):
+            self._attribution_cut(sb, region, a_attr)
+        kept_quote = any(c.kind == "quote" for c in kept)
+        if not kept_quote and any(sent == sb.span for _, sent in self.units):
+            return  # the copy adds its own reporting here: its source is part of the addition
+        for ba in b_attr:
+            src = _norm_name(ba.subject or "")
+            s0 = int((ba.value or {}).get("source_span", ba.span)[0])
+            full = self.b.text[max(sb.span[0], s0 - 40):ba.span[1]]  # "X and Y said": X too
+            if not _named_source(ba.subject or "") or not (ba.subject or "")[:1].isupper() or (
+                    _generic_source(ba.subject or "")) or (
+                re.search(r"\b(\w+)\s+(?:and|,)\s+(?:the\s+)?\S*$", self.b.text[
+                    max(sb.span[0], s0 - 40):s0]) and _generic_source(
+                        full.split(" and ")[0].split(",")[-1])):
+                continue  # "the company", "Greek authorities": a description, not a named source
+            if is_news_outlet(ba.subject or ""):
+                continue  # "a police source told AFP": the outlet that carried it, a credit
+            quoted = self._source_quote(kept, region)
+            if quoted is not None:  # the source's own words, kept: who says them?
+                q, said_by = quoted
+                if src:
+                    span = (min(q.span[0], ba.span[0]), max(q.span[1], ba.span[1]))
+                    self._quote_given_to(sb, span, ba.subject or "", said_by.subject or "",
+                                         said_by.span)
+                continue
+            if not src or any(fuzz.token_set_ratio(src, _norm_name(x.subject or "")) >= 70
+                              or _acronym_of(ba.subject or "", x.subject or "")
+                              or (_named_source(x.subject or "")
+                                  and _names(ba.subject or "", x.subject or ""))
+                              or _shortened_in(ba.subject or "", x.subject or "")
+                              for x in a_attr):
+                continue  # one source ("Eventbrite's survey of 504 festival-goers" / "Eventbrite")
+            if _acronym_in(ba.subject or "", self.a.text):
+                continue  # "USGS said" where the source has "the US Geological Survey said"
+            surname = _surname(ba.subject or "")
+            if surname and any(_names(self.a.text[sa.span[0]:sa.span[1]], surname)
+                               for sa in region):
+                continue  # the source's passage names the same person ("fire chief, James
+                # Steele" for "Fire Chief James Steele")
+            if a_attr and _unnamed(a_attr[0].subject or "") and src in self.a.text.lower():
+                continue  # "AMD said" for "the company said" in a text about AMD: named, not new
+            if a_attr and _OUTLET_DESCRIBED.search(a_attr[0].subject or "") and outlet_like(
+                    ba.subject or ""):
+                continue  # "The Southwest Times Record reports" for "a local newspaper
+                # reports": the outlet named, not another source
+            if a_attr:
+                self.add("attribution", ba.span, a_attr[0].span,
+                         f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
+                         f"the source attributes it to {a_attr[0].subject}")
+            elif src not in self.a.text.lower() and bearing and not (
+                    surname and _names(self.a.text, surname)):
+                self.add("attribution", ba.span, None,
+                         f"the copy attributes this to {ba.subject}, whom the source never names")
+
+    def quotes(self, sb: Sent) -> None:
+        a_text = self.a.text.lower()
+        for q in (c for c in sb.claims if c.kind == "quote" and len(c.text.split()) >= 4):
+            if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(q.text):
+                self.unit(q, sb, f"the quote “{q.text.strip()}”")
+
+    def _restates(self, text: str) -> bool:
+        """Does ``text`` say what one of the source's sentences says, in other words (sentence
+        embeddings)? A quote reworded by a rewrite is the source's quote, not a new one."""
+        from wiretrace.embeddings import embed
+
+        if not self.a.sents:
+            return False
+        if self._a_vectors is None:
+            quotes = [c.text for c in self.a.claims if c.kind == "quote"]
+            sents = [self.a.text[s.span[0]:s.span[1]] for s in self.a.sents]
+            vecs = embed(sents + quotes)
+            vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+            self._a_vectors = (vecs[:len(sents)], vecs[len(sents):])
+        sent_vecs, quote_vecs = self._a_vectors
+        v = embed([text])[0]
+        v = v / max(float(np.linalg.norm(v)), 1e-9)
+        return bool((sent_vecs @ v).max() >= _RESTATES or (
+            len(quote_vecs) and (quote_vecs @ v).max() >= _RESTATES_QUOTE))

@@ -1,0 +1,298 @@
+"""Figures a copy changed: another value, another thing counted, a reversed hedge, one number in
+another unit (``FigureChecks``, a part of ``compare._Comparer``), and the helpers that read two
+figures as the same ("about 1,800" inside "1,500–2,000", "at least 40" for 40).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wiretrace.claims.additions import is_credit
+from wiretrace.claims.figures import SPECIFIC_SCOPES
+from wiretrace.claims.numbers import (
+    NumberMention,
+    consistent,
+    find_numbers,
+    same_measure,
+    unit_swapped,
+)
+from wiretrace.claims.pairing import Sent, Side, is_content, stem
+from wiretrace.claims.vetting import _SAME_SPLIT, _close_edit, _overlap
+from wiretrace.model import Claim
+
+_OPEN = {"at_least", "at_most"}
+
+_PARTITIVE = re.compile(r"(?i)(?:one|each|either|neither|any)\s+of\b")
+
+
+def figure_mention(c: Claim) -> NumberMention:
+    v = c.value or {}
+    return NumberMention(c.span[0], c.span[1], float(v["low"]), float(v["high"]),
+                         v.get("qualifier"), "year" if v.get("unit") == "date" else None,
+                         bool(v.get("vague")), c.text)
+
+
+def _scopes_compatible(x: str | None, y: str | None) -> bool:
+    if x == y:
+        return True
+    generic = {None, "people"}
+    return (x in generic and y in SPECIFIC_SCOPES) or (y in generic and x in SPECIFIC_SCOPES)
+
+
+def _time_unit(c: Claim) -> str:
+    return re.sub(r"s$", "", (c.subject or "").lower())
+
+
+_ANYONE = frozenset({"people", "person", "persons", "individual", "individuals"})
+
+
+def same_figure(a: Claim, b: Claim) -> bool:
+    if not _scopes_compatible(a.predicate, b.predicate):
+        return False
+    if a.predicate == b.predicate == "people" and not (
+        _head(a) == _head(b) or {_head(a), _head(b)} & {stem(w) for w in _ANYONE}
+    ):
+        return False  # "about 600 people" may be "600 tourists", not "300 firefighters"
+    if a.predicate in {"time", "distance"} and _time_unit(a) != _time_unit(b):
+        return False
+    x, y = figure_mention(a), figure_mention(b)
+    if a.predicate != b.predicate:
+        # a bound says little across counts: "at least 40 killed" is not "120 tourists"
+        for n in (x, y):
+            if n.qualifier in _OPEN:
+                n.qualifier = None
+    return consistent(x, y)
+
+
+def _rescoped(af: Claim, bf: Claim) -> bool:
+    return (af.predicate in SPECIFIC_SCOPES and bf.predicate in SPECIFIC_SCOPES
+            and af.predicate != bf.predicate
+            and consistent(figure_mention(af), figure_mention(bf)))
+
+
+def _same_number(af: Claim, bf: Claim) -> bool:
+    va, vb = af.value or {}, bf.value or {}
+    return (va.get("low"), va.get("high")) == (vb.get("low"), vb.get("high"))
+
+
+def _rival(af: Claim, bf: Claim) -> bool:
+    """Two figures that count the same thing with different values ("280 firefighters" and
+    "300 firefighters"; for a generic count of people the counted word must agree)."""
+    if af.predicate != bf.predicate:
+        return False
+    if af.predicate == "people":
+        return bool(_head(af)) and _head(af) == _head(bf)
+    return True
+
+
+def _head(c: Claim) -> str:
+    words = (c.subject or "").split()
+    return stem(words[-1]) if words else ""
+
+
+def _numbers_in(text: str, span: tuple[int, int]) -> list[NumberMention]:
+    """Numbers of ``text[span]`` with offsets into ``text``."""
+    out = find_numbers(text[span[0]:span[1]])
+    for n in out:
+        n.start += span[0]
+        n.end += span[0]
+    return out
+
+
+_NEAR = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _with_unit(text: str, n: NumberMention) -> tuple[int, int]:
+    """The number's span with the word after it (its unit)."""
+    m = re.match(r"\s*-?\s*[\w/]+", text[n.end:n.end + 20])
+    return n.start, n.end + (m.end() if m else 0)
+
+
+def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -> bool:
+    """The two numbers count the same thing: the two words after them (or the word before)
+    agree ("fund 40 new teachers" / "funds 45 new teachers")."""
+    def after(text: str, end: int) -> list[str]:
+        return [stem(w.lower()) for w in _NEAR.findall(text[end:end + 40])[:2]]
+
+    def before(text: str, start: int) -> list[str]:
+        return [stem(w.lower()) for w in _NEAR.findall(text[max(0, start - 30):start])[-1:]]
+
+    xa, xb = after(a_text, na.end), after(b_text, nb.end)
+    if xa and xb and ((xa[0] == xb[0] and is_content(xa[0])) or xa == xb):
+        return True
+    pa, pb = before(a_text, na.start), before(b_text, nb.start)
+    return bool(pa) and pa == pb and is_content(pa[0]) and bool(xa) == bool(xb)
+
+
+class FigureChecks:
+    """Figures and bare numbers of a copy sentence against the aligned source sentences."""
+
+    a: Side
+    b: Side
+    a_figures: list[Claim]
+    _a_nums: list[NumberMention] | None
+
+    if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
+        def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
+                explanation: str) -> None: ...
+
+        def unit(self, claim: Claim, sb: Sent, label: str) -> None: ...
+
+        def _dropped_attribution(self, sb: Sent, bf: Claim, af: Claim) -> None: ...
+
+    def figures(self, sb: Sent, region: list[Sent]) -> None:
+        region_figs = [c for s in region for c in s.claims if c.kind == "figure"]
+        dates = [c.span for c in sb.claims if c.kind == "date"]
+        for bf in (c for c in sb.claims if c.kind == "figure"):
+            if bf.predicate == "date" and any(s <= bf.span[0] < e for s, e in dates):
+                continue  # the year of a date ("March 08, 2013"): the date's, not a count
+            if any(self._unit_swapped(bf, af) for af in region_figs):
+                continue
+            same = [af for af in region_figs if same_figure(af, bf)]
+            if same:
+                self._qualifier(bf, same[0])
+                continue
+            if self._in_other_units(bf, region):
+                continue  # "24km" for "15 miles": one measure in other units
+            elsewhere = [af for af in self.a_figures if same_figure(af, bf)]
+            strict = [af for af in elsewhere if af.predicate != "people" or _head(af) == _head(bf)]
+            if any((af.value or {}).get("qualifier") not in _OPEN for af in strict):
+                continue  # the figure is elsewhere in the source (a summary fuses sentences)
+            # a source figure the copy's sentence still gives is kept, not replaced: the new
+            # number says something else ("10 km deep, 60 km from Bireun" for "10 km deep")
+            b_nums = _numbers_in(self.b.text, sb.span)
+            rivals = [af for af in region_figs if _rival(af, bf) and not any(
+                consistent(figure_mention(af), n) or self._same_measure(af, n)
+                for n in b_nums)]
+            if rivals and not strict and bf.predicate == "people":
+                # the aligned sentence counts the same thing with another value: stronger
+                # evidence than "600 people" elsewhere in the source for "300 firefighters"
+                elsewhere = []
+            scoped = [af for af in region_figs if _rescoped(af, bf)]
+            if not scoped:
+                # the same number counting something else anywhere in the source: stronger
+                # evidence than an open-ended figure ("at least 40") that would also cover it
+                scoped = [af for af in self.a_figures if _rescoped(af, bf) and _same_number(af, bf)]
+            if scoped:
+                af = scoped[0]
+                self.add("scope", bf.span, af.span,
+                         f"the copy counts {bf.predicate} ('{bf.text}') where the source counts "
+                         f"{af.predicate} ('{af.text}')")
+                self._dropped_attribution(sb, bf, af)
+                continue
+            if elsewhere:
+                continue  # an open-ended figure elsewhere ("at least 40") may cover it
+            if (bf.value or {}).get("vague"):
+                rivals = []  # "thousands of migrants" says less than "25,000 migrants"
+            if bf.predicate == "date":  # years: "the 2016 race" and "held since 2003"
+                rivals = [af for af in rivals if self._same_slot_figure(bf, af)]
+            rivals = [af for af in rivals if not self._number_told_elsewhere(sb, bf, af)]
+            if rivals:
+                af = rivals[0]
+                self.add("figure", bf.span, af.span,
+                         f"the copy says '{bf.text}' where the source says '{af.text}'")
+            elif not (is_credit(self.b.text, *bf.span) or (bf.value or {}).get("vague")
+                      or _PARTITIVE.match(bf.text) or bf.predicate in {"date", "time"}
+                      or self._measured_elsewhere(bf)):
+                # "several months", "one of the men", "two years later" (a span that restates
+                # the source's dates): no figure a copy could have added
+                self.unit(bf, sb, f"the figure '{bf.text}'")
+
+    def _number_told_elsewhere(self, sb: Sent, bf: Claim, af: Claim) -> bool:
+        """The copy's number is one the source gives elsewhere, and the copy's sentence is no
+        close edit of the rival's ("The US has taken just 12,000" in the source; the copy's
+        "12,000 Syrian refugees" set against Jordan's "655,000 Syrian refugees")."""
+        sa = self.a.sentence_at(af.span[0])
+        nb = _numbers_in(self.b.text, bf.span)
+        if sa is None or not nb or _close_edit(sb, sa):
+            return False
+        return any((na.low, na.high) == (nb[0].low, nb[0].high) and na.unit == nb[0].unit
+                   and not (sa.span[0] <= na.start < sa.span[1]) for na in self._a_numbers())
+
+    def _measured_elsewhere(self, bf: Claim) -> bool:
+        """The source gives the figure in other units somewhere ("almost 200 years" for
+        "nearly two centuries")."""
+        nb = _numbers_in(self.b.text, bf.span)
+        return bool(nb) and any(same_measure(self.b.text, nb[0], self.a.text, na)
+                                for na in self._a_numbers())
+
+    def _same_slot_figure(self, bf: Claim, af: Claim) -> bool:
+        nb, na = _numbers_in(self.b.text, bf.span), _numbers_in(self.a.text, af.span)
+        return bool(nb and na) and _same_slot(self.b.text, nb[0], self.a.text, na[0])
+
+    def _unit_swapped(self, bf: Claim, af: Claim) -> bool:
+        """Reports "25 miles" for "25 kilometres": one number, another unit."""
+        nb, na = _numbers_in(self.b.text, bf.span), _numbers_in(self.a.text, af.span)
+        if not (nb and na and unit_swapped(self.b.text, nb[0], self.a.text, na[0])):
+            return False
+        self._report_unit_swap(bf.span, af.span)
+        return True
+
+    def _report_unit_swap(self, b_span: tuple[int, int], a_span: tuple[int, int]) -> None:
+        self.add("figure", b_span, a_span,
+                 f"the copy says '{self.b.text[slice(*b_span)]}' where the source says "
+                 f"'{self.a.text[slice(*a_span)]}': the same number in another unit")
+
+    def _same_measure(self, af: Claim, nb: NumberMention) -> bool:
+        """The source figure's number, in other units, is the copy's ``nb``."""
+        na = _numbers_in(self.a.text, af.span)
+        return bool(na) and same_measure(self.b.text, nb, self.a.text, na[0])
+
+    def _in_other_units(self, bf: Claim, region: list[Sent]) -> bool:
+        """The figure's number is one of the aligned source sentences' in other units."""
+        nb = _numbers_in(self.b.text, bf.span)
+        return bool(nb) and any(same_measure(self.b.text, nb[0], self.a.text, na)
+                                for sa in region for na in _numbers_in(self.a.text, sa.span))
+
+    def numbers(self, sb: Sent, region: list[Sent]) -> None:
+        """A bare number the figure extractor does not read as a count ("fund 40 new teachers"),
+        changed in the aligned sentence: the same words around it, another value."""
+        taken = [c.span for c in sb.claims if c.kind in {"figure", "date"}]
+        b_nums = [n for n in _numbers_in(self.b.text, sb.span) if not n.vague and n.unit != "year"]
+        if not b_nums:
+            return
+        b_sent = self.b.text[sb.span[0]:sb.span[1]]
+        # each aligned source sentence: its numbers, and whether the copy keeps it word for word
+        region_nums = [(_numbers_in(self.a.text, sa.span), _overlap(
+            b_sent, self.a.text[sa.span[0]:sa.span[1]], longer=True) >= _SAME_SPLIT)
+            for sa in region]
+        for nb in b_nums:
+            if any(s < nb.end and nb.start < e for s, e in taken):
+                continue
+            swapped = next((na for nums, _ in region_nums for na in nums
+                            if consistent(nb, na)
+                            and unit_swapped(self.b.text, nb, self.a.text, na)), None)
+            if swapped is not None and _same_slot(self.b.text, nb, self.a.text, swapped):
+                self._report_unit_swap(_with_unit(self.b.text, nb),
+                                       _with_unit(self.a.text, swapped))
+                continue
+            if any(consistent(nb, na) or same_measure(self.b.text, nb, self.a.text, na)
+                   for nums, _ in region_nums for na in nums):
+                continue  # the aligned source sentences have this figure (maybe in other units)
+            # a figure the source gives elsewhere counts only in a sentence kept word for word
+            # (an open bound elsewhere, "up to 4K", covers too much to count)
+            elsewhere = any(consistent(nb, na) for na in self._a_numbers()
+                            if na.qualifier not in _OPEN or na.qualifier == nb.qualifier)
+            for nums, verbatim in region_nums:
+                if elsewhere and not verbatim:
+                    continue
+                for na in nums:
+                    if na.vague or na.unit != nb.unit or any(consistent(na, x) for x in b_nums):
+                        continue
+                    if _same_slot(self.b.text, nb, self.a.text, na):
+                        self.add("figure", (nb.start, nb.end), (na.start, na.end),
+                                 f"the copy says '{nb.text}' where the source says '{na.text}'")
+                        break
+
+    def _a_numbers(self) -> list[NumberMention]:
+        if self._a_nums is None:
+            self._a_nums = [n for n in find_numbers(self.a.text) if not n.vague]
+        return self._a_nums
+
+    def _qualifier(self, bf: Claim, af: Claim) -> None:
+        up, down = {"at_least"}, {"at_most", "nearly"}
+        qb, qa = (bf.value or {}).get("qualifier"), (af.value or {}).get("qualifier")
+        if (qb in up and qa in down) or (qb in down and qa in up):
+            self.add("qualifier", bf.span, af.span,
+                     f"'{bf.text}' reverses the hedge of the source's '{af.text}'")

@@ -1,0 +1,309 @@
+"""Names a copy changed: another actor or place in the source's slot, a title changed or made
+stale (``NameChecks``, a part of ``compare._Comparer``), and the helpers that read two names as
+one (a surname, an acronym, a shortened form).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from wiretrace.claims.additions import is_credit
+from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.pairing import Sent, Side, stem
+from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
+from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
+from wiretrace.model import Claim
+
+_STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?=$)", re.IGNORECASE)
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+
+
+def _norm_name(s: str) -> str:
+    return re.sub(r"['’]s$", "", s).lower().strip(" .")
+
+
+def _names_match(x: Claim, y: Claim) -> bool:
+    if x.kind == "place" and y.kind == "place":
+        vx, vy = x.value or {}, y.value or {}
+        return same_place(str(vx.get("canonical")), str(vy.get("canonical")))
+    nx, ny = _norm_name(x.subject or x.text), _norm_name(y.subject or y.text)
+    if re.findall(r"\d+", nx) != re.findall(r"\d+", ny):
+        return False  # "SARS-CoV-2" is not "SARS-CoV-4"
+    if nx == ny or fuzz.ratio(nx, ny) >= 85:
+        return True
+    tx, ty = nx.split(), ny.split()
+    people = (x.value or {}).get("type") == "person" and (y.value or {}).get("type") == "person"
+    if people and tx and ty and (tx[-1] == ty[-1] and len(tx[-1]) > 3):
+        return True  # surname
+    short, long_ = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
+    return bool(short) and all(w in long_ for w in short) and len(" ".join(short)) > 3
+
+
+def _claim_bearing_name(c: Claim) -> bool:
+    """A named person, organisation or place; a lone unknown capitalised word is not a claim."""
+    return (c.value or {}).get("type") != "name" or " " in c.text.strip()
+
+
+def _language(c: Claim, text: str) -> bool:
+    """A language named ("translates as ... in English"), not a place claim. A demonym before a
+    noun ("the Mexican embassy" for "the Russian embassy") is a claim, and stays one."""
+    word = c.text.strip()
+    return (c.kind == "place" and " " not in word and word.lower() != str(c.subject).lower()
+            and bool(re.search(r"(?:ian|ish|ese|ean|an|i)$", word))
+            and bool(re.search(r"\bin\s+$", text[max(0, c.span[0] - 4):c.span[0]]))
+            and not re.match(r"\s+[A-Za-z]", text[c.span[1]:c.span[1] + 2]))
+
+
+def _shortened_in(name: str, text: str) -> bool:
+    """Does ``text`` give the name with each word shortened ("Lib Dems" for "Liberal
+    Democrats", "Tottenham" kept)?"""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[:1].isupper()]
+    if len(words) < 2:
+        return False
+    pattern = r"\s+".join(rf"{re.escape(w[:3])}[a-z]{{0,{max(0, len(w) - 4)}}}s?" for w in words)
+    return bool(re.search(rf"\b{pattern}\b", text))
+
+
+def _acronym_in(name: str, text: str) -> bool:
+    """Is ``name`` in ``text`` under its acronym or expansion ("National Football League" /
+    "NFL", "USGS" / "US Geological Survey")?"""
+    caps = [w for w in re.findall(r"[\w'’.-]+", name) if w[:1].isupper()]
+    if len(caps) >= 2:
+        acr = "".join(w[0] for w in caps)
+        if re.search(rf"\b{re.escape(acr)}\b", text):
+            return True
+    if len(caps) >= 2 and len(caps[0]) > 4 and re.search(
+            rf"\b{re.escape(caps[0][:3])}[a-z]{{0,{len(caps[0]) - 5}}}\b(?!\s+[A-Z])", text):
+        return True  # "the Fed" for "the Federal Reserve": the first word shortened
+    if re.fullmatch(r"(?:[A-Z]\.?){2,6}", name.strip()):
+        letters = name.replace(".", "").strip()
+        for m in re.finditer(r"(?:\b[A-Z][\w'’-]*\s+(?:(?:of|the|for|and)\s+)?){2,6}", text):
+            if _acronym_of(letters, m.group()):
+                return True
+    return False
+
+
+def _surname(person: str) -> str | None:
+    """The last capitalised word of a named person ("Mr Ferguson" → "Ferguson"); None for an
+    organisation-like or lower-case source."""
+    words = [w for w in re.findall(r"[\w'’-]+", person) if w[:1].isupper()]
+    lex = lexicon()
+    if (not words or len(words[-1]) < 3 or words[-1].lower() in lex.titles
+            or any(w.lower() in lex.org_words for w in words)):
+        return None
+    return words[-1]
+
+
+def _names(text: str, name: str) -> bool:
+    """Does ``text`` name ``name`` (as whole words, any case)?"""
+    words = re.findall(r"[\w'’-]+", name)
+    if not words:
+        return False
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    return pattern.search(text) is not None
+
+
+class NameChecks:
+    """Actors, places and titles of a copy sentence against the source's names."""
+
+    a: Side
+    b: Side
+    a_names: list[Claim]
+    _pairs: dict[int, list[int]]
+
+    if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
+        def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
+                explanation: str) -> None: ...
+
+        def unit(self, claim: Claim, sb: Sent, label: str) -> None: ...
+
+    def names(self, sb: Sent, region: list[Sent]) -> None:
+        b_names = [c for c in sb.claims if c.kind in {"actor", "place"}]
+        for bn in b_names:
+            matches = [an for an in self.a_names if _names_match(an, bn)]
+            if matches or bn.text in self.a.text or _norm_name(bn.text) in self.a.text.lower() or (
+                    self._known_name(bn)):
+                if matches:
+                    self._title(bn, matches)
+                # a name the source uses elsewhere, put in another name's place in the aligned
+                # sentence ("flown to Vienna from" for "flown to Dublin from")
+                swap = self._swap(sb, bn, region, b_names, region_only=True)
+                if swap is None or swap.matched < 3:
+                    b_span = tuple((bn.value or {}).get("name_span") or bn.span)
+                    swap = one_slot_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])),
+                                         bn.kind, region, self.a.text)
+                if swap is not None and swap.matched >= 3:
+                    self._report_swap(bn, swap)
+                continue
+            if is_credit(self.b.text, *bn.span):
+                continue  # "(Agency, Outlet)", a dateline, a photo credit
+            variant = self._numbered_variant(bn)
+            if variant is not None:
+                self.add("actor", bn.span, variant.span,
+                         f"'{bn.text}' where the source names '{variant.text}' (another number)")
+                continue
+            swap = self._swap(sb, bn, region, b_names)
+            if swap is None:
+                b_span = tuple((bn.value or {}).get("name_span") or bn.span)
+                swap = one_slot_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])), bn.kind,
+                                     region, self.a.text)
+            if swap is not None:
+                self._report_swap(bn, swap)
+            elif _claim_bearing_name(bn) and not any(
+                c.kind == "attribution" and (c.value or {}).get("source_span", c.span)[0]
+                <= bn.span[0] < c.span[1] for c in sb.claims
+            ):  # a new source of a kept statement is judged by the attribution check
+                self.unit(bn, sb, f"'{bn.text}'")
+
+    def _known_name(self, bn: Claim) -> bool:
+        """Is the copy's name the source's in another form: cut at a sentence end the name
+        reader ran over ("Army Women's XV. Notably"), spelt out before the acronym the source
+        uses ("Social Democratic and Labour Party (SDLP)"), or written in full where the source
+        shortens each word ("Liberal Democrats" / "Lib Dems")?"""
+        head = re.split(r"\.\s+", bn.text)[0]
+        if head != bn.text and len(head) > 3 and head in self.a.text:
+            return True
+        after = re.match(r"[^()]{0,60}?\(([A-Z]{2,6})\)", self.b.text[bn.span[1]:bn.span[1] + 80])
+        if after and re.search(rf"\b{after.group(1)}\b", self.a.text):
+            return True
+        words = bn.text.split()
+        person = (bn.value or {}).get("type") == "person"
+        if person and len(words) >= 2 and len(words[-1]) >= 4:
+            before = [m.group(1) for m in re.finditer(
+                rf"(?:\b([A-Z][\w'’-]*)\s+)?\b{re.escape(words[-1])}\b"
+                rf"(?!\s+(?:[A-Z]|(?:de|van|von|da|di|le|la|del|bin|al)\s))", self.a.text)]
+            if before and all(w is None or w == words[-2] or w.lower() in lexicon().titles
+                              or w.lower().rstrip(".") in _HONORIFICS for w in before):
+                return True  # "Ben Stokes" where the source says "Stokes", never "Laura Stokes"
+        if bn.kind == "place" and self._gloss(bn):
+            return True
+        of = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})",
+                      self.b.text[bn.span[1]:bn.span[1] + 60])
+        if of and of.group(1).strip() in self.a.text:
+            return True  # "International Committee of the Red Cross" where the source has
+            # "the Red Cross": the body named in full
+        if len(words) >= 2 and words[0].lower() in lexicon().titles and re.search(
+                rf"\b[Tt]he\s+{re.escape(words[0])}\b", self.a.text):
+            return True  # "Queen Elizabeth II" where the source says "the Queen"
+        return _shortened_in(bn.text, self.a.text)
+
+    def _gloss(self, bn: Claim) -> bool:
+        """A country added to explain a name the source gives ("Staffordshire, United
+        Kingdom", "the British newspaper, The Guardian")."""
+        lex = lexicon()
+        canonical = lex.places.get(bn.text.lower())
+        if canonical is None or lex.place_country.get(canonical) != canonical:
+            return False  # not a country
+        before = re.search(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s*$",
+                           self.b.text[max(0, bn.span[0] - 60):bn.span[0]])
+        if before and before.group(1) in self.a.text:
+            return True
+        after = re.match(r"\s+\w+,\s+((?:[A-Z][\w'’-]*\s*){1,4})",
+                         self.b.text[bn.span[1]:bn.span[1] + 60])
+        return after is not None and after.group(1).strip() in self.a.text
+
+    def _still_told(self, swap: Swap) -> bool:
+        """Does another copy sentence, aligned to the same source sentence, keep the name the
+        swap replaces ("the victim went to Lorn General" beside "the driver was taken to
+        Harwick Infirmary")? Then the swapped sentence tells something else."""
+        sa = self.a.sentence_at(swap.a_span[0])
+        sb = self.b.sentence_at(swap.b_span[0])
+        if sa is None or sb is None:
+            return False
+        for other in self.b.sents:
+            if other.index == sb.index or sa.index not in self._pairs.get(other.index, []):
+                continue
+            if _names(self.b.text[other.span[0]:other.span[1]], swap.a_name):
+                return True
+        return False
+
+    def _numbered_variant(self, bn: Claim) -> Claim | None:
+        """A source name that differs only in its number ("Model 7" for "Model 5")."""
+        digits = re.findall(r"\d+", bn.text)
+        if not digits:
+            return None
+        bare = re.sub(r"\d+", "#", _norm_name(bn.text))
+        for an in self.a_names:
+            if (re.sub(r"\d+", "#", _norm_name(an.text)) == bare
+                    and re.findall(r"\d+", an.text) != digits):
+                return an
+        return None
+
+    def _report_swap(self, bn: Claim, swap: Swap) -> None:
+        if self._still_told(swap):
+            return  # the copy still tells the source's sentence: the two tell two things
+        sa, sb = self.a.sentence_at(swap.a_span[0]), self.b.sentence_at(swap.b_span[0])
+        b_slot = self.b.text[swap.b_span[0]:swap.b_span[1]]
+        a_slot = self.a.text[swap.a_span[0]:swap.a_span[1]]
+        kept_name = set(re.findall(r"\b[A-Z][\w'’-]+", b_slot.replace(bn.text, " "))) & set(
+            re.findall(r"\b[A-Z][\w'’-]+", a_slot))
+        names = set(stem(w.lower()) for w in re.findall(r"[\w'’-]+", b_slot + " " + a_slot))
+        places = lexicon().places
+        x, y = places.get(bn.text.lower()), places.get(swap.a_name.lower())
+        if x and y and same_place(x, y):
+            return  # a capital for its country ("accused Khartoum" / "accused Sudan")
+        known = bool(x and y)  # two places the gazetteer knows apart ("Cyprus" / "Crete")
+        if sa is None or sb is None or not (
+                kept_name or known or _close_edit(sb, sa, names)):
+            return  # a name read against a sentence the copy rewords, with no name kept beside
+            # it ("Paris and Moscow" / "Paris and Berlin" is): another clause's name
+        if re.search(rf"\b{re.escape(bn.text)}\s+{re.escape(swap.a_name)}\b", self.a.text) or (
+                re.search(rf"\b{re.escape(swap.a_name)}\s+{re.escape(bn.text)}\b", self.a.text)):
+            return  # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
+        caps_b = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.b.text[slice(*swap.b_span)]))
+        caps_a = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.a.text[slice(*swap.a_span)]))
+        if caps_b and caps_b == caps_a:
+            return  # the same name, other plain words ("Qaeda-affiliated" / "Qaeda-linked")
+        self.add(swap.kind, swap.b_span, swap.a_span,
+                 f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
+                 f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
+                 f"'{self.a.text[swap.a_span[0]:swap.a_span[1]]}')")
+
+    def _swap(self, sb: Sent, bn: Claim, region: list[Sent], b_names: list[Claim],
+              region_only: bool = False) -> Swap | None:
+        region_ids = {s.index for s in region}
+        ordered = region + ([] if region_only else
+                            [s for s in self.a.sents if s.index not in region_ids])
+        b_sentence = self.b.text[sb.span[0]:sb.span[1]]
+        candidates = []
+        for sa in ordered:
+            for an in (c for c in sa.claims if c.kind in {"actor", "place"}):
+                if an.text in b_sentence or any(_names_match(an, x) for x in b_names):
+                    continue  # the copy keeps this name in the sentence: not swapped out
+                span = tuple((an.value or {}).get("name_span") or an.span)
+                candidates.append((sa, (int(span[0]), int(span[1])), an.kind, an.text))
+        b_span = tuple((bn.value or {}).get("name_span") or bn.span)
+        swap = find_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])), bn.kind, candidates,
+                         self.a.text)
+        if swap is not None:
+            # an actor's span keeps its title ("Prime Minister Jane Doe")
+            swap.b_span = (min(swap.b_span[0], bn.span[0]), max(swap.b_span[1], bn.span[1]))
+        return swap
+
+    def _title(self, bn: Claim, matches: list[Claim]) -> None:
+        vb = bn.value or {}
+        for an in matches:
+            va = an.value or {}
+            if vb.get("stale") and not va.get("stale") and (va.get("title") or any(
+                    w.lower() in lexicon().titles for w in an.text.split())):
+                stale = _STALE_BEFORE.search(self.b.text, max(0, bn.span[0] - 14), bn.span[0])
+                span = (stale.start() if stale else bn.span[0], bn.span[1])
+                self.add("title", span, an.span,
+                         f"the copy calls {bn.subject} former {vb.get('title') or ''} where the "
+                         f"source gives the title as current".replace("  ", " "))
+                return
+            tb, ta = _title_key(vb.get("title") or ""), _title_key(va.get("title") or "")
+            if tb and ta and tb != ta and not any(
+                _title_key((m.value or {}).get("title") or "") == tb for m in matches
+            ) and not _names(self.a.text[max(0, an.span[0] - 60):an.span[1]],
+                             str(vb.get("title"))):
+                # (the source gives the copy's title beside the name too: "the area's MP,
+                # Chancellor George Osborne" for "area MP Chancellor George Osborne")
+                self.add("title", bn.span, an.span,
+                         f"the copy calls {bn.subject} '{vb.get('title')}' where the source says "
+                         f"'{va.get('title')}'")
+                return
