@@ -85,3 +85,94 @@ def test_an_age_opening_a_sentence_is_no_name() -> None:
     # a nationality the source does not give is still a change
     assert found(src, "Twenty-one-year-old Irish full-back Davies joins Varn Rovers on a "
                       "five-year deal, the club said.")
+
+
+def test_a_pronoun_led_phrase_is_no_source() -> None:
+    src = ("Dr Lena Varg, the lead researcher, said the preference may adapt to hard times. "
+           "\"Our findings show how preferences adapt to the environment,\" she said.")
+    copy = ("Dr Lena Varg, the lead researcher, said the preference may adapt to hard times. "
+            "As she stated, \"Our findings show how preferences adapt to the environment.\"")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    # a named speaker led in the same way is still a new source
+    assert [k for k, _ in found(src, copy.replace("As she stated", "As Mayor Ivo Brandt stated"))
+            if k == "attribution"]
+
+
+def test_a_body_the_source_names_is_the_same_source() -> None:
+    """'According to the Harbour Safety Board's initial findings' where the source's sentence
+    reads 'The Harbour Safety Board initial findings found ...': one source, reworded."""
+    src = ("Two ferries collided at the Varnholm pier just after 15.30 on 3 April. The Harbour "
+           "Safety Board initial findings found the pilot believed there was enough room for "
+           "both vessels. About 35 people were injured.")
+    copy = ("Two ferries collided at the Varnholm pier shortly after 15:30 on 3 April. According "
+            "to the Harbour Safety Board's initial findings, the pilot believed there was enough "
+            "room for both vessels. About 35 people were injured.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    # the body's attribution cut out is still a change
+    said = src.replace("The Harbour Safety Board initial findings found",
+                       "The Harbour Safety Board said")
+    cut = said.replace("The Harbour Safety Board said the pilot", "The pilot")
+    assert [k for k, _ in found(said, cut) if k == "attribution"]
+
+
+def test_an_outlet_report_credits_the_outlet() -> None:
+    src = ("Dr Piet Arnold, a microbiologist at Varn University, praised the scheme as "
+           "\"innovative\" and said it should be copied.")
+    copy = ("Dr Piet Arnold, a microbiologist at Varn University, praised the scheme as "
+            "\"innovative\", according to a BBC report, and said it should be copied.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    assert [k for k, _ in found(src, copy.replace("a BBC report", "Mayor Ivo Brandt"))
+            if k == "attribution"]
+
+
+def test_an_attribution_of_the_next_sentence_is_not_dropped() -> None:
+    """The source attributes the sentence after the figure; a copy merging them keeps the
+    figure's own sentence unattributed, as the source has it."""
+    src = ("Police found 26 bodies in graves near Varnholm last week. Camps in the forests are "
+           "the main stop for migrants, according to a report by the Harbour Agency.")
+    copy = ("The discovery of 26 bodies in graves near Varnholm last week showed how camps in "
+            "the forests are the main stop for migrants.")
+    assert not [t for k, t in found(src, copy) if k == "attribution" and "26" in t]
+    said = ("Police said they found 26 bodies in graves near Varnholm last week. Camps in the "
+            "forests are the main stop for migrants.")
+    assert [k for k, _ in found(said, "Some 26 bodies were found in graves near Varnholm last "
+                                      "week. Camps in the forests are the main stop for "
+                                      "migrants.") if k == "attribution"]
+
+
+def _story_changes(texts: list[str], parent: dict[int, int]) -> list[tuple[int, str, str]]:
+    """Changes of a story, the entailment check judging nothing: what the rules alone say."""
+    from wiretrace.claims.story import compare_story
+    from wiretrace.model import Article, Derivation
+    from wiretrace.settings import Settings
+
+    arts = [Article(id=i + 1, source=f"s{i}", site=f"site{i}.example", text=t, raw_text=t)
+            for i, t in enumerate(texts)]
+    ders = [Derivation(i + 1, "rewrite" if i + 1 in parent else "original", parent.get(i + 1))
+            for i in range(len(texts))]
+    unjudged = Settings(entailment_kinds=frozenset())
+    return [(c.article, c.kind, c.text) for c in compare_story(arts, [], ders, unjudged)]
+
+
+def test_a_quote_reworded_from_another_article_of_the_story_is_no_addition() -> None:
+    """A rewrite traced to a sibling rewrite (which reports the words indirectly) rewords the
+    original's quote: the story supports it, so it is no addition. A quote no article of the
+    story says anything like is still one."""
+    original = ("Mrs Ada Varn will teach at Holm Primary from August. \"I am really looking "
+                "forward to getting started in the classroom at Holm Primary and I can't wait "
+                "to meet all the children and their parents,\" she said.")
+    sibling = ("Mrs Ada Varn will teach at Holm Primary from August. She said she was eager to "
+               "start teaching at the island school and to meet the pupils and their families.")
+    copy = ("Mrs Ada Varn will teach at Holm Primary from August. \"Stepping into a Holm "
+            "Primary classroom is something I eagerly await, as is getting to know every pupil "
+            "and their mums and dads,\" Mrs Varn said.")
+    assert not [c for c in _story_changes([original, sibling, copy], {2: 1, 3: 2})
+                if c[0] == 3 and c[1] == "addition"]
+    # against the sibling alone, the reworded quote has no support: an addition
+    assert [c for c in _story_changes([sibling, copy], {2: 1}) if c[1] == "addition"]
+    made_up = copy.replace(
+        "Stepping into a Holm Primary classroom is something I eagerly await, as is getting to "
+        "know every pupil and their mums and dads",
+        "Ostmark paid me 40,000 crowns to leave my old school in Tessel last spring")
+    changes = _story_changes([original, sibling, made_up], {2: 1, 3: 2})
+    assert [c for c in changes if c[0] == 3 and c[1] == "addition"]

@@ -109,6 +109,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self._b_quotes: list[QuoteMention] | None = None
         # the source's sentences and quotes, embedded and normalised (``_restates``)
         self._a_vectors: tuple[np.ndarray, np.ndarray] | None = None
+        self._story_vectors: tuple[np.ndarray, np.ndarray] | None = None
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
             explanation: str) -> None:

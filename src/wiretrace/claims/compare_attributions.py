@@ -41,19 +41,58 @@ _GENERIC_SOURCES = frozenset({"authorities", "officials", "official", "governmen
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 _NOBODY = frozenset({"no", "nobody", "none", "neither", "nor"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_LEAD_INS = frozenset({"as", "contrary", "to", "unlike", "like", "according"})
 _CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "not", "has", "have", "had"})
 
 
 def _named_source(who: str) -> bool:
-    """"Police", "Reuters", "the Jordanian government": a source; "he", "the country": not."""
+    """"Police", "Reuters", "the Jordanian government": a source; "he", "the country", "As
+    she", "Contrary to her": not."""
     words = who.strip().split()
-    if not words or words[0].lower() in _PRONOUNS | _NOBODY:
+    while len(words) > 1 and words[0].lower() in _LEAD_INS:
+        words = words[1:]  # "As she stated", "Contrary to her claims": the pronoun speaks
+    if not words or words[0].lower() in _PRONOUNS | _NOBODY | _POSSESSIVES:
         return False  # "he humorously added", "No organisation has claimed": no source
     lone = words[0].lower().rstrip(".") if len(words) == 1 else None
     if any(w.lower() in _CLAUSE_WORDS for w in words) or (
             lone is not None and (lone in lexicon().titles or lone in _HONORIFICS)):
         return False  # "These donations were not", a bare "Ms": a misread, not a source
     return who.strip()[:1].isupper() or words[-1].lower() in _GENERIC_SOURCES
+
+
+# an outlet's report or service: "a BBC report", "the Reuters news agency"
+_OUTLET_REPORT = re.compile(r"(?i)(?:['’]s)?\s+(?:news\s+agency|news\s+service|news\s+report|"
+                            r"reports?|reporting|article|story|website|broadcast)$")
+
+
+def _outlet_report(src: str) -> bool:
+    head = _OUTLET_REPORT.sub("", src.strip())
+    return head != src.strip() and bool(head) and outlet_like(head)
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Are the name words of ``name`` (capitalised, not common) all in ``text``?"""
+    words = [w for w in re.findall(r"[A-Z][\w-]+", re.sub(r"['’]s\b", "", name))
+             if w.lower() not in COMMON_CAPITALISED and w.lower() not in lexicon().titles
+             and len(w) > 2]
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "many",
+                          "several", "two", "three", "local", "state", "federal"})
+
+
+def _no_speaker(who: str) -> bool:
+    """A source phrase that names no speaker: a pronoun ("He", "I"), or a misread that opens
+    with a plain lowercase word ("found the signaller"); "the coast guard" is a speaker."""
+    words = who.strip().split()
+    if not words:
+        return True
+    first = words[0].lower()
+    return first in _PRONOUNS | _POSSESSIVES or (  # a verb and its object: "found the ..."
+        words[0][:1].islower() and first not in _DETERMINERS and len(words) > 1
+        and words[1].lower() in {"the", "a", "an", "that"})
 
 
 def _generic_source(src: str) -> bool:
@@ -89,7 +128,10 @@ _RESTATES_QUOTE = 0.6  # ... or one of the source's quotes (quote to quote: a re
 _REPORTED = re.compile(r"(?i)\b(?:sa(?:id|ys?)|told|tells|report(?:s|ed)?|added|stated|wrote|"
                        r"writes|tweeted|announced|explained|according to|continued|noted|"
                        r"mentioned|remarked|stressed|emphasi[sz]ed|insisted|argued|warned|"
-                       r"replied|responded|concluded|acknowledged|admitted|declared)\b")
+                       r"replied|responded|concluded|acknowledged|admitted|declared|"
+                       r"stating|saying|adding|noting|explaining|telling|writing|warning|"
+                       r"asserts?|asserted|asserting|claim(?:s|ed|ing)|reveal(?:s|ed|ing)|"
+                       r"show(?:s|ed|ing)|indicat(?:es|ed|ing)|suggest(?:s|ed))\b")
 # a source described as an outlet ("a local newspaper", "state media")
 _OUTLET_DESCRIBED = re.compile(
     r"(?i)^(?:an?|the)?\s*(?:\w+\s+){0,2}(?:newspapers?|paper|media|outlets?|broadcasters?|"
@@ -111,6 +153,8 @@ class AttributionChecks:
     units: list[tuple[Unit, tuple[int, int]]]
     _b_quotes: list[QuoteMention] | None
     _a_vectors: tuple[np.ndarray, np.ndarray] | None
+    _story_vectors: tuple[np.ndarray, np.ndarray] | None
+    support: list[Side] | None
 
     if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
         def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
@@ -201,6 +245,17 @@ class AttributionChecks:
         text = " ".join(self.a.text[s.span[0]:s.span[1]] for s in region).lower()
         return fuzz.partial_ratio(c.text.lower(), text) >= 85
 
+    def _holding(self, c: Claim, region: list[Sent]) -> Sent | None:
+        """The aligned source sentence that makes the claim ``c`` of the copy."""
+        for s in region:
+            if c.kind == "figure":
+                if any(af.kind == "figure" and same_figure(af, c) for af in s.claims):
+                    return s
+            elif fuzz.partial_ratio(c.text.lower(),
+                                    self.a.text[s.span[0]:s.span[1]].lower()) >= 85:
+                return s
+        return None
+
     def _attribution_cut(self, sb: Sent, region: list[Sent], a_attr: list[Claim]) -> None:
         """The copy's sentence is the source's with its attribution cut out ("Police said 12
         people died." -> "12 people died."): the copy states as fact what the source attributes.
@@ -263,7 +318,11 @@ class AttributionChecks:
             c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]
         kept = [c for c in bearing if self._kept(c, region)]
         if a_attr and not b_attr and kept and not self._reported(sb):
-            aa = a_attr[0]
+            held = self._holding(kept[0], region)
+            own = [c for c in a_attr if held is None or held.span[0] <= c.span[0] < held.span[1]]
+            if not own:
+                return  # the source attributes another sentence of the passage, not this one
+            aa = own[0]
             speaker = self._quote_speaker(kept[0])
             if speaker is not None:  # the copy names a speaker the attribution reader missed
                 self._quote_given_to(sb, kept[0].span, speaker, aa.subject or "", aa.span)
@@ -290,8 +349,8 @@ class AttributionChecks:
                     max(sb.span[0], s0 - 40):s0]) and _generic_source(
                         full.split(" and ")[0].split(",")[-1])):
                 continue  # "the company", "Greek authorities": a description, not a named source
-            if is_news_outlet(ba.subject or ""):
-                continue  # "a police source told AFP": the outlet that carried it, a credit
+            if is_news_outlet(ba.subject or "") or _outlet_report(ba.subject or ""):
+                continue  # "a police source told AFP", "according to a BBC report": a credit
             quoted = self._source_quote(kept, region)
             if quoted is not None:  # the source's own words, kept: who says them?
                 q, said_by = quoted
@@ -320,6 +379,12 @@ class AttributionChecks:
                     ba.subject or ""):
                 continue  # "The Southwest Times Record reports" for "a local newspaper
                 # reports": the outlet named, not another source
+            if _named_in(ba.subject or "", " ".join(
+                    self.a.text[sa.span[0]:sa.span[1]] for sa in region)):
+                continue  # the source's passage names it ("The Rail Accident Investigation
+                # Branch initial findings found" / "According to the ... Branch's findings")
+            if a_attr and _no_speaker(a_attr[0].subject or ""):
+                continue  # the source's speaker is a pronoun or a misread ("He told")
             if a_attr:
                 self.add("attribution", ba.span, a_attr[0].span,
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
@@ -349,7 +414,17 @@ class AttributionChecks:
             vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
             self._a_vectors = (vecs[:len(sents)], vecs[len(sents):])
         sent_vecs, quote_vecs = self._a_vectors
+        if self._story_vectors is None:  # the other articles of the story, the same way
+            others = self.support or []
+            quotes = [c.text for side in others for c in side.claims if c.kind == "quote"]
+            sents = [side.text[s.span[0]:s.span[1]] for side in others for s in side.sents]
+            vecs = embed(sents + quotes)
+            vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+            self._story_vectors = (vecs[:len(sents)], vecs[len(sents):])
         v = embed([text])[0]
         v = v / max(float(np.linalg.norm(v)), 1e-9)
-        return bool((sent_vecs @ v).max() >= _RESTATES or (
-            len(quote_vecs) and (quote_vecs @ v).max() >= _RESTATES_QUOTE))
+        for sv, qv in (self._a_vectors, self._story_vectors):
+            if (len(sv) and (sv @ v).max() >= _RESTATES) or (
+                    len(qv) and (qv @ v).max() >= _RESTATES_QUOTE):
+                return True
+        return False
