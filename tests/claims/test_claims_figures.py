@@ -131,3 +131,12 @@ def test_a_year_range_reads_alike_whatever_word_follows() -> None:
     ranged = find_numbers("Farmers were interviewed from 2001-2006 as part of a study.")
     assert [(n.low, n.high) for n in ranged] == [(2001, 2006)]
     assert find_numbers("The city built 2006 towers.")[0].unit is None
+
+
+def test_a_strict_and_an_inclusive_bound_one_apart_are_one_figure() -> None:
+    over, least = (find_numbers(t)[0] for t in ("floods claimed over 280 lives",
+                                               "floods killed at least 281 people"))
+    assert consistent(over, least) and consistent(least, over)
+    # bounds further apart are still two figures
+    assert not consistent(find_numbers("at least 40 died")[0], find_numbers("at least 90 died")[0])
+    assert not consistent(find_numbers("over 280 died")[0], find_numbers("at least 300 died")[0])

@@ -242,7 +242,10 @@ def consistent(a: NumberMention, b: NumberMention) -> bool:
     if a.unit == "year" or b.unit == "year":
         return a.low == b.low and a.high == b.high
     if a.qualifier == b.qualifier and a.qualifier in {"at_least", "at_most"}:
-        # two bounds of the same kind: "at least 40" and "at least 90" are different figures
+        # two bounds of the same kind: "at least 40" and "at least 90" are different figures;
+        # "over 280" and "at least 281" are one bound, said strictly and not
+        if a.low == a.high and b.low == b.high and abs(a.low - b.low) <= 1:
+            return True
         a, b = _closed(a), _closed(b)
     alo, ahi = interval(a)
     blo, bhi = interval(b)
