@@ -176,3 +176,14 @@ def test_a_quote_reworded_from_another_article_of_the_story_is_no_addition() -> 
         "Ostmark paid me 40,000 crowns to leave my old school in Tessel last spring")
     changes = _story_changes([original, sibling, made_up], {2: 1, 3: 2})
     assert [c for c in changes if c[0] == 3 and c[1] == "addition"]
+
+
+def test_an_acronym_the_copy_defines_names_the_same_body() -> None:
+    src = ("Had Mr Holm rejoined the Varn Unionists, the party would have won two seats. His "
+           "decision to stay independent means the Varn Unionists will have one seat.")
+    copy = ("Had Mr Holm rejoined the Varn Unionist Party (VUP), the party would have won two "
+            "seats. His decision to stay independent means the VUP will have one seat.")
+    assert not [k for k, _ in found(src, copy) if k == "actor"]
+    other = copy.replace("will have one seat", "will have one seat").replace(
+        "means the VUP", "means the SDLP")
+    assert [k for k, _ in found(src, other) if k == "actor"]

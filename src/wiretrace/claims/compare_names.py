@@ -254,6 +254,11 @@ class NameChecks:
         if re.search(rf"\b{re.escape(bn.text)}\s+{re.escape(swap.a_name)}\b", self.a.text) or (
                 re.search(rf"\b{re.escape(swap.a_name)}\s+{re.escape(bn.text)}\b", self.a.text)):
             return  # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
+        if _org_form(bn.text, swap.a_name):
+            return  # "the Varn Unionist Party" for "the Varn Unionists": one body
+        if _defined_as(bn.text, self.b.text, swap.a_name) or _defined_as(
+                swap.a_name, self.a.text, bn.text):
+            return  # "UUP" where the copy wrote "Ulster Unionist Party (UUP)" before
         caps_b = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.b.text[slice(*swap.b_span)]))
         caps_a = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.a.text[slice(*swap.a_span)]))
         if caps_b and caps_b == caps_a:
@@ -307,3 +312,30 @@ class NameChecks:
                          f"the copy calls {bn.subject} '{vb.get('title')}' where the source says "
                          f"'{va.get('title')}'")
                 return
+
+
+def _defined_as(acronym: str, text: str, name: str) -> bool:
+    """Does ``text`` define ``acronym`` ("Ulster Unionist Party (UUP)") as a name that is
+    ``name`` in other words ("Ulster Unionists")?"""
+    if not re.fullmatch(r"[A-Z]{2,6}s?", acronym):
+        return False
+    m = re.search(rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){{1,6}})\(\s*"
+                  rf"{re.escape(acronym)}\s*\)", text)
+    if not m:
+        return False
+    long_form = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", m.group(1))}
+    named = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", name)}
+    return bool(named) and named <= long_form
+
+
+def _org_form(x: str, y: str) -> bool:
+    """One name is the other with an organisation word added ("Varn Unionist Party" /
+    "Varn Unionists", "Tessel Rovers Football Club" / "Tessel Rovers")."""
+    org = lexicon().org_words
+    sx = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", x)}
+    sy = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", y)}
+    small, big = (sx, sy) if len(sx) <= len(sy) else (sy, sx)
+    extra = big - small
+    return bool(small) and small < big and all(
+        any(stem(o) == w for o in org) or w in org for w in extra)
+
