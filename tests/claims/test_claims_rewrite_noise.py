@@ -187,3 +187,13 @@ def test_an_acronym_the_copy_defines_names_the_same_body() -> None:
     other = copy.replace("will have one seat", "will have one seat").replace(
         "means the VUP", "means the SDLP")
     assert [k for k, _ in found(src, other) if k == "actor"]
+
+
+def test_a_claim_given_to_another_speaker_of_the_passage_is_still_a_change() -> None:
+    src = ("Two ferries collided at the Varnholm pier on 3 April. Inspector Ola Brandt said the "
+           "pilot believed there was enough room for both vessels. Mayor Per Lund called for "
+           "calm.")
+    copy = ("Two ferries collided at the Varnholm pier on 3 April. Mayor Per Lund said the pilot "
+            "believed there was enough room for both vessels. Inspector Ola Brandt called for "
+            "calm.")
+    assert ("attribution", "Mayor Per Lund said") in found(src, copy)

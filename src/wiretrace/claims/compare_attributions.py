@@ -379,12 +379,12 @@ class AttributionChecks:
                     ba.subject or ""):
                 continue  # "The Southwest Times Record reports" for "a local newspaper
                 # reports": the outlet named, not another source
-            if _named_in(ba.subject or "", " ".join(
-                    self.a.text[sa.span[0]:sa.span[1]] for sa in region)):
-                continue  # the source's passage names it ("The Rail Accident Investigation
-                # Branch initial findings found" / "According to the ... Branch's findings")
             if a_attr and _no_speaker(a_attr[0].subject or ""):
-                continue  # the source's speaker is a pronoun or a misread ("He told")
+                continue  # the source's speaker is a pronoun or a misread ("He told", "The
+                # ... Branch initial findings found the signaller" read as "found the")
+            if not a_attr and _named_in(ba.subject or "", " ".join(
+                    self.a.text[sa.span[0]:sa.span[1]] for sa in region)):
+                continue  # the source's passage names it, unattributed ("the Branch's findings")
             if a_attr:
                 self.add("attribution", ba.span, a_attr[0].span,
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
