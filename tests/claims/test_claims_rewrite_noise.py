@@ -197,3 +197,9 @@ def test_a_claim_given_to_another_speaker_of_the_passage_is_still_a_change() -> 
             "believed there was enough room for both vessels. Inspector Ola Brandt called for "
             "calm.")
     assert ("attribution", "Mayor Per Lund said") in found(src, copy)
+
+
+def test_an_opposite_word_both_sentences_have_compensates_nothing() -> None:
+    src = ("After a very long stretch of being unavailable everywhere, the Varn Edition is back "
+           "in stock at the Holm shop.")
+    assert ("negation", "not") in found(src, src.replace("is back", "is not back"))

@@ -116,7 +116,11 @@ def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
         return False
     w = src.toks[governed].norm
     mine = set(poles.get(w, ()))
+    own = {t.norm for t in src.toks}
     for t in other.toks:
+        if t.norm in own:
+            continue  # a word both sentences have stands for nothing dropped ("After a long
+            # stretch ... is back" / "After a long stretch ... is not back")
         if negated_word(t.norm, w):
             return True
         if any((pair, 1 - side) in mine for pair, side in poles.get(t.norm, ())):
