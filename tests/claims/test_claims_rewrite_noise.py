@@ -203,3 +203,10 @@ def test_an_opposite_word_both_sentences_have_compensates_nothing() -> None:
     src = ("After a very long stretch of being unavailable everywhere, the Varn Edition is back "
            "in stock at the Holm shop.")
     assert ("negation", "not") in found(src, src.replace("is back", "is not back"))
+
+
+def test_a_shortened_name_is_the_same_body() -> None:
+    src = "The scheme involved the Federal Reserve buying bonds to keep long-term rates low."
+    assert not found(src, src.replace("the Federal Reserve", "the Fed"))
+    assert [k for k, _ in found(src, src.replace("the Federal Reserve", "the Bank of Varn"))
+            if k == "actor"]

@@ -254,8 +254,10 @@ class NameChecks:
         if re.search(rf"\b{re.escape(bn.text)}\s+{re.escape(swap.a_name)}\b", self.a.text) or (
                 re.search(rf"\b{re.escape(swap.a_name)}\s+{re.escape(bn.text)}\b", self.a.text)):
             return  # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
-        if _org_form(bn.text, swap.a_name):
-            return  # "the Varn Unionist Party" for "the Varn Unionists": one body
+        if _org_form(bn.text, swap.a_name) or _acronym_in(swap.a_name, bn.text) or (
+                _acronym_in(bn.text, swap.a_name)):
+            return  # "the Varn Unionist Party" for "the Varn Unionists", "the Fed" for "the
+            # Federal Reserve", "NFL" for "National Football League": one body
         if _defined_as(bn.text, self.b.text, swap.a_name) or _defined_as(
                 swap.a_name, self.a.text, bn.text):
             return  # "UUP" where the copy wrote "Ulster Unionist Party (UUP)" before
