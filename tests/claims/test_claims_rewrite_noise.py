@@ -210,3 +210,27 @@ def test_a_shortened_name_is_the_same_body() -> None:
     assert not found(src, src.replace("the Federal Reserve", "the Fed"))
     assert [k for k, _ in found(src, src.replace("the Federal Reserve", "the Bank of Varn"))
             if k == "actor"]
+
+
+def test_neither_nor_is_one_negation_and_declined_to_is_one() -> None:
+    src = ("A Varn Police spokeswoman told the paper she could neither confirm nor deny whether "
+           "an application was made to monitor the phones of three journalists.")
+    copy = ("A Varn Police spokeswoman declined to confirm or deny whether an application was "
+            "made to monitor the phones of three journalists.")
+    assert not [k for k, _ in found(src, copy) if k == "negation"]
+    assert [k for k, _ in found(src, src.replace("she could neither confirm nor deny",
+                                                 "she confirmed")) if k == "negation"]
+
+
+def test_a_partitive_is_no_omitted_figure() -> None:
+    src = ("Last week, individuals linked to one of these groups, the Varn Front, were detained "
+           "by a tribal force, the correspondent said.")
+    copy = ("Last week, individuals associated with the group the Varn Front were detained by a "
+            "tribal force, the correspondent said.")
+    assert not [k for k, _ in found(src, copy) if k == "omission"]
+
+
+def test_a_quote_ending_its_sentence_has_no_speaker_after_it() -> None:
+    text = ("Ada Holm estimated the haul at $50m, saying: \"What we are talking about is a "
+            "gigantic sum.\" Earlier reports suggested the figure was even higher.")
+    assert [q.speaker for q in find_quote_mentions(text)] == ["Ada Holm"]

@@ -101,6 +101,11 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
     return out
 
 
+# a quote that ends its sentence inside the marks ("... sum.") before a capital: what follows
+# is the next sentence, not the quote's speaker
+_ENDS_SENTENCE = re.compile(r"\.\s*$")
+
+
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     """Quoted passages of ``text[start:end]`` with a speaker when a reporting verb names one."""
     end = len(text) if end is None else end
@@ -109,8 +114,10 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
         speaker = None
         before = text[max(start, m.start() - 80):m.start()]
         for a in find_attributions(text, m.end() - 1, min(len(text), m.end() + 80)):
-            if a.start - m.end() <= 3 and not re.search(r"[.!?;]", text[m.end():a.start]):
-                speaker = a.source  # not past the quote's sentence ("...". Ministers said)
+            if a.start - m.end() <= 3 and not re.search(r"[.!?;]", text[m.end():a.start]) and (
+                    not _ENDS_SENTENCE.search(m.group("q"))):
+                speaker = a.source  # not past the quote's sentence ("...". Ministers said;
+                # "... a gigantic sum." Earlier reports suggested)
                 break
         if speaker is None:
             hit = re.search(rf"{_SOURCE}\s+(?:{_VERBS})(?:\s+[a-z]+){{0,2}}\s*[,:]?\s*$", before)

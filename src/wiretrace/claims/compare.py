@@ -19,9 +19,9 @@ from wiretrace.claims.additions import Unit, group_by_clause, supported
 from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact
 from wiretrace.claims.compare_attributions import AttributionChecks, _credit
 from wiretrace.claims.compare_figures import (
-    _PARTITIVE,
     FigureChecks,
     figure_mention,
+    partitive,
     same_figure,
 )
 from wiretrace.claims.compare_names import NameChecks, _acronym_in, _language, _names_match
@@ -139,7 +139,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         for af in (c for c in sa.claims if c.kind == "figure"):
             if (af.value or {}).get("vague"):
                 continue  # "several people", "a few weeks": no figure to drop
-            if _PARTITIVE.match(af.text):
+            if partitive(self.a.text, af):
                 continue  # "one of the fatalities, a child": an individual, not a count
             if af.predicate not in _COUNTED:
                 continue  # a modifier ("his 2008 car", "30 miles south of"), not the claim's count

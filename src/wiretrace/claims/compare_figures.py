@@ -26,6 +26,13 @@ _OPEN = {"at_least", "at_most"}
 _PARTITIVE = re.compile(r"(?i)(?:one|each|either|neither|any)\s+of\b")
 
 
+def partitive(text: str, c: Claim) -> bool:
+    """Is the figure's number a partitive ("one of the men", "individuals linked to one of these
+    groups"): an individual picked out, not a count?"""
+    at = int(((c.value or {}).get("number_span") or c.span)[0])
+    return bool(_PARTITIVE.match(c.text) or _PARTITIVE.match(text, at))
+
+
 def figure_mention(c: Claim) -> NumberMention:
     v = c.value or {}
     return NumberMention(c.span[0], c.span[1], float(v["low"]), float(v["high"]),
@@ -193,7 +200,7 @@ class FigureChecks:
                 self.add("figure", bf.span, af.span,
                          f"the copy says '{bf.text}' where the source says '{af.text}'")
             elif not (is_credit(self.b.text, *bf.span) or (bf.value or {}).get("vague")
-                      or _PARTITIVE.match(bf.text) or bf.predicate in {"date", "time"}
+                      or partitive(self.b.text, bf) or bf.predicate in {"date", "time"}
                       or self._measured_elsewhere(bf)):
                 # "several months", "one of the men", "two years later" (a span that restates
                 # the source's dates): no figure a copy could have added

@@ -110,8 +110,11 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
         after_end = min(after_end, nl)
     for a in find_attributions(text, close_at - 1, after_end):
         gap = text[close_at:a.source_span[0]]
-        if re.search(r"[.!?;]", text[close_at:a.start]):
-            break  # the quote's sentence ended: "...language". Ministers have said ...
+        if re.search(r"[.!?;]", text[close_at:a.start]) or (
+                text[max(0, close_at - 2):close_at - 1].endswith(".")
+                and text[close_at:a.start + 1].strip()[:1].isupper()):
+            break  # the quote's sentence ended: "...language". Ministers have said ..., or
+            # "... a gigantic sum." Earlier reports suggested ...
         if a.start - close_at <= 3 or (a.verb is not None and len(gap) <= 40
                                        and not re.search(r"[.!?;]", gap)):
             return a.source, a.source_span

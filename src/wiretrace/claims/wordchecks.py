@@ -22,7 +22,7 @@ __all__ = ["WordChange", "negated_before", "negated_word", "negation_changes", "
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
 _NEG_VERBS = frozenset({"denied", "denies", "deny"})
-_NEG_PREFIX = ("failed", "fails", "refused", "refuses")
+_NEG_PREFIX = ("failed", "fails", "refused", "refuses", "declined", "declines", "declining")
 
 
 @dataclass(slots=True)
@@ -42,6 +42,8 @@ def _is_neg(s: Sent, i: int) -> bool:
     w = s.toks[i].norm
     if w == "no" and i + 1 < len(s.toks) and s.toks[i + 1].norm[:1].isdigit():
         return False  # "No. 1 Tar Heels": a rank, "number one"
+    if w == "nor" and any(t.norm == "neither" for t in s.toks[max(0, i - 8):i]):
+        return False  # "neither confirm nor deny": one negation in two words
     if w in _NEG_SINGLE or w.endswith("n't") or w in _NEG_VERBS:
         if w == "not" and i + 1 < len(s.toks) and (s.toks[i + 1].norm == "only" or (
                 s.toks[i + 1].norm in _CORRECTED
