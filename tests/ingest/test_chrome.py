@@ -93,3 +93,17 @@ def test_a_block_of_script_code_goes_whole() -> None:
     result = clean(raw)
     assert [a.kind for a in result.artefacts] == ["script_code"] * 5
     assert result.text == "\n\n".join([LEAD, MIDDLE, CLOSE])
+
+
+def test_a_player_notice_run_into_the_lead_is_cut_from_it() -> None:
+    """'Media playback is not supported on this device Varn Rovers lost ...': the notice is
+    chrome with its own offsets; the lead stays whole. A sentence about playback rights stays."""
+    raw = ("Media playback is not supported on this device Varn Rovers lost 1-0 on Wednesday "
+           "and have lost both home games.\n\nThe media playback rights are not supported on "
+           "this device by law, the club said.")
+    result = clean(raw)
+    assert [(a.kind, a.text) for a in result.artefacts] == [
+        ("page_chrome", "Media playback is not supported on this device ")]
+    assert all(raw[a.start:a.end] == a.text for a in result.artefacts)
+    assert result.text.startswith("Varn Rovers lost 1-0 on Wednesday")
+    assert "playback rights are not supported" in result.text

@@ -133,6 +133,13 @@ _PLAYER = re.compile(
 )
 
 
+# the same notice run into the text that follows it, with no line break or full stop
+_FUSED_PLAYER = re.compile(
+    r"(?i:(?:media|video|audio)\s+playback|this video|the video)\s+(?i:is\s+(?:not\s+supported|"
+    r"unsupported|unavailable)|cannot\s+be\s+played)\s+(?i:on\s+(?:this|your)\s+"
+    r"(?:device|browser))[.:]?\s+(?=[\"“‘]?[A-Z0-9])")
+
+
 def _is_date_line(t: str) -> bool:
     """Only a date: a weekday or month name and numbers ("Sunday, Jul 15th 2018 10:32 AM");
     a bare time ("10 p.m.") may be an item of a schedule in the story."""
@@ -217,6 +224,9 @@ def chrome_kind(text: str) -> str | None:
     if _NAV.match(t) or _COUNTER.match(t) or _is_date_line(t):
         return "page_chrome"
     if len(t) <= 140 and _PLAYER.match(t):
+        fused = _FUSED_PLAYER.match(t)
+        if fused and len(t[fused.end():].split()) >= 3:
+            return None  # a notice run into the lead: only the notice goes (find_page_chrome)
         return "page_chrome"
     return None
 
@@ -242,6 +252,9 @@ def find_page_chrome(lines: list[Line], raw: str) -> list[Candidate]:
     out = []
     for k, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind is None:
+            fused = _FUSED_PLAYER.match(line.text)
+            if fused:  # "Media playback is not supported on this device Spurs lost 1-0 ..."
+                out.append(Candidate("page_chrome", line.start, line.start + fused.end(), 6))
             continue
         if kind == "page_chrome" and _NAV.match(line.text):
             edge = k < EDGE_LINES or k >= len(lines) - EDGE_LINES
