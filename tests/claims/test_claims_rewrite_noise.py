@@ -210,6 +210,9 @@ def test_a_shortened_name_is_the_same_body() -> None:
     assert not found(src, src.replace("the Federal Reserve", "the Fed"))
     assert [k for k, _ in found(src, src.replace("the Federal Reserve", "the Bank of Varn"))
             if k == "actor"]
+    # two people with the same title are still two people
+    src2 = "Varn's Chief Minister Ada Holm called the city a gas chamber last month."
+    assert [k for k, _ in found(src2, src2.replace("Ada Holm", "Per Lund")) if k == "actor"]
 
 
 def test_neither_nor_is_one_negation_and_declined_to_is_one() -> None:

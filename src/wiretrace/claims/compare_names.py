@@ -254,8 +254,8 @@ class NameChecks:
         if re.search(rf"\b{re.escape(bn.text)}\s+{re.escape(swap.a_name)}\b", self.a.text) or (
                 re.search(rf"\b{re.escape(swap.a_name)}\s+{re.escape(bn.text)}\b", self.a.text)):
             return  # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
-        if _org_form(bn.text, swap.a_name) or _acronym_in(swap.a_name, bn.text) or (
-                _acronym_in(bn.text, swap.a_name)):
+        if _org_form(bn.text, swap.a_name) or _shortened(bn.text, swap.a_name) or (
+                _shortened(swap.a_name, bn.text)):
             return  # "the Varn Unionist Party" for "the Varn Unionists", "the Fed" for "the
             # Federal Reserve", "NFL" for "National Football League": one body
         if _defined_as(bn.text, self.b.text, swap.a_name) or _defined_as(
@@ -340,4 +340,10 @@ def _org_form(x: str, y: str) -> bool:
     extra = big - small
     return bool(small) and small < big and all(
         any(stem(o) == w for o in org) or w in org for w in extra)
+
+
+def _shortened(short: str, name: str) -> bool:
+    """``short``, one word, is the acronym or the shortened first word of ``name`` ("Fed" /
+    "Federal Reserve", "NFL" / "National Football League")."""
+    return len(short.split()) == 1 and len(name.split()) > 1 and _acronym_in(name, short)
 
