@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from wiretrace.claims.additions import Unit, group_by_clause, supported
 from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact
 from wiretrace.claims.compare_attributions import AttributionChecks, _credit
@@ -107,9 +105,6 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self.vocab = Vocabulary(a)
         self._a_nums: list[NumberMention] | None = None
         self._b_quotes: list[QuoteMention] | None = None
-        # the source's sentences and quotes, embedded and normalised (``_restates``)
-        self._a_vectors: tuple[np.ndarray, np.ndarray] | None = None
-        self._story_vectors: tuple[np.ndarray, np.ndarray] | None = None
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
             explanation: str) -> None:

@@ -152,8 +152,6 @@ class AttributionChecks:
     b: Side
     units: list[tuple[Unit, tuple[int, int]]]
     _b_quotes: list[QuoteMention] | None
-    _a_vectors: tuple[np.ndarray, np.ndarray] | None
-    _story_vectors: tuple[np.ndarray, np.ndarray] | None
     support: list[Side] | None
 
     if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
@@ -401,30 +399,31 @@ class AttributionChecks:
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
 
     def _restates(self, text: str) -> bool:
-        """Does ``text`` say what one of the source's sentences says, in other words (sentence
-        embeddings)? A quote reworded by a rewrite is the source's quote, not a new one."""
+        """Does ``text`` say what one of the source's sentences (or another story article's)
+        says, in other words (sentence embeddings)? A quote reworded by a rewrite is the
+        source's quote, not a new one."""
         from wiretrace.embeddings import embed
 
         if not self.a.sents:
             return False
-        if self._a_vectors is None:
-            quotes = [c.text for c in self.a.claims if c.kind == "quote"]
-            sents = [self.a.text[s.span[0]:s.span[1]] for s in self.a.sents]
-            vecs = embed(sents + quotes)
-            vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-            self._a_vectors = (vecs[:len(sents)], vecs[len(sents):])
-        sent_vecs, quote_vecs = self._a_vectors
-        if self._story_vectors is None:  # the other articles of the story, the same way
-            others = self.support or []
-            quotes = [c.text for side in others for c in side.claims if c.kind == "quote"]
-            sents = [side.text[s.span[0]:s.span[1]] for side in others for s in side.sents]
-            vecs = embed(sents + quotes)
-            vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-            self._story_vectors = (vecs[:len(sents)], vecs[len(sents):])
         v = embed([text])[0]
         v = v / max(float(np.linalg.norm(v)), 1e-9)
-        for sv, qv in (self._a_vectors, self._story_vectors):
+        for side in [self.a, *(self.support or [])]:
+            sv, qv = side_vectors(side)
             if (len(sv) and (sv @ v).max() >= _RESTATES) or (
                     len(qv) and (qv @ v).max() >= _RESTATES_QUOTE):
                 return True
         return False
+
+
+def side_vectors(side: Side) -> tuple[np.ndarray, np.ndarray]:
+    """The side's sentences and quotes as unit vectors, embedded once per side."""
+    from wiretrace.embeddings import embed
+
+    if side.vectors is None:
+        quotes = [c.text for c in side.claims if c.kind == "quote"]
+        sents = [side.text[s.span[0]:s.span[1]] for s in side.sents]
+        vecs = embed(sents + quotes)
+        vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        side.vectors = (vecs[:len(sents)], vecs[len(sents):])
+    return side.vectors

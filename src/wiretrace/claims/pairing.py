@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from wiretrace.model import Alignment, Claim, Span
 from wiretrace.trace.sentences import STOPWORDS, Token, split_sentences, tokens
 
@@ -51,6 +53,9 @@ class Side:
     sents: list[Sent]
     claims: list[Claim]
     stems: set[str]
+    # its sentences and quotes as unit vectors, embedded once when first asked for
+    # (``compare_attributions.side_vectors``)
+    vectors: tuple[np.ndarray, np.ndarray] | None = field(default=None, compare=False, repr=False)
 
     def sentence_at(self, pos: int) -> Sent | None:
         for s in self.sents:

@@ -152,7 +152,7 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
             if any(cues[id(o)] >= cues[id(src)] for o, _ in hits):
                 continue  # the other sentence denies as often, in other words ("no refugees
                 # have been resettled" / "have not resettled any refugees")
-            if test is _is_neg and all(_opposite_of_negated(src, i, o) for o in {
+            if hits and test is _is_neg and all(_opposite_of_negated(src, i, o) for o in {
                     id(o): o for o, _ in hits}.values()):
                 continue
             if hits and all(near(o, k, test) is None for o, k in hits):
