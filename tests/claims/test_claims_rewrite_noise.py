@@ -237,3 +237,18 @@ def test_a_quote_ending_its_sentence_has_no_speaker_after_it() -> None:
     text = ("Ada Holm estimated the haul at $50m, saying: \"What we are talking about is a "
             "gigantic sum.\" Earlier reports suggested the figure was even higher.")
     assert [q.speaker for q in find_quote_mentions(text)] == ["Ada Holm"]
+
+
+def test_a_place_called_by_its_epithet_is_no_new_name() -> None:
+    """'the Silver State' where the source sentence names Nevada: a place's epithet, not a new
+    actor; a new person put into the same sentence is still an addition."""
+    src = ("After the war, artists began moving to Nevada, founding some of the first desert "
+           "colonies. Nevada-based painters, like the Dunewalkers, rejected city galleries. "
+           "Prices for studios tripled within a decade.")
+    copy = ("After the war, artists began moving to Nevada, founding some of the first desert "
+            "colonies. The Silver State became a haven for painters, like the Dunewalkers, who "
+            "rejected city galleries. Prices for studios tripled within a decade.")
+    assert not [t for _, t in found(src, copy) if "Silver State" in t]
+    added = copy.replace("The Silver State became a haven", "Governor Alma Restrepo made "
+                         "the desert a haven")
+    assert [t for k, t in found(src, added) if k == "addition" and "Alma Restrepo" in t]

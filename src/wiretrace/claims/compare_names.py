@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import is_credit
+from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
@@ -18,6 +19,10 @@ from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
 from wiretrace.model import Claim
 
 _STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?=$)", re.IGNORECASE)
+
+# a capitalised description ending in a kind of place: "Golden State", "Emerald Isle"
+_EPITHET = re.compile(r"(?:[A-Z][a-z]+ ){1,2}(?:State|City|Isles?|Islands?|Kingdom|Republic|"
+                      r"Coast|Valley|Country|Nation|Land|Province|Territory|Peninsula)")
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
@@ -141,6 +146,8 @@ class NameChecks:
                 continue
             if is_credit(self.b.text, *bn.span):
                 continue  # "(Agency, Outlet)", a dateline, a photo credit
+            if self._epithet(sb, bn, region):
+                continue  # "the Golden State" where the source's sentence names California
             variant = self._numbered_variant(bn)
             if variant is not None:
                 self.add("actor", bn.span, variant.span,
@@ -190,6 +197,19 @@ class NameChecks:
                 rf"\b[Tt]he\s+{re.escape(words[0])}\b", self.a.text):
             return True  # "Queen Elizabeth II" where the source says "the Queen"
         return _shortened_in(bn.text, self.a.text)
+
+    def _epithet(self, sb: Sent, bn: Claim, region: list[Sent]) -> bool:
+        """A place called by an epithet ("the Golden State", "the Emerald Isle", "the Windy
+        City") in a sentence that no longer names the place its source sentence names."""
+        if not _EPITHET.fullmatch(bn.text) or not re.search(
+                r"\b[Tt]he\s+$", self.b.text[max(0, bn.span[0] - 5):bn.span[0]]):
+            return False
+        b_sentence = self.b.text[sb.span[0]:sb.span[1]]
+        # a name of the source's sentences the copy's sentence drops (a place the gazetteer
+        # may not know: "Nevada-based painters")
+        return any(w.lower() not in COMMON_CAPITALISED and not _names(b_sentence, w)
+                   for s in region
+                   for w in re.findall(r"\b[A-Z][a-z]{2,}\b", self.a.text[s.span[0]:s.span[1]]))
 
     def _gloss(self, bn: Claim) -> bool:
         """A country added to explain a name the source gives ("Staffordshire, United
