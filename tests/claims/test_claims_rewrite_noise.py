@@ -252,3 +252,28 @@ def test_a_place_called_by_its_epithet_is_no_new_name() -> None:
     added = copy.replace("The Silver State became a haven", "Governor Alma Restrepo made "
                          "the desert a haven")
     assert [t for k, t in found(src, added) if k == "addition" and "Alma Restrepo" in t]
+
+
+def test_a_source_quote_with_words_added_is_left_to_quote_integrity() -> None:
+    """A copy that adds words inside a source quote: quote integrity names the words added; the
+    change list does not call the whole quote one the source lacks. A quote made up whole is
+    still an addition."""
+    from wiretrace.claims.quotes import compare_quotes
+    from wiretrace.model import Article
+
+    src = ("The 24-year-old joined Harlow Rovers on a three-year deal. \"I have to learn a new "
+           "league and a new city. I am going to win things here,\" he told the club's website.")
+    copy = ("The 24-year-old signed a three-year contract with Harlow Rovers. \"I am going to win "
+            "things here, I'm convinced of that,\" he told the club's website.")
+    whole = [c for c in compare_texts(src, copy).changes if "the quote" in c.explanation]
+    assert not whole
+
+    def art(i: int, t: str) -> Article:
+        return Article(id=i, source=str(i), site=f"s{i}", url=None, title="", text=t,
+                       raw_text=t)
+
+    altered = [q for q in compare_quotes(art(1, src), art(2, copy)) if q.kind == "altered"]
+    assert altered and "I'm convinced of that" in altered[0].explanation
+    made_up = copy.replace("I am going to win things here, I'm convinced of that",
+                           "The coaches here never listened to the younger players")
+    assert [c for c in compare_texts(src, made_up).changes if "the quote" in c.explanation]

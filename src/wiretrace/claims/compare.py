@@ -105,6 +105,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self.vocab = Vocabulary(a)
         self._a_nums: list[NumberMention] | None = None
         self._b_quotes: list[QuoteMention] | None = None
+        self._a_quote_grams: set[tuple[str, ...]] | None = None  # ``_edits_source_quote``
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
             explanation: str) -> None:

@@ -25,7 +25,12 @@ from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_key
 from wiretrace.claims.pairing import Sent, Side, is_content, stem
-from wiretrace.claims.quotes import QuoteMention, find_quote_mentions, same_speaker
+from wiretrace.claims.quotes import (
+    QuoteMention,
+    find_quote_mentions,
+    quote_words,
+    same_speaker,
+)
 from wiretrace.claims.vetting import _acronym_of
 from wiretrace.model import Claim
 from wiretrace.trace.citations import is_news_outlet, outlet_like
@@ -152,6 +157,7 @@ class AttributionChecks:
     b: Side
     units: list[tuple[Unit, tuple[int, int]]]
     _b_quotes: list[QuoteMention] | None
+    _a_quote_grams: set[tuple[str, ...]] | None
     support: list[Side] | None
 
     if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
@@ -395,8 +401,23 @@ class AttributionChecks:
     def quotes(self, sb: Sent) -> None:
         a_text = self.a.text.lower()
         for q in (c for c in sb.claims if c.kind == "quote" and len(c.text.split()) >= 4):
-            if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(q.text):
+            if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(
+                    q.text) and not self._edits_source_quote(q.text):
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
+
+    def _edits_source_quote(self, text: str) -> bool:
+        """Are most of the copy's quote's words runs of four of the source's quotes? Then it
+        is that quote cut, spliced or altered, which quote integrity reports with the words it
+        changed (``quotes.compare_quotes``), not a quote the source lacks."""
+        if self._a_quote_grams is None:
+            self._a_quote_grams = {tuple(m.words[i:i + 4]) for m in find_quote_mentions(
+                self.a.text) for i in range(len(m.words) - 3)}
+        words, _ = quote_words(text)
+        kept: set[int] = set()
+        for i in range(len(words) - 3):
+            if tuple(words[i:i + 4]) in self._a_quote_grams:
+                kept.update(range(i, i + 4))
+        return len(kept) >= 0.5 * len(words)  # mostly the source's words: an edited quote
 
     def _restates(self, text: str) -> bool:
         """Does ``text`` say what one of the source's sentences (or another story article's)
