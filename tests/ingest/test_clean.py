@@ -146,6 +146,39 @@ def test_editor_initials(sign_off: str) -> None:
     assert only(checked(raw), "editor_initials") == [sign_off]
 
 
+@pytest.mark.parametrize(
+    "sign_off",
+    ["Reporting by Ana Ruiz; additional reporting by Li Wen and Tomas Heller; Editing by Jo Park",
+     "Maren Holt and Ivo Brandt contributed reporting from Port Amell."],
+)
+def test_sign_off_lines_without_brackets(sign_off: str) -> None:
+    raw = article(LEAD, MIDDLE, CLOSE, sign_off)
+    result = checked(raw)
+    assert only(result, "editor_initials") == [sign_off]
+    assert result.text == "\n\n".join([LEAD, MIDDLE, CLOSE])
+
+
+@pytest.mark.parametrize(
+    "promo",
+    ["Get Harbour Weekly delivered through your letterbox every week. 52 issues for £30. "
+     "Click here for more information.",
+     "There is more where that came from. Sign up for The Morning Tide today to get the free "
+     "daily newsletter delivered to your inbox.",
+     "Ana Ruiz's book about the coast, \"Salt Roads\", is out now. Follow her on Twitter "
+     "@anaruiz. Follow us on Facebook."],
+)
+def test_promotion_at_the_end_is_a_share_prompt(promo: str) -> None:
+    raw = article(LEAD, MIDDLE, CLOSE, promo)
+    result = checked(raw)
+    assert only(result, "share_prompt") == [promo]
+    assert result.text == "\n\n".join([LEAD, MIDDLE, CLOSE])
+    # the same paragraph inside the story is left alone, and so is a story's own service note
+    assert checked(article(LEAD, promo, MIDDLE, CLOSE, MIDDLE, CLOSE)).artefacts == []
+    note = ("Residents can sign up for sandbags at the town hall until Friday, the council "
+            "said. About 300 households have registered so far.")
+    assert checked(article(LEAD, MIDDLE, note)).artefacts == []
+
+
 def test_editor_initials_above_trailing_residue() -> None:
     raw = article(LEAD, CLOSE, "kb/rs (Reuters, AP)", "Share this article", "© 2024 Herald")
     result = checked(raw)

@@ -225,10 +225,24 @@ _SIGN_OFF = re.compile(
 )
 
 
+# the same sign-off as a line of its own ("Reporting by A; additional reporting by B; Editing by
+# C"), or a contributor's line ("Jane Roe contributed reporting from Hong Kong.")
+_NAMES = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_SIGN_OFF_LINE = re.compile(
+    r"^(?:(?i:(?:additional\s+)?(?:reporting|writing|editing|research|compiled|edited|reported|"
+    r"translated)\s+by)\s+[A-Z][^.!?\"“”]{2,300}?|"
+    rf"{_NAMES}(?:(?:,\s*|,?\s+and\s+){_NAMES})*\s+contributed\s+(?:reporting|research|"
+    r"to this (?:report|article|story))\b[^.!?\"“”]{0,100}?)\.?$"
+)
+
+
 def find_editor_initials(lines: list[Line], raw: str) -> list[Candidate]:
     out = []
     tail = lines[-3:]
     for line in tail:
+        if len(line.text) <= NOTICE_MAX and _SIGN_OFF_LINE.match(line.text):
+            out.append(whole_line("editor_initials", line, 4))
+            continue
         m = _SIGN_OFF.search(line.text) or _INITIALS.search(line.text)
         if not m:
             continue

@@ -39,6 +39,7 @@ from wiretrace.ingest.text_lines import (
     Line,
     normalized,
     reads_like_speech,
+    sentence_spans,
     split_lines,
     whole_line,
     word_count,
@@ -223,15 +224,45 @@ _SHARE_WORD = re.compile(
 )
 
 
+# a sentence that asks the reader to take up an offer of the site's ("Get Motor Cycle Monthly
+# delivered through your letterbox", "Use the code ...", "Follow him on Twitter @...")
+_CALL = re.compile(
+    r"^(?:get (?:access|\S+(?:\s\S+){0,4}\s+delivered)\b|use (?:the )?(?:promo |discount )?code\b|"
+    r"(?:click|tap) here\b|(?:start|begin) your (?:day|morning|week)\b|(?:don['’]t|never) miss\b|"
+    r"(?:sign up|subscribe|signup)\b|follow (?:him|her|them|me|us)\b.{0,40}(?:\bon "
+    r"(?:twitter|facebook|instagram|x|threads|bluesky)\b|@\w))|"
+    r"\b(?:(?:your|the) (?:inbox|letterbox|mailbox)|for as little as)\b",
+    re.I,
+)
+_READER = re.compile(r"\b(?:you|your)\b", re.I)
+PROMO_MAX = 400
+EDGE = (1, 3)  # a promotion stands in the first line or the last three
+
+
 def _share_prompt(lines: list[Line], raw: str) -> list[Candidate]:
     out = []
-    for line in lines:
+    for k, line in enumerate(lines):
         t = line.text.rstrip(" :!.»>›→")
-        if len(line.text) > SHORT or any(q in line.text for q in QUOTES):
-            continue
-        if _SHARE_WORD.match(t) or (_SHARE.match(t) and not SAID.search(t)):
+        if len(line.text) <= SHORT and not any(q in line.text for q in QUOTES) and (
+                _SHARE_WORD.match(t) or (_SHARE.match(t) and not SAID.search(t))):
+            out.append(whole_line("share_prompt", line, 6))
+        elif (k < EDGE[0] or k >= len(lines) - EDGE[1]) and _promotion(line):
             out.append(whole_line("share_prompt", line, 6))
     return out
+
+
+def _promotion(line: Line) -> bool:
+    """A short paragraph at the edge of the article that sells the site's newsletter, magazine
+    or account to the reader: a call to take up the offer, and at least half of its sentences
+    either such calls or addressed to the reader; never reported speech."""
+    if len(line.text) > PROMO_MAX or SAID.search(line.text):
+        return False
+    sentences = [line.text[s - line.start:e - line.start].strip()
+                 for s, e in sentence_spans(line)]
+    sentences = [x for x in sentences if x] or [line.text]
+    calls = [bool(_CALL.search(x) or _SHARE.match(x)) for x in sentences]
+    reader = [c or bool(_READER.search(x)) for c, x in zip(calls, sentences, strict=True)]
+    return len(sentences) <= 4 and any(calls) and 2 * sum(reader) >= len(sentences)
 
 
 # --- advertisement -------------------------------------------------------------------------------
