@@ -149,7 +149,8 @@ def test_editor_initials(sign_off: str) -> None:
 @pytest.mark.parametrize(
     "sign_off",
     ["Reporting by Ana Ruiz; additional reporting by Li Wen and Tomas Heller; Editing by Jo Park",
-     "Maren Holt and Ivo Brandt contributed reporting from Port Amell."],
+     "Maren Holt and Ivo Brandt contributed reporting from Port Amell.",
+     "Northwire writers Ana Ruiz, Li Wen and Jo Park contributed to this report."],
 )
 def test_sign_off_lines_without_brackets(sign_off: str) -> None:
     raw = article(LEAD, MIDDLE, CLOSE, sign_off)

@@ -231,6 +231,7 @@ _NAMES = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
 _SIGN_OFF_LINE = re.compile(
     r"^(?:(?i:(?:additional\s+)?(?:reporting|writing|editing|research|compiled|edited|reported|"
     r"translated)\s+by)\s+[A-Z][^.!?\"“”]{2,300}?|"
+    r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}(?:writers?|reporters?|correspondents?|journalists?)\s+)?"
     rf"{_NAMES}(?:(?:,\s*|,?\s+and\s+){_NAMES})*\s+contributed\s+(?:reporting|research|"
     r"to this (?:report|article|story))\b[^.!?\"“”]{0,100}?)\.?$"
 )
