@@ -277,3 +277,16 @@ def test_a_source_quote_with_words_added_is_left_to_quote_integrity() -> None:
     made_up = copy.replace("I am going to win things here, I'm convinced of that",
                            "The coaches here never listened to the younger players")
     assert [c for c in compare_texts(src, made_up).changes if "the quote" in c.explanation]
+
+
+def test_soft_hyphens_are_typography() -> None:
+    """A page that marks where long words may break ('Not\\u00adfall') reads the same as one that
+    does not: no negation 'not', no change at all."""
+    src = ("Under the law the record holds the emergency\u00addata\u00adset and the medication "
+           "plan of every patient. Notfall\u00adplan and Not\u00adfall\u00adnummer are kept "
+           "apart from it, the ministry said.")
+    copy = src.replace("\u00ad", "")
+    assert found(src, copy) == []
+    assert found(copy, src) == []
+    assert [k for k, _ in found(src, copy.replace("are kept apart", "are not kept apart"))
+            if k == "negation"]

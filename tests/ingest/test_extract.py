@@ -133,3 +133,14 @@ def test_html_without_text_rejected() -> None:
 def test_document_without_content_rejected() -> None:
     with pytest.raises(InputError, match="neither HTML nor text"):
         document_to_article(Document(source="x", format="html"), Settings())
+
+
+def test_invisible_break_hints_leave_the_text() -> None:
+    from wiretrace.ingest.extract import document_to_article
+    from wiretrace.model import Document
+    from wiretrace.settings import Settings
+
+    text = ("The emergency\u00addata\u00adset goes live on Monday,\u200b the ministry said in a "
+            "statement on Friday, and every clinic must be connected by March.")
+    art = document_to_article(Document(source="a.txt", format="text", text=text), Settings())
+    assert art.text == text.replace("\u00ad", "").replace("\u200b", "")

@@ -11,6 +11,11 @@ from wiretrace.settings import Settings
 
 __all__ = ["document_to_article"]
 
+# characters that only tell a browser where it may break a word or that mark the byte order: a
+# soft hyphen ("Not&shy;fall&shy;daten&shy;satz"), a zero-width space, a word joiner, a BOM.
+# One outlet's page has them and its copy's does not; the text reads the same.
+_INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
+
 
 def document_to_article(doc: Document, settings: Settings) -> Article:
     """Extract and clean one document.
@@ -39,6 +44,7 @@ def document_to_article(doc: Document, settings: Settings) -> Article:
     else:
         raise InputError(f"{doc.source}: the item holds neither HTML nor text")
 
+    raw_text = raw_text.translate(_INVISIBLE)
     if not raw_text.strip():
         raise InputError("no article text found (the item is empty)")
     length = len(raw_text.strip())

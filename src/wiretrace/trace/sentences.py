@@ -17,7 +17,8 @@ from wiretrace.model import Span
 
 __all__ = ["Token", "split_sentences", "tokens", "STOPWORDS", "content_words", "zipf"]
 
-_WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
+# a soft hyphen (U+00AD, a line-break hint) inside a word is part of the word, and not read
+_WORD = re.compile(r"\w+(?:[.,'’\u00ad]\w+)*", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
 
 STOPWORDS = frozenset(
@@ -105,7 +106,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of ``text[start:end]`` with offsets into ``text``."""
     stop = len(text) if end is None else end
     return [
-        Token(m.group().lower().replace("’", "'"), m.start(), m.end())
+        Token(m.group().lower().replace("’", "'").replace("\u00ad", ""), m.start(), m.end())
         for m in _WORD.finditer(text, start, stop)
     ]
 
