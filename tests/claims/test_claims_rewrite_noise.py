@@ -290,3 +290,14 @@ def test_soft_hyphens_are_typography() -> None:
     assert found(copy, src) == []
     assert [k for k, _ in found(src, copy.replace("are kept apart", "are not kept apart"))
             if k == "negation"]
+
+
+def test_a_multiple_and_a_reading_are_not_one_figure() -> None:
+    """'reached 50 times the safe level' and 'reached 408' fill the same verb's slot but measure
+    different things; the same reading changed is still a figure change."""
+    src = ("Monitors in Varnholm maxed out on Tuesday and pollution reached 50 times the safe "
+           "level, the environment office said. Schools in the city were closed.")
+    copy = ("The embassy's own monitor reported on Tuesday that pollution reached 408, a "
+            "hazardous rating, the environment office said. Schools in the city were closed.")
+    assert not [t for k, t in found(src, copy) if k == "figure"]
+    assert ("figure", "60") in found(src, src.replace("reached 50 times", "reached 60 times"))

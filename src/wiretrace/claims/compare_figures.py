@@ -128,8 +128,14 @@ def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -
     xa, xb = after(a_text, na.end), after(b_text, nb.end)
     if xa and xb and ((xa[0] == xb[0] and is_content(xa[0])) or xa == xb):
         return True
+    if xa and xb and xa[0] != xb[0] and (xa[0] in _MEASURE or xb[0] in _MEASURE):
+        return False  # "reached 50 times the level" / "reached 408": a multiple, a reading
     pa, pb = before(a_text, na.start), before(b_text, nb.start)
     return bool(pa) and pa == pb and is_content(pa[0]) and bool(xa) == bool(xb)
+
+
+# words after a number that make it a multiple, a share or a rate, not a count or a reading
+_MEASURE = frozenset({"time", "fold", "percent", "per", "percentage", "point", "pct"})
 
 
 class FigureChecks:
