@@ -301,3 +301,15 @@ def test_a_multiple_and_a_reading_are_not_one_figure() -> None:
             "hazardous rating, the environment office said. Schools in the city were closed.")
     assert not [t for k, t in found(src, copy) if k == "figure"]
     assert ("figure", "60") in found(src, src.replace("reached 50 times", "reached 60 times"))
+
+
+def test_a_mixed_case_acronym_names_the_same_body() -> None:
+    """'the Ministry of Defence' for 'the MoD', 'the Department for Education' for 'the DfE':
+    one body; another ministry in its place is still an actor swap."""
+    src = "The MoD has now said a Varnian submarine was involved in the incident off the coast."
+    copy = ("The Ministry of Defence has now said a Varnian submarine was involved in the "
+            "incident off the coast.")
+    assert not [k for k, _ in found(src, copy) if k == "actor"]
+    swapped = copy.replace("Ministry of Defence", "Ministry of Justice")
+    assert [k for k, _ in found(src.replace("MoD", "Ministry of Defence"), swapped)
+            if k == "actor"]

@@ -144,3 +144,16 @@ def test_invisible_break_hints_leave_the_text() -> None:
             "statement on Friday, and every clinic must be connected by March.")
     art = document_to_article(Document(source="a.txt", format="text", text=text), Settings())
     assert art.text == text.replace("\u00ad", "").replace("\u200b", "")
+
+
+def test_utf8_read_as_windows_1252_is_repaired() -> None:
+    from wiretrace.ingest.extract import document_to_article, repair_mojibake
+    from wiretrace.model import Document
+    from wiretrace.settings import Settings
+
+    text = ("The councillor was ordered to pay Â£930 costs and said he didnâ€™t expect it, "
+            "the court in SÃO PAULO heard on Friday from the cafÃ© owner.")
+    art = document_to_article(Document(source="a.txt", format="text", text=text), Settings())
+    assert "£930" in art.text and "didn’t" in art.text and "café" in art.text
+    assert "SÃO PAULO" in art.text  # a real capital letter before a letter is no mojibake
+    assert repair_mojibake("plain £5, naïve São Paulo") == "plain £5, naïve São Paulo"

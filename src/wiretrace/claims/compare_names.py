@@ -24,6 +24,7 @@ _STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?
 _EPITHET = re.compile(r"(?:[A-Z][a-z]+ ){1,2}(?:State|City|Isles?|Islands?|Kingdom|Republic|"
                       r"Coast|Valley|Country|Nation|Land|Province|Territory|Peninsula)")
 
+_SMALL = frozenset({"of", "for", "the", "and", "on", "in"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
 
@@ -76,10 +77,17 @@ def _shortened_in(name: str, text: str) -> bool:
 def _acronym_in(name: str, text: str) -> bool:
     """Is ``name`` in ``text`` under its acronym or expansion ("National Football League" /
     "NFL", "USGS" / "US Geological Survey")?"""
-    caps = [w for w in re.findall(r"[\w'’.-]+", name) if w[:1].isupper()]
+    words = re.findall(r"[\w'’.-]+", name)
+    caps = [w for w in words if w[:1].isupper()]
     if len(caps) >= 2:
         acr = "".join(w[0] for w in caps)
         if re.search(rf"\b{re.escape(acr)}\b", text):
+            return True
+        # the small words in lower case: "MoD" for "Ministry of Defence", "DfE" for
+        # "Department for Education"
+        mixed = "".join(w[0] if w[:1].isupper() else w[0].lower() for w in words
+                        if w[:1].isupper() or w.lower() in _SMALL)
+        if mixed != acr and re.search(rf"\b{re.escape(mixed)}\b", text):
             return True
     if len(caps) >= 2 and len(caps[0]) > 4 and re.search(
             rf"\b{re.escape(caps[0][:3])}[a-z]{{0,{len(caps[0]) - 5}}}\b(?!\s+[A-Z])", text):
