@@ -313,3 +313,19 @@ def test_a_mixed_case_acronym_names_the_same_body() -> None:
     swapped = copy.replace("Ministry of Defence", "Ministry of Justice")
     assert [k for k, _ in found(src.replace("MoD", "Ministry of Defence"), swapped)
             if k == "actor"]
+
+
+def test_a_source_cut_mid_quote_still_holds_its_quote() -> None:
+    """A source cut off inside a quote (a truncated feed): a copy that rewords that quote does
+    not add a quote the source lacks."""
+    src = ("The fund's director spoke in Varnholm on Monday. She said the city's budget plan "
+           "had worked. \"It is clearly also delivering results, because when we look at the "
+           "growth rates delivered by the other cities in the region,")
+    copy = ("The fund's director spoke in Varnholm on Monday and said the budget plan had worked. "
+            "\"The city's plan has plainly produced results, as its higher growth rate compared "
+            "with the other cities in the region shows,\" she added.")
+    assert not [c for c in compare_texts(src, copy).changes if "the quote" in c.explanation]
+    from wiretrace.claims.compare_attributions import _open_quote
+
+    assert _open_quote(src)[0].startswith("It is clearly also delivering results")
+    assert _open_quote(copy) == []  # every quote of the copy is closed

@@ -442,9 +442,21 @@ def side_vectors(side: Side) -> tuple[np.ndarray, np.ndarray]:
     from wiretrace.embeddings import embed
 
     if side.vectors is None:
-        quotes = [c.text for c in side.claims if c.kind == "quote"]
+        quotes = [c.text for c in side.claims if c.kind == "quote"] + _open_quote(side.text)
         sents = [side.text[s.span[0]:s.span[1]] for s in side.sents]
         vecs = embed(sents + quotes)
         vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
         side.vectors = (vecs[:len(sents)], vecs[len(sents):])
     return side.vectors
+
+
+def _open_quote(text: str) -> list[str]:
+    """The quote a text opens and never closes: a text cut mid-quote, as a truncated feed or a
+    paywall cuts it, still holds the start of what its speaker said."""
+    t = text.rstrip()
+    curly, straight = t.rfind("“"), t.rfind('"')
+    if curly > t.rfind("”") and len(t) - curly > 20:
+        return [t[curly + 1:]]
+    if straight >= 0 and t.count('"') % 2 == 1 and len(t) - straight > 20:
+        return [t[straight + 1:]]
+    return []
