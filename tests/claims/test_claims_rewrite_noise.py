@@ -329,3 +329,18 @@ def test_a_source_cut_mid_quote_still_holds_its_quote() -> None:
 
     assert _open_quote(src)[0].startswith("It is clearly also delivering results")
     assert _open_quote(copy) == []  # every quote of the copy is closed
+
+
+def test_a_speaker_after_an_article_is_the_speaker() -> None:
+    """'an action the bank said it had taken "to prevent fraud"': the speaker is the bank, and a
+    copy that keeps 'the bank' beside the quote keeps the attribution; one that names no one
+    drops it."""
+    src = ("Customers of Harlow Bank had been blocked from paying online since Sunday, an action "
+           "the bank said it had taken \"to prevent criminal activity\". Payments resumed on "
+           "Tuesday.")
+    kept = ("Since Sunday customers had been unable to pay online, a measure the bank brought in "
+            "\"to prevent criminal activity\". Payments resumed on Tuesday.")
+    assert not [k for k, _ in found(src, kept) if k == "attribution"]
+    dropped = ("Since Sunday customers had been unable to pay online, a measure brought in \"to "
+               "prevent criminal activity\". Payments resumed on Tuesday.")
+    assert [k for k, _ in found(src, dropped) if k == "attribution"]

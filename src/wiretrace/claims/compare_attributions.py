@@ -215,7 +215,11 @@ class AttributionChecks:
         words = re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", head if head.strip() else source))
         names = [w for w in words if w[:1].isupper() and w.lower() not in COMMON_CAPITALISED
                  and w.lower() not in lexicon().titles]
-        key = names or [w for w in words if is_content(w.lower())]
+        # a misread subject that runs over its noun phrase ("an action the bank said"): the
+        # speaker is the phrase after the last article
+        last = re.split(r"\b(?:the|a|an)\s+", head if head.strip() else source)[-1]
+        key = names or [w for w in re.findall(r"[\w'’-]+", last) if is_content(w.lower())] or [
+            w for w in words if is_content(w.lower())]
         if not key:
             return False
         s, e = self._paragraph(sb)
