@@ -6,7 +6,8 @@ shows between a copy and its parent. Prints, per split, the pages, the changes a
 ``-v`` prints each change. ``--ceiling N`` fails when the test split reports more than N.
 
 Splits by page id: dev = ids starting 0-7 (looked at while tuning), test = the rest. The first
-half of test (8-b) was read once (session 9); its second half (c-f) was not.
+half of test (8-b) was read during the work of session 9; its second half (c-f) was printed once
+after that work, and not tuned on.
 
     .venv/bin/python bench/residue_changes.py [--split dev|test|both] [-v] [--ceiling N]
 """
