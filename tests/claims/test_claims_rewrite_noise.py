@@ -344,3 +344,40 @@ def test_a_speaker_after_an_article_is_the_speaker() -> None:
     dropped = ("Since Sunday customers had been unable to pay online, a measure brought in \"to "
                "prevent criminal activity\". Payments resumed on Tuesday.")
     assert [k for k, _ in found(src, dropped) if k == "attribution"]
+
+
+def test_a_financial_year_holds_both_its_years() -> None:
+    """'statements for 2010-11' and 'the year ending 2011' are one period; another year is
+    still a change."""
+    src = ("The alliance examined the councils' financial statements for 2010-11 and found 40 "
+           "schemes in deficit, it said on Monday.")
+    copy = ("The alliance examined the councils' financial statements for the year ending 2011 "
+            "and found 40 schemes in deficit, it said on Monday.")
+    assert not [k for k, _ in found(src, copy) if k == "figure"]
+    assert [k for k, _ in found(src, copy.replace("ending 2011", "ending 2014"))
+            if k == "figure"]
+
+
+def test_a_plural_acronym_after_the_full_name_is_the_source_name() -> None:
+    """'Members of the European Parliament (MEPs)' where the source says 'MEPs': no new name."""
+    src = ("On Wednesday the commission's president met a group of MEPs in Varnholm to discuss "
+           "the budget, officials said.")
+    copy = ("On Wednesday the commission's president met a group of Members of the European "
+            "Parliament (MEPs) in Varnholm to discuss the budget, officials said.")
+    assert not [t for k, t in found(src, copy) if k == "addition"]
+
+
+def test_former_after_a_removal_is_no_stale_title() -> None:
+    """'since the military overthrew President Morvan' and 'since the ousting of former
+    President Morvan': the same; 'former' for a president the source has in office is a change."""
+    src = ("The peninsula has served as a base for militants who have killed hundreds of people "
+           "since the military overthrew President Ilan Morvan in 2013, officials said.")
+    copy = ("The peninsula has served as a base for militants who have killed hundreds of people "
+            "since the ousting of former President Ilan Morvan by the military in 2013, "
+            "officials said.")
+    assert not [k for k, _ in found(src, copy) if k == "title"]
+    src2 = ("President Ilan Morvan visited the peninsula on Monday and met officials who have "
+            "fought militants there since 2013.")
+    copy2 = ("Former President Ilan Morvan visited the peninsula on Monday and met officials who "
+             "have fought militants there since 2013.")
+    assert [k for k, _ in found(src2, copy2) if k == "title"]

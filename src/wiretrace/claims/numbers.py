@@ -194,6 +194,13 @@ def find_numbers(text: str) -> list[NumberMention]:
             is_range = bool(_RANGE_SEP.match(gap)) and (
                 gap.strip() in {"–", "—", "-", "to"} or "between" in before or "from" in before
             )
+            if (n.unit == "year" and nxt.unit is None and gap in {"-", "–", "/"}
+                    and nxt.end - nxt.start == 2 and 0 <= nxt.low - n.low % 100 <= 9):
+                # "2010-11", "2019/20": a season or a financial year, the second year shortened
+                year2 = n.low - n.low % 100 + nxt.low
+                merged.append(NumberMention(n.start, nxt.end, n.low, year2, unit="year"))
+                i += 2
+                continue
             if is_range and n.unit == nxt.unit and nxt.low >= n.low:
                 low = n.low
                 if n.low < nxt.low and n.low * 1000 <= nxt.low and n.low < 1000:
@@ -240,7 +247,11 @@ def _closed(n: NumberMention) -> NumberMention:
 def consistent(a: NumberMention, b: NumberMention) -> bool:
     """True when two mentions can describe the same quantity."""
     if a.unit == "year" or b.unit == "year":
-        return a.low == b.low and a.high == b.high
+        if a.low == b.low and a.high == b.high:
+            return True
+        # a season or financial year ("2010-11") holds both of its years ("year ending 2011")
+        return any(x.high == x.low + 1 and y.low == y.high and x.low <= y.low <= x.high
+                   for x, y in ((a, b), (b, a)))
     if a.qualifier == b.qualifier and a.qualifier in {"at_least", "at_most"}:
         # two bounds of the same kind: "at least 40" and "at least 90" are different figures;
         # "over 280" and "at least 281" are one bound, said strictly and not
