@@ -26,7 +26,7 @@ _EPITHET = re.compile(r"(?:[A-Z][a-z]+ ){1,2}(?:State|City|Isles?|Islands?|Kingd
 
 _REMOVED = re.compile(r"\b(?:overthr(?:ew|own|ow(?:ing)?)|oust(?:ed|ing)?|depos(?:ed|ing)|"
                       r"toppl(?:ed|ing)|topple|impeach(?:ed|ing|ment)?|remov(?:ed|al)|"
-                      r"resign(?:ed|ation)?|succeed(?:ed)?|replac(?:ed|ing)|death|died|late)\b"
+                      r"resign(?:ed|ation)?|succeed(?:ed)?|replac(?:ed|ing))\b"
                       r"(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
