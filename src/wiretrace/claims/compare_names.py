@@ -24,10 +24,6 @@ _STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?
 _EPITHET = re.compile(r"(?:[A-Z][a-z]+ ){1,2}(?:State|City|Isles?|Islands?|Kingdom|Republic|"
                       r"Coast|Valley|Country|Nation|Land|Province|Territory|Peninsula)")
 
-_REMOVED = re.compile(r"\b(?:overthr(?:ew|own|ow(?:ing)?)|oust(?:ed|ing)?|depos(?:ed|ing)|"
-                      r"toppl(?:ed|ing)|topple|impeach(?:ed|ing|ment)?|remov(?:ed|al)|"
-                      r"resign(?:ed|ation)?|succeed(?:ed)?|replac(?:ed|ing))\b"
-                      r"(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
@@ -328,11 +324,7 @@ class NameChecks:
         for an in matches:
             va = an.value or {}
             if vb.get("stale") and not va.get("stale") and (va.get("title") or any(
-                    w.lower() in lexicon().titles for w in an.text.split())) and not (
-                    _REMOVED.search(self.a.text[max(0, an.span[0] - 60):an.span[0]])
-                    or _REMOVED.search(self.b.text[max(0, bn.span[0] - 60):bn.span[0]])):
-                # (a title the source gives at the moment of a removal, "overthrew President
-                # X", is a former one now: "the ousting of former President X" says the same)
+                    w.lower() in lexicon().titles for w in an.text.split())):
                 stale = _STALE_BEFORE.search(self.b.text, max(0, bn.span[0] - 14), bn.span[0])
                 span = (stale.start() if stale else bn.span[0], bn.span[1])
                 self.add("title", span, an.span,
