@@ -212,12 +212,13 @@ class AttributionChecks:
         """Does the copy name ``source`` in the sentence's paragraph (the speaker kept nearby)?"""
         # "Varnia's interior ministry" is named by "interior ministry", not by "Varnia"
         head = re.sub(r"^.*\b[\w-]+['’]s\s+", "", source)
-        words = re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", head if head.strip() else source))
+        phrase = head if head.strip() else source
+        words = re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", phrase))
         names = [w for w in words if w[:1].isupper() and w.lower() not in COMMON_CAPITALISED
                  and w.lower() not in lexicon().titles]
         # a misread subject that runs over its noun phrase ("an action the bank said"): the
         # speaker is the phrase after the last article
-        last = re.split(r"\b(?:the|a|an)\s+", head if head.strip() else source)[-1]
+        last = re.split(r"\b(?:the|a|an)\s+", phrase)[-1]
         key = names or [w for w in re.findall(r"[\w'’-]+", last) if is_content(w.lower())] or [
             w for w in words if is_content(w.lower())]
         if not key:
