@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from wiretrace.trace.sentences import INVISIBLE
+
 __all__ = ["reading_form", "reading_key", "same_reading"]
 
 _QUOTES = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'", "‚": "'",
     "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
     "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‐": "-", "‑": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\u00ad": "", "\u2060": "",
-    "\ufeff": "",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", **dict.fromkeys(INVISIBLE, ""),
 })
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")

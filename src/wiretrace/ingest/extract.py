@@ -10,13 +10,14 @@ from wiretrace.ingest.html import detect_language, extract_html, site_from_url
 from wiretrace.ingest.titles import derive_title
 from wiretrace.model import Article, Document
 from wiretrace.settings import Settings
+from wiretrace.trace.sentences import INVISIBLE
 
 __all__ = ["document_to_article", "repair_mojibake"]
 
 # characters that only tell a browser where it may break a word or that mark the byte order: a
 # soft hyphen ("Not&shy;fall&shy;daten&shy;satz"), a zero-width space, a word joiner, a BOM.
 # One outlet's page has them and its copy's does not; the text reads the same.
-_INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
+_INVISIBLE = str.maketrans("", "", INVISIBLE)
 
 
 def _continuation_chars() -> str:

@@ -15,7 +15,12 @@ import syntok.segmenter as segmenter
 
 from wiretrace.model import Span
 
-__all__ = ["Token", "split_sentences", "tokens", "STOPWORDS", "content_words", "zipf"]
+__all__ = [
+    "INVISIBLE", "Token", "split_sentences", "tokens", "STOPWORDS", "content_words", "zipf",
+]
+
+# characters that print nothing: soft hyphen, zero-width space, word joiner, byte-order mark
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
 
 # a soft hyphen (U+00AD, a line-break hint) inside a word is part of the word, and not read
 _WORD = re.compile(r"\w+(?:[.,'’\u00ad]\w+)*", re.UNICODE)
