@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["Entity", "find_entities", "canonical_place", "COMMON_CAPITALISED"]
+__all__ = ["Entity", "find_entities", "canonical_place", "COMMON_CAPITALISED", "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
 COMMON_CAPITALISED = frozenset(
@@ -33,9 +33,12 @@ _NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|de|del|da|van|von|al|bin|the|for)[ \t]+)?"
     r"(?:[A-Z][\w'’.-]*|(?:[A-Z]\.){2,}))*"
 )
+# styles of address, which name no one: "Her Majesty", "His Royal Highness", "Your Honour"
 _STYLES = frozenset({"majesty", "majesties", "highness", "highnesses", "holiness", "excellency",
-                     "eminence"})
-_ADDRESSED = re.compile(r"\b(?:His|Her|Their|Your)\s+(?:(?:Royal|Imperial|Serene)\s+)?$")
+                     "eminence", "grace", "honour", "honor"})
+_ADDRESS = r"(?:His|Her|Their|Your)\s+(?:(?:Royal|Imperial|Serene)\s+)?"
+_ADDRESSED = re.compile(rf"\b{_ADDRESS}$")
+STYLE_OF_ADDRESS = re.compile(rf"{_ADDRESS}(?i:{'|'.join(sorted(_STYLES))})")
 _AGE_WORD = re.compile(r"(?i)-(?:year|month|week|day)s?-old$")
 _STALE = re.compile(r"\b(former|ex-|then-|late|outgoing|erstwhile)\s*$", re.IGNORECASE)
 

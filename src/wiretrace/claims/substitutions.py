@@ -27,9 +27,16 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from wiretrace.claims.dates import find_dates
+from wiretrace.claims.entities import STYLE_OF_ADDRESS
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
-from wiretrace.claims.wordchecks import _CONTRAST_KIND, WordChange, negated_before, negated_word
+from wiretrace.claims.wordchecks import (
+    _CONTRAST_KIND,
+    WordChange,
+    negated_before,
+    negated_word,
+    negation_at,
+)
 from wiretrace.trace.citations import outlet_like
 from wiretrace.trace.sentences import zipf
 
@@ -135,8 +142,7 @@ def _norms(s: Sent, lo: int, hi: int) -> set[str]:
 
 def _negated_span(s: Sent, span: tuple[int, int]) -> bool:
     """A negation cue inside the swapped words or just before them ("not supported")."""
-    return any(negated_before(s, k) for k in range(span[0], span[1])) or any(
-        s.toks[k].norm in {"not", "no", "never"} for k in range(*span))
+    return any(negated_before(s, k) or negation_at(s, k) for k in range(*span))
 
 
 def _negated_in(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:
@@ -395,12 +401,6 @@ def _replacement(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], b_s
                       f"around it unchanged ({why})")
 
 
-# a style of address, which names no one new: "Her Majesty", "His Royal Highness"
-_STYLE_OF_ADDRESS = re.compile(
-    r"(?:His|Her|Their|Your)\s+(?:(?:Royal|Imperial|Serene)\s+)?(?:Majesty|Majesties|Highness|"
-    r"Highnesses|Holiness|Excellency|Grace|Eminence|Honou?r)")
-
-
 def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_other: int
                ) -> WordChange | None:
     if n_other > 1:
@@ -416,7 +416,7 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
         return None  # "said Monday": when, which the page's date gives, not a new fact
     if outlet_like(b.text[bs[0]:bs[1]]):
         return None  # "told the Union-Tribune": the outlet it was said to, a credit
-    if _STYLE_OF_ADDRESS.fullmatch(b.text[bs[0]:bs[1]]):
+    if STYLE_OF_ADDRESS.fullmatch(b.text[bs[0]:bs[1]]):
         return None  # "with Her Majesty the Queen" for "with the Queen": a form of address
     lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
     as_ = _span(a, lo, hi)

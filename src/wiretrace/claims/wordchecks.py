@@ -16,8 +16,8 @@ from typing import Any
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content
 
-__all__ = ["WordChange", "negated_before", "negated_word", "negation_changes", "modality_changes",
-           "polarity_changes", "contrast_changes"]
+__all__ = ["WordChange", "negated_before", "negated_word", "negation_at", "negation_changes",
+           "modality_changes", "polarity_changes", "contrast_changes"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
@@ -38,7 +38,7 @@ _CORRECTED = frozenset({"a", "an", "the", "one", "just", "merely", "simply", "be
                         "from", "for"})
 
 
-def _is_neg(s: Sent, i: int) -> bool:
+def negation_at(s: Sent, i: int) -> bool:
     w = s.toks[i].norm
     if w == "no" and i + 1 < len(s.toks) and s.toks[i + 1].norm[:1].isdigit():
         return False  # "No. 1 Tar Heels": a rank, "number one"
@@ -152,7 +152,7 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
             if any(cues[id(o)] >= cues[id(src)] for o, _ in hits):
                 continue  # the other sentence denies as often, in other words ("no refugees
                 # have been resettled" / "have not resettled any refugees")
-            if hits and test is _is_neg and all(_opposite_of_negated(src, i, o) for o in {
+            if hits and test is negation_at and all(_opposite_of_negated(src, i, o) for o in {
                     id(o): o for o, _ in hits}.values()):
                 continue
             if hits and all(near(o, k, test) is None for o, k in hits):
@@ -171,7 +171,7 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
 
 
 def negation_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
-    return _flips(b, region, _is_neg, "negation", "negation")
+    return _flips(b, region, negation_at, "negation", "negation")
 
 
 def _modal_level(s: Sent, i: int) -> str | None:
@@ -298,7 +298,7 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
 def negated_before(s: Sent, i: int, window: int = 3) -> bool:
     """Is the word at ``i`` negated by a cue among the ``window`` words before it ("would not
     attend", "is not supported")?"""
-    return any(_is_neg(s, j) for j in range(max(0, i - window), i))
+    return any(negation_at(s, j) for j in range(max(0, i - window), i))
 
 
 def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
