@@ -366,3 +366,62 @@ def test_a_plural_acronym_after_the_full_name_is_the_source_name() -> None:
             "Parliament (MEPs) in Varnholm to discuss the budget, officials said.")
     assert not [t for k, t in found(src, copy) if k == "addition"]
 
+
+
+def test_a_place_owning_a_name_is_two_names() -> None:
+    """"Varnland's Odile Brask" is a place and a person: a copy calling her "the Varnish
+    skater" adds no place; a copy that moves her to another country still changes one."""
+    ents = find_entities("Britain's Odile Brask led after the first round.")
+    assert [(e.text, e.type) for e in ents][-1] == ("Odile Brask", "person")
+    assert any(e.text.startswith("Britain") and e.canonical == "United Kingdom" for e in ents)
+    src = ("South Korea's Odile Brask, who led after the first two rounds, slipped to second "
+           "after a round of 71 at the Lakeview course.")
+    copy = ("Odile Brask led after the first two rounds, but the South Korean player slipped to "
+            "second after a round of 71 at the Lakeview course.")
+    assert not [k for k, _ in found(src, copy) if k in {"addition", "place"}]
+    moved = copy.replace("South Korean", "Japanese")
+    assert [k for k, _ in found(src, moved) if k in {"addition", "place"}]
+
+
+def test_a_quote_of_two_sentences_reworded_is_the_source_quote() -> None:
+    """A rewrite that rewords a quote of two sentences into one says what the speaker said in
+    other words: the source's quote, not a new one (the whole quote is compared, not each of its
+    sentences). A quote about something else is still one the source lacks."""
+    src = ("Odile Brask, who leads by four shots, told Radio Vell: \"I think I know how to play "
+           "under pressure. I have to focus on what is under my control.\" She plays with two "
+           "former champions on Sunday.")
+    copy = ("Odile Brask, who leads by four shots, told Radio Vell: \"I believe I've got the "
+            "hang of handling pressure, and it is all about concentrating on the controllable "
+            "parts.\" She plays with two former champions on Sunday.")
+    assert not [k for k, _ in found(src, copy) if k == "addition"]
+    other = copy.replace("I believe I've got the hang of handling pressure, and it is all about "
+                         "concentrating on the controllable parts.",
+                         "The greens at Lakeview are the fastest I have putted on in ten years.")
+    assert [k for k, _ in found(src, other) if k == "addition"]
+
+
+def test_only_the_attribution_that_gives_a_quote_is_its_speaker() -> None:
+    """"The tower noted that the pilot reported '...'": the quote is the pilot's, as in the
+    source; the tower's attribution governs the sentence, not the quote."""
+    src = ("Air traffic control said the pilot of the Varnair flight reported that \"something "
+           "had just gone over the top of him\" at about 18:45 while flying north of Lisk.")
+    copy = ("Air traffic control noted that the pilot of the Varnair flight reported \"something "
+            "had just gone over the top of him\" around 18:45 while flying north of Lisk.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    moved = copy.replace("the pilot of the Varnair flight reported",
+                         "Captain Ilse Moreau reported")
+    assert [k for k, _ in found(src, moved) if k == "attribution"]
+
+
+def test_a_bodys_report_is_the_body_the_source_names() -> None:
+    """"The AIB's report states" where the source names the Air Investigation Board (AIB)
+    report earlier: the owner of the document is the source it names, not a new one."""
+    src = ("According to the Air Investigation Board (AIB) report, the plane answered the "
+           "pilot's controls. The investigation continues to determine if the pilot tried to "
+           "eject before the canopy was released.")
+    copy = ("The AIB report said the plane answered the pilot's controls. The AIB's report states: "
+            "\"The investigation continues to determine if the pilot tried to eject before the "
+            "canopy was released.\"")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    other = copy.replace("The AIB's report states", "The Varn Pilots Union's report states")
+    assert [k for k, _ in found(src, other) if k == "attribution"]

@@ -127,6 +127,9 @@ def _credit(text: str, span: tuple[int, int]) -> bool:
         _TOLD_BEFORE.search(text, max(0, span[0] - 40), span[0]))
 
 
+# "the AAIB's report", "the council's statement": the owner speaks through the document
+_DOCUMENT = re.compile(r"['’]s\s+(?:\w+\s+)?(?:report|statement|study|findings|analysis|survey|"
+                       r"review|investigation|website|data|figures|letter|filing)$", re.IGNORECASE)
 _RESTATES = 0.7  # sentence-embedding cosine from which a copy's quote restates a source sentence
 _RESTATES_QUOTE = 0.6  # ... or one of the source's quotes (quote to quote: a reworded quote)
 # a verb that reports words as someone's
@@ -363,6 +366,10 @@ class AttributionChecks:
             quoted = self._source_quote(kept, region)
             if quoted is not None:  # the source's own words, kept: who says them?
                 q, said_by = quoted
+                reader = self._quote_speaker(q)
+                if reader is not None and same_speaker(reader, ba.subject or "") is False:
+                    continue  # another attribution of the sentence gives the quote ("X noted
+                    # that the pilot reported '...'"): this one does not
                 if src:
                     span = (min(q.span[0], ba.span[0]), max(q.span[1], ba.span[1]))
                     self._quote_given_to(sb, span, ba.subject or "", said_by.subject or "",
@@ -399,7 +406,8 @@ class AttributionChecks:
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
                          f"the source attributes it to {a_attr[0].subject}")
             elif src not in self.a.text.lower() and bearing and not (
-                    surname and _names(self.a.text, surname)):
+                    surname and _names(self.a.text, surname)) and not _names(
+                    self.a.text, _DOCUMENT.sub("", ba.subject or "")):
                 self.add("attribution", ba.span, None,
                          f"the copy attributes this to {ba.subject}, whom the source never names")
 
@@ -447,7 +455,9 @@ def side_vectors(side: Side) -> tuple[np.ndarray, np.ndarray]:
     from wiretrace.embeddings import embed
 
     if side.vectors is None:
-        quotes = [c.text for c in side.claims if c.kind == "quote"] + _open_quote(side.text)
+        # quotes of one sentence (claims) and of several ("I know how. I have to focus.")
+        quotes = list(dict.fromkeys([c.text for c in side.claims if c.kind == "quote"] + [
+            m.text for m in find_quote_mentions(side.text)] + _open_quote(side.text)))
         sents = [side.text[s.span[0]:s.span[1]] for s in side.sents]
         vecs = embed(sents + quotes)
         vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)

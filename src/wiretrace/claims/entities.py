@@ -110,6 +110,12 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if m and _classify(chunk)[0] != "org":
         return [(s, s + m.start()), (s + m.end(), e)]
     words = list(re.finditer(r"\S+", chunk))
+    for k, w in enumerate(words[:-1]):
+        owner = chunk[:w.end()]
+        if owner[-2:] in {"'s", "’s"} and canonical_place(owner[:-2]) and not canonical_place(
+                chunk):
+            # "South Korea's Mirim Lee", "Britain's Prince Harry": a place, then whose name
+            return [(s, s + w.end()), *_pieces(text, s + words[k + 1].start(), e)]
     if len(words) > 1 and not canonical_place(chunk) and all(
         canonical_place(w.group()) for w in words
     ):
