@@ -6,8 +6,10 @@ All texts are fictional and written for these tests.
 
 from __future__ import annotations
 
-from wiretrace.claims.compare import compare_texts
+from wiretrace.claims.compare import compare_sides, compare_texts
 from wiretrace.claims.entities import find_entities
+from wiretrace.claims.extract import extract_claims_from_text
+from wiretrace.claims.pairing import side_of
 from wiretrace.claims.quotes import find_quote_mentions
 
 
@@ -425,3 +427,70 @@ def test_a_bodys_report_is_the_body_the_source_names() -> None:
     assert not [k for k, _ in found(src, copy) if k == "attribution"]
     other = copy.replace("The AIB's report states", "The Varn Pilots Union's report states")
     assert [k for k, _ in found(src, other) if k == "attribution"]
+
+
+def found_beside(parent: str, copy: str, other: str) -> list[tuple[str, str]]:
+    """Changes of ``copy`` against ``parent`` with ``other`` as another article of the story."""
+    a, b, o = (side_of(t, extract_claims_from_text(t, None, k))
+               for k, t in enumerate((parent, copy, other)))
+    return [(c.kind, c.text) for c in compare_sides(a, b, None, 0, 1, support=[o])]
+
+
+def test_a_name_in_other_case_is_the_story_name() -> None:
+    """"Official Chart Company" where another article writes "Official chart company", "Number
+    One" for "number one": case is typography; a name no article has is still an addition."""
+    parent = "The new album by Lorna Vey did not chart this week, under the rules on downloads."
+    other = ("Official chart company rules state that free downloads do not count towards the "
+             "top 40, so the new album by Lorna Vey did not chart.")
+    copy = ("The new album by Lorna Vey did not chart this week, under Official Chart Company "
+            "rules on downloads.")
+    assert not found_beside(parent, copy, other)
+    assert [k for k, _ in found_beside(parent, copy.replace("Official Chart Company",
+                                                            "Varn Music Board"), other)
+            if k == "addition"]
+
+
+def test_words_that_are_no_names() -> None:
+    """A chart position ("at Number Thirteen"), names made an adjective ("a David-and-Goliath
+    fight"), a sentence opener ("This", "Since") and a name cut at its sentence's end ("World
+    War I. He") are read as what they are."""
+    names = [e.text for e in find_entities(
+        "This David-and-Goliath fight ended when the single went in at Number Thirteen. Since "
+        "Monday, Lorna Vey has served in World War I. He said so.")]
+    assert names == ["Lorna Vey", "World War I"]
+    assert [e.text for e in find_entities("A spokesman for Number 10 said so.")] == ["Number"]
+
+
+def test_a_war_numbered_in_words_or_numerals_is_one_war() -> None:
+    """"World War I" where another article says "World War One"; a person with a title spelt
+    out ("Detective Chief Inspector Andy Guy" for "Det Ch Insp Andy Guy") is the same person."""
+    parent = "Edgar Mobbs led a battalion and fought at Loos and Arras, the police said."
+    other = ("The match was meant to recruit players to the World War One battalion of Edgar "
+             "Mobbs, who fought at Loos and Arras, Det Ch Insp Andy Guy said.")
+    copy = ("Edgar Mobbs led a battalion in World War I. He fought at Loos and Arras, "
+            "Detective Chief Inspector Andy Guy said.")
+    assert not found_beside(parent, copy, other)
+    assert [k for k, _ in found_beside(parent, copy.replace("World War I", "the Crimean War"),
+                                       other) if k == "addition"]
+
+
+def test_zero_is_none() -> None:
+    """"zero Syrian refugees" for "no Syrian refugees have been resettled": the same figure; a
+    zero the source gives no ground for is still an addition."""
+    src = ("According to agency data, no Syrian refugees have been resettled by Varnland or "
+           "Ostmark, while Lisk has taken in 12,000.")
+    copy = ("Lisk has taken in a mere 12,000, and countries like Varnland and Ostmark have "
+            "resettled zero Syrian refugees.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src.replace("no Syrian refugees have been resettled",
+                                            "Syrian refugees have been resettled"), copy)
+            if k == "addition"]
+
+
+def test_a_certainty_word_both_texts_have_is_not_the_change() -> None:
+    """"If it is confirmed, it would reportedly be" → "If it is confirmed, it would likely be":
+    'confirmed' is in both; the change is 'likely' for 'reportedly'."""
+    src = "If the value of the jewels is confirmed, it would reportedly be the largest heist in Varn."
+    copy = src.replace("jewels", "stolen jewels").replace("reportedly", "likely")
+    assert [(c.kind, c.text, c.versus_text) for c in compare_texts(src, copy).changes] == [
+        ("modality", "likely", "reportedly")]

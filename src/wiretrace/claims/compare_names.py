@@ -32,11 +32,21 @@ def _norm_name(s: str) -> str:
     return re.sub(r"['’]s$", "", s).lower().strip(" .")
 
 
+_NUMBERED = {"i": "1", "one": "1", "first": "1", "ii": "2", "two": "2", "second": "2",
+             "iii": "3", "three": "3", "third": "3"}
+
+
+def _ordinal(name: str) -> str:
+    """A name's closing number as a digit: "world war i", "world war one" → "world war 1"."""
+    head, _, last = name.rpartition(" ")
+    return f"{head} {_NUMBERED[last]}" if head and last in _NUMBERED else name
+
+
 def _names_match(x: Claim, y: Claim) -> bool:
     if x.kind == "place" and y.kind == "place":
         vx, vy = x.value or {}, y.value or {}
         return same_place(str(vx.get("canonical")), str(vy.get("canonical")))
-    nx, ny = _norm_name(x.subject or x.text), _norm_name(y.subject or y.text)
+    nx, ny = _ordinal(_norm_name(x.subject or x.text)), _ordinal(_norm_name(y.subject or y.text))
     if re.findall(r"\d+", nx) != re.findall(r"\d+", ny):
         return False  # "SARS-CoV-2" is not "SARS-CoV-4"
     if nx == ny or fuzz.ratio(nx, ny) >= 85:
@@ -45,6 +55,8 @@ def _names_match(x: Claim, y: Claim) -> bool:
     people = (x.value or {}).get("type") == "person" and (y.value or {}).get("type") == "person"
     if people and tx and ty and (tx[-1] == ty[-1] and len(tx[-1]) > 3):
         return True  # surname
+    if people and len(tx) > 1 and len(ty) > 1 and tx[-2:] == ty[-2:]:
+        return True  # first name and surname, titles apart ("Det Insp Andy Guy")
     short, long_ = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
     return bool(short) and all(w in long_ for w in short) and len(" ".join(short)) > 3
 

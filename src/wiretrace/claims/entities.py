@@ -39,6 +39,11 @@ _STYLES = frozenset({"majesty", "majesties", "highness", "highnesses", "holiness
 _ADDRESS = r"(?:His|Her|Their|Your)\s+(?:(?:Royal|Imperial|Serene)\s+)?"
 _ADDRESSED = re.compile(rf"\b{_ADDRESS}$")
 STYLE_OF_ADDRESS = re.compile(rf"{_ADDRESS}(?i:{'|'.join(sorted(_STYLES))})")
+_POSSESSIVE = re.compile(r"['’]s$")
+_IDIOM = re.compile(r"\w-(?:and|or|versus|vs|meets)-\w")
+_RANK = re.compile(r"(?:Number|No\.?)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+                   r"Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|"
+                   r"Nineteen|Twenty|Thirty|Forty|Fifty)(?:[- ]\w+)?", re.IGNORECASE)
 _AGE_WORD = re.compile(r"(?i)-(?:year|month|week|day)s?-old$")
 _STALE = re.compile(r"\b(former|ex-|then-|late|outgoing|erstwhile)\s*$", re.IGNORECASE)
 
@@ -135,8 +140,14 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
         name = raw if re.fullmatch(r"(?:[A-Z]\.){2,}", raw) else raw.rstrip(".,")
         e = s + len(name)
         words = name.split()
+        for k, w in enumerate(words[:-1]):
+            if w.endswith(".") and words[k + 1].lower() in COMMON_CAPITALISED:
+                words = words[:k + 1]  # "World War I. He fought": the name ends with its sentence
+                words[-1] = w.rstrip(".")
+                e = s + raw.find(w) + len(words[-1])
+                break
         # drop leading common words ("The", "In", "On Friday") and trailing connectors
-        while words and (words[0].lower().strip("'’s") in COMMON_CAPITALISED
+        while words and (_POSSESSIVE.sub("", words[0].lower()) in COMMON_CAPITALISED
                          or _AGE_WORD.search(words[0])):  # "Twenty-one-year-old Welsh"
             s += len(words[0])
             while s < e and text[s].isspace():
@@ -168,6 +179,10 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
         if s >= e:
             continue
         etext = text[s:e]
+        if _IDIOM.search(etext) and not canonical_place(etext):
+            continue  # "a David-and-Goliath struggle": names made into an adjective
+        if _RANK.fullmatch(etext):
+            continue  # "at Number Thirteen": a chart position, a figure and not a name
         if s == start and (etext.lower() in COMMON_CAPITALISED or (
             " " not in etext and not canonical_place(etext) and text[e:e + 2] not in {"'s", "’s"}
         )):

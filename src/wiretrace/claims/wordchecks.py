@@ -191,6 +191,8 @@ def modality_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> l
         if not anchors:
             continue
         for o in region:
+            if any(t.norm == tok.norm for t in o.toks):
+                continue  # the source has this very word ("if it is confirmed"): not the change
             for k in _positions(o, anchors[0]):
                 j = _cue_before(o, k, lambda s, x: _modal_level(s, x) is not None)
                 if j is None:
