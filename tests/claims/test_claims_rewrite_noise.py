@@ -490,7 +490,8 @@ def test_zero_is_none() -> None:
 def test_a_certainty_word_both_texts_have_is_not_the_change() -> None:
     """"If it is confirmed, it would reportedly be" → "If it is confirmed, it would likely be":
     'confirmed' is in both; the change is 'likely' for 'reportedly'."""
-    src = "If the value of the jewels is confirmed, it would reportedly be the largest heist in Varn."
+    src = ("If the value of the jewels is confirmed, it would reportedly be the largest heist in "
+           "Varn.")
     copy = src.replace("jewels", "stolen jewels").replace("reportedly", "likely")
     assert [(c.kind, c.text, c.versus_text) for c in compare_texts(src, copy).changes] == [
         ("modality", "likely", "reportedly")]
