@@ -495,3 +495,17 @@ def test_a_certainty_word_both_texts_have_is_not_the_change() -> None:
     copy = src.replace("jewels", "stolen jewels").replace("reportedly", "likely")
     assert [(c.kind, c.text, c.versus_text) for c in compare_texts(src, copy).changes] == [
         ("modality", "likely", "reportedly")]
+
+
+def test_a_quote_reworded_with_the_source_quotes_words_is_that_quote() -> None:
+    """Most of a copy's quote's content words from one source quote, reordered and reworded:
+    the source's quote (left to quote integrity), not a quote the source lacks."""
+    src = ("However, the organiser told Radio Vell: \"We switched to plan B, and our thoughts and "
+           "wishes are with her and we hope that she makes a speedy recovery.\" The parade went "
+           "on without the Duchess.")
+    copy = ("\"We wish Her Royal Highness a speedy recovery and our thoughts are with her,\" the "
+            "organiser added. The parade went on without the Duchess.")
+    assert not found(src, copy)
+    other = copy.replace("We wish Her Royal Highness a speedy recovery and our thoughts are with "
+                         "her", "The weather in Varn was the worst we have had in a decade")
+    assert [k for k, _ in found(src, other) if k == "addition"]

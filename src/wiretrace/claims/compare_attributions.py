@@ -161,6 +161,7 @@ class AttributionChecks:
     units: list[tuple[Unit, tuple[int, int]]]
     _b_quotes: list[QuoteMention] | None
     _a_quote_grams: set[tuple[str, ...]] | None
+    _a_quote_stems: list[set[str]]
     support: list[Side] | None
 
     if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
@@ -419,18 +420,26 @@ class AttributionChecks:
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
 
     def _edits_source_quote(self, text: str) -> bool:
-        """Are most of the copy's quote's words runs of four of the source's quotes? Then it
-        is that quote cut, spliced or altered, which quote integrity reports with the words it
-        changed (``quotes.compare_quotes``), not a quote the source lacks."""
+        """Are most of the copy's quote's words runs of four of the source's quotes, or most of
+        its content words those of one source quote? Then it is that quote cut, spliced,
+        altered or reworded ("We wish her a speedy recovery" for "our thoughts and wishes are
+        with her and we hope she makes a speedy recovery"), which quote integrity reports with
+        the words it changed (``quotes.compare_quotes``), not a quote the source lacks."""
         if self._a_quote_grams is None:
-            self._a_quote_grams = {tuple(m.words[i:i + 4]) for m in find_quote_mentions(
-                self.a.text) for i in range(len(m.words) - 3)}
+            mentions = find_quote_mentions(self.a.text)
+            self._a_quote_grams = {tuple(m.words[i:i + 4]) for m in mentions
+                                   for i in range(len(m.words) - 3)}
+            self._a_quote_stems = [{stem(w) for w in m.words if is_content(w)} for m in mentions]
         words, _ = quote_words(text)
         kept: set[int] = set()
         for i in range(len(words) - 3):
             if tuple(words[i:i + 4]) in self._a_quote_grams:
                 kept.update(range(i, i + 4))
-        return len(kept) >= 0.5 * len(words)  # mostly the source's words: an edited quote
+        if len(kept) >= 0.5 * len(words):
+            return True  # mostly the source's words: an edited quote
+        mine = {stem(w) for w in words if is_content(w)}
+        return any(len(mine & theirs) >= max(3, 0.5 * len(mine))
+                   for theirs in self._a_quote_stems)
 
     def _restates(self, text: str) -> bool:
         """Does ``text`` say what one of the source's sentences (or another story article's)
