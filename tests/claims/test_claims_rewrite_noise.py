@@ -509,3 +509,63 @@ def test_a_quote_reworded_with_the_source_quotes_words_is_that_quote() -> None:
     other = copy.replace("We wish Her Royal Highness a speedy recovery and our thoughts are with "
                          "her", "The weather in Varn was the worst we have had in a decade")
     assert [k for k, _ in found(src, other) if k == "addition"]
+
+
+def test_a_negation_told_by_a_word_that_denies() -> None:
+    """"unable to afford" for "could not afford", "evading payment" for "not paying", "remained
+    inactive" for "has not posted": the same denial without a cue; a denial dropped is still a
+    change."""
+    src = "It is believed that the widow of Tom Whitley could not afford a marked grave in Varn."
+    assert not found(src, src.replace("could not afford", "was unable to afford"))
+    assert [k for k, _ in found(src, src.replace("could not afford", "could afford"))
+            if k == "negation"]
+    src2 = ("PC Ada Tilley admitted she had destroyed her career after evading payment for a "
+            "journey between Varn station and Lisk last June.")
+    assert not found(src2, "PC Ada Tilley admitted she had ruined her career after not paying "
+                           "for a trip between Varn station and Lisk last June.")
+    src3 = ("The official Varn Agency Twitter account has not posted since 19 January, a day "
+            "before the new chief took office.")
+    assert not found(src3, "Since 19 January the official Varn Agency Twitter account has "
+                           "remained inactive, a day before the new chief took office.")
+    assert [k for k, _ in found(src3, src3.replace("has not posted", "has posted"))
+            if k == "negation"]
+
+
+def test_before_and_later_can_tell_one_order_of_events() -> None:
+    """"began in Olney before becoming captain" / "began in Olney and later captained": one
+    order; "after becoming captain" for "before becoming captain" reverses it."""
+    src = ("Edgar Mobbs was born in Varn in 1882 and began his playing career in Olney before "
+           "becoming captain of the Varn club in 1907.")
+    copy = ("Edgar Mobbs, born in Varn in 1882, began his playing career in Olney and later "
+            "captained the Varn club in 1907.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, src.replace("before becoming", "after becoming"))
+            if k == "negation"]
+
+
+def test_a_title_in_quotation_marks_is_no_quote() -> None:
+    """"The Varn Memorial Match" names an event; a quotation the source lacks is still added."""
+    src = ("A match in memory of Edgar Mobbs will be played on 24 January at Olney, where he "
+           "first played.")
+    copy = ("A match, called \"The Varn Memorial Match,\" will be played on 24 January at Olney, "
+            "where Edgar Mobbs first played.")
+    def quotes_added(copy: str) -> list[str]:
+        return [c.text for c in compare_texts(src, copy).changes
+                if c.kind == "addition" and "the quote" in c.explanation]
+
+    assert not quotes_added(copy)
+    assert quotes_added(copy.replace("The Varn Memorial Match,",
+                                     "we will never forget what he gave,"))
+
+
+def test_a_body_then_a_title_is_the_body() -> None:
+    """"NHS CEO, Simon Stevens" where the source has "NHS chief executive Simon Stevens"."""
+    assert [e.text for e in find_entities("Then VTB CEO, Ola Brandt, said so.")] == [
+        "VTB", "Ola Brandt"]
+    src = ("The walk-in service will be rolled out across the country next year, VTB chief "
+           "executive Ola Brandt said.")
+    copy = ("Then VTB CEO, Ola Brandt, expects the walk-in service to be rolled out across the "
+            "country next year.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("VTB CEO", "Varn Savings Bank CEO"))
+            if k in {"addition", "actor"}]

@@ -127,6 +127,9 @@ def _credit(text: str, span: tuple[int, int]) -> bool:
         _TOLD_BEFORE.search(text, max(0, span[0] - 40), span[0]))
 
 
+# every word capitalised but the small ones: a title ("The Mobbs Memorial Match")
+_TITLE_CASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|in|on|a|an|for|to|at)\s+)*"
+                         r"[A-Z0-9][\w'’-]*)+")
 # "the AAIB's report", "the council's statement": the owner speaks through the document
 _DOCUMENT = re.compile(r"['’]s\s+(?:\w+\s+)?(?:report|statement|study|findings|analysis|survey|"
                        r"review|investigation|website|data|figures|letter|filing)$", re.IGNORECASE)
@@ -415,6 +418,8 @@ class AttributionChecks:
     def quotes(self, sb: Sent) -> None:
         a_text = self.a.text.lower()
         for q in (c for c in sb.claims if c.kind == "quote" and len(c.text.split()) >= 4):
+            if _TITLE_CASE.fullmatch(q.text.strip(" ,.")):
+                continue  # "The Mobbs Memorial Match": the name of an event or a work, no quote
             if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(
                     q.text) and not self._edits_source_quote(q.text):
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")

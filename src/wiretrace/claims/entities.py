@@ -168,6 +168,9 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
                 s = text.find(words[0], s)
         while words and words[-1].lower() in {"of", "de", "the", "for", "and", "al"}:
             words = words[:-1]
+        while len(words) > 1 and words[-1].lower() in lexicon().titles and (
+                words[-1].isupper() or words[-2].isupper()):
+            words = words[:-1]  # "NHS CEO", "Labour MP": the body, then a title
         if not words:
             continue
         name = " ".join(words)

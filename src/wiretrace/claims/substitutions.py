@@ -36,6 +36,7 @@ from wiretrace.claims.wordchecks import (
     negated_before,
     negated_word,
     negation_at,
+    orders_events,
 )
 from wiretrace.trace.citations import outlet_like
 from wiretrace.trace.sentences import zipf
@@ -298,6 +299,9 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
     opposite = any((pair, 1 - side) in a_poles for pair, side in b_poles)
     if (opposite or _negated_in(b, bt, a, at)) and _negated_span(b, bt) != _negated_span(a, at):
         return None  # "unsupported" for "not supported": the opposite word, negated
+    if opposite and any(orders_events(a, k) for k in range(*at)) != any(
+            orders_events(b, k) for k in range(*bt)):
+        return None  # "before becoming captain" / "and later captained": one order of events
     if opposite:
         return "negation", "words of opposite meaning"
     if _negated_in(b, bt, a, at):

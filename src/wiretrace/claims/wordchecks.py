@@ -17,12 +17,13 @@ from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content
 
 __all__ = ["WordChange", "negated_before", "negated_word", "negation_at", "negation_changes",
-           "modality_changes", "polarity_changes", "contrast_changes"]
+           "orders_events", "modality_changes", "polarity_changes", "contrast_changes"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
 _NEG_VERBS = frozenset({"denied", "denies", "deny"})
-_NEG_PREFIX = ("failed", "fails", "refused", "refuses", "declined", "declines", "declining")
+_NEG_PREFIX = ("failed", "fails", "refused", "refuses", "declined", "declines", "declining",
+               "unable", "unwilling")
 
 
 @dataclass(slots=True)
@@ -108,6 +109,17 @@ def negated_word(x: str, y: str) -> bool:
     return False
 
 
+# words that deny what they govern without a negation cue: "evading payment" is "not paying",
+# "remained inactive" is "has not posted"
+_IMPLICIT_NEGATION = frozenset({
+    "avoid", "avoided", "avoiding", "avoids", "evade", "evaded", "evading", "evades", "dodge",
+    "dodged", "dodging", "lack", "lacked", "lacking", "lacks", "absent", "refrain", "refrained",
+    "skip", "skipped", "skipping", "omit", "omitted", "neglect", "neglected", "neglecting",
+    "inactive", "unpaid", "unable", "unwilling", "silent", "idle", "ceased", "halted",
+    "stopped", "abstained", "barred", "prevented", "spared", "escaped",
+})
+
+
 def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
     """The word a negation cue governs ("not attend") has its opposite in ``other`` ("absent",
     "unsupported" for "not supported"): the other sentence says the same thing without the cue."""
@@ -123,7 +135,7 @@ def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
         if t.norm in own:
             continue  # a word both sentences have stands for nothing dropped ("After a long
             # stretch ... is back" / "After a long stretch ... is not back")
-        if negated_word(t.norm, w):
+        if negated_word(t.norm, w) or t.norm in _IMPLICIT_NEGATION:
             return True
         if any((pair, 1 - side) in mine for pair, side in poles.get(t.norm, ())):
             return True
@@ -309,6 +321,9 @@ def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     for i, o, k in _word_swaps(b, region, dict(poles), opposite=True):
         if negated_before(b, i) != negated_before(o, k):
             continue  # "would be absent" for "would not attend": the opposite word, negated
+        if orders_events(b, i) != orders_events(o, k):
+            continue  # "began in Olney before becoming captain" / "... and later captained":
+            # one order of two events, told with a conjunction or with an adverb
         pairs = {p for p, _ in poles[b.toks[i].norm]} & {p for p, _ in poles[o.toks[k].norm]}
         kind = next((lexicon().pole_kind[p] for p in pairs if p in lexicon().pole_kind),
                     "negation")
@@ -317,6 +332,13 @@ def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
                               f"'{b.toks[i].norm}' where the source says the opposite, "
                               f"'{o.toks[k].norm}'"))
     return out
+
+
+def orders_events(s: Sent, i: int) -> bool:
+    """"before" or "after" joining a second event ("before becoming captain"): it orders two
+    events, where "later" or "earlier" dates one."""
+    return (s.toks[i].norm in {"before", "after"} and i + 1 < len(s.toks)
+            and s.toks[i + 1].norm.endswith("ing"))
 
 
 _CONTRAST_KIND = {"weekday": "figure", "month": "figure", "time_unit": "figure",
