@@ -569,3 +569,55 @@ def test_a_body_then_a_title_is_the_body() -> None:
     assert not found(src, copy)
     assert [k for k, _ in found(src, copy.replace("VTB CEO", "Varn Savings Bank CEO"))
             if k in {"addition", "actor"}]
+
+
+def test_a_place_told_as_what_it_is_is_no_other_place() -> None:
+    """"claims in the area" for "claims in the South Varn Sea": the same place; "the North Lisk
+    Sea" for it is another place, reported once (not also as an opposite word)."""
+    src = ("A tribunal ruled on Tuesday that there was no legal basis to the claims of Varnland "
+           "in the South Varn Sea.")
+    assert not found(src, "This comes after a tribunal ruled on Tuesday that there is no legal "
+                          "basis for the claims of Varnland in the area.")
+    assert found(src, src.replace("South Varn Sea", "North Lisk Sea")) == [("place", "North")]
+
+
+def test_a_region_epithet_is_the_country_it_describes() -> None:
+    src = ("Varnland has been in chaos since the fall of its ruler Ola Brandt in 2011, and two "
+           "rival governments vie for power.")
+    copy = src.replace("Varnland has", "The North African nation has")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, src.replace("two rival", "two North African"))
+            if k == "addition"]
+
+
+def test_a_name_with_initials_for_some_words_is_the_source_name() -> None:
+    src = ("The UN refugee agency said on Friday that 25,000 migrants boarded smugglers' boats "
+           "from Varnland in the first quarter of 2015.")
+    copy = ("The United Nations Refugee Agency has shed light on a worrying trend, disclosing "
+            "that some 25,000 migrants boarded smugglers' boats from Varnland early in 2015.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("United Nations Refugee Agency",
+                                                  "Varn Migration Office")) if k == "addition"]
+
+
+def test_a_pronoun_told_something_is_no_source_dropped() -> None:
+    src = ("At a meeting of Varn MPs, he was told the referendum could be \"lost\" unless the "
+           "party made a more \"passionate\" case.")
+    copy = ("During a tense meeting with Varn MPs, the stakes were laid bare; the referendum "
+            "could be \"lost\" unless the party made a more \"passionate\" case.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src.replace("he was told", "Ola Brandt told them"), copy)
+            if k == "attribution"]
+
+
+def test_a_denial_by_quantity_or_prefix_is_a_negation() -> None:
+    """"not enough room" for "little room", "for which drugs are ineffective" for "that drugs
+    cannot help": the same denial."""
+    src = "As the Varn roadster was sold as a two-seater, there was little room for a third person."
+    assert not found(src, "As the Varn roadster is a two-seater, there was not enough room for a "
+                          "third person.")
+    src2 = ("The Lisk throat service tells whether an illness is caused by a virus that drugs "
+            "cannot help or by a bacterial infection.")
+    assert not found(src2, "The Lisk throat service tells whether an illness is caused by a "
+                           "virus (for which drugs are ineffective) or by a bacterial infection.")
+    assert [k for k, _ in found(src2, src2.replace("cannot help", "can help")) if k == "negation"]

@@ -93,6 +93,19 @@ def _read(text: str) -> str:
     return " " + " ".join(_WORDS.findall(reading_form(text))) + " "
 
 
+def _initialled(name: str) -> list[str]:
+    """``name`` with a run of two or three of its words told by their initials: "United Nations
+    Refugee Agency" is also "UN Refugee Agency"."""
+    words = name.split()
+    out = []
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 3) + 1):
+            if j - i < len(words) and all(w[:1].isupper() for w in words[i:j]):
+                out.append(" ".join([*words[:i], "".join(w[0] for w in words[i:j]),
+                                     *words[j:]]))
+    return out
+
+
 def supported(unit: Unit, sides: list[Side], names_match: object,
               unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
@@ -105,6 +118,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             any(o.kind in {"actor", "place"} and names_match(o, c)  # type: ignore[operator]
                 for o in side.claims) or c.text in side.text
             or _read(c.text) in _read(side.text)  # "Official Chart Company" / "... chart company"
+            or any(_read(v) in _read(side.text) for v in _initialled(c.text))
         ):
             return True
         if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:

@@ -199,10 +199,11 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self.substitutions()
         self.additions()
         # one edit, one change: a swapped speaker ("Jane Doe said" for "John Roe said") is the
-        # actor swap, not also a moved attribution
+        # actor swap, not also a moved attribution; "North" for "South" in a place's name is the
+        # place swap, not also an opposite word
         names = [c.span for c in self.changes if c.kind in {"actor", "place"} and c.span]
         self.changes = [c for c in self.changes if not (
-            c.kind == "attribution" and c.span
+            c.kind in {"attribution", "negation"} and c.span
             and any(s < c.span[1] and c.span[0] < e for s, e in names))]
         self.changes.sort(key=lambda c: c.span or (0, 0))
         return self.changes

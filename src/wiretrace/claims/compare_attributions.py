@@ -339,6 +339,9 @@ class AttributionChecks:
             if not own:
                 return  # the source attributes another sentence of the passage, not this one
             aa = own[0]
+            if (aa.subject or "").lower().split()[:1] in (["he"], ["she"], ["they"], ["we"],
+                                                           ["i"], ["you"], ["it"]):
+                return  # "he was told the referendum could be 'lost'": no source to drop
             speaker = self._quote_speaker(kept[0])
             if speaker is not None:  # the copy names a speaker the attribution reader missed
                 self._quote_given_to(sb, kept[0].span, speaker, aa.subject or "", aa.span)

@@ -24,6 +24,8 @@ _STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?
 _EPITHET = re.compile(r"(?:[A-Z][a-z]+ ){1,2}(?:State|City|Isles?|Islands?|Kingdom|Republic|"
                       r"Coast|Valley|Country|Nation|Land|Province|Territory|Peninsula)")
 
+_REGIONAL = re.compile(r"(?:North|South|East|West|Central|Middle|Southeast|Northeast|Southwest|"
+                       r"Northwest)(?:ern)?[ -][A-Z][a-z]+(?:an|ern|ese|ic|ish)")
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
@@ -220,8 +222,11 @@ class NameChecks:
 
     def _epithet(self, sb: Sent, bn: Claim, region: list[Sent]) -> bool:
         """A place called by an epithet ("the Golden State", "the Emerald Isle", "the Windy
-        City") in a sentence that no longer names the place its source sentence names."""
-        if not _EPITHET.fullmatch(bn.text) or not re.search(
+        City", "the North African nation") in a sentence that no longer names the place its
+        source sentence names."""
+        regional = _REGIONAL.fullmatch(bn.text) and re.match(r"\s+[a-z]", self.b.text[
+            bn.span[1]:bn.span[1] + 2])  # "the North African nation", "the East Asian giant"
+        if not (_EPITHET.fullmatch(bn.text) or regional) or not re.search(
                 r"\b[Tt]he\s+$", self.b.text[max(0, bn.span[0] - 5):bn.span[0]]):
             return False
         b_sentence = self.b.text[sb.span[0]:sb.span[1]]

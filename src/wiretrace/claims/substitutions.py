@@ -33,6 +33,7 @@ from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
     _CONTRAST_KIND,
     WordChange,
+    implicitly_negative,
     negated_before,
     negated_word,
     negation_at,
@@ -284,6 +285,12 @@ def _vaguer(copy_words: set[str], source_words: set[str]) -> bool:
     return bool(new) and new <= _GENERIC
 
 
+# what a place is, which refers back to a place a text names
+_PLACE_NOUNS = frozenset({"area", "region", "country", "city", "town", "nation", "state",
+                          "territory", "waters", "zone", "province", "capital", "village", "site",
+                          "island", "islands", "sea", "district", "county", "the", "there"})
+
+
 def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
           ) -> tuple[str, str] | None:
     """The change kind and why: the nearest kind when the word is not a name or a figure;
@@ -299,6 +306,9 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
     opposite = any((pair, 1 - side) in a_poles for pair, side in b_poles)
     if (opposite or _negated_in(b, bt, a, at)) and _negated_span(b, bt) != _negated_span(a, at):
         return None  # "unsupported" for "not supported": the opposite word, negated
+    if _negated_span(b, bt) != _negated_span(a, at) and any(
+            implicitly_negative(t) for t in _norms(b, *bt) | _norms(a, *at)):
+        return None  # "not enough room" for "little room": one denial, with and without a cue
     if opposite and any(orders_events(a, k) for k in range(*at)) != any(
             orders_events(b, k) for k in range(*bt)):
         return None  # "before becoming captain" / "and later captained": one order of events
@@ -317,6 +327,9 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return "scope", f"what is counted changed{JUDGED}"
     if _vaguer(bn, an):
         return None
+    if bn <= _PLACE_NOUNS and _capitalised(a, *at):
+        return None  # "claims in the area" for "claims in the South China Sea": the place, told
+        # as what it is
     if _governed_by_place(b, bt[0]) and not any(w.endswith("ing") for w in bn | an):
         return "place", "another place in the same slot"  # not "from making" / "from exerting"
     if _specific_terms(bn - an, an - bn):

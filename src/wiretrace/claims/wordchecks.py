@@ -15,9 +15,11 @@ from typing import Any
 
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content
+from wiretrace.trace.sentences import zipf
 
 __all__ = ["WordChange", "negated_before", "negated_word", "negation_at", "negation_changes",
-           "orders_events", "modality_changes", "polarity_changes", "contrast_changes"]
+           "implicitly_negative", "orders_events", "modality_changes", "polarity_changes",
+           "contrast_changes"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
@@ -116,8 +118,29 @@ _IMPLICIT_NEGATION = frozenset({
     "dodged", "dodging", "lack", "lacked", "lacking", "lacks", "absent", "refrain", "refrained",
     "skip", "skipped", "skipping", "omit", "omitted", "neglect", "neglected", "neglecting",
     "inactive", "unpaid", "unable", "unwilling", "silent", "idle", "ceased", "halted",
-    "stopped", "abstained", "barred", "prevented", "spared", "escaped",
+    "stopped", "abstained", "barred", "prevented", "spared", "escaped", "little", "few",
+    "hardly", "barely", "scarcely",
 })
+_PRIVATIVE = re.compile(
+    r"un(?P<un>[a-z]{4,})|non-?(?P<non>[a-z]{4,})|"
+    r"i[nmlr](?P<in>[a-z]{2,}(?:ive|ful|able|ible|ent|ant|al|ate|ect|ure|ite|ous))")
+
+
+def _privative(word: str) -> bool:
+    """An adjective made negative by its prefix ("ineffective", "inactive", "unpaid",
+    "non-binding"): the stem after the prefix is itself a common word ("information" and
+    "improve" are no "formation" and "prove" denied: "in-" counts only before an adjective's
+    ending)."""
+    m = _PRIVATIVE.fullmatch(word)
+    if m is None:
+        return False
+    stem = m.group("un") or m.group("non") or m.group("in") or ""
+    return len(stem) >= 5 - (m.group("un") is not None) and stem != "less" and zipf(stem) >= 3.0
+
+
+def implicitly_negative(word: str) -> bool:
+    """A word that denies without a negation cue ("evading", "little", "ineffective")."""
+    return word in _IMPLICIT_NEGATION or _privative(word)
 
 
 def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
@@ -135,7 +158,7 @@ def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
         if t.norm in own:
             continue  # a word both sentences have stands for nothing dropped ("After a long
             # stretch ... is back" / "After a long stretch ... is not back")
-        if negated_word(t.norm, w) or t.norm in _IMPLICIT_NEGATION:
+        if negated_word(t.norm, w) or implicitly_negative(t.norm):
             return True
         if any((pair, 1 - side) in mine for pair, side in poles.get(t.norm, ())):
             return True
