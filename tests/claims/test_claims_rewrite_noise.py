@@ -621,3 +621,28 @@ def test_a_denial_by_quantity_or_prefix_is_a_negation() -> None:
     assert not found(src2, "The Lisk throat service tells whether an illness is caused by a "
                            "virus (for which drugs are ineffective) or by a bacterial infection.")
     assert [k for k, _ in found(src2, src2.replace("cannot help", "can help")) if k == "negation"]
+
+
+def test_the_speaker_of_a_quote_however_introduced() -> None:
+    """Speakers introduced by any verb before or after the quote, with an apposition or a
+    home town between name and verb; a scare quote before a name has none."""
+    text = ("\"Nothing could be further from the truth,\" Lind asserts. Ola Brandt reflected, \"We "
+            "have come a long way.\" According to Stokes, \"It is about winning.\" Fia Holm, her "
+            "agent for 25 years, said: \"That is simply wrong.\" MP Mel Onn from Great Lisk "
+            "posited, \"Statistics show more.\" \"We lost,\" Mr. Obrey said. The \"new normal\" "
+            "Paris talks were held.")
+    assert [m.speaker for m in find_quote_mentions(text)] == [
+        "Lind", "Ola Brandt", "Stokes", "Fia Holm", "MP Mel Onn", "Mr. Obrey", None]
+
+
+def test_a_quote_of_someone_the_source_quotes_is_their_quote_reworded() -> None:
+    """A rewrite that rewords what a quoted person said ("that is simply wrong" → "nothing could
+    be further from the truth") gives that person's quote, not a new one; a quote from someone
+    the source never quotes is still one the source lacks."""
+    src = ("Fia Holm, the singer's agent for 25 years, said: \"It has been reported that she will "
+           "only work one more year - that is simply wrong.\" The singer is 81.")
+    copy = ("Reports that the singer will only work one more year are false. \"Nothing could be "
+            "further from the truth,\" Holm asserts. The singer is 81.")
+    assert not [k for k, _ in found(src, copy) if k == "addition"]
+    other = copy.replace("Holm asserts", "Ada Lind asserts")
+    assert [k for k, _ in found(src, other) if k == "addition"]

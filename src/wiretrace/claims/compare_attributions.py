@@ -423,9 +423,26 @@ class AttributionChecks:
         for q in (c for c in sb.claims if c.kind == "quote" and len(c.text.split()) >= 4):
             if _TITLE_CASE.fullmatch(q.text.strip(" ,.")):
                 continue  # "The Mobbs Memorial Match": the name of an event or a work, no quote
+            if self._quoted_in_source(self._quote_speaker(q)):
+                continue  # the words of someone the source quotes, reworded: that quote, left
+                # to quote integrity, not a quote the source lacks
             if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(
                     q.text) and not self._edits_source_quote(q.text):
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
+
+    def _quoted_in_source(self, speaker: str | None) -> bool:
+        """Does the source quote ``speaker`` (a quote given to them, or to a pronoun after a
+        mention of their name)?"""
+        surname = _surname(speaker or "")
+        if not surname:
+            return False
+        for m in find_quote_mentions(self.a.text):
+            if same_speaker(speaker, m.speaker):
+                return True
+            if same_speaker(m.speaker, m.speaker) is None and _names(
+                    self.a.text[max(0, m.span[0] - 400):m.span[0]], surname):
+                return True  # '"...," he said' after a mention of the speaker
+        return False
 
     def _edits_source_quote(self, text: str) -> bool:
         """Are most of the copy's quote's words runs of four of the source's quotes, or most of

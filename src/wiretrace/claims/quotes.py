@@ -29,6 +29,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from wiretrace.claims.attributions import find_attributions
+from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.normalise import reading_form
 from wiretrace.model import Alignment, Article, Derivation, QuoteChange, Span, spans_overlap
 
@@ -38,7 +39,7 @@ __all__ = ["QuoteMention", "compare_quotes", "find_quote_mentions", "quote_chang
 _QUOTE = re.compile(r"[\"“„](?P<q>[^\"“”„\n]{3,800}?)[\"”“]")
 _TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z“\"]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 _MIN_WORDS = 3
 _MIN_PART = 3  # words of a parent quote a spliced quote must carry
 _MAX_CANDIDATES = 6  # parent quotes a quote is compared with
@@ -110,7 +111,7 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
         after_end = min(after_end, nl)
     for a in find_attributions(text, close_at - 1, after_end):
         gap = text[close_at:a.source_span[0]]
-        if re.search(r"[.!?;]", text[close_at:a.start]) or (
+        if re.search(r"[.!?;\"“”]", text[close_at:a.start]) or (
                 text[max(0, close_at - 2):close_at - 1].endswith(".")
                 and text[close_at:a.start + 1].strip()[:1].isupper()):
             break  # the quote's sentence ended: "...language". Ministers have said ..., or
@@ -118,14 +119,50 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
         if a.start - close_at <= 3 or (a.verb is not None and len(gap) <= 40
                                        and not re.search(r"[.!?;]", gap)):
             return a.source, a.source_span
+    m = _NAME_VERB_AFTER.match(text, close_at, after_end)
+    if m and _named_verb(m) and text[close_at - 2:close_at - 1] in {
+            ",", "!", "?"}:  # speech closes on its own comma; a scare quote ("new normal") not
+        return m.group("src"), m.span("src")  # '"...," Lindsay asserts.'
     begin = _sentence_start(text, open_at)
-    before = [a for a in find_attributions(text, begin, open_at) if a.verb is not None]
+    before = [a for a in find_attributions(text, begin, open_at)
+              if a.verb is not None or a.source_span[1] > open_at - 40]  # "According to X, "
     if before:
         a = before[-1]
         gap = text[a.end:open_at]
         if len(gap) <= 40 and not re.search(r"[.!?]", gap):
             return a.source, a.source_span
+    m = _NAME_VERB_BEFORE.search(text, begin, open_at)
+    if m and _named_verb(m) and _LEAD_IN.fullmatch(text, begin, m.start()):
+        return m.group("src"), m.span("src")  # 'Obama reflected, "...', 'X, her agent, said: "'
     return None
+
+
+# a name, maybe a short apposition, then a verb in the past or present tense right before the
+# quote opens ('Obama reflected, "', 'Fiona Lindsay, her agent for 25 years, said: "') or right
+# after it closes ('," Lindsay asserts'): whatever the verb, it introduces the quote
+_NAME = r"(?P<src>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+_FROM = r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?"  # "Onn from Grimsby"
+_NAME_VERB_BEFORE = re.compile(
+    rf"{_NAME}{_FROM}(?:,[^,\"“”.!?;]{{3,60}},)?\s+(?:\w+ly\s+)?(?P<verb>said|told|wrote|[a-z]{{3,}}(?:ed|s))"
+    r"\s*[,:]\s*$")
+_NAME_VERB_AFTER = re.compile(
+    rf"\s*,?\s*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>said|told|wrote|[a-z]{{3,}}(?:ed|s))\b")
+# what may stand before the speaker's name in its sentence: nothing, or a short lead-in ("In
+# contrast, MP Mel Onn posited"), not another name the apposition belongs to ("Jo Elson, head of
+# the Money Advice Trust, which runs ..., said")
+_LEAD_IN = re.compile(r"[\s\"”]*(?:[A-Z][a-z]*(?:\s+[a-z]+){0,3},\s*)?")
+
+
+def _named_verb(m: re.Match[str]) -> bool:
+    """A name ("They stated", "The Alliance" are not) and a verb that may introduce speech."""
+    first = m.group("src").split()[0].lower()
+    return m.group("verb") not in _NOT_SPEECH and first not in COMMON_CAPITALISED
+
+
+_NOT_SPEECH = frozenset({"was", "has", "is", "does", "goes", "comes", "gets", "seems", "looks",
+                         "needs", "wants", "plays", "runs", "makes", "takes", "gives", "lives",
+                         "works", "led", "used", "needed", "wanted", "played", "seemed",
+                         "looked", "worked", "lived", "this", "his", "its", "ways"})
 
 
 def _trimmed(text: str, who: tuple[str, Span] | None) -> tuple[str, Span] | None:
@@ -142,7 +179,7 @@ def _trimmed(text: str, who: tuple[str, Span] | None) -> tuple[str, Span] | None
 
 
 def _trimmed_name(name: str) -> str:
-    m = re.search(r"(?<![A-Z])\.\s", name)
+    m = re.search(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.\s", name)
     return name[:m.start()] if m else name
 
 
@@ -160,7 +197,7 @@ def find_quote_mentions(text: str) -> list[QuoteMention]:
             # "“A,” said X, head of Y. “B.”": B is X's too
             gap = text[last.span[1]:m.start()]
             if ("\n" not in gap and len(gap) <= 150 and last.speaker_span[0] > last.span[1]
-                    and not _QUOTE.search(gap)):
+                    and not _QUOTE.search(gap) and m.group("q")[:1].isupper()):
                 who = (last.speaker, last.speaker_span)
         out.append(QuoteMention((s, e), m.group("q"), words, spans,
                                 who[0] if who else None, who[1] if who else None))
@@ -176,7 +213,7 @@ def _name_words(speaker: str | None) -> set[str]:
         if not w[:1].isupper():
             continue
         w = re.sub(r"['’]s$", "", reading_form(w)).strip(".")
-        if w and w not in _TITLES:
+        if w and w not in _TITLES and w not in COMMON_CAPITALISED:  # "He further added"
             out.add(w)
     return out
 
