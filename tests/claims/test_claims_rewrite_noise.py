@@ -646,3 +646,58 @@ def test_a_quote_of_someone_the_source_quotes_is_their_quote_reworded() -> None:
     assert not [k for k, _ in found(src, copy) if k == "addition"]
     other = copy.replace("Holm asserts", "Ada Lind asserts")
     assert [k for k, _ in found(src, other) if k == "addition"]
+
+
+def test_a_models_notes_on_its_edit_are_residue() -> None:
+    """A list of bold labels under "Insightful feedback:" is a model's notes on its own edit,
+    never a claim of the article; a plain sentence about improvements is the article's."""
+    from wiretrace.ingest.llm_meta import is_meta_anywhere
+
+    assert is_meta_anywhere("1. **Contextual Clarity**: The refined paragraph gives context.")
+    assert is_meta_anywhere("--- Insightful feedback:")
+    assert is_meta_anywhere("Suggestions for further enhancement:")
+    assert not is_meta_anywhere("Improvements to the A14 road were announced on Monday.")
+    assert not is_meta_anywhere("The council voted for three improvements:")
+
+
+def test_instead_of_is_a_denial() -> None:
+    src = ("Groups of pupils at Varn Academy will in future be called \"classes\", and not "
+           "\"squads\", the head said.")
+    assert not found(src, "In future, groups of pupils at Varn Academy will be called \"classes\" "
+                          "instead of \"squads\", the head said.")
+
+
+def test_a_possessive_is_no_speaker() -> None:
+    """"China's claims" is a noun; "in Washington she said": she speaks."""
+    from wiretrace.claims.attributions import find_attributions
+
+    assert [a.source for a in find_attributions(
+        "A tribunal ruled against Varnland's claims, but Lisk said it would not comply.")] == [
+        "Lisk"]
+    assert [a.source for a in find_attributions(
+        "Speaking at a meeting in Varn she said: \"It works.\"")] == ["she"]
+
+
+def test_a_name_in_another_form_is_no_other_name() -> None:
+    """"Vivendi's SFR" / "Vivendi-owned SFR", "St. Anne's Home" / "St Anne's", "Manus RPC" /
+    "Manus Regional Processing Centre" name one thing; another owner or home is a swap."""
+    src = ("The bid to combine Varn Telecom and Vivendi-owned SFR would create the largest mobile "
+           "provider in Lisk. He denies 50 counts of assault in the 1990s at St Anne's in Market "
+           "Weighton.")
+    copy = ("The bid to combine Varn Telecom and Vivendi's SFR would create the largest mobile "
+            "provider in Lisk. He denies 50 counts of assault in the 1990s at St. Anne's Home in "
+            "Market Weighton.")
+    assert not found(src, copy)
+    assert len(found(src, copy.replace("Vivendi", "Orange").replace("Anne", "Mary"))) == 2
+    src2 = ("Mr Ola Brandt said the Manus Regional Processing Centre, which houses 854 men, would "
+            "not close at once.")
+    copy2 = ("The decision to close the Manus RPC, which houses 854 men, will not happen at once, "
+             "Mr Ola Brandt said.")
+    assert not found(src2, copy2)
+    assert [k for k, _ in found(src2, copy2.replace("Manus RPC", "Lisk RPC")) if k == "addition"]
+
+
+def test_a_speaker_who_opens_the_next_quote_is_not_the_last_ones() -> None:
+    text = ("Stanford, a former world champion herself, shared her thoughts: \"It was fierce!\" "
+            "Holland told reporters: \"We won.\"")
+    assert [m.speaker for m in find_quote_mentions(text)] == ["Stanford", "Holland"]

@@ -106,6 +106,17 @@ def _initialled(name: str) -> list[str]:
     return out
 
 
+def _spelt_out(name: str, text: str) -> str:
+    """``name`` with each acronym in it spelt out as ``text`` spells it ("Manus RPC" → "Manus
+    Regional Processing Centre" where the text has that name)."""
+    def spell(m: re.Match[str]) -> str:
+        acronym = m.group()
+        words = r"\s+".join(rf"{ch}[\w'’-]*" for ch in acronym)
+        found = re.search(rf"\b{words}\b", text)
+        return found.group() if found else acronym
+    return re.sub(r"\b[A-Z]{2,6}\b", spell, name)
+
+
 def supported(unit: Unit, sides: list[Side], names_match: object,
               unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
@@ -119,6 +130,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
                 for o in side.claims) or c.text in side.text
             or _read(c.text) in _read(side.text)  # "Official Chart Company" / "... chart company"
             or any(_read(v) in _read(side.text) for v in _initialled(c.text))
+            or _read(_spelt_out(c.text, side.text)) in _read(side.text)  # "Manus RPC"
         ):
             return True
         if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:

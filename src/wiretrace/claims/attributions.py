@@ -10,7 +10,7 @@ from wiretrace.claims.lexicon import lexicon
 __all__ = ["Attribution", "Quote", "find_attributions", "find_quotes", "verb_group"]
 
 _SOURCE = (
-    r"(?P<src>(?:(?:the|a|an|its|their|his|her)\s+)?"
+    r"(?P<src>(?<![\w'’])(?:(?:the|a|an|its|their|his|her)\s+)?"
     r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|for|the)?\s*[A-Z][\w'’.-]*)*(?:['’]s)?"
     r"(?:\s+[a-z][\w-]*){0,3}?"
     r"|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?))"
@@ -90,13 +90,19 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
                 continue
             if src.lower() in _PRONOUNS or (len(words) > 3 and not src[:1].isupper()):
                 continue
+            if rx is _SUBJ_VERB and re.search(r"['’]s$", src):
+                continue  # "China's claims", "the council's report": a noun, no one speaking
+            span = m.span("src")
+            if words[-1] in _PRONOUNS and len(words) > 1:
+                src = src.split()[-1]  # "in Washington she said": she speaks, not Washington
+                span = (text.rfind(src, span[0], span[1]), span[1])
             if any(a.start <= m.start() < a.end for a in out):
                 continue
             if m.group("verb").lower() in {"put", "puts", "placed"} and not re.search(
                 r"\bat\s", text[m.end():end]
             ):
                 continue  # "put ... at 200" estimates; "put pressure on" does not
-            out.append(Attribution(m.start(), m.end(), src, m.group("verb"), m.span("src")))
+            out.append(Attribution(m.start(), m.end(), src, m.group("verb"), span))
     out.sort(key=lambda a: a.start)
     return out
 

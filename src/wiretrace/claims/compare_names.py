@@ -44,6 +44,11 @@ def _ordinal(name: str) -> str:
     return f"{head} {_NUMBERED[last]}" if head and last in _NUMBERED else name
 
 
+def _capitals(text: str) -> set[str]:
+    """The capitalised words of ``text``, without a possessive or a full stop ("St.")."""
+    return {re.sub(r"['’]s$", "", w) for w in re.findall(r"(?<![\w'’])[A-Z][\w'’]*", text)}
+
+
 def _names_match(x: Claim, y: Claim) -> bool:
     if x.kind == "place" and y.kind == "place":
         vx, vy = x.value or {}, y.value or {}
@@ -306,10 +311,13 @@ class NameChecks:
         if _defined_as(bn.text, self.b.text, swap.a_name) or _defined_as(
                 swap.a_name, self.a.text, bn.text):
             return  # "UUP" where the copy wrote "Ulster Unionist Party (UUP)" before
-        caps_b = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.b.text[slice(*swap.b_span)]))
-        caps_a = set(re.findall(r"(?<![\w'’])[A-Z][\w'’]*", self.a.text[slice(*swap.a_span)]))
+        caps_b, caps_a = (_capitals(t[slice(*sp)]) for t, sp in ((self.b.text, swap.b_span),
+                                                                  (self.a.text, swap.a_span)))
         if caps_b and caps_b == caps_a:
-            return  # the same name, other plain words ("Qaeda-affiliated" / "Qaeda-linked")
+            return  # the same name, other plain words ("Qaeda-affiliated" / "Qaeda-linked",
+            # "Vivendi's SFR" / "Vivendi-owned SFR")
+        if len(caps_a & caps_b) >= 2 and (caps_a <= caps_b or caps_b <= caps_a):
+            return  # one name, once in full ("St. William's Home" / "St William's")
         self.add(swap.kind, swap.b_span, swap.a_span,
                  f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
                  f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "

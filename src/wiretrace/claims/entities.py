@@ -26,6 +26,7 @@ COMMON_CAPITALISED = frozenset(
     said says according officials police some many most several one two three no not all both each
     every other another such more less over under about around near just only even still then now
     earlier later last next first former late ex key takeaways source read see also photo
+    nonetheless nevertheless despite moreover furthermore additionally instead thus
     """.split()
 )
 _NAME = re.compile(

@@ -116,13 +116,16 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
                 and text[close_at:a.start + 1].strip()[:1].isupper()):
             break  # the quote's sentence ended: "...language". Ministers have said ..., or
             # "... a gigantic sum." Earlier reports suggested ...
+        if _OPENS_NEXT.match(text, a.end):
+            break  # '"..." Holland told reporters: "..."': Holland's is the next quote
         if a.start - close_at <= 3 or (a.verb is not None and len(gap) <= 40
                                        and not re.search(r"[.!?;]", gap)):
             return a.source, a.source_span
     m = _NAME_VERB_AFTER.match(text, close_at, after_end)
-    if m and _named_verb(m) and text[close_at - 2:close_at - 1] in {
-            ",", "!", "?"}:  # speech closes on its own comma; a scare quote ("new normal") not
-        return m.group("src"), m.span("src")  # '"...," Lindsay asserts.'
+    # '"...," Lindsay asserts.': speech closes on its own comma (a scare quote does not)
+    if m and _named_verb(m) and text[close_at - 2:close_at - 1] in {",", "!", "?"} and not (
+            _OPENS_NEXT.match(text, m.end())):
+        return m.group("src"), m.span("src")
     begin = _sentence_start(text, open_at)
     before = [a for a in find_attributions(text, begin, open_at)
               if a.verb is not None or a.source_span[1] > open_at - 40]  # "According to X, "
@@ -144,7 +147,7 @@ _NAME = r"(?P<src>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
 _FROM = r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?"  # "Onn from Grimsby"
 _NAME_VERB_BEFORE = re.compile(
     rf"{_NAME}{_FROM}(?:,[^,\"“”.!?;]{{3,60}},)?\s+(?:\w+ly\s+)?(?P<verb>said|told|wrote|[a-z]{{3,}}(?:ed|s))"
-    r"\s*[,:]\s*$")
+    r"(?:\s+[a-z]+){0,3}\s*[,:]\s*$")  # "shared her thoughts:", "told reporters:"
 _NAME_VERB_AFTER = re.compile(
     rf"\s*,?\s*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>said|told|wrote|[a-z]{{3,}}(?:ed|s))\b")
 # what may stand before the speaker's name in its sentence: nothing, or a short lead-in ("In
@@ -159,6 +162,7 @@ def _named_verb(m: re.Match[str]) -> bool:
     return m.group("verb") not in _NOT_SPEECH and first not in COMMON_CAPITALISED
 
 
+_OPENS_NEXT = re.compile(r"(?:\s+[a-z]+){0,3}\s*:")
 _NOT_SPEECH = frozenset({"was", "has", "is", "does", "goes", "comes", "gets", "seems", "looks",
                          "needs", "wants", "plays", "runs", "makes", "takes", "gives", "lives",
                          "works", "led", "used", "needed", "wanted", "played", "seemed",

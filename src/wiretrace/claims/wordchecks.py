@@ -119,7 +119,7 @@ _IMPLICIT_NEGATION = frozenset({
     "skip", "skipped", "skipping", "omit", "omitted", "neglect", "neglected", "neglecting",
     "inactive", "unpaid", "unable", "unwilling", "silent", "idle", "ceased", "halted",
     "stopped", "abstained", "barred", "prevented", "spared", "escaped", "little", "few",
-    "hardly", "barely", "scarcely",
+    "hardly", "barely", "scarcely", "instead", "rather",
 })
 _PRIVATIVE = re.compile(
     r"un(?P<un>[a-z]{4,})|non-?(?P<non>[a-z]{4,})|"

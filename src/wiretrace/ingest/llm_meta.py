@@ -129,6 +129,15 @@ _ABOUT_THE_TEXT = re.compile(
 )
 
 
+# a model's notes on its own edit: a list of bold labels ("1. **Contextual Clarity**: The
+# refined paragraph ...") under a heading ("Insightful feedback:", "Suggestions for further
+# enhancement:"); an extracted news page keeps no markdown bold
+_MD_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*•])\s+\*\*[^*\n]{2,60}\*\*\s*:")
+_FEEDBACK_LABEL = re.compile(
+    r"^(?:[-*_=]{3,}\s*)?(?:\w+\s+){0,3}(?:feedback|suggestions?|improvements?|enhancements?|"
+    r"changes made|key changes|edits made)(?:\s+\w+){0,4}\s*:$", re.I)
+
+
 def is_meta_anywhere(sentence: str) -> bool:
     """Leftover words of a model that are recognisable in the middle of a text too: about the
     text itself and addressed to whoever asked for it, or judging the text's own tone."""
@@ -136,6 +145,8 @@ def is_meta_anywhere(sentence: str) -> bool:
     if not s or len(s) > 400:
         return False
     # the shapes first (anchored at the start: they fail fast on story sentences)
+    if _MD_ITEM.match(sentence.strip()) or _FEEDBACK_LABEL.match(s):
+        return True  # "2. **Flow and Coherence**: ...", "Suggestions for further enhancement:"
     hit = (
         _AI_SELF.match(s)
         or _SELF_ASSESSMENT.match(s)
