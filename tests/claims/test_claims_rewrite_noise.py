@@ -674,8 +674,11 @@ def test_a_possessive_is_no_speaker() -> None:
     assert [a.source for a in find_attributions(
         "A tribunal ruled against Varnland's claims, but Lisk said it would not comply.")] == [
         "Lisk"]
-    assert [a.source for a in find_attributions(
-        "Speaking at a meeting in Varn she said: \"It works.\"")] == ["she"]
+    from wiretrace.claims.attributions import find_quotes
+
+    said = "Speaking at a meeting in Varn she said: \"It works.\""
+    assert [a.source for a in find_attributions(said)] == []  # a pronoun names no source
+    assert [q.speaker for q in find_quotes(said)] == ["she"]
 
 
 def test_a_name_in_another_form_is_no_other_name() -> None:
@@ -701,3 +704,21 @@ def test_a_speaker_who_opens_the_next_quote_is_not_the_last_ones() -> None:
     text = ("Stanford, a former world champion herself, shared her thoughts: \"It was fierce!\" "
             "Holland told reporters: \"We won.\"")
     assert [m.speaker for m in find_quote_mentions(text)] == ["Stanford", "Holland"]
+
+
+def test_a_quote_given_to_a_pronoun_keeps_its_speaker() -> None:
+    src = ("Supt Ola Brandt said divers on the seabed were currently \"actively working\" and "
+           "would not continue in darkness.")
+    assert not found(src, "\"Actively working,\" he did declare, but in darkness the divers "
+                          "would not continue.")
+    assert [k for k, _ in found(src, "Divers on the seabed were \"actively working\" and would "
+                                     "not continue in darkness.") if k == "attribution"]
+
+
+def test_a_figure_to_more_places_is_the_same_figure() -> None:
+    """"$1.3240" rounds to the source's "$1.32"; "$1.3540" does not."""
+    src = "The pound rose 0.86% against the dollar to $1.32 on Friday in Lisk trading."
+    assert not found(src, "The pound rose 0.86% against the dollar, reaching $1.3240, on Friday "
+                          "in Lisk trading.")
+    assert found(src, "The pound rose 0.86% against the dollar, reaching $1.3540, on Friday in "
+                      "Lisk trading.") == [("figure", "$1.3540")]

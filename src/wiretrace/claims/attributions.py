@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["Attribution", "Quote", "find_attributions", "find_quotes", "verb_group"]
+__all__ = ["VERBS", "Attribution", "Quote", "find_attributions", "find_quotes", "verb_group"]
 
 _SOURCE = (
     r"(?P<src>(?<![\w'’])(?:(?:the|a|an|its|their|his|her)\s+)?"
@@ -16,6 +16,7 @@ _SOURCE = (
     r"|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?))"
 )
 _VERBS = "|".join(sorted(lexicon().verb_group, key=len, reverse=True))
+VERBS = _VERBS  # the reporting verbs, longest first, as one regex alternation
 # After a subject only inflected forms count: "meeting place", "blog post" are not attributions.
 _SUBJ_VERBS = "|".join(sorted(
     (v for v in lexicon().verb_group
@@ -71,6 +72,9 @@ def _clean_source(src: str) -> str:
     src = src.strip(" ,;:")
     if src.endswith(".") and not re.search(r"(?:[A-Z]\.){2,}$", src):
         src = src[:-1]
+    words = src.split()
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS:
+        return words[-1]  # "in Washington she said": she speaks, not Washington
     return src
 
 
@@ -93,9 +97,8 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
             if rx is _SUBJ_VERB and re.search(r"['’]s$", src):
                 continue  # "China's claims", "the council's report": a noun, no one speaking
             span = m.span("src")
-            if words[-1] in _PRONOUNS and len(words) > 1:
-                src = src.split()[-1]  # "in Washington she said": she speaks, not Washington
-                span = (text.rfind(src, span[0], span[1]), span[1])
+            if src.lower() in _PRONOUNS:
+                span = (max(span[0], text.rfind(src, span[0], span[1])), span[1])
             if any(a.start <= m.start() < a.end for a in out):
                 continue
             if m.group("verb").lower() in {"put", "puts", "placed"} and not re.search(

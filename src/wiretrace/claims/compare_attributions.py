@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz
 
+from wiretrace.claims.attributions import VERBS
 from wiretrace.claims.compare_figures import same_figure
 from wiretrace.claims.compare_names import (
     _HONORIFICS,
@@ -127,6 +128,9 @@ def _credit(text: str, span: tuple[int, int]) -> bool:
         _TOLD_BEFORE.search(text, max(0, span[0] - 40), span[0]))
 
 
+# a pronoun that says something: the copy keeps the speaker, by reference ("he did declare")
+_PRONOUN_SAID = re.compile(rf"\b(?:he|she|they|we)\s+(?:did\s+|had\s+|has\s+|have\s+|also\s+|"
+                           rf"then\s+)?(?:{VERBS})\b", re.IGNORECASE)
 # every word capitalised but the small ones: a title ("The Mobbs Memorial Match")
 _TITLE_CASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|in|on|a|an|for|to|at)\s+)*"
                          r"[A-Z0-9][\w'’-]*)+")
@@ -348,6 +352,8 @@ class AttributionChecks:
                 return
             if kept[0].kind == "quote" and self._quoted_under(sb, aa.subject or ""):
                 return
+            if _PRONOUN_SAID.search(self.b.text, sb.span[0], sb.span[1]):
+                return  # '"Actively working," he did declare': still given to its speaker
             if not self._speaker_near(sb, aa.subject or ""):
                 self.add("attribution", kept[0].span, aa.span,
                          f"the copy states '{kept[0].text}' without the source's attribution "

@@ -244,6 +244,18 @@ def _closed(n: NumberMention) -> NumberMention:
     return NumberMention(n.start, n.end, n.low, n.high, None, n.unit, n.vague, n.text)
 
 
+def _places(n: NumberMention) -> int:
+    """Decimal places a mention is written with ("1.3240" → 4; words or whole numbers → 0)."""
+    m = re.search(r"\d\.(\d+)", n.text or "")
+    return len(m.group(1)) if m else 0
+
+
+def _rounded(a: NumberMention, b: NumberMention) -> bool:
+    """Two decimal figures, one the other rounded to its fewer places."""
+    k = min(_places(a), _places(b))
+    return k >= 1 and _places(a) != _places(b) and round(a.low, k) == round(b.low, k)
+
+
 def consistent(a: NumberMention, b: NumberMention) -> bool:
     """True when two mentions can describe the same quantity."""
     if a.unit == "year" or b.unit == "year":
@@ -252,6 +264,8 @@ def consistent(a: NumberMention, b: NumberMention) -> bool:
         # a season or financial year ("2010-11") holds both of its years ("year ending 2011")
         return any(x.high == x.low + 1 and y.low == y.high and x.low <= y.low <= x.high
                    for x, y in ((a, b), (b, a)))
+    if a.low == a.high and b.low == b.high and _rounded(a, b):
+        return True  # "$1.3240" and "$1.32": one rate, quoted to fewer places
     if a.qualifier == b.qualifier and a.qualifier in {"at_least", "at_most"}:
         # two bounds of the same kind: "at least 40" and "at least 90" are different figures;
         # "over 280" and "at least 281" are one bound, said strictly and not
