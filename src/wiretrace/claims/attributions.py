@@ -73,7 +73,7 @@ def _clean_source(src: str) -> str:
     if src.endswith(".") and not re.search(r"(?:[A-Z]\.){2,}$", src):
         src = src[:-1]
     words = src.split()
-    if len(words) > 1 and words[-1].lower() in _PRONOUNS:
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS and not words[-2].endswith("."):
         return words[-1]  # "in Washington she said": she speaks, not Washington
     return src
 
