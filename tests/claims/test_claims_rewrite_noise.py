@@ -722,3 +722,44 @@ def test_a_figure_to_more_places_is_the_same_figure() -> None:
                           "in Lisk trading.")
     assert found(src, "The pound rose 0.86% against the dollar, reaching $1.3540, on Friday in "
                       "Lisk trading.") == [("figure", "$1.3540")]
+
+
+def test_a_share_in_words_is_the_percentage() -> None:
+    """"25% of new fathers" for "a quarter of new fathers"; 40% is a figure no article gives."""
+    src = ("A survey of Varn employees and managers found that a quarter of new fathers took no "
+           "paternity leave at all.")
+    copy = ("A survey of Varn employees and managers revealed that 25% of new fathers did not "
+            "take any paternity leave.")
+    assert not [k for k, _ in found(src, copy) if k == "addition"]
+    assert [k for k, _ in found(src, copy.replace("25%", "40%")) if k == "addition"]
+
+
+def test_a_direction_written_together_or_apart_is_one() -> None:
+    src = ("Another one has also been spotted on Mizen Head on the south west tip of Varnland in "
+           "recent days.")
+    copy = ("A second one has also been spotted in recent days on Mizen Head, on the southwest "
+            "tip of Varnland.")
+    assert not found(src, copy)
+    assert found(src, copy.replace("southwest", "northeast")) == [("place", "northeast")]
+
+
+def test_a_quote_a_subject_judges_with_keeps_a_speaker() -> None:
+    """"The Alliance criticised the schemes, labelling them 'inflexible'": still someone's
+    words; the quote stated as fact is still a dropped attribution."""
+    src = ("The organisation said local government final salary schemes were \"inflexible, too "
+           "expensive\" and needed urgent reform.")
+    kept = ("The Alliance criticised local government final salary schemes, labelling them "
+            "\"inflexible\" and too costly, and urged reform.")
+    assert not [k for k, _ in found(src, kept) if k == "attribution"]
+    assert [k for k, _ in found(src, "Local government final salary schemes are \"inflexible\" "
+                                     "and too costly and need urgent reform.")
+            if k == "attribution"]
+
+
+def test_a_demonym_before_claims_is_no_speaker() -> None:
+    from wiretrace.claims.attributions import find_attributions
+
+    assert [a.source for a in find_attributions(
+        "A tribunal ruled against Chinese claims, but Beijing said it would not comply.")] == [
+        "Beijing"]
+    assert [a.source for a in find_attributions("China claims the islands.")] == ["China"]

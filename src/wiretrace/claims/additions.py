@@ -69,6 +69,31 @@ def _figure_supported(c: Claim, o: Claim) -> bool:
     return consistent(x, y)
 
 
+_FRACTION = re.compile(
+    r"\b(?:(?P<one>a|one)[- ](?P<part>half|third|quarter|fifth|tenth)|half|(?P<num>two|three|four)"
+    r"[- ](?P<parts>thirds|quarters|fifths)|(?:one|1) in (?P<den>two|three|four|five|ten|\d+))\b",
+    re.IGNORECASE)
+_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+          "fifths": 5, "tenth": 10}
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def _share(text: str) -> float | None:
+    """The percentage a fraction in words gives ("a quarter" 25, "two-thirds" 66.7, "one in
+    four" 25), the first in ``text``; None when it gives none."""
+    m = _FRACTION.search(text)
+    if m is None:
+        return None
+    if m.group("part"):
+        return 100 / _PARTS[m.group("part").lower()]
+    if m.group("parts"):
+        return 100 * _SMALL_NUMBERS[m.group("num").lower()] / _PARTS[m.group("parts").lower()]
+    if m.group("den"):
+        den = m.group("den").lower()
+        return 100 / (int(den) if den.isdigit() else _SMALL_NUMBERS[den])
+    return 50.0
+
+
 def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
     """The same number in a sentence of ``side`` that shares two content words with the unit's
     sentence: another article gives the figure, counted in other words."""
@@ -81,6 +106,10 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
         if v.get("low") == v.get("high") == 0 and any(t.norm in {"no", "none", "nobody"}
                                                        for t in s.toks):
             return True  # "zero Syrian refugees" for "no Syrian refugees have been resettled"
+        share = _share(side.text[s.span[0]:s.span[1]])
+        if share is not None and v.get("unit") == "percent" and v.get("low") == v.get("high") and (
+                abs(float(v.get("low") or 0) - share) <= 1.0):
+            return True  # "25% of new fathers" for "a quarter of new fathers"
         for n in find_numbers(side.text[s.span[0]:s.span[1]]):
             if (n.low, n.high) == (v.get("low"), v.get("high")):
                 return True

@@ -94,8 +94,11 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
                 continue
             if src.lower() in _PRONOUNS or (len(words) > 3 and not src[:1].isupper()):
                 continue
-            if rx is _SUBJ_VERB and re.search(r"['’]s$", src):
-                continue  # "China's claims", "the council's report": a noun, no one speaking
+            if rx is _SUBJ_VERB and (re.search(r"['’]s$", src) or (
+                    len(words) == 1 and m.group("verb").lower() in {"claims", "reports", "notes"}
+                    and words[0] in lexicon().places and words[0] != lexicon().places[
+                        words[0]].lower())):
+                continue  # "China's claims", "Chinese claims": a noun, no one speaking
             span = m.span("src")
             if src.lower() in _PRONOUNS:
                 span = (max(span[0], text.rfind(src, span[0], span[1])), span[1])

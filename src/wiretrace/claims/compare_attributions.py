@@ -131,6 +131,9 @@ def _credit(text: str, span: tuple[int, int]) -> bool:
 # a pronoun that says something: the copy keeps the speaker, by reference ("he did declare")
 _PRONOUN_SAID = re.compile(rf"\b(?:he|she|they|we)\s+(?:did\s+|had\s+|has\s+|have\s+|also\s+|"
                            rf"then\s+)?(?:{VERBS})\b", re.IGNORECASE)
+# a subject that judges in words: the quote is still someone's ("X criticised them as '...'")
+_SPEECH_ACT = re.compile(r"\b(?:criticis|criticiz|labell?|call|describ|brand|dubb?|accus|"
+                         r"condemn|slamm?|prais|urg)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
 # every word capitalised but the small ones: a title ("The Mobbs Memorial Match")
 _TITLE_CASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|in|on|a|an|for|to|at)\s+)*"
                          r"[A-Z0-9][\w'’-]*)+")
@@ -352,8 +355,10 @@ class AttributionChecks:
                 return
             if kept[0].kind == "quote" and self._quoted_under(sb, aa.subject or ""):
                 return
-            if _PRONOUN_SAID.search(self.b.text, sb.span[0], sb.span[1]):
-                return  # '"Actively working," he did declare': still given to its speaker
+            if _PRONOUN_SAID.search(self.b.text, sb.span[0], sb.span[1]) or _SPEECH_ACT.search(
+                    self.b.text, sb.span[0], sb.span[1]):
+                return  # '"Actively working," he did declare', 'The Alliance criticised the
+                # schemes as "inflexible"': still given to a speaker
             if not self._speaker_near(sb, aa.subject or ""):
                 self.add("attribution", kept[0].span, aa.span,
                          f"the copy states '{kept[0].text}' without the source's attribution "
@@ -402,7 +407,8 @@ class AttributionChecks:
                                for sa in region):
                 continue  # the source's passage names the same person ("fire chief, James
                 # Steele" for "Fire Chief James Steele")
-            if a_attr and _unnamed(a_attr[0].subject or "") and src in self.a.text.lower():
+            if a_attr and _unnamed(a_attr[0].subject or "") and any(
+                    src in side.text.lower() for side in [self.a, *(self.support or [])]):
                 continue  # "AMD said" for "the company said" in a text about AMD: named, not new
             if a_attr and _OUTLET_DESCRIBED.search(a_attr[0].subject or "") and outlet_like(
                     ba.subject or ""):

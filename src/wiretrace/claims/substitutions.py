@@ -448,11 +448,16 @@ def closed_set_changes(b: Sent, a_side: Side) -> list[WordChange]:
     lex = lexicon()
     out: list[WordChange] = []
     a_norms = {t.norm for s in a_side.sents for t in s.toks}
+    # words written apart or together ("south west" / "southwest") are one word
+    a_norms |= {s.toks[k].norm + s.toks[k + 1].norm for s in a_side.sents
+                for k in range(len(s.toks) - 1)}
     for i in range(len(b.toks) - 1):
         w, nxt = b.toks[i].norm, b.stems[i + 1]
         group = lex.contrast.get(w)
         if group is None or w in a_norms or not is_content(b.toks[i + 1].norm):
             continue
+        if i > 0 and b.toks[i - 1].norm + w in a_norms:
+            continue  # "south west tip" where the source says "southwest tip"
         for a in a_side.sents:
             hit = next((k for k in range(len(a.toks) - 1)
                         if lex.contrast.get(a.toks[k].norm) == group and a.stems[k + 1] == nxt),

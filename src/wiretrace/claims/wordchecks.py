@@ -379,6 +379,13 @@ def _full_date_after(s: Sent, i: int) -> bool:
             and any(w[:1].isdigit() for w in nxt))
 
 
+def _joined_in(x: Sent, i: int, y: Sent, k: int) -> bool:
+    """Is word ``i`` of ``x`` word ``k`` of ``y`` with its neighbour, written as one?"""
+    w = x.toks[i].norm
+    return (k + 1 < len(y.toks) and y.toks[k].norm + y.toks[k + 1].norm == w) or (
+        k > 0 and y.toks[k - 1].norm + y.toks[k].norm == w)
+
+
 def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     lex = lexicon()
     groups: dict[str, tuple[Any, ...]] = {w: (g,) for w, g in lex.contrast.items()}
@@ -387,6 +394,8 @@ def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     for i, o, k in _word_swaps(b, region, groups, opposite=False):
         if _full_date_after(b, i) or _full_date_after(o, k):
             continue
+        if _joined_in(b, i, o, k) or _joined_in(o, k, b, i):
+            continue  # "southwest" / "south west": one word written together or apart
         g = str(groups[b.toks[i].norm][0])
         syn = lex.synonyms
         if set(syn.get(b.stems[i], ())) & set(syn.get(o.stems[k], ())):
