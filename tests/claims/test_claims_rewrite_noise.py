@@ -754,6 +754,11 @@ def test_a_quote_a_subject_judges_with_keeps_a_speaker() -> None:
     assert [k for k, _ in found(src, "Local government final salary schemes are \"inflexible\" "
                                      "and too costly and need urgent reform.")
             if k == "attribution"]
+    # a judging verb inside the quote is the speaker's own word, not the copy's attribution
+    said = ("\"We oppose intimidation, and we call for an end to the bullying,\" Ola Brandt said "
+            "in Lisk on Monday.")
+    assert [k for k, _ in found(said, said.replace(" Ola Brandt said", ""))
+            if k == "attribution"]
 
 
 def test_a_demonym_before_claims_is_no_speaker() -> None:

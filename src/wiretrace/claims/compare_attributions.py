@@ -131,6 +131,7 @@ def _credit(text: str, span: tuple[int, int]) -> bool:
 # a pronoun that says something: the copy keeps the speaker, by reference ("he did declare")
 _PRONOUN_SAID = re.compile(rf"\b(?:he|she|they|we)\s+(?:did\s+|had\s+|has\s+|have\s+|also\s+|"
                            rf"then\s+)?(?:{VERBS})\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # a subject that judges in words: the quote is still someone's ("X criticised them as '...'")
 _SPEECH_ACT = re.compile(r"\b(?:criticis|criticiz|labell?|call|describ|brand|dubb?|accus|"
                          r"condemn|slamm?|prais|urg)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
@@ -355,8 +356,9 @@ class AttributionChecks:
                 return
             if kept[0].kind == "quote" and self._quoted_under(sb, aa.subject or ""):
                 return
-            if _PRONOUN_SAID.search(self.b.text, sb.span[0], sb.span[1]) or _SPEECH_ACT.search(
-                    self.b.text, sb.span[0], sb.span[1]):
+            outside = _QUOTED.sub(" ", self.b.text[sb.span[0]:sb.span[1]])  # not the quote's
+            # own words ("we call for an end")
+            if _PRONOUN_SAID.search(outside) or _SPEECH_ACT.search(outside):
                 return  # '"Actively working," he did declare', 'The Alliance criticised the
                 # schemes as "inflexible"': still given to a speaker
             if not self._speaker_near(sb, aa.subject or ""):
