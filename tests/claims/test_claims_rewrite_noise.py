@@ -768,3 +768,13 @@ def test_a_demonym_before_claims_is_no_speaker() -> None:
         "A tribunal ruled against Chinese claims, but Beijing said it would not comply.")] == [
         "Beijing"]
     assert [a.source for a in find_attributions("China claims the islands.")] == ["China"]
+
+
+def test_a_count_of_the_people_listed_is_kept_by_the_list() -> None:
+    """"Two individuals, a 22-year-old ... and a 25-year-old ..." cut to the two listed keeps the
+    count; "Three individuals" cut to two listed still drops one."""
+    src = ("Two individuals, a 22-year-old from Sleaford and a 25-year-old from Lisk, were "
+           "apprehended by law enforcement officials on Thursday.")
+    copy = "On Thursday, police detained a 22-year-old from Sleaford and a 25-year-old from Lisk."
+    assert not found(src, copy)
+    assert [k for k, _ in found(src.replace("Two", "Three"), copy) if k == "omission"]

@@ -10,6 +10,7 @@ the changed claim is anchored to the same place in both texts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,9 @@ class PairReport:
 _COUNTED = frozenset({*SPECIFIC_SCOPES, "people", "money", "percent"})
 
 
+_AGED = re.compile(r"\b(?:a|an)\s+\d{1,3}-year-old\b", re.IGNORECASE)  # one person listed
+
+
 class _Comparer(FigureChecks, NameChecks, AttributionChecks):
     def __init__(self, a: Side, b: Side, a_id: int, b_id: int, omissions: bool,
                  support: list[Side] | None = None) -> None:
@@ -148,6 +152,9 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 (bf.value or {}).get("number_span") for bf in sb.claims if bf.kind == "figure"
             ) or any(consistent(figure_mention(af), n) for n in kept):
                 continue
+            ages = len(_AGED.findall(self.b.text, sb.span[0], sb.span[1]))
+            if ages >= 2 and (af.value or {}).get("low") == ages:
+                continue  # "Two men, a 22-year-old and a 25-year-old" cut to the two listed
             self.add("omission", sb.span, af.span,
                      f"the copy keeps this sentence but drops the figure '{af.text}'")
 
