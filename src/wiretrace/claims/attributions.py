@@ -99,16 +99,13 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
                     and words[0] in lexicon().places and words[0] != lexicon().places[
                         words[0]].lower())):
                 continue  # "China's claims", "Chinese claims": a noun, no one speaking
-            span = m.span("src")
-            if src.lower() in _PRONOUNS:
-                span = (max(span[0], text.rfind(src, span[0], span[1])), span[1])
             if any(a.start <= m.start() < a.end for a in out):
                 continue
             if m.group("verb").lower() in {"put", "puts", "placed"} and not re.search(
                 r"\bat\s", text[m.end():end]
             ):
                 continue  # "put ... at 200" estimates; "put pressure on" does not
-            out.append(Attribution(m.start(), m.end(), src, m.group("verb"), span))
+            out.append(Attribution(m.start(), m.end(), src, m.group("verb"), m.span("src")))
     out.sort(key=lambda a: a.start)
     return out
 

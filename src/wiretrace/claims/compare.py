@@ -109,7 +109,8 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self.vocab = Vocabulary(a)
         self._a_nums: list[NumberMention] | None = None
         self._b_quotes: list[QuoteMention] | None = None
-        self._a_quote_grams: set[tuple[str, ...]] | None = None  # ``_edits_source_quote``
+        self._a_quotes: list[QuoteMention] | None = None  # ``_source_quotes``, read once
+        self._a_quote_grams: set[tuple[str, ...]] = set()
         self._a_quote_stems: list[set[str]] = []
 
     def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,

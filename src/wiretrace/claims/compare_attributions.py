@@ -46,6 +46,7 @@ _GENERIC_SOURCES = frozenset({"authorities", "officials", "official", "governmen
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
+_PERSONAL = _PRONOUNS - {"this", "that", "who"}
 _NOBODY = frozenset({"no", "nobody", "none", "neither", "nor"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _LEAD_INS = frozenset({"as", "contrary", "to", "unlike", "like", "according"})
@@ -171,7 +172,8 @@ class AttributionChecks:
     b: Side
     units: list[tuple[Unit, tuple[int, int]]]
     _b_quotes: list[QuoteMention] | None
-    _a_quote_grams: set[tuple[str, ...]] | None
+    _a_quotes: list[QuoteMention] | None
+    _a_quote_grams: set[tuple[str, ...]]
     _a_quote_stems: list[set[str]]
     support: list[Side] | None
 
@@ -347,8 +349,7 @@ class AttributionChecks:
             if not own:
                 return  # the source attributes another sentence of the passage, not this one
             aa = own[0]
-            if (aa.subject or "").lower().split()[:1] in (["he"], ["she"], ["they"], ["we"],
-                                                           ["i"], ["you"], ["it"]):
+            if set((aa.subject or "").lower().split()[:1]) & _PERSONAL:
                 return  # "he was told the referendum could be 'lost'": no source to drop
             speaker = self._quote_speaker(kept[0])
             if speaker is not None:  # the copy names a speaker the attribution reader missed
@@ -450,13 +451,23 @@ class AttributionChecks:
         surname = _surname(speaker or "")
         if not surname:
             return False
-        for m in find_quote_mentions(self.a.text):
-            if same_speaker(speaker, m.speaker):
+        for m in self._source_quotes():
+            same = same_speaker(speaker, m.speaker)
+            if same or (same is None and _names(  # m names nobody: '"...," he said' after a
+                    self.a.text[max(0, m.span[0] - 400):m.span[0]], surname)):  # mention
                 return True
-            if same_speaker(m.speaker, m.speaker) is None and _names(
-                    self.a.text[max(0, m.span[0] - 400):m.span[0]], surname):
-                return True  # '"...," he said' after a mention of the speaker
         return False
+
+    def _source_quotes(self) -> list[QuoteMention]:
+        """The source's quotes, read once per compared pair (with the word runs and content
+        words ``_edits_source_quote`` matches against)."""
+        if self._a_quotes is None:
+            self._a_quotes = find_quote_mentions(self.a.text)
+            self._a_quote_grams = {tuple(m.words[i:i + 4]) for m in self._a_quotes
+                                   for i in range(len(m.words) - 3)}
+            self._a_quote_stems = [{stem(w) for w in m.words if is_content(w)}
+                                   for m in self._a_quotes]
+        return self._a_quotes
 
     def _edits_source_quote(self, text: str) -> bool:
         """Are most of the copy's quote's words runs of four of the source's quotes, or most of
@@ -464,11 +475,7 @@ class AttributionChecks:
         altered or reworded ("We wish her a speedy recovery" for "our thoughts and wishes are
         with her and we hope she makes a speedy recovery"), which quote integrity reports with
         the words it changed (``quotes.compare_quotes``), not a quote the source lacks."""
-        if self._a_quote_grams is None:
-            mentions = find_quote_mentions(self.a.text)
-            self._a_quote_grams = {tuple(m.words[i:i + 4]) for m in mentions
-                                   for i in range(len(m.words) - 3)}
-            self._a_quote_stems = [{stem(w) for w in m.words if is_content(w)} for m in mentions]
+        self._source_quotes()
         words, _ = quote_words(text)
         kept: set[int] = set()
         for i in range(len(words) - 3):
