@@ -112,14 +112,14 @@ def negated_word(x: str, y: str) -> bool:
 
 
 # words that deny what they govern without a negation cue: "evading payment" is "not paying",
-# "remained inactive" is "has not posted"
+# "remained idle" is "has not posted"; adjectives denied by their prefix ("inactive", "unpaid")
+# are read by ``_privative``
 _IMPLICIT_NEGATION = frozenset({
     "avoid", "avoided", "avoiding", "avoids", "evade", "evaded", "evading", "evades", "dodge",
     "dodged", "dodging", "lack", "lacked", "lacking", "lacks", "absent", "refrain", "refrained",
     "skip", "skipped", "skipping", "omit", "omitted", "neglect", "neglected", "neglecting",
-    "inactive", "unpaid", "unable", "unwilling", "silent", "idle", "ceased", "halted",
-    "stopped", "abstained", "barred", "prevented", "spared", "escaped", "little", "few",
-    "hardly", "barely", "scarcely", "instead", "rather",
+    "silent", "idle", "ceased", "halted", "stopped", "abstained", "barred", "prevented",
+    "spared", "escaped", "little", "few", "hardly", "barely", "scarcely", "instead", "rather",
 })
 _PRIVATIVE = re.compile(
     r"un(?P<un>[a-z]{4,})|non-?(?P<non>[a-z]{4,})|"
