@@ -778,3 +778,21 @@ def test_a_count_of_the_people_listed_is_kept_by_the_list() -> None:
     copy = "On Thursday, police detained a 22-year-old from Sleaford and a 25-year-old from Lisk."
     assert not found(src, copy)
     assert [k for k, _ in found(src.replace("Two", "Three"), copy) if k == "omission"]
+
+
+def test_a_name_in_another_spelling_inflection_or_order_is_the_story_name() -> None:
+    """"Air Accidents Investigation Branch" where the source writes "air accident investigation
+    branch", "Varn Labor government" for "the Labour Varn Government", "Northern Irish" where the
+    source names "Northern Ireland": one name; a name no article has is still an addition."""
+    src = ("The recorder will be taken to Lisk before it is sent to the UK air accident "
+           "investigation branch, where it will be read. The Labour Varn Government says the "
+           "crew were BBC Northern Ireland guests last year.")
+    copy = ("The recorder will be taken to Lisk and then sent to the UK's Air Accidents "
+            "Investigation Branch to be read. The Varn Labor government says the crew were "
+            "guests of a Northern Irish broadcaster last year.")
+    assert not [k for k, _ in found(src, copy) if k == "addition"]
+    assert [t for k, t in found(src, copy.replace("Northern Irish", "Portuguese"))
+            if k == "addition"]
+    assert [t for k, t in found(src, copy.replace("Air Accidents Investigation Branch",
+                                                  "Brisk Flight Safety Board"))
+            if k == "addition"]

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from wiretrace.claims.normalise import reading_form
+from wiretrace.claims.entities import canonical_place
+from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.normalise import reading_form, spelling_words
 from wiretrace.claims.numbers import consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim
@@ -146,6 +148,43 @@ def _spelt_out(name: str, text: str) -> str:
     return re.sub(r"\b[A-Z]{2,6}\b", spell, name)
 
 
+@lru_cache(maxsize=64)
+def _spelled(text: str) -> tuple[str, ...]:
+    return tuple(spelling_words(text))
+
+
+def _named_in(name: str, text: str) -> bool:
+    """``text`` holds ``name`` as a run of its words, in any order and any spelling or
+    inflection: "Welsh Labor" in "the Labour Welsh Government", "Air Accidents Investigation
+    Branch" in "the air accident investigation branch"."""
+    words = sorted(spelling_words(name))
+    hay = _spelled(text)
+    n = len(words)
+    return n > 0 and any(sorted(hay[i:i + n]) == words for i in range(len(hay) - n + 1))
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for alias, canonical in lexicon().places.items():
+        out.setdefault(canonical, []).append(alias)
+    return out
+
+
+def _place_forms(name: str) -> list[str]:
+    """``name`` with a place word told in another form of that place that starts alike: the
+    demonym for the country and back ("Northern Irish" → "Northern Ireland", "Welsh" → "Wales");
+    other places of one entry of the gazetteer ("Scottish" / "Welsh") are other places."""
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        canonical = canonical_place(w)
+        for alias in _aliases().get(canonical or "", []):
+            if alias[:1] == w[:1].lower() and alias != w.lower() and " " not in alias:
+                out.append(" ".join([*words[:i], alias, *words[i + 1:]]))
+    return out
+
+
 def supported(unit: Unit, sides: list[Side], names_match: object,
               unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
@@ -160,6 +199,8 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or _read(c.text) in _read(side.text)  # "Official Chart Company" / "... chart company"
             or any(_read(v) in _read(side.text) for v in _initialled(c.text))
             or _read(_spelt_out(c.text, side.text)) in _read(side.text)  # "Manus RPC"
+            or _named_in(c.text, side.text)
+            or any(_read(v) in _read(side.text) for v in _place_forms(c.text))
         ):
             return True
         if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:

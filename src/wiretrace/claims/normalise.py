@@ -85,6 +85,13 @@ def same_reading(x: str, y: str) -> bool:
     return True
 
 
+def spelling_words(text: str) -> list[str]:
+    """The words of ``text`` with case, inflection, British and American spelling and
+    romanisation set aside ("Air Accidents" / "air accident", "Labour" / "Labor"): two names
+    with one list are one name."""
+    return [_transliterated(w) for w in _words(text)]
+
+
 _TRANSLIT = (("tch", "ch"), ("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
              ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"),
              ("q", "k"), ("c", "k"), ("x", "ks"))
