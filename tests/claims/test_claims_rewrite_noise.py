@@ -796,3 +796,16 @@ def test_a_name_in_another_spelling_inflection_or_order_is_the_story_name() -> N
     assert [t for k, t in found(src, copy.replace("Air Accidents Investigation Branch",
                                                   "Brisk Flight Safety Board"))
             if k == "addition"]
+
+
+def test_the_opposite_word_stopped_by_a_noun_says_the_same() -> None:
+    """"a ceasefire" for "a cessation of hostilities": the opposite word, stopped, is no negation
+    change; "hostilities resumed" for "a ceasefire" still is."""
+    src = ("The army said a cessation of hostilities in parts of Varn came into effect at midday "
+           "on Saturday, after talks in Lisk.")
+    copy = ("The army said a ceasefire in parts of Varn took effect at noon on Saturday, after "
+            "talks in Lisk.")
+    assert not [k for k, _ in found(src, copy) if k == "negation"]
+    truce = src.replace("a cessation of hostilities", "a ceasefire")
+    assert [k for k, _ in found(truce, truce.replace("a ceasefire", "hostilities"))
+            if k == "negation"]

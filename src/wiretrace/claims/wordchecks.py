@@ -338,12 +338,33 @@ def negated_before(s: Sent, i: int, window: int = 3) -> bool:
     return any(negation_at(s, j) for j in range(max(0, i - window), i))
 
 
+# nouns that stop or deny what follows "of": "a cessation of hostilities" is a ceasefire
+_ENDING_NOUNS = frozenset({"cessation", "end", "ending", "halt", "absence", "lack", "suspension",
+                           "stop", "freeze", "abandonment"})
+
+
+def denied_at(s: Sent, i: int) -> bool:
+    """Is the word at ``i`` denied: negated ("would not attend"), or the object of a noun that
+    stops it ("a cessation of hostilities", "an end to the fighting")? Both deny nothing ("no
+    end to the fighting")."""
+    return negated_before(s, i) != _stopped(s, i)
+
+
+def _stopped(s: Sent, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and s.toks[j].norm in {"the", "all", "further", "its", "their"}:
+        j -= 1
+    return (j >= 1 and s.toks[j].norm in {"of", "to"}
+            and s.toks[j - 1].norm in _ENDING_NOUNS)
+
+
 def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     poles = lexicon().poles
     out: list[WordChange] = []
     for i, o, k in _word_swaps(b, region, dict(poles), opposite=True):
-        if negated_before(b, i) != negated_before(o, k):
-            continue  # "would be absent" for "would not attend": the opposite word, negated
+        if denied_at(b, i) != denied_at(o, k):
+            continue  # "would be absent" for "would not attend", "a ceasefire" for "a cessation
+            # of hostilities": the opposite word, denied
         if orders_events(b, i) != orders_events(o, k):
             continue  # "began in Olney before becoming captain" / "... and later captained":
             # one order of two events, told with a conjunction or with an adverb
