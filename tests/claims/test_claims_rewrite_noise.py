@@ -809,3 +809,15 @@ def test_the_opposite_word_stopped_by_a_noun_says_the_same() -> None:
     truce = src.replace("a cessation of hostilities", "a ceasefire")
     assert [k for k, _ in found(truce, truce.replace("a ceasefire", "hostilities"))
             if k == "negation"]
+
+
+def test_a_title_added_beside_the_kept_title_changes_none() -> None:
+    """"area MP Chancellor Ola Brandt" for "Chancellor Ola Brandt": the copy keeps the source's
+    title and adds one; "MP Ola Brandt" for "Chancellor Ola Brandt" still changes it."""
+    src = ("The petition to widen the Lisk bridge has won support. Even Chancellor Ola Brandt is "
+           "on board with this campaign, and the council has agreed to a study.")
+    copy = ("The petition to widen the Lisk bridge, backed by area MP Chancellor Ola Brandt, has "
+            "won support, and the council has agreed to a study.")
+    assert not [k for k, _ in found(src, copy) if k == "title"]
+    assert [k for k, _ in found(src, copy.replace("area MP Chancellor", "area MP"))
+            if k == "title"]

@@ -360,9 +360,11 @@ class NameChecks:
             if tb and ta and tb != ta and not any(
                 _title_key((m.value or {}).get("title") or "") == tb for m in matches
             ) and not _names(self.a.text[max(0, an.span[0] - 60):an.span[1]],
-                             str(vb.get("title"))):
+                             str(vb.get("title"))) and not _names(
+                    self.b.text[max(0, bn.span[0] - 60):bn.span[1]], str(va.get("title"))):
                 # (the source gives the copy's title beside the name too: "the area's MP,
-                # Chancellor George Osborne" for "area MP Chancellor George Osborne")
+                # Chancellor George Osborne" for "area MP Chancellor George Osborne"; or the
+                # copy keeps the source's title beside its own)
                 self.add("title", bn.span, an.span,
                          f"the copy calls {bn.subject} '{vb.get('title')}' where the source says "
                          f"'{va.get('title')}'")
