@@ -821,3 +821,37 @@ def test_a_title_added_beside_the_kept_title_changes_none() -> None:
     assert not [k for k, _ in found(src, copy) if k == "title"]
     assert [k for k, _ in found(src, copy.replace("area MP Chancellor", "area MP"))
             if k == "title"]
+
+
+def test_a_plain_modifier_reworded_before_a_kept_noun_changes_nothing() -> None:
+    """"challenging bosses" for "formidable bosses", "toward full employment" for "toward
+    maximum employment", "sportspeople" for "sportsmen": rewordings; two rare terms in one slot
+    ("rubella vaccine" for "measles vaccine") and a swapped noun are still changes."""
+    src = ("In the game the player must confront a series of formidable bosses, and the bank said "
+           "the economy supported progress toward maximum employment. The aim had been to recruit "
+           "sportsmen to the Lisk battalion.")
+    copy = ("In the game the player must defeat a series of challenging bosses, and the bank said "
+            "the economy supported progress toward full employment. The aim had been to recruit "
+            "sportspeople for the Lisk battalion.")
+    assert not [k for k, _ in found(src, copy) if k in {"scope", "place"}]
+    jab = ("Health officials in Varn said the measles vaccine would be offered to every pupil at "
+           "Lisk Primary from Monday.")
+    assert [k for k, _ in found(jab, jab.replace("measles", "rubella")) if k == "scope"]
+    assert [k for k, _ in found(src, src.replace("battalion", "orchestra"))
+            if k in {"scope", "place"}]
+
+
+def test_a_word_opening_a_quote_or_the_numbers_are_no_one() -> None:
+    """"Anytime a group calls ..." for "Whenever a group calls ...": a capital that opens a
+    quote names no one; "Statistics suggested" for "Figures suggested": the numbers, not a
+    source. A speaker named in place of another is still a change."""
+    src = ("\"Whenever a terror group calls for an attack on a specific place, we must take it "
+           "seriously,\" the Lisk police chief said. Figures suggested there were more deaths than "
+           "expected at Varn Hospital between 2005 and 2008.")
+    copy = ("\"Anytime a terror group calls for an attack on a specific place, we must take that "
+            "seriously,\" the Lisk police chief said. Statistics suggested that there were more "
+            "deaths than expected at Varn Hospital between 2005 and 2008.")
+    assert not found(src, copy)
+    said = src.replace("Figures suggested", "Ola Brandt said")
+    assert found(said, said.replace("Ola Brandt said", "Ivo Marsh said")) == [
+        ("actor", "Ivo Marsh")]

@@ -45,6 +45,9 @@ _GENERIC_SOURCES = frozenset({"authorities", "officials", "official", "governmen
 
 
 
+# what the numbers say, not who: "Figures suggested ...", "Statistics show ..."
+_DATA = frozenset({"figures", "statistics", "data", "numbers", "estimates", "records", "results",
+                   "findings", "polls", "surveys", "studies", "research", "evidence"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 _PERSONAL = _PRONOUNS - {"this", "that", "who"}
 _NOBODY = frozenset({"no", "nobody", "none", "neither", "nor"})
@@ -63,8 +66,10 @@ def _named_source(who: str) -> bool:
         return False  # "he humorously added", "No organisation has claimed": no source
     lone = words[0].lower().rstrip(".") if len(words) == 1 else None
     if any(w.lower() in _CLAUSE_WORDS for w in words) or (
-            lone is not None and (lone in lexicon().titles or lone in _HONORIFICS)):
-        return False  # "These donations were not", a bare "Ms": a misread, not a source
+            lone is not None and (lone in lexicon().titles or lone in _HONORIFICS
+                                  or lone in _DATA)):
+        return False  # "These donations were not", a bare "Ms": a misread, not a source;
+        # "Figures suggested": the numbers, not a source
     return who.strip()[:1].isupper() or words[-1].lower() in _GENERIC_SOURCES
 
 

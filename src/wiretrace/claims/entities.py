@@ -129,6 +129,15 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
+_OPENERS = re.compile(r"""(?:^|.*[:;,—–-]\s*)["“‘'(\[]\s*$""", re.DOTALL)
+
+
+def _opens(text: str, start: int, s: int) -> bool:
+    """Does the word at ``s`` open its sentence, or a quote within it ('He said: "Whenever')?
+    Its capital is the sentence's, not a name's."""
+    return s == start or _OPENERS.match(text[start:s]) is not None
+
+
 def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
     """Names in ``text[start:end]`` (a sentence) with their type; spans index into ``text``."""
     end = len(text) if end is None else end
@@ -187,7 +196,7 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             continue  # "a David-and-Goliath struggle": names made into an adjective
         if _RANK.fullmatch(etext):
             continue  # "at Number Thirteen": a chart position, a figure and not a name
-        if s == start and (etext.lower() in COMMON_CAPITALISED or (
+        if _opens(text, start, s) and (etext.lower() in COMMON_CAPITALISED or (
             " " not in etext and not canonical_place(etext) and text[e:e + 2] not in {"'s", "’s"}
         )):
             continue  # a capitalised first word is a name only when the gazetteer knows it

@@ -327,6 +327,11 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return "scope", f"what is counted changed{JUDGED}"
     if _vaguer(bn, an):
         return None
+    if _before_kept_head(b, bt, a, at) and not _specific_terms(bn - an, an - bn):
+        return None  # "challenging bosses" for "formidable bosses", "full employment" for
+        # "maximum employment": a plain modifier of a kept noun, reworded
+    if _person_variant(bn, an):
+        return None  # "sportspeople" for "sportsmen": one word for people, made neutral
     if bn <= _PLACE_NOUNS and _capitalised(a, *at):
         return None  # "claims in the area" for "claims in the South China Sea": the place, told
         # as what it is
@@ -336,6 +341,30 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return "scope", "another specific term in the same slot"
     return "scope", ("the claim is about something else (scope: the nearest kind for a swapped "
                      f"word){JUDGED}")
+
+
+def _before_kept_head(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:
+    """One word swapped for one word right before a noun both sentences keep: a modifier of
+    that noun, not the noun's place or what is counted."""
+    return (bt[1] - bt[0] == 1 and at[1] - at[0] == 1 and bt[1] < len(b.toks)
+            and at[1] < len(a.toks) and b.stems[bt[1]] == a.stems[at[1]]
+            and is_content(b.toks[bt[1]].norm))
+
+
+_PERSON_ENDINGS = ("men", "man", "women", "woman", "people", "person", "persons")
+
+
+def _person_variant(copy_words: set[str], source_words: set[str]) -> bool:
+    """"sportspeople" / "sportsmen", "chairperson" / "chairman": one word for a person or people
+    with another ending, the word before it kept."""
+    def split(ws: set[str]) -> tuple[str, str] | None:
+        if len(ws) != 1:
+            return None
+        w = next(iter(ws))
+        end = next((e for e in _PERSON_ENDINGS if w.endswith(e) and len(w) > len(e) + 3), None)
+        return (w[:-len(end)], end) if end else None
+    x, y = split(copy_words), split(source_words)
+    return x is not None and y is not None and x[0] == y[0] and zipf(x[0]) >= 3.0
 
 
 def _specific_terms(copy_words: set[str], source_words: set[str]) -> bool:
