@@ -855,3 +855,20 @@ def test_a_word_opening_a_quote_or_the_numbers_are_no_one() -> None:
     said = src.replace("Figures suggested", "Ola Brandt said")
     assert found(said, said.replace("Ola Brandt said", "Ivo Marsh said")) == [
         ("actor", "Ivo Marsh")]
+
+
+def test_a_figure_the_parents_own_source_gives_is_the_parents_change() -> None:
+    """A copy traced to a revision that changed a figure, where the copy keeps the original's
+    figure: the change is the revision's (reported once, on it), not the copy's; a figure no
+    article upstream gives is still the copy's change."""
+    original = ("Lisk council said 40 homes were flooded on Monday after the river burst its "
+                "banks near the old mill. Residents were moved to a school hall overnight.")
+    revision = original.replace("40 homes", "45 homes")
+    copy = ("On Monday 40 homes were flooded after the river burst its banks near the old mill, "
+            "Lisk council said. Residents were moved to a school hall overnight.")
+    changes = _story_changes([original, revision, copy], {2: 1, 3: 2})
+    assert [c for c in changes if c[0] == 2 and c[1] == "figure"]
+    assert not [c for c in changes if c[0] == 3]
+    changes = _story_changes([original, revision, copy.replace("40 homes", "60 homes")],
+                             {2: 1, 3: 2})
+    assert [c for c in changes if c[0] == 3 and c[1] == "figure"]

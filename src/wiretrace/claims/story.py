@@ -10,9 +10,11 @@ only for copies that are not summaries (a summary drops on purpose).
 
 from __future__ import annotations
 
+from wiretrace.claims.additions import _figure_supported
 from wiretrace.claims.compare import compare_sides
+from wiretrace.claims.compare_names import _names_match
 from wiretrace.claims.extract import extract_claims_from_text
-from wiretrace.claims.pairing import side_of
+from wiretrace.claims.pairing import Side, side_of
 from wiretrace.model import AlignedPair, Alignment, Article, Change, Derivation
 from wiretrace.settings import Settings
 
@@ -61,11 +63,44 @@ def compare_story(
         for i, a in by_id.items()
     }
     types = {d.article: d.type for d in derivations}
+    versus = versus_of(articles, derivations)
     out: list[Change] = []
-    for art_id, parent in sorted(versus_of(articles, derivations).items()):
+    for art_id, parent in sorted(versus.items()):
         alignment = _find_alignment(alignments, parent, art_id)
         others = [s for i, s in sides.items() if i not in {art_id, parent}]
-        out.extend(compare_sides(sides[parent], sides[art_id], alignment, parent, art_id,
-                                 omissions=types.get(art_id) != "summary", support=others,
-                                 judged=judged))
+        upstream = [sides[k] for k in _ancestors(versus, parent) if k != art_id]
+        out.extend(c for c in compare_sides(
+            sides[parent], sides[art_id], alignment, parent, art_id,
+            omissions=types.get(art_id) != "summary", support=others, judged=judged)
+            if not _inherited(c, sides[art_id], upstream))
     return out
+
+
+def _ancestors(versus: dict[int, int], k: int) -> list[int]:
+    """The parent's parent and on up the traced line."""
+    out: list[int] = []
+    cur = versus.get(k)
+    while cur is not None and cur not in out and cur != k:
+        out.append(cur)
+        cur = versus.get(cur)
+    return out
+
+
+def _inherited(c: Change, side: Side, upstream: list[Side]) -> bool:
+    """A figure or name the copy gives where its parent gives another, and that an article
+    further up the parent's line gives too: the copy keeps what the source's own source said
+    (the parent changed it, and that change is the parent's)."""
+    if c.kind not in {"figure", "actor", "place"} or not upstream or c.span is None:
+        return False
+    lo, hi = c.span
+    mine = [x for x in side.claims if x.kind == c.kind or (
+        c.kind != "figure" and x.kind in {"actor", "place"})]
+    mine = [x for x in mine if x.span[0] < hi and lo < x.span[1]]
+    for x in mine:
+        for up in upstream:
+            if x.kind == "figure" and any(_figure_supported(x, o) for o in up.claims):
+                return True
+            if x.kind != "figure" and any(o.kind in {"actor", "place"} and _names_match(o, x)
+                                          for o in up.claims):
+                return True
+    return False
