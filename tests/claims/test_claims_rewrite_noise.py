@@ -872,3 +872,46 @@ def test_a_figure_the_parents_own_source_gives_is_the_parents_change() -> None:
     changes = _story_changes([original, revision, copy.replace("40 homes", "60 homes")],
                              {2: 1, 3: 2})
     assert [c for c in changes if c[0] == 3 and c[1] == "figure"]
+
+
+def test_a_pronoun_one_and_a_pair_are_no_new_figures() -> None:
+    """"no one has been charged" counts nothing; "The two died" for "The pair died" gives the
+    pair's count; "The three died" is still a figure no article gives."""
+    src = ("The pair died in their sleep aboard a boat on Lake Varn in April 2013. Police said "
+           "nobody had been charged over the deaths.")
+    copy = ("The two died while sleeping on a boat on Lake Varn in April 2013. Police said no one "
+            "has been charged in connection with the deaths.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("The two", "The three")) if k == "addition"]
+
+
+def test_a_count_of_zero_is_a_denial() -> None:
+    """"have not resettled any refugees" for "have resettled a staggering zero refugees": no
+    negation added and no figure dropped; "have resettled many refugees" still drops it."""
+    src = ("Meanwhile, Varn, Lisk and the Gulf states have resettled a staggering zero Syrian "
+           "refugees, according to recent UN refugee agency data.")
+    copy = ("Notably, Varn, Lisk and the Gulf states have not resettled any Syrian refugees, "
+            "according to recent data from the UN refugee agency.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("have not resettled any", "have resettled "
+                                                  "many")) if k in {"omission", "negation"}]
+
+
+def test_an_opposite_word_the_copy_keeps_as_a_noun_is_kept() -> None:
+    """"appointed captain following Holt's resignation" for "named captain after Holt resigned":
+    no negation; a plain opposite ("Holt resigned" / "Holt was appointed") is still one."""
+    src = ("Lisk batsman Ivo Marsh has been named as new Test captain after Ola Holt resigned "
+           "after more than four years in charge.")
+    copy = ("Lisk batsman Ivo Marsh has recently been appointed as the new Test captain following "
+            "Ola Holt's resignation after more than four years in charge.")
+    assert not [k for k, _ in found(src, copy) if k == "negation"]
+    quit_ = "Ola Holt resigned as Lisk captain on Monday after more than four years in charge."
+    assert [k for k, _ in found(quit_, quit_.replace("resigned", "was appointed"))
+            if k == "negation"]
+
+
+def test_a_rare_verb_reworded_is_no_other_term() -> None:
+    """"plagued by chaos" for "beset by chaos": a verb reworded, not another specific term as
+    "rubella" for "measles" is."""
+    src = "Varn has been beset by chaos since the overthrow of its ruler Ivo Marsh in 2011."
+    assert not found(src, src.replace("beset", "plagued"))

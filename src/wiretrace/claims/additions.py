@@ -96,6 +96,11 @@ def _share(text: str) -> float | None:
     return 50.0
 
 
+# words for a group of a known size: "the pair died" counts two
+_GROUP_OF = {2: frozenset({"pair", "couple", "duo", "both", "twins"}),
+             3: frozenset({"trio", "triplets"})}
+
+
 def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
     """The same number in a sentence of ``side`` that shares two content words with the unit's
     sentence: another article gives the figure, counted in other words."""
@@ -108,6 +113,9 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
         if v.get("low") == v.get("high") == 0 and any(t.norm in {"no", "none", "nobody"}
                                                        for t in s.toks):
             return True  # "zero Syrian refugees" for "no Syrian refugees have been resettled"
+        if v.get("low") == v.get("high") and v.get("low") in _GROUP_OF and any(
+                t.norm in _GROUP_OF[v.get("low")] for t in s.toks):
+            return True  # "the two died" for "the pair died"
         share = _share(side.text[s.span[0]:s.span[1]])
         if share is not None and v.get("unit") == "percent" and v.get("low") == v.get("high") and (
                 abs(float(v.get("low") or 0) - share) <= 1.0):

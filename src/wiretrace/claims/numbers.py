@@ -159,6 +159,8 @@ def _raw_mentions(text: str) -> list[NumberMention]:
         spelled = _spelled_value(m.group())
         if spelled is None or m.group().lower() in {"hundred", "thousand", "million", "billion"}:
             continue
+        if m.group().lower() == "one" and _PRONOUN_ONE.search(text, 0, m.start()):
+            continue  # "no one has been charged", "every one of them": a pronoun, no count
         found.append(NumberMention(m.start(), m.end(), spelled, spelled))
     # keep the longest of overlapping mentions ("a dozen" over "dozen", "5 million" over "5")
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
@@ -178,6 +180,9 @@ def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
         if re.search(rf"(?:^|\W){re.escape(cue)}\s*$", window):
             return qualifier, start - (len(window) - window.rstrip().rfind(cue)) + 0
     return None, start
+
+
+_PRONOUN_ONE = re.compile(r"\b(?:no|every|any|some)[ -]$", re.IGNORECASE)
 
 
 def find_numbers(text: str) -> list[NumberMention]:

@@ -372,6 +372,8 @@ def _specific_terms(copy_words: set[str], source_words: set[str]) -> bool:
     two things; a swap of common words ("suffered" for "sustained") may only reword."""
     def rare(ws: set[str]) -> bool:
         content = [w for w in ws if is_content(w)]
+        if any(w.endswith(("ed", "ing")) for w in content):
+            return False  # "plagued by" / "beset by": a verb reworded, not a term
         return bool(content) and all(zipf(w) < _SPECIFIC_ZIPF for w in content)
     return rare(copy_words) and rare(source_words)
 

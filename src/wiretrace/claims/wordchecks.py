@@ -165,11 +165,16 @@ def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
     return False
 
 
+# a count of nothing denies as a cue does: "resettled zero refugees" / "not resettled any"
+_ZERO = frozenset({"zero", "nil"})
+
+
 def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind: str,
            label: str) -> list[WordChange]:
     """Cues (``test``) present on one side before an anchor word and absent on the other."""
     out: list[WordChange] = []
-    cues = {id(s): sum(1 for j in range(len(s.toks)) if test(s, j)) for s in (b, *region)}
+    cues = {id(s): sum(1 for j in range(len(s.toks)) if test(s, j) or (
+        test is negation_at and s.toks[j].norm in _ZERO)) for s in (b, *region)}
     for src, others, direction in ((b, region, "adds"), *((a, [b], "drops") for a in region)):
         for i in range(len(src.toks)):
             if not test(src, i):
@@ -289,6 +294,12 @@ _MOTION = frozenset({"went", "go", "goes", "gone", "going", "was", "were", "is",
                      "been", "move", "moved", "moves", "moving", "came", "come", "comes"})
 
 
+def _kept_in_other_form(stem: str, words: set[str]) -> bool:
+    """A word of ``words`` made from ``stem`` with a suffix ("resign" → "resignation",
+    "arrest" → "arrests")."""
+    return len(stem) >= 5 and any(w.startswith(stem) and w != stem for w in words)
+
+
 def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]],
                 opposite: bool) -> list[tuple[int, Sent, int]]:
     """Pairs (b index, a sentence, a index): two members of one closed set, or (``opposite``)
@@ -309,6 +320,9 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
                 h = group_of.get(u.norm)
                 if not h or u.norm in b_words or o.stems[k] in b_words:
                     continue
+                if opposite and _kept_in_other_form(o.stems[k], b_words):
+                    continue  # "named captain after Cook resigned" / "appointed captain
+                    # following Cook's resignation": the word is kept, as a noun
                 if opposite:
                     match = any((p, 1 - side) in h and (p, side) not in o_groups
                                 for p, side in groups)
