@@ -16,8 +16,9 @@ Articles without shared passages are independent and get no edge.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from wiretrace.model import Alignment, Article, Derivation
@@ -166,7 +167,7 @@ def trace_story(
             wins[lo] += 1
         elif d < -0.25:
             wins[hi] += 1
-    order = sorted(by_id, key=lambda k: (-wins[k], -net[k], _date_key(by_id[k]), k))
+    order = _parents_first(by_id, linked, lambda k: (-wins[k], -net[k], _date_key(by_id[k]), k))
     rank = {k: r for r, k in enumerate(order)}
 
     parent: dict[int, int] = {}
@@ -213,6 +214,41 @@ def trace_story(
             out.append(_root(a, children[k], len(arts), views, table, cites, reused,
                              passed_over))
     return out
+
+
+def _parents_first(
+    ids: dict[int, Article], linked: dict[tuple[int, int], float],
+    key: Callable[[int], tuple[float, float, float, int]],
+) -> list[int]:
+    """Articles in an order where each comes after every article that won the direction
+    against it, so that a source stays before a copy that many others copy in turn (Copeland
+    count alone ranks that hub first); among the articles free to come next, and to break a
+    cycle of directions, the best ``key`` first."""
+    beats: dict[int, list[int]] = {k: [] for k in ids}
+    beaten = dict.fromkeys(ids, 0)
+    for (lo, hi), d in linked.items():
+        if abs(d) > 0.25:
+            winner, loser = (lo, hi) if d > 0 else (hi, lo)
+            beats[winner].append(loser)
+            beaten[loser] += 1
+    free = [(key(k), k) for k in ids if not beaten[k]]
+    heapq.heapify(free)
+    placed: set[int] = set()
+    order: list[int] = []
+    while len(order) < len(ids):
+        if not free:  # a cycle of directions: the best article left goes next
+            k = min((k for k in ids if k not in placed), key=key)
+            heapq.heappush(free, (key(k), k))
+        _, k = heapq.heappop(free)
+        if k in placed:
+            continue
+        placed.add(k)
+        order.append(k)
+        for loser in beats[k]:
+            beaten[loser] -= 1
+            if beaten[loser] == 0 and loser not in placed:
+                heapq.heappush(free, (key(loser), loser))
+    return order
 
 
 def _copies_enough(v: PairView, p: TraceParams) -> bool:
