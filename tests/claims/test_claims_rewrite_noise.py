@@ -834,6 +834,9 @@ def test_a_plain_modifier_reworded_before_a_kept_noun_changes_nothing() -> None:
             "the economy supported progress toward full employment. The aim had been to recruit "
             "sportspeople for the Lisk battalion.")
     assert not [k for k, _ in found(src, copy) if k in {"scope", "place"}]
+    war = "The aim of the game had been to recruit sportsmen to Holt's World War One battalion."
+    assert not found(war, "The objective of the game was to recruit sportspeople for Holt's "
+                          "World War I battalion.")
     jab = ("Health officials in Varn said the measles vaccine would be offered to every pupil at "
            "Lisk Primary from Monday.")
     assert [k for k, _ in found(jab, jab.replace("measles", "rubella")) if k == "scope"]
@@ -883,6 +886,8 @@ def test_a_pronoun_one_and_a_pair_are_no_new_figures() -> None:
             "has been charged in connection with the deaths.")
     assert not found(src, copy)
     assert [k for k, _ in found(src, copy.replace("The two", "The three")) if k == "addition"]
+    assert not found("Each tree was nominated by members of the public.",
+                     "Each one has been nominated by adoring members of the public.")
 
 
 def test_a_count_of_zero_is_a_denial() -> None:

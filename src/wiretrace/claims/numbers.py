@@ -160,7 +160,7 @@ def _raw_mentions(text: str) -> list[NumberMention]:
         if spelled is None or m.group().lower() in {"hundred", "thousand", "million", "billion"}:
             continue
         if m.group().lower() == "one" and _PRONOUN_ONE.search(text, 0, m.start()):
-            continue  # "no one has been charged", "every one of them": a pronoun, no count
+            continue  # "no one has been charged", "each one has been": a pronoun, no count
         found.append(NumberMention(m.start(), m.end(), spelled, spelled))
     # keep the longest of overlapping mentions ("a dozen" over "dozen", "5 million" over "5")
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
@@ -182,7 +182,7 @@ def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-_PRONOUN_ONE = re.compile(r"\b(?:no|every|any|some)[ -]$", re.IGNORECASE)
+_PRONOUN_ONE = re.compile(r"\b(?:no|every|each|any|some)[ -]$", re.IGNORECASE)
 
 
 def find_numbers(text: str) -> list[NumberMention]:

@@ -358,6 +358,7 @@ def _person_variant(copy_words: set[str], source_words: set[str]) -> bool:
     """"sportspeople" / "sportsmen", "chairperson" / "chairman": one word for a person or people
     with another ending, the word before it kept."""
     def split(ws: set[str]) -> tuple[str, str] | None:
+        ws = {w for w in ws if is_content(w)}  # "sportspeople for" / "sportsmen to"
         if len(ws) != 1:
             return None
         w = next(iter(ws))
