@@ -920,3 +920,12 @@ def test_a_rare_verb_reworded_is_no_other_term() -> None:
     "rubella" for "measles" is."""
     src = "Varn has been beset by chaos since the overthrow of its ruler Ivo Marsh in 2011."
     assert not found(src, src.replace("beset", "plagued"))
+
+
+def test_two_hedges_that_can_both_hold_are_no_reversal() -> None:
+    """"over 290 lives" for "almost 300 people died": 291 to 299 makes both true; "over 300"
+    for "almost 300" cannot be."""
+    src = "Almost 300 people died in a suicide bombing in Lisk last week, officials said."
+    copy = "Last week, over 290 lives were lost in a suicide bombing in Lisk, officials said."
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("over 290", "over 300")) if k == "qualifier"]

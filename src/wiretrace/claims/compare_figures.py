@@ -307,5 +307,10 @@ class FigureChecks:
         up, down = {"at_least"}, {"at_most", "nearly"}
         qb, qa = (bf.value or {}).get("qualifier"), (af.value or {}).get("qualifier")
         if (qb in up and qa in down) or (qb in down and qa in up):
+            floor = (bf if qb in up else af).value or {}
+            ceiling = (af if qb in up else bf).value or {}
+            if float(floor.get("low") or 0) < float(ceiling.get("high") or ceiling.get("low")
+                                                   or 0):
+                return  # "over 290" and "almost 300": both can be true (291 to 299)
             self.add("qualifier", bf.span, af.span,
                      f"'{bf.text}' reverses the hedge of the source's '{af.text}'")
