@@ -900,6 +900,13 @@ def test_a_count_of_zero_is_a_denial() -> None:
     assert not found(src, copy)
     assert [k for k, _ in found(src, copy.replace("have not resettled any", "have resettled "
                                                   "many")) if k in {"omission", "negation"}]
+    # and the other way round: a count of zero for a denial
+    failed = ("More astonishing, the nations with the highest GDPs such as Varn, Lisk, and all "
+              "Gulf states have so far failed to resettle any Syrian refugees despite hosting "
+              "millions themselves.")
+    zero = ("Meanwhile, the US has taken in a mere 12,000, and countries like Varn, Lisk, and the "
+            "Gulf states have resettled zero Syrian refugees.")
+    assert not [k for k, _ in found(failed, zero) if k in {"figure", "negation"}]
 
 
 def test_an_opposite_word_the_copy_keeps_as_a_noun_is_kept() -> None:
