@@ -936,3 +936,16 @@ def test_two_hedges_that_can_both_hold_are_no_reversal() -> None:
     copy = "Last week, over 290 lives were lost in a suicide bombing in Lisk, officials said."
     assert not found(src, copy)
     assert [k for k, _ in found(src, copy.replace("over 290", "over 300")) if k == "qualifier"]
+
+
+def test_a_number_spelt_out_before_a_hyphened_adjective_ends_before_it() -> None:
+    """"one hundred and fifty one-day international matches" is 150 one-day matches, not 151;
+    "aged thirty-two years" is Holt's 32."""
+    src = ("Holt, 32, played in 28 Test matches and 150 one-day internationals for Varn before "
+           "retiring in 2012.")
+    copy = ("Ivo Holt, aged thirty-two years at the time, amassed twenty-eight Test appearances and "
+            "one hundred and fifty one-day international matches for Varn before retiring in 2012.")
+    assert not [k for k, _ in found(src, copy) if k == "figure"]
+    assert [k for k, _ in found(src, copy.replace("one hundred and fifty one-day",
+                                                  "one hundred and sixty one-day"))
+            if k == "figure"]

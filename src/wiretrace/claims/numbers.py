@@ -156,12 +156,21 @@ def _raw_mentions(text: str) -> list[NumberMention]:
             unit = "year"
         found.append(NumberMention(start, m.end(), value, value, unit=unit))
     for m in _SPELLED.finditer(text):
-        spelled = _spelled_value(m.group())
-        if spelled is None or m.group().lower() in {"hundred", "thousand", "million", "billion"}:
-            continue
-        if m.group().lower() == "one" and _PRONOUN_ONE.search(text, 0, m.start()):
-            continue  # "no one has been charged", "each one has been": a pronoun, no count
-        found.append(NumberMention(m.start(), m.end(), spelled, spelled))
+        pieces = [(m.start(), m.end())]
+        last = re.search(r"\s+(?:and\s+)?(\w+)$", m.group())
+        if last and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha():
+            # "one hundred and fifty one-day matches": the last word makes an adjective with
+            # what follows ("one-day"); it is a number of its own, not part of the one before
+            cut = m.start() + last.start()
+            pieces = [(m.start(), cut), (m.start() + last.start(1), m.end())]
+        for start, end in pieces:
+            words = text[start:end]
+            spelled = _spelled_value(words)
+            if spelled is None or words.lower() in {"hundred", "thousand", "million", "billion"}:
+                continue
+            if words.lower() == "one" and _PRONOUN_ONE.search(text, 0, start):
+                continue  # "no one has been charged", "each one has been": a pronoun, no count
+            found.append(NumberMention(start, end, spelled, spelled))
     # keep the longest of overlapping mentions ("a dozen" over "dozen", "5 million" over "5")
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     kept: list[NumberMention] = []
