@@ -949,3 +949,18 @@ def test_a_number_spelt_out_before_a_hyphened_adjective_ends_before_it() -> None
     assert [k for k, _ in found(src, copy.replace("one hundred and fifty one-day",
                                                   "one hundred and sixty one-day"))
             if k == "figure"]
+
+
+def test_a_one_word_quote_marks_a_term_not_a_statement() -> None:
+    """'six months after the proclamation of their "caliphate"' for 'IHS said that ... after IS
+    declared a "caliphate"': the marked term is not IHS's statement; a quoted statement stated as
+    fact still drops its attribution."""
+    src = ("Lisk Analytics said that in January 2015, six months after the group declared its "
+           "\"caliphate\", it controlled some 90,800 sq km of Varn.")
+    copy = ("In January 2015, six months after the proclamation of their \"caliphate\", the group "
+            "controlled approximately 90,800 square kilometres of Varn.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    said = src.replace("its \"caliphate\"", "a caliphate").replace(
+        "it controlled", "it \"controlled a vast territory\" of")
+    assert [k for k, _ in found(said, "In January 2015 the group \"controlled a vast territory\" "
+                                      "of Varn.") if k == "attribution"]

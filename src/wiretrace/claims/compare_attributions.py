@@ -345,8 +345,9 @@ class AttributionChecks:
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
         b_attr = [c for c in sb.claims if c.kind == "attribution"]
         a_attr = [c for s in region for c in s.claims if c.kind == "attribution"]
-        bearing = [c for c in sb.claims if c.kind == "quote" or (
-            c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]
+        bearing = [c for c in sb.claims if (c.kind == "quote" and " " in c.text.strip()) or (
+            c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]  # (a one-word quote marks
+        # a term, "their 'caliphate'", not the source's statement)
         kept = [c for c in bearing if self._kept(c, region)]
         if a_attr and not b_attr and kept and not self._reported(sb):
             held = self._holding(kept[0], region)
