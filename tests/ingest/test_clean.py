@@ -225,6 +225,8 @@ def test_llm_opener(opener: str) -> None:
         "I have kept the tone neutral and the length close to the original article.",
         "Note: This rewrite maintains the key facts while using a more engaging style.",
         "Would you like me to make it shorter?",
+        "I aimed to enhance the language to evoke emotion and captivate the reader by using "
+        "more vivid words (e.g., \"dark secret\", \"harsh light\").",
     ],
 )
 def test_llm_closing(closing: str) -> None:
@@ -485,6 +487,7 @@ def test_llm_meta_text_anywhere(meta: str) -> None:
         "The report provides a clear overview of the damage, the governor said.",
         "If you have any information about the missing boat, call the coastguard.",
         "Here is the full text of the governor's statement:",
+        "I aimed to keep the language simple for the children, the teacher said.",
     ],
 )
 def test_news_sentences_are_not_llm_meta(story: str) -> None:

@@ -61,7 +61,7 @@ _FIRST_PERSON_EDIT = re.compile(
     r"aimed|made sure|focused|retained|streamlined|restructured|simplified)\b.{0,200}\b(?:tone|"
     r"length|original (?:text|article|meaning|wording|version|facts)|key (?:facts|points|"
     r"details|information)|wording|meaning|readab(?:le|ility)|flow|style|plagiari[sz]m|seo|"
-    r"word count|rewrite|article)\b",
+    r"word count|rewrite|article|language|imagery|paragraph|the reader)\b",
     re.I,
 )
 _AI_SELF = re.compile(
@@ -178,6 +178,9 @@ def find_llm_meta_anywhere(lines: list[Line], raw: str) -> list[Candidate]:
 
 def _is_meta_closing(sentence: str) -> bool:
     s = sentence.strip().strip("*_ ")
+    if s and len(s) <= 600 and _FIRST_PERSON_EDIT.match(s) and not SAID.search(s):
+        return True  # "I aimed to enhance the language ... (e.g., "dark secret", ...)": its
+        # quotes are examples of its own edits
     if not s or len(s) > 300 or any(q in s for q in QUOTES) or SAID.search(s):
         return False
     if _ASSISTANT_CLOSER.match(s) or _AI_SELF.match(s) or _WORD_COUNT.match(s):
