@@ -964,3 +964,20 @@ def test_a_one_word_quote_marks_a_term_not_a_statement() -> None:
         "it controlled", "it \"controlled a vast territory\" of")
     assert [k for k, _ in found(said, "In January 2015 the group \"controlled a vast territory\" "
                                       "of Varn.") if k == "attribution"]
+
+
+def test_a_reworded_quote_told_by_a_pronoun_is_the_speakers() -> None:
+    """'Nonetheless, she continued, "Recent weeks ..."' after the copy names Ms Holt, whom the
+    source quotes: her words reworded, left to quote integrity, not a quote the source lacks; the
+    same words after a mention of someone the source never quotes are still one."""
+    src = ("A camera filmed a bin worker in Lisk tipping sorted waste into one lorry. Ola Holt "
+           "said: \"I don't want to single out any of the lads. It's a horrible job.\" But she "
+           "added: \"They just seem to be rushing everywhere and the last few weeks have been "
+           "chaotic.\"")
+    copy = ("A camera filmed a bin worker in Lisk tipping sorted waste into one lorry. Ola Holt "
+            "expressed sympathy for the worker, asserting, \"It is a difficult job, and I do not "
+            "wish to single out anyone.\" Nonetheless, she continued, \"Recent weeks have seen a "
+            "sense of urgency that explains the disregard for proper procedures.\"")
+    assert not [k for k, _ in found(src, copy) if k == "addition"]
+    other = copy.replace("Ola Holt expressed", "Mayor Ivo Marsh expressed")
+    assert [k for k, _ in found(src, other) if k in {"addition", "attribution"}]

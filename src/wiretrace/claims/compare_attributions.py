@@ -21,7 +21,7 @@ from wiretrace.claims.compare_names import (
     _shortened_in,
     _surname,
 )
-from wiretrace.claims.entities import COMMON_CAPITALISED
+from wiretrace.claims.entities import COMMON_CAPITALISED, find_entities
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_key
@@ -444,12 +444,25 @@ class AttributionChecks:
         for q in (c for c in sb.claims if c.kind == "quote" and len(c.text.split()) >= 4):
             if _TITLE_CASE.fullmatch(q.text.strip(" ,.")):
                 continue  # "The Mobbs Memorial Match": the name of an event or a work, no quote
-            if self._quoted_in_source(self._quote_speaker(q)):
-                continue  # the words of someone the source quotes, reworded: that quote, left
-                # to quote integrity, not a quote the source lacks
+            speaker = self._quote_speaker(q)
+            if self._quoted_in_source(speaker) or (
+                    (speaker is None or speaker.lower() in _PERSONAL)
+                    and self._quoted_in_source(self._named_before(q.span[0]))):
+                continue  # the words of someone the source quotes, reworded (named, or told by
+                # a pronoun or by no one after a mention of them): that quote, left to quote
+                # integrity, not a quote the source lacks
             if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(
                     q.text) and not self._edits_source_quote(q.text):
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
+
+    def _named_before(self, pos: int) -> str | None:
+        """The person the copy names last in the 400 characters before ``pos``: whom a pronoun
+        or an unattributed quote there refers to ('Ms Holt said ... "While I ...'), as the
+        source's pronoun quotes are read."""
+        start = max(0, pos - 400)
+        people = [e for e in find_entities(self.b.text, start, pos)
+                  if e.type in {"person", "name"}]
+        return people[-1].text if people else None
 
     def _quoted_in_source(self, speaker: str | None) -> bool:
         """Does the source quote ``speaker`` (a quote given to them, or to a pronoun after a
