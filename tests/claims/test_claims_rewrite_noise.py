@@ -953,15 +953,15 @@ def test_a_number_spelt_out_before_a_hyphened_adjective_ends_before_it() -> None
 
 def test_a_one_word_quote_marks_a_term_not_a_statement() -> None:
     """'six months after the proclamation of their "caliphate"' for 'IHS said that ... after IS
-    declared a "caliphate"': the marked term is not IHS's statement; a quoted statement stated as
-    fact still drops its attribution."""
-    src = ("Lisk Analytics said that in January 2015, six months after the group declared its "
-           "\"caliphate\", it controlled some 90,800 sq km of Varn.")
+    declared a caliphate': a term the copy marks is not IHS's statement; a word the source quotes
+    ('praised the scheme as "innovative"') and a quoted statement stated as fact still drop
+    their attribution."""
+    src = ("Lisk Analytics said that in January 2015, six months after the group declared the "
+           "creation of a caliphate, it controlled some 90,800 sq km of Varn.")
     copy = ("In January 2015, six months after the proclamation of their \"caliphate\", the group "
             "controlled approximately 90,800 square kilometres of Varn.")
     assert not [k for k, _ in found(src, copy) if k == "attribution"]
-    said = src.replace("its \"caliphate\"", "a caliphate").replace(
-        "it controlled", "it \"controlled a vast territory\" of")
+    said = src.replace("it controlled", "it \"controlled a vast territory\" of")
     assert [k for k, _ in found(said, "In January 2015 the group \"controlled a vast territory\" "
                                       "of Varn.") if k == "attribution"]
 
@@ -975,9 +975,10 @@ def test_a_reworded_quote_told_by_a_pronoun_is_the_speakers() -> None:
            "added: \"They just seem to be rushing everywhere and the last few weeks have been "
            "chaotic.\"")
     copy = ("A camera filmed a bin worker in Lisk tipping sorted waste into one lorry. Ola Holt "
-            "expressed sympathy for the worker, asserting, \"It is a difficult job, and I do not "
-            "wish to single out anyone.\" Nonetheless, she continued, \"Recent weeks have seen a "
-            "sense of urgency that explains the disregard for proper procedures.\"")
+            "said the council, not the worker, was to blame. She expressed sympathy for the "
+            "worker, asserting, \"It is a difficult job, and I do not wish to single out "
+            "anyone.\" Nonetheless, she continued, \"Recent weeks have seen a sense of urgency "
+            "that explains the disregard for proper procedures.\"")
     assert not [k for k, _ in found(src, copy) if k == "addition"]
-    other = copy.replace("Ola Holt expressed", "Mayor Ivo Marsh expressed")
+    other = copy.replace("Ola Holt said", "Mayor Ivo Marsh said")
     assert [k for k, _ in found(src, other) if k in {"addition", "attribution"}]

@@ -21,7 +21,7 @@ from wiretrace.claims.compare_names import (
     _shortened_in,
     _surname,
 )
-from wiretrace.claims.entities import COMMON_CAPITALISED, find_entities
+from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_key
@@ -345,9 +345,11 @@ class AttributionChecks:
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
         b_attr = [c for c in sb.claims if c.kind == "attribution"]
         a_attr = [c for s in region for c in s.claims if c.kind == "attribution"]
-        bearing = [c for c in sb.claims if (c.kind == "quote" and " " in c.text.strip()) or (
-            c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]  # (a one-word quote marks
-        # a term, "their 'caliphate'", not the source's statement)
+        quoted = " ".join(c.text.lower() for s in region for c in s.claims if c.kind == "quote")
+        bearing = [c for c in sb.claims if (c.kind == "quote" and (
+            " " in c.text.strip() or _names(quoted, c.text.strip(" ,.")))) or (
+            c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]  # (one word the copy
+        # quotes and the source does not marks a term, "their 'caliphate'", not a statement)
         kept = [c for c in bearing if self._kept(c, region)]
         if a_attr and not b_attr and kept and not self._reported(sb):
             held = self._holding(kept[0], region)
@@ -456,13 +458,18 @@ class AttributionChecks:
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
 
     def _named_before(self, pos: int) -> str | None:
-        """The person the copy names last in the 400 characters before ``pos``: whom a pronoun
-        or an unattributed quote there refers to ('Ms Holt said ... "While I ...'), as the
-        source's pronoun quotes are read."""
-        start = max(0, pos - 400)
-        people = [e for e in find_entities(self.b.text, start, pos)
-                  if e.type in {"person", "name"}]
-        return people[-1].text if people else None
+        """Who the copy last has speak, by name, in the 400 characters before ``pos`` (a
+        quote's speaker or an attribution's source): whom a pronoun or an unattributed quote
+        there refers to ('"...," Karen said. "While I ...'), as the source's pronoun quotes
+        are read."""
+        if self._b_quotes is None:
+            self._b_quotes = find_quote_mentions(self.b.text)
+        said = [(q.span[1], q.speaker) for q in self._b_quotes if q.speaker]
+        said += [(c.span[1], c.subject) for c in self.b.claims
+                 if c.kind == "attribution" and c.subject]
+        near = [(end, who) for end, who in said if pos - 400 <= end <= pos
+                and who.split()[0].lower() not in _PERSONAL and _named_source(who)]
+        return max(near)[1] if near else None
 
     def _quoted_in_source(self, speaker: str | None) -> bool:
         """Does the source quote ``speaker`` (a quote given to them, or to a pronoun after a
