@@ -982,3 +982,26 @@ def test_a_reworded_quote_told_by_a_pronoun_is_the_speakers() -> None:
     assert not [k for k, _ in found(src, copy) if k == "addition"]
     other = copy.replace("Ola Holt said", "Mayor Ivo Marsh said")
     assert [k for k, _ in found(src, other) if k in {"addition", "attribution"}]
+
+
+def test_a_capital_a_relative_clause_and_a_judging_verb_keep_the_source() -> None:
+    """"China has stated" for "Beijing said", "Merlin Parks, which runs Holt Towers, confirmed
+    ... 'with immediate effect'", "Critics have characterised it as a 'disastrous' policy": each
+    keeps who says it; a quote stated as fact still drops it."""
+    src = ("In July a tribunal ruled against Chinese claims, backing a case brought by Varn, but "
+           "Beijing said it would not respect the verdict.")
+    copy = ("Despite a tribunal ruling against China's claims in July, backing a case brought by "
+            "Varn, China has stated that it will not abide by the verdict.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    rides = ("A spokesperson said that on learning of the fall, Merlin Parks shut the rides \"with "
+             "immediate effect\" on a \"precautionary basis\".")
+    merlin = ("Merlin Parks, which runs Holt Towers, confirmed it had closed similar rides \"with "
+              "immediate effect\" as a precaution after learning of the fall.")
+    assert not [k for k, _ in found(rides, merlin) if k == "attribution"]
+    cull = ("Anti-cull campaigners said the \"disastrous\" policy is now becoming \"an unacceptable "
+            "burden on the taxpayer\".")
+    critics = ("Critics of the policy have characterised it as a \"disastrous\" endeavour that has "
+               "become \"an unacceptable burden on the taxpayer\".")
+    assert not [k for k, _ in found(cull, critics) if k == "attribution"]
+    assert [k for k, _ in found(cull, "The \"disastrous\" policy is now becoming \"an unacceptable "
+                                      "burden on the taxpayer\".") if k == "attribution"]

@@ -21,7 +21,7 @@ from wiretrace.claims.compare_names import (
     _shortened_in,
     _surname,
 )
-from wiretrace.claims.entities import COMMON_CAPITALISED
+from wiretrace.claims.entities import COMMON_CAPITALISED, canonical_place
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_key
@@ -32,6 +32,7 @@ from wiretrace.claims.quotes import (
     quote_words,
     same_speaker,
 )
+from wiretrace.claims.swaps import same_place
 from wiretrace.claims.vetting import _acronym_of
 from wiretrace.model import Claim
 from wiretrace.trace.citations import is_news_outlet, outlet_like
@@ -140,7 +141,8 @@ _PRONOUN_SAID = re.compile(rf"\b(?:he|she|they|we)\s+(?:did\s+|had\s+|has\s+|hav
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # a subject that judges in words: the quote is still someone's ("X criticised them as '...'")
 _SPEECH_ACT = re.compile(r"\b(?:criticis|criticiz|labell?|call|describ|brand|dubb?|accus|"
-                         r"condemn|slamm?|prais|urg)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
+                         r"condemn|slamm?|prais|urg|characteri[sz]|term)(?:e|es|ed|ing|s)?\b",
+                         re.IGNORECASE)
 # every word capitalised but the small ones: a title ("The Mobbs Memorial Match")
 _TITLE_CASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|in|on|a|an|for|to|at)\s+)*"
                          r"[A-Z0-9][\w'’-]*)+")
@@ -167,6 +169,12 @@ def _unnamed(src: str) -> bool:
     """A source described, not named: "the company", "the ministry", "officials"."""
     words = re.findall(r"[\w'’-]+", src)
     return bool(words) and not any(w[:1].isupper() for w in words if w.lower() != "the")
+
+
+def _one_place(x: str, y: str) -> bool:
+    """Two sources that are one country: the same place, or a capital and its country."""
+    cx, cy = canonical_place(x), canonical_place(y)
+    return cx is not None and cy is not None and same_place(cx, cy)
 
 
 class AttributionChecks:
@@ -411,6 +419,8 @@ class AttributionChecks:
                               or _shortened_in(ba.subject or "", x.subject or "")
                               for x in a_attr):
                 continue  # one source ("Eventbrite's survey of 504 festival-goers" / "Eventbrite")
+            if any(_one_place(ba.subject or "", x.subject or "") for x in a_attr):
+                continue  # "China has stated" for "Beijing said": a capital speaks for its country
             if _acronym_in(ba.subject or "", self.a.text):
                 continue  # "USGS said" where the source has "the US Geological Survey said"
             surname = _surname(ba.subject or "")
