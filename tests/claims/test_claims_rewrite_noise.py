@@ -977,8 +977,8 @@ def test_a_reworded_quote_told_by_a_pronoun_is_the_speakers() -> None:
     copy = ("A camera filmed a bin worker in Lisk tipping sorted waste into one lorry. Ola Holt "
             "said the council, not the worker, was to blame. She expressed sympathy for the "
             "worker, asserting, \"It is a difficult job, and I do not wish to single out "
-            "anyone.\" Nonetheless, she continued, \"Recent weeks have seen a sense of urgency "
-            "that explains the disregard for proper procedures.\"")
+            "anyone.\" Nonetheless, she continued, \"Recent weeks have seen a sense of urgency, "
+            "which seems to explain the disregard for proper procedures.\"")
     assert not [k for k, _ in found(src, copy) if k == "addition"]
     other = copy.replace("Ola Holt said", "Mayor Ivo Marsh said")
     assert [k for k, _ in found(src, other) if k in {"addition", "attribution"}]

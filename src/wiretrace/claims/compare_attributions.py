@@ -457,9 +457,15 @@ class AttributionChecks:
             if _TITLE_CASE.fullmatch(q.text.strip(" ,.")):
                 continue  # "The Mobbs Memorial Match": the name of an event or a work, no quote
             speaker = self._quote_speaker(q)
-            if self._quoted_in_source(speaker) or (
+            # what the quote is about: its words and the copy's sentence before it ("Reports
+            # that she will retire are false. 'Nothing could be further from the truth'")
+            before = self.b.sents[sb.index - 1] if sb.index > 0 else None
+            context = q.text + " " + (self.b.text[before.span[0]:before.span[1]] if before
+                                      else "")
+            words = {stem(w) for w in re.findall(r"[\w'’-]+", context.lower()) if is_content(w)}
+            if self._quoted_in_source(speaker, words) or (
                     (speaker is None or speaker.lower() in _PERSONAL)
-                    and self._quoted_in_source(self._named_before(q.span[0]))):
+                    and self._quoted_in_source(self._named_before(q.span[0]), words)):
                 continue  # the words of someone the source quotes, reworded (named, or told by
                 # a pronoun or by no one after a mention of them): that quote, left to quote
                 # integrity, not a quote the source lacks
@@ -481,16 +487,18 @@ class AttributionChecks:
                 and who.split()[0].lower() not in _PERSONAL and _named_source(who)]
         return max(near)[1] if near else None
 
-    def _quoted_in_source(self, speaker: str | None) -> bool:
+    def _quoted_in_source(self, speaker: str | None, words: set[str]) -> bool:
         """Does the source quote ``speaker`` (a quote given to them, or to a pronoun after a
-        mention of their name)?"""
+        mention of their name) on what the copy's quote is about: two of its content stems
+        (``words``) in one of their quotes? A quote of theirs about something else is made up."""
         surname = _surname(speaker or "")
         if not surname:
             return False
-        for m in self._source_quotes():
+        for m, stems in zip(self._source_quotes(), self._a_quote_stems, strict=True):
             same = same_speaker(speaker, m.speaker)
-            if same or (same is None and _names(  # m names nobody: '"...," he said' after a
-                    self.a.text[max(0, m.span[0] - 400):m.span[0]], surname)):  # mention
+            if (same or (same is None and _names(  # m names nobody: '"...," he said' after a
+                    self.a.text[max(0, m.span[0] - 400):m.span[0]], surname))  # mention
+                    ) and len(words & stems) >= 2:
                 return True
         return False
 
