@@ -1005,3 +1005,16 @@ def test_a_capital_a_relative_clause_and_a_judging_verb_keep_the_source() -> Non
     assert not [k for k, _ in found(cull, critics) if k == "attribution"]
     assert [k for k, _ in found(cull, "The \"disastrous\" policy is now becoming \"an unacceptable "
                                       "burden on the taxpayer\".") if k == "attribution"]
+
+
+def test_how_things_seemed_hedges_as_likely_does() -> None:
+    """"seemed poised to take the lead" for "looked more likely to take the lead": one hedge;
+    "might" for "likely" still lowers the certainty."""
+    src = ("The Saddlers looked more likely to take the lead in the first half, with Lisk keeper "
+           "Ivo Marsh keeping out two shots.")
+    copy = ("The Saddlers seemed poised to take the lead in the first half, but Lisk keeper Ivo "
+            "Marsh kept out two shots.")
+    assert not [k for k, _ in found(src, copy) if k == "modality"]
+    said = "The comments, which are likely to raise tensions with Varn, were made on Monday."
+    assert [k for k, _ in found(said, "The comments, which might raise tensions with Varn, were "
+                                      "made on Monday.") if k == "modality"]
