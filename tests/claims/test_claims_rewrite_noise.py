@@ -1018,3 +1018,15 @@ def test_how_things_seemed_hedges_as_likely_does() -> None:
     said = "The comments, which are likely to raise tensions with Varn, were made on Monday."
     assert [k for k, _ in found(said, "The comments, which might raise tensions with Varn, were "
                                       "made on Monday.") if k == "modality"]
+
+
+def test_a_figure_the_source_gives_beside_the_rival_is_no_change() -> None:
+    """"gained 1.73% against the lira" where the source's sentence reads "rose 1.86% against the
+    dollar ..., and was 1.73% higher against the lira": the copy's number is the source's, set
+    beside another; 1.93% is still a change."""
+    src = ("The krone rose 1.86% against the dollar to $1.4012, and was 1.73% higher against the "
+           "lira at 1.2480 lira. Shares in Lisk also rose.")
+    copy = ("The krone climbed 1.86% against the dollar to $1.4012. It also gained 1.73% against "
+            "the lira, trading at 1.2480 lira.")
+    assert not found(src, copy)
+    assert found(src, copy.replace("1.73%", "1.93%")) == [("figure", "1.93%")]

@@ -217,15 +217,17 @@ class FigureChecks:
                 self.unit(bf, sb, f"the figure '{bf.text}'")
 
     def _number_told_elsewhere(self, sb: Sent, bf: Claim, af: Claim) -> bool:
-        """The copy's number is one the source gives elsewhere, and the copy's sentence is no
-        close edit of the rival's ("The US has taken just 12,000" in the source; the copy's
-        "12,000 Syrian refugees" set against Jordan's "655,000 Syrian refugees")."""
+        """The copy's number is one the source gives elsewhere, in another sentence or beside
+        the rival, and the copy's sentence is no close edit of the rival's ("The US has taken
+        just 12,000" in the source; the copy's "12,000 Syrian refugees" set against Jordan's
+        "655,000 Syrian refugees"; "1.73% against the euro" set against "rose 1.86% against
+        the dollar, and was 1.73% higher against the euro")."""
         sa = self.a.sentence_at(af.span[0])
         nb = _numbers_in(self.b.text, bf.span)
         if sa is None or not nb or _close_edit(sb, sa):
             return False
         return any((na.low, na.high) == (nb[0].low, nb[0].high) and na.unit == nb[0].unit
-                   and not (sa.span[0] <= na.start < sa.span[1]) for na in self._a_numbers())
+                   and not (af.span[0] <= na.start < af.span[1]) for na in self._a_numbers())
 
     def _measured_elsewhere(self, bf: Claim) -> bool:
         """The source gives the figure in other units somewhere ("almost 200 years" for
