@@ -1030,3 +1030,14 @@ def test_a_figure_the_source_gives_beside_the_rival_is_no_change() -> None:
             "the lira, trading at 1.2480 lira.")
     assert not found(src, copy)
     assert found(src, copy.replace("1.73%", "1.93%")) == [("figure", "1.93%")]
+
+
+def test_a_credit_cut_beside_a_kept_speaker_is_still_cut() -> None:
+    """"According to the Lisk Agency, one user on Varnbook, which is the island's Twitter,
+    posted: '...'" cut to "One user on Varnbook ... posted: '...'": the user still speaks, the
+    agency's credit is gone."""
+    src = ("According to the Lisk Agency, one user on Varnbook, which is the island's version of "
+           "Twitter, posted: \"I just want to know how these two came to Holt.\" Others agreed.")
+    copy = src.replace("According to the Lisk Agency, one", "One")
+    assert [k for k, _ in found(src, copy) if k == "attribution"]
+    assert not found(src, src)

@@ -383,8 +383,11 @@ class AttributionChecks:
                          f"the copy states '{kept[0].text}' without the source's attribution "
                          f"to {aa.subject}")
             return
-        if a_attr and not any(_named_source(c.subject or "") for c in b_attr):
-            self._attribution_cut(sb, region, a_attr)
+        cut = [aa for aa in a_attr if not any(fuzz.token_set_ratio(
+            _norm_name(aa.subject or ""), _norm_name(ba.subject or "")) >= 70 for ba in b_attr)]
+        if cut:  # the source's attributions the copy's sentence does not keep ("According to
+            # AFP, one user posted: ..." cut to "One user posted: ...")
+            self._attribution_cut(sb, region, cut)
         kept_quote = any(c.kind == "quote" for c in kept)
         if not kept_quote and any(sent == sb.span for _, sent in self.units):
             return  # the copy adds its own reporting here: its source is part of the addition
