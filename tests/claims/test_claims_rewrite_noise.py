@@ -875,6 +875,12 @@ def test_a_figure_the_parents_own_source_gives_is_the_parents_change() -> None:
     changes = _story_changes([original, revision, copy.replace("40 homes", "60 homes")],
                              {2: 1, 3: 2})
     assert [c for c in changes if c[0] == 3 and c[1] == "figure"]
+    # the revision traced as a root of its own (not to the original): the original still gives
+    # the copy's figure, and no article made from the copy counts as support
+    assert not _story_changes([original, revision, copy], {3: 2})
+    assert [c for c in _story_changes([original, revision, copy.replace("40 homes", "60 homes"),
+                                       copy.replace("40 homes", "60 homes")], {3: 2, 4: 3})
+            if c[0] == 3 and c[1] == "figure"]
 
 
 def test_a_pronoun_one_and_a_pair_are_no_new_figures() -> None:
@@ -1041,3 +1047,13 @@ def test_a_credit_cut_beside_a_kept_speaker_is_still_cut() -> None:
     copy = src.replace("According to the Lisk Agency, one", "One")
     assert [k for k, _ in found(src, copy) if k == "attribution"]
     assert not found(src, src)
+
+
+def test_a_sentence_opener_slipped_between_two_kept_words_is_no_place() -> None:
+    """A player notice fused with the next sentence ("... on this device Nonetheless, despite
+    three ...") opens a sentence with a capital: no name slipped in."""
+    src = ("Media playback is not supported on this device Despite three early goals, Lisk lost "
+           "the final to Varn on Sunday.")
+    copy = ("Media playback is not supported on this device Nonetheless, despite three early goals, "
+            "Lisk lost the final to Varn on Sunday.")
+    assert not found(src, copy)

@@ -68,7 +68,9 @@ def compare_story(
     for art_id, parent in sorted(versus.items()):
         alignment = _find_alignment(alignments, parent, art_id)
         others = [s for i, s in sides.items() if i not in {art_id, parent}]
-        upstream = [sides[k] for k in _ancestors(versus, parent) if k != art_id]
+        below = _descendants(versus, art_id)
+        upstream = [side for k, side in sides.items()
+                    if k not in below and k not in {art_id, parent}]
         out.extend(c for c in compare_sides(
             sides[parent], sides[art_id], alignment, parent, art_id,
             omissions=types.get(art_id) != "summary", support=others, judged=judged)
@@ -76,20 +78,26 @@ def compare_story(
     return out
 
 
-def _ancestors(versus: dict[int, int], k: int) -> list[int]:
-    """The parent's parent and on up the traced line."""
-    out: list[int] = []
-    cur = versus.get(k)
-    while cur is not None and cur not in out and cur != k:
-        out.append(cur)
-        cur = versus.get(cur)
+def _descendants(versus: dict[int, int], k: int) -> set[int]:
+    """The articles traced, through any number of parents, to ``k``."""
+    children: dict[int, list[int]] = {}
+    for child, parent in versus.items():
+        children.setdefault(parent, []).append(child)
+    out: set[int] = set()
+    todo = list(children.get(k, []))
+    while todo:
+        c = todo.pop()
+        if c not in out and c != k:
+            out.add(c)
+            todo.extend(children.get(c, []))
     return out
 
 
 def _inherited(c: Change, side: Side, upstream: list[Side]) -> bool:
-    """A figure or name the copy gives where its parent gives another, and that an article
-    further up the parent's line gives too: the copy keeps what the source's own source said
-    (the parent changed it, and that change is the parent's)."""
+    """A figure or name the copy gives where its parent gives another, and that an article of
+    the story not made from the copy gives too (the parent's own source, the story's original
+    when the parent was traced to another root): the copy keeps what the story's sources say;
+    the parent changed it, and that change is the parent's."""
     if c.kind not in {"figure", "actor", "place"} or not upstream or c.span is None:
         return False
     lo, hi = c.span

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from wiretrace.claims.dates import find_dates
-from wiretrace.claims.entities import STYLE_OF_ADDRESS
+from wiretrace.claims.entities import COMMON_CAPITALISED, STYLE_OF_ADDRESS
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
@@ -463,6 +463,8 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
     names = [b.toks[k].norm for k in range(*bt) if b.text_of(k)[:1].isupper()]
     if all(lexicon().contrast.get(w) in {"weekday", "month"} for w in names):
         return None  # "said Monday": when, which the page's date gives, not a new fact
+    if all(w in COMMON_CAPITALISED for w in names):
+        return None  # "... this device Nonetheless, despite": a sentence's first word, no name
     if outlet_like(b.text[bs[0]:bs[1]]):
         return None  # "told the Union-Tribune": the outlet it was said to, a credit
     if STYLE_OF_ADDRESS.fullmatch(b.text[bs[0]:bs[1]]):
