@@ -69,12 +69,22 @@ def compare_story(
         alignment = _find_alignment(alignments, parent, art_id)
         others = [s for i, s in sides.items() if i not in {art_id, parent}]
         below = _descendants(versus, art_id)
-        upstream = [side for k, side in sides.items()
-                    if k not in below and k not in {art_id, parent}]
+        beside = [side for k, side in sides.items() if k not in below | {art_id, parent}]
+        upstream = [sides[k] for k in _ancestors(versus, parent) if k != art_id]
         out.extend(c for c in compare_sides(
             sides[parent], sides[art_id], alignment, parent, art_id,
             omissions=types.get(art_id) != "summary", support=others, judged=judged)
-            if not _inherited(c, sides[art_id], upstream))
+            if not _inherited(c, sides[art_id], upstream, beside))
+    return out
+
+
+def _ancestors(versus: dict[int, int], k: int) -> list[int]:
+    """The parent's parent and on up the traced line."""
+    out: list[int] = []
+    cur = versus.get(k)
+    while cur is not None and cur not in out and cur != k:
+        out.append(cur)
+        cur = versus.get(cur)
     return out
 
 
@@ -93,22 +103,24 @@ def _descendants(versus: dict[int, int], k: int) -> set[int]:
     return out
 
 
-def _inherited(c: Change, side: Side, upstream: list[Side]) -> bool:
-    """A figure or name the copy gives where its parent gives another, and that an article of
-    the story not made from the copy gives too (the parent's own source, the story's original
-    when the parent was traced to another root): the copy keeps what the story's sources say;
-    the parent changed it, and that change is the parent's."""
-    if c.kind not in {"figure", "actor", "place"} or not upstream or c.span is None:
+def _inherited(c: Change, side: Side, upstream: list[Side], beside: list[Side]) -> bool:
+    """A figure or name the copy gives where its parent gives another, and that an article up
+    the parent's line gives too (a figure: any article of the story not made from the copy,
+    such as the story's original when the parent was traced to another root): the copy keeps
+    what the story's sources say; the parent changed it, and that change is the parent's. A
+    name counts only up the line: a name is told in many places, a figure for one thing in
+    one."""
+    if c.kind not in {"figure", "actor", "place"} or c.span is None:
         return False
     lo, hi = c.span
     mine = [x for x in side.claims if x.kind == c.kind or (
         c.kind != "figure" and x.kind in {"actor", "place"})]
     mine = [x for x in mine if x.span[0] < hi and lo < x.span[1]]
     for x in mine:
-        for up in upstream:
-            if x.kind == "figure" and any(_figure_supported(x, o) for o in up.claims):
-                return True
-            if x.kind != "figure" and any(o.kind in {"actor", "place"} and _names_match(o, x)
-                                          for o in up.claims):
-                return True
+        if x.kind == "figure" and any(_figure_supported(x, o) for up in beside
+                                      for o in up.claims):
+            return True
+        if x.kind != "figure" and any(o.kind in {"actor", "place"} and _names_match(o, x)
+                                      for up in upstream for o in up.claims):
+            return True
     return False
