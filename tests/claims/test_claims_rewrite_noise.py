@@ -1057,3 +1057,15 @@ def test_a_sentence_opener_slipped_between_two_kept_words_is_no_place() -> None:
     copy = ("Media playback is not supported on this device Nonetheless, despite three early goals, "
             "Lisk lost the final to Varn on Sunday.")
     assert not found(src, copy)
+
+
+def test_a_name_spelt_out_before_the_sources_word_acronym_is_known() -> None:
+    """"the Department for Varn Waters, Food & Rural Affairs, or Dewfra" where the source says
+    "Dewfra": the body spelt out; without the acronym it is a name the source lacks."""
+    src = ("Campaigners said the cull was a burden on the taxpayer. Dewfra said operational costs "
+           "had halved between 2013 and 2014.")
+    copy = ("Campaigners said the cull was a burden on the taxpayer. On the other hand, the "
+            "Department for Varn Waters, Food & Rural Affairs, or Dewfra, pointed out that the "
+            "operational costs had halved between 2013 and 2014.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace(", or Dewfra,", "")) if k == "addition"]

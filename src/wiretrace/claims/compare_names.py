@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import is_credit
-from wiretrace.claims.entities import COMMON_CAPITALISED
+from wiretrace.claims.entities import COMMON_CAPITALISED, canonical_place
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
@@ -28,6 +28,11 @@ _REGIONAL = re.compile(r"(?:North|South|East|West|Central|Middle|Southeast|North
                        r"Northwest)(?:ern)?[ -][A-Z][a-z]+(?:an|ern|ese|ic|ish)")
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+
+
+# the acronym a copy gives after a name it spells out: "Social Democratic and Labour Party
+# (SDLP)", "the Department for Environment, Food & Rural Affairs, or Defra"
+_ACRONYM_AFTER = re.compile(r"[^()]{0,60}?(?:\(([A-Z]{2,6})s?\)|,\s+or\s+([A-Z][A-Za-z]{1,5})\b)")
 
 
 def _norm_name(s: str) -> str:
@@ -201,8 +206,10 @@ class NameChecks:
         head = re.split(r"\.\s+", bn.text)[0]
         if head != bn.text and len(head) > 3 and head in self.a.text:
             return True
-        after = re.match(r"[^()]{0,60}?\(([A-Z]{2,6})s?\)", self.b.text[bn.span[1]:bn.span[1] + 80])
-        if after and re.search(rf"\b{after.group(1)}s?\b", self.a.text):
+        after = _ACRONYM_AFTER.match(self.b.text, bn.span[1], bn.span[1] + 80)
+        acronym = after and (after.group(1) or after.group(2))
+        if acronym and re.search(rf"\b{acronym}s?\b", self.a.text) and (
+                acronym.isupper() or canonical_place(acronym) is None):
             return True
         words = bn.text.split()
         person = (bn.value or {}).get("type") == "person"
