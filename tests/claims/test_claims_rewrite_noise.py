@@ -949,8 +949,9 @@ def test_a_number_spelt_out_before_a_hyphened_adjective_ends_before_it() -> None
     "aged thirty-two years" is Holt's 32."""
     src = ("Holt, 32, played in 28 Test matches and 150 one-day internationals for Varn before "
            "retiring in 2012.")
-    copy = ("Ivo Holt, aged thirty-two years at the time, amassed twenty-eight Test appearances and "
-            "one hundred and fifty one-day international matches for Varn before retiring in 2012.")
+    copy = ("Ivo Holt, aged thirty-two years at the time, amassed twenty-eight Test appearances "
+            "and one hundred and fifty one-day international matches for Varn before retiring in "
+            "2012.")
     assert not [k for k, _ in found(src, copy) if k == "figure"]
     assert [k for k, _ in found(src, copy.replace("one hundred and fifty one-day",
                                                   "one hundred and sixty one-day"))
@@ -1004,8 +1005,8 @@ def test_a_capital_a_relative_clause_and_a_judging_verb_keep_the_source() -> Non
     merlin = ("Merlin Parks, which runs Holt Towers, confirmed it had closed similar rides \"with "
               "immediate effect\" as a precaution after learning of the fall.")
     assert not [k for k, _ in found(rides, merlin) if k == "attribution"]
-    cull = ("Anti-cull campaigners said the \"disastrous\" policy is now becoming \"an unacceptable "
-            "burden on the taxpayer\".")
+    cull = ("Anti-cull campaigners said the \"disastrous\" policy is now becoming \"an "
+            "unacceptable burden on the taxpayer\".")
     critics = ("Critics of the policy have characterised it as a \"disastrous\" endeavour that has "
                "become \"an unacceptable burden on the taxpayer\".")
     assert not [k for k, _ in found(cull, critics) if k == "attribution"]
@@ -1054,8 +1055,8 @@ def test_a_sentence_opener_slipped_between_two_kept_words_is_no_place() -> None:
     three ...") opens a sentence with a capital: no name slipped in."""
     src = ("Media playback is not supported on this device Despite three early goals, Lisk lost "
            "the final to Varn on Sunday.")
-    copy = ("Media playback is not supported on this device Nonetheless, despite three early goals, "
-            "Lisk lost the final to Varn on Sunday.")
+    copy = ("Media playback is not supported on this device Nonetheless, despite three early "
+            "goals, Lisk lost the final to Varn on Sunday.")
     assert not found(src, copy)
 
 

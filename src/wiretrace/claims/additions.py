@@ -113,8 +113,9 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
         if v.get("low") == v.get("high") == 0 and any(t.norm in {"no", "none", "nobody"}
                                                        for t in s.toks):
             return True  # "zero Syrian refugees" for "no Syrian refugees have been resettled"
-        if v.get("low") == v.get("high") and v.get("low") in _GROUP_OF and any(
-                t.norm in _GROUP_OF[v.get("low")] for t in s.toks):
+        group = _GROUP_OF.get(int(v["low"])) if v.get("low") == v.get("high") and isinstance(
+            v.get("low"), (int, float)) and float(v["low"]).is_integer() else None
+        if group and any(t.norm in group for t in s.toks):
             return True  # "the two died" for "the pair died"
         share = _share(side.text[s.span[0]:s.span[1]])
         if share is not None and v.get("unit") == "percent" and v.get("low") == v.get("high") and (

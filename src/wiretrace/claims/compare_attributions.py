@@ -353,9 +353,10 @@ class AttributionChecks:
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
         b_attr = [c for c in sb.claims if c.kind == "attribution"]
         a_attr = [c for s in region for c in s.claims if c.kind == "attribution"]
-        quoted = " ".join(c.text.lower() for s in region for c in s.claims if c.kind == "quote")
+        region_quotes = " ".join(c.text.lower() for s in region for c in s.claims
+                                 if c.kind == "quote")
         bearing = [c for c in sb.claims if (c.kind == "quote" and (
-            " " in c.text.strip() or _names(quoted, c.text.strip(" ,.")))) or (
+            " " in c.text.strip() or _names(region_quotes, c.text.strip(" ,.")))) or (
             c.kind == "figure" and c.predicate in SPECIFIC_SCOPES)]  # (one word the copy
         # quotes and the source does not marks a term, "their 'caliphate'", not a statement)
         kept = [c for c in bearing if self._kept(c, region)]

@@ -64,18 +64,27 @@ def compare_story(
     }
     types = {d.article: d.type for d in derivations}
     versus = versus_of(articles, derivations)
+    children: dict[int, list[int]] = {}
+    for child, parent in versus.items():
+        children.setdefault(parent, []).append(child)
     out: list[Change] = []
     for art_id, parent in sorted(versus.items()):
         alignment = _find_alignment(alignments, parent, art_id)
         others = [s for i, s in sides.items() if i not in {art_id, parent}]
-        below = _descendants(versus, art_id)
-        beside = [side for k, side in sides.items() if k not in below | {art_id, parent}]
-        upstream = [sides[k] for k in _ancestors(versus, parent) if k != art_id]
-        out.extend(c for c in compare_sides(
-            sides[parent], sides[art_id], alignment, parent, art_id,
-            omissions=types.get(art_id) != "summary", support=others, judged=judged)
-            if not _inherited(c, sides[art_id], upstream, beside))
+        changes = compare_sides(sides[parent], sides[art_id], alignment, parent, art_id,
+                                omissions=types.get(art_id) != "summary", support=others,
+                                judged=judged)
+        if any(c.kind in _SWAPS for c in changes):
+            below = _descendants(children, art_id)
+            beside = [side for k, side in sides.items() if k not in below | {art_id, parent}]
+            upstream = [sides[k] for k in _ancestors(versus, parent) if k != art_id]
+            changes = [c for c in changes
+                       if not _inherited(c, sides[art_id], upstream, beside)]
+        out.extend(changes)
     return out
+
+
+_SWAPS = frozenset({"figure", "actor", "place"})
 
 
 def _ancestors(versus: dict[int, int], k: int) -> list[int]:
@@ -88,11 +97,8 @@ def _ancestors(versus: dict[int, int], k: int) -> list[int]:
     return out
 
 
-def _descendants(versus: dict[int, int], k: int) -> set[int]:
+def _descendants(children: dict[int, list[int]], k: int) -> set[int]:
     """The articles traced, through any number of parents, to ``k``."""
-    children: dict[int, list[int]] = {}
-    for child, parent in versus.items():
-        children.setdefault(parent, []).append(child)
     out: set[int] = set()
     todo = list(children.get(k, []))
     while todo:
@@ -110,7 +116,7 @@ def _inherited(c: Change, side: Side, upstream: list[Side], beside: list[Side]) 
     what the story's sources say; the parent changed it, and that change is the parent's. A
     name counts only up the line: a name is told in many places, a figure for one thing in
     one."""
-    if c.kind not in {"figure", "actor", "place"} or c.span is None:
+    if c.kind not in _SWAPS or c.span is None:
         return False
     lo, hi = c.span
     mine = [x for x in side.claims if x.kind == c.kind or (
