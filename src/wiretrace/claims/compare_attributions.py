@@ -97,13 +97,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "s
 
 
 def _no_speaker(who: str) -> bool:
-    """A source phrase that names no speaker: a pronoun ("He", "I"), or a misread that opens
-    with a plain lowercase word ("found the signaller"); "the coast guard" is a speaker."""
+    """A source phrase that names no speaker: a pronoun ("He", "I"), a passive ("is reported
+    to"), or a misread that opens with a plain lowercase word ("found the signaller"); "the
+    coast guard" is a speaker."""
     words = who.strip().split()
     if not words:
         return True
     first = words[0].lower()
-    return first in _PRONOUNS | _POSSESSIVES or (  # a verb and its object: "found the ..."
+    return first in _PRONOUNS | _POSSESSIVES | _CLAUSE_WORDS or (  # a verb and its object:
+        # "found the ..."; a passive, "is reported to": no one named
         words[0][:1].islower() and first not in _DETERMINERS and len(words) > 1
         and words[1].lower() in {"the", "a", "an", "that"})
 
