@@ -987,6 +987,9 @@ def test_a_reworded_quote_told_by_a_pronoun_is_the_speakers() -> None:
             "anyone.\" Nonetheless, she continued, \"Recent weeks have seen a sense of urgency, "
             "which seems to explain the disregard for proper procedures.\"")
     assert not [k for k, _ in found(src, copy) if k == "addition"]
+    # "emphasized that" reports her words as "said" does
+    stressed = copy.replace("Ola Holt said", "Ms. Ola Holt emphasized that")
+    assert not [k for k, _ in found(src, stressed) if k == "addition"]
     other = copy.replace("Ola Holt said", "Mayor Ivo Marsh said")
     assert [k for k, _ in found(src, other) if k in {"addition", "attribution"}]
 
