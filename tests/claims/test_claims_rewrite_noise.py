@@ -1088,3 +1088,17 @@ def test_a_passive_report_names_no_source_to_swap() -> None:
     [attr] = [c for c in extract_claims_from_text(src, None, 0) if c.kind == "attribution"]
     assert _no_speaker(attr.subject or "")
     assert not _no_speaker("Mr Brandt") and not _no_speaker("the coast guard")
+
+
+def test_former_after_the_removal_that_made_it_so_is_no_stale_title() -> None:
+    """"since the ousting of former President Ivo Marsh by the army" for "since the army
+    overthrew President Ivo Marsh": the removal told is what made him former; "former President"
+    with no removal told is still a stale title."""
+    src = ("Militants have killed hundreds of people in Varn since the army overthrew President "
+           "Ivo Marsh in 2013, officials said.")
+    copy = ("Militants have killed hundreds of people in Varn since the ousting of former "
+            "President Ivo Marsh by the army in 2013, officials said.")
+    assert not [k for k, _ in found(src, copy) if k == "title"]
+    said = "President Ivo Marsh of Varn opened the new bridge in Lisk on Monday, officials said."
+    assert [k for k, _ in found(said, said.replace("President Ivo", "Former President Ivo"))
+            if k == "title"]

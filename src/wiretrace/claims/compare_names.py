@@ -18,6 +18,9 @@ from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
 from wiretrace.model import Claim
 
+# a removal from office that governs the name: "the ousting of", "the overthrow of"
+_REMOVED_BY = re.compile(r"\b(?:ousting|ouster|overthrow|toppling|removal|deposition|"
+                         r"impeachment|resignation|fall)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?=$)", re.IGNORECASE)
 
 # a capitalised description ending in a kind of place: "Golden State", "Emerald Isle"
@@ -359,6 +362,9 @@ class NameChecks:
                     w.lower() in lexicon().titles for w in an.text.split())):
                 stale = _STALE_BEFORE.search(self.b.text, max(0, bn.span[0] - 14), bn.span[0])
                 span = (stale.start() if stale else bn.span[0], bn.span[1])
+                if _REMOVED_BY.search(self.b.text, max(0, span[0] - 40), span[0]):
+                    return  # "since the ousting of former President X": the removal the
+                    # sentence tells is what made him former
                 self.add("title", span, an.span,
                          f"the copy calls {bn.subject} former {vb.get('title') or ''} where the "
                          f"source gives the title as current".replace("  ", " "))
