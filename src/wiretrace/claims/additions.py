@@ -97,8 +97,8 @@ def _share(text: str) -> float | None:
 
 
 # words for a group of a known size: "the pair died" counts two
-_GROUP_OF = {2: frozenset({"pair", "couple", "duo", "both", "twins"}),
-             3: frozenset({"trio", "triplets"})}
+_GROUP_OF: dict[float, frozenset[str]] = {2: frozenset({"pair", "couple", "duo", "both", "twins"}),
+                                          3: frozenset({"trio", "triplets"})}
 
 
 def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
@@ -113,8 +113,9 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
         if v.get("low") == v.get("high") == 0 and any(t.norm in {"no", "none", "nobody"}
                                                        for t in s.toks):
             return True  # "zero Syrian refugees" for "no Syrian refugees have been resettled"
-        group = _GROUP_OF.get(int(v["low"])) if v.get("low") == v.get("high") and isinstance(
-            v.get("low"), (int, float)) and float(v["low"]).is_integer() else None
+        low = v.get("low")
+        group = _GROUP_OF.get(low) if isinstance(low, (int, float)) and low == v.get(
+            "high") else None
         if group and any(t.norm in group for t in s.toks):
             return True  # "the two died" for "the pair died"
         share = _share(side.text[s.span[0]:s.span[1]])

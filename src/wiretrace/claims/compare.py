@@ -44,8 +44,8 @@ from wiretrace.claims.vetting import (
 )
 from wiretrace.claims.wordchecks import (
     contrast_changes,
+    denies,
     modality_changes,
-    negation_at,
     negation_changes,
     polarity_changes,
 )
@@ -154,8 +154,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 (bf.value or {}).get("number_span") for bf in sb.claims if bf.kind == "figure"
             ) or any(consistent(figure_mention(af), n) for n in kept):
                 continue
-            if (af.value or {}).get("high") == 0 and any(
-                    negation_at(sb, k) for k in range(len(sb.toks))):
+            if (af.value or {}).get("high") == 0 and denies(sb):
                 continue  # "have not resettled any refugees" for "resettled zero refugees"
             ages = len(_AGED.findall(self.b.text, sb.span[0], sb.span[1]))
             if ages >= 2 and (af.value or {}).get("low") == ages:

@@ -204,10 +204,8 @@ class AttributionChecks:
         government spokesman Pavlos Retsinas"); None when no speaker is named."""
         if claim.kind != "quote":
             return None
-        if self._b_quotes is None:
-            self._b_quotes = find_quote_mentions(self.b.text)
         s, e = claim.span
-        return next((q.speaker for q in self._b_quotes
+        return next((q.speaker for q in self._copy_quotes()
                      if q.speaker and q.span[0] < e and s < q.span[1]), None)
 
     def _quoted_under(self, sb: Sent, speaker: str) -> bool:
@@ -484,9 +482,7 @@ class AttributionChecks:
         quote's speaker or an attribution's source): whom a pronoun or an unattributed quote
         there refers to ('"...," Karen said. "While I ...'), as the source's pronoun quotes
         are read."""
-        if self._b_quotes is None:
-            self._b_quotes = find_quote_mentions(self.b.text)
-        said = [(q.span[1], q.speaker) for q in self._b_quotes if q.speaker]
+        said = [(q.span[1], q.speaker) for q in self._copy_quotes() if q.speaker]
         said += [(c.span[1], c.subject) for c in self.b.claims
                  if c.kind == "attribution" and c.subject]
         near = [(end, who) for end, who in said if pos - 400 <= end <= pos
@@ -507,6 +503,12 @@ class AttributionChecks:
                     ) and len(words & stems) >= 2:
                 return True
         return False
+
+    def _copy_quotes(self) -> list[QuoteMention]:
+        """The copy's quotes with their speakers, read once per compared pair."""
+        if self._b_quotes is None:
+            self._b_quotes = find_quote_mentions(self.b.text)
+        return self._b_quotes
 
     def _source_quotes(self) -> list[QuoteMention]:
         """The source's quotes, read once per compared pair (with the word runs and content

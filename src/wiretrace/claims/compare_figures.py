@@ -19,7 +19,7 @@ from wiretrace.claims.numbers import (
 )
 from wiretrace.claims.pairing import Sent, Side, is_content, stem
 from wiretrace.claims.vetting import _SAME_SPLIT, _close_edit, _overlap
-from wiretrace.claims.wordchecks import negation_at
+from wiretrace.claims.wordchecks import denies
 from wiretrace.model import Claim
 
 _OPEN = {"at_least", "at_most"}
@@ -163,8 +163,7 @@ class FigureChecks:
                 continue  # the year of a date ("March 08, 2013"): the date's, not a count
             if any(self._unit_swapped(bf, af) for af in region_figs):
                 continue
-            if (bf.value or {}).get("high") == 0 and any(
-                    negation_at(s, k) for s in region for k in range(len(s.toks))):
+            if (bf.value or {}).get("high") == 0 and any(denies(s) for s in region):
                 continue  # "resettled zero refugees" for "failed to resettle any refugees"
             same = [af for af in region_figs if same_figure(af, bf)]
             if same:

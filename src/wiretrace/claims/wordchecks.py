@@ -346,6 +346,12 @@ def _word_swaps(b: Sent, region: list[Sent], group_of: dict[str, tuple[Any, ...]
     return out
 
 
+def denies(s: Sent) -> bool:
+    """Does the sentence carry a negation cue anywhere ("have not resettled any", "failed to
+    resettle any")? A count of zero it sits beside says the same thing."""
+    return any(negation_at(s, k) for k in range(len(s.toks)))
+
+
 def negated_before(s: Sent, i: int, window: int = 3) -> bool:
     """Is the word at ``i`` negated by a cue among the ``window`` words before it ("would not
     attend", "is not supported")?"""

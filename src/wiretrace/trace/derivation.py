@@ -158,16 +158,15 @@ def trace_story(
         return -linked[(c, p)] if (c, p) in linked else 0.0
 
     # global order: parents first (Copeland count of won directions, then net score, dates)
-    wins = {k: 0.0 for k in by_id}
+    beats: dict[int, list[int]] = {k: [] for k in by_id}  # the articles each won against
     net = {k: 0.0 for k in by_id}
     for (lo, hi), d in linked.items():
         net[lo] += d
         net[hi] -= d
-        if d > 0.25:
-            wins[lo] += 1
-        elif d < -0.25:
-            wins[hi] += 1
-    order = _parents_first(by_id, linked, lambda k: (-wins[k], -net[k], _date_key(by_id[k]), k))
+        if abs(d) > 0.25:
+            winner, loser = (lo, hi) if d > 0 else (hi, lo)
+            beats[winner].append(loser)
+    order = _parents_first(beats, lambda k: (-len(beats[k]), -net[k], _date_key(by_id[k]), k))
     rank = {k: r for r, k in enumerate(order)}
 
     parent: dict[int, int] = {}
@@ -217,19 +216,17 @@ def trace_story(
 
 
 def _parents_first(
-    ids: dict[int, Article], linked: dict[tuple[int, int], float],
-    key: Callable[[int], tuple[float, float, float, int]],
+    beats: dict[int, list[int]], key: Callable[[int], tuple[float, float, float, int]],
 ) -> list[int]:
-    """Articles in an order where each comes after every article that won the direction
-    against it, so that a source stays before a copy that many others copy in turn (Copeland
-    count alone ranks that hub first); among the articles free to come next, and to break a
-    cycle of directions, the best ``key`` first."""
-    beats: dict[int, list[int]] = {k: [] for k in ids}
+    """Articles (the keys of ``beats``, each with the articles it won the direction against)
+    in an order where each comes after every article that won against it, so that a source
+    stays before a copy that many others copy in turn (Copeland count alone ranks that hub
+    first); among the articles free to come next, and to break a cycle of directions, the best
+    ``key`` first."""
+    ids = list(beats)
     beaten = dict.fromkeys(ids, 0)
-    for (lo, hi), d in linked.items():
-        if abs(d) > 0.25:
-            winner, loser = (lo, hi) if d > 0 else (hi, lo)
-            beats[winner].append(loser)
+    for losers in beats.values():
+        for loser in losers:
             beaten[loser] += 1
     free = [(key(k), k) for k in ids if not beaten[k]]
     heapq.heapify(free)
