@@ -1102,3 +1102,30 @@ def test_former_after_the_removal_that_made_it_so_is_no_stale_title() -> None:
     said = "President Ivo Marsh of Varn opened the new bridge in Lisk on Monday, officials said."
     assert [k for k, _ in found(said, said.replace("President Ivo", "Former President Ivo"))
             if k == "title"]
+
+
+def test_within_a_bare_noun_is_no_place() -> None:
+    """'within reach of' for 'within sight of': 'within' before a bare noun tells how near,
+    not where; a swapped place after 'within the' still is a place."""
+    src = ("Ostrava, 20, made six birdies on Saturday to move within sight of the course record "
+           "of 19 under par at the Kelby Open.")
+    assert not found(src, src.replace("within sight of", "within reach of"))
+    src2 = "The rally was held within the old harbour of Kelby on Saturday, the organisers said."
+    assert [k for k, _ in found(src2, src2.replace("old harbour", "old stadium"))] == ["place"]
+
+
+def test_a_name_spelt_out_before_its_bracketed_acronym_is_known() -> None:
+    """"the Department for Varn Waters, Food and Rural Affairs (Dvwfra)" where the source says
+    "Dvwfra": the body spelt out, its initials in brackets; a party in brackets after a new
+    person is no acronym of that person."""
+    src = ("Campaigners said the cull was a burden on the taxpayer. Dvwfra said operational "
+           "costs had halved between 2013 and 2014.")
+    copy = ("Campaigners said the cull was a burden on the taxpayer. The Department for Varn "
+            "Waters, Food and Rural Affairs (Dvwfra) said that operational costs had halved "
+            "between 2013 and 2014.")
+    assert not found(src, copy)
+    src2 = ("Campaigners said the cull was a burden on the taxpayer, Labour said. Costs had "
+            "halved between 2013 and 2014.")
+    copy2 = ("Campaigners said the cull was a burden on the taxpayer, Ola Brandvik (Labour) "
+             "said. Costs had halved between 2013 and 2014.")
+    assert [k for k, _ in found(src2, copy2)]

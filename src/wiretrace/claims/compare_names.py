@@ -35,7 +35,26 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord",
 
 # the acronym a copy gives after a name it spells out: "Social Democratic and Labour Party
 # (SDLP)", "the Department for Environment, Food & Rural Affairs, or Defra"
-_ACRONYM_AFTER = re.compile(r"[^()]{0,60}?(?:\(([A-Z]{2,6})s?\)|,\s+or\s+([A-Z][A-Za-z]{1,5})\b)")
+_ACRONYM_AFTER = re.compile(
+    r"[^()]{0,60}?(?:\(([A-Z][A-Za-z]{1,5}?)s?\)|,\s+or\s+([A-Z][A-Za-z]{1,5})\b)")
+
+
+def _abbreviates(acronym: str, before: str) -> bool:
+    """Is ``acronym`` made of the initials of the words of ``before`` from a capitalised word
+    on, in order ("Defra" after "Department for Environment, Food and Rural Affairs"), not a
+    party or place put in brackets after a name ("Ola Holm (Labour)")?"""
+    words = re.findall(r"[A-Za-z][\w'’-]*", before)
+    letters = acronym.lower()
+    for i, w in enumerate(words):
+        if w[0] != acronym[0]:
+            continue
+        k = 0
+        for v in words[i:]:
+            if k < len(letters) and v[0].lower() == letters[k]:
+                k += 1
+        if k == len(letters):
+            return True
+    return False
 
 
 def _norm_name(s: str) -> str:
@@ -211,6 +230,9 @@ class NameChecks:
             return True
         after = _ACRONYM_AFTER.match(self.b.text, bn.span[1], bn.span[1] + 80)
         acronym = after and (after.group(1) or after.group(2))
+        if acronym and after.group(1) and not acronym.isupper():  # "(Defra)", not "(Labour)"
+            before = self.b.text[max(0, bn.span[0] - 40):after.start(1)]
+            acronym = acronym if _abbreviates(acronym, before) else None
         if acronym and re.search(rf"\b{acronym}s?\b", self.a.text) and (
                 acronym.isupper() or canonical_place(acronym) is None):
             return True

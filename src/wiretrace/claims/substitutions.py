@@ -55,9 +55,10 @@ _MAX_NEW = 2  # new words in a sentence beyond which it is a paraphrase
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that",
                           "these", "those", "our", "my", "your", "some", "each", "every"})
 _LOCATIVE = frozenset({"in", "into", "from", "at", "near", "towards", "toward", "across",
-                       "through", "around", "outside", "inside", "off", "onto", "within",
+                       "through", "around", "outside", "inside", "off", "onto",
                        "throughout", "via", "beneath", "beside"})
-_LOCATIVE_BEFORE_NOUN = frozenset({"to", "on", "over", "under"})  # also "to prop", "on trial"
+# also "to prop", "on trial", "within reach": a place only with a determiner between
+_LOCATIVE_BEFORE_NOUN = frozenset({"to", "on", "over", "under", "within"})
 _END = "\x00end"
 
 
