@@ -44,6 +44,7 @@ _VERB_SUBJ = re.compile(
     r"(?=\s*[,.;]|$)"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being"})
 _BAD_SOURCE = frozenset({"the", "a", "an", "and", "but", "that", "which", "this", "it", "there"})
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{3,600})[\"”]")
 
@@ -96,6 +97,8 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
                 continue
             if src.lower() in _PRONOUNS or (len(words) > 3 and not src[:1].isupper()):
                 continue
+            if _PASSIVE & set(words):
+                continue  # "a similar incident was previously noted": a passive, no one speaks
             if rx is _SUBJ_VERB and (re.search(r"['’]s$", src) or (
                     len(words) == 1 and m.group("verb").lower() in {"claims", "reports", "notes"}
                     and words[0] in lexicon().places and words[0] != lexicon().places[

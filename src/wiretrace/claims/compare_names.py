@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from wiretrace.claims.additions import is_credit
 from wiretrace.claims.entities import COMMON_CAPITALISED, canonical_place
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.pairing import Sent, Side, stem
+from wiretrace.claims.pairing import Sent, Side, agent_root, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
 from wiretrace.model import Claim
@@ -396,7 +396,8 @@ class NameChecks:
                 _title_key((m.value or {}).get("title") or "") == tb for m in matches
             ) and not _names(self.a.text[max(0, an.span[0] - 60):an.span[1]],
                              str(vb.get("title"))) and not _names(
-                    self.b.text[max(0, bn.span[0] - 60):bn.span[1]], str(va.get("title"))):
+                    self.b.text[max(0, bn.span[0] - 60):bn.span[1]], str(va.get("title"))
+            ) and not _modifier_made_title(str(vb.get("title")), self.a.text, an.span[0]):
                 # (the source gives the copy's title beside the name too: "the area's MP,
                 # Chancellor George Osborne" for "area MP Chancellor George Osborne"; or the
                 # copy keeps the source's title beside its own)
@@ -404,6 +405,15 @@ class NameChecks:
                          f"the copy calls {bn.subject} '{vb.get('title')}' where the source says "
                          f"'{va.get('title')}'")
                 return
+
+
+def _modifier_made_title(title: str, text: str, at: int) -> bool:
+    """Is the copy's one-word title the word that qualifies the source's title ("Commander"
+    for "commanding officer", "Director" for "directing manager"): one role, told shorter?"""
+    if " " in title.strip():
+        return False
+    before = re.findall(r"[A-Za-z]+", text[max(0, at - 30):at])[-2:]
+    return any(agent_root(w) == agent_root(title) for w in before)
 
 
 def _defined_as(acronym: str, text: str, name: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
+from wiretrace.trace.sentences import zipf
 
 __all__ = ["Entity", "find_entities", "canonical_place", "COMMON_CAPITALISED", "STYLE_OF_ADDRESS"]
 
@@ -138,6 +139,14 @@ def _opens(text: str, start: int, s: int) -> bool:
     return s == start or _OPENERS.match(text[start:s]) is not None
 
 
+def _sentence_opener(word: str) -> bool:
+    """A frequent participle or adverb ("Speaking", "Following", "Notably"): after a word with
+    a full stop ("plan B. Speaking about"), it opens the next sentence; a surname
+    ("Sterling", "Darling") is rarer as a word."""
+    w = word.lower()
+    return len(w) >= 6 and w.endswith(("ing", "ly")) and zipf(w) >= 4.4
+
+
 def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
     """Names in ``text[start:end]`` (a sentence) with their type; spans index into ``text``."""
     end = len(text) if end is None else end
@@ -151,7 +160,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
         e = s + len(name)
         words = name.split()
         for k, w in enumerate(words[:-1]):
-            if w.endswith(".") and words[k + 1].lower() in COMMON_CAPITALISED:
+            if w.endswith(".") and (words[k + 1].lower() in COMMON_CAPITALISED
+                                    or _sentence_opener(words[k + 1])):
                 words = words[:k + 1]  # "World War I. He fought": the name ends with its sentence
                 words[-1] = w.rstrip(".")
                 e = s + raw.find(w) + len(words[-1])
@@ -192,6 +202,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
         if s >= e:
             continue
         etext = text[s:e]
+        if len(etext) == 1:
+            continue  # "plan B", "Group C": a letter names no one
         if _IDIOM.search(etext) and not canonical_place(etext):
             continue  # "a David-and-Goliath struggle": names made into an adjective
         if _RANK.fullmatch(etext):

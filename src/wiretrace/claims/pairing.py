@@ -27,6 +27,12 @@ def stem(word: str) -> str:
     return w
 
 
+def agent_root(word: str) -> str:
+    """``stem`` without an agent ending: "commander" and "commanding" → "command"."""
+    root = stem(word)
+    return root[:-2] if len(root) > 6 and root.endswith(("er", "or")) else root
+
+
 def is_content(norm: str) -> bool:
     return norm not in STOPWORDS and (len(norm) > 2 or norm[:1].isdigit())
 

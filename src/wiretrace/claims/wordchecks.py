@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.pairing import Sent, is_content
+from wiretrace.claims.pairing import Sent, agent_root, is_content
 from wiretrace.trace.sentences import zipf
 
 __all__ = ["WordChange", "negated_before", "negated_word", "negation_at", "negation_changes",
@@ -441,6 +441,10 @@ def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
         syn = lex.synonyms
         if set(syn.get(b.stems[i], ())) & set(syn.get(o.stems[k], ())):
             continue  # "his attorney" / "his lawyer": one role in two words
+        if g.startswith("title:") and (
+                (k > 0 and agent_root(o.toks[k - 1].norm) == agent_root(b.toks[i].norm))
+                or (i > 0 and agent_root(b.toks[i - 1].norm) == agent_root(o.toks[k].norm))):
+            continue  # "Commander" / "commanding officer": the role told in one word
         kind = "title" if g.startswith("title:") else _CONTRAST_KIND.get(g, "scope")
         out.append(WordChange(kind, (b.toks[i].start, b.toks[i].end),
                               (o.toks[k].start, o.toks[k].end),
