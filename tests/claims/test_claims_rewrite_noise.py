@@ -1168,3 +1168,23 @@ def test_a_passive_noted_names_no_source_to_drop() -> None:
     assert not [k for k, _ in found(src, copy) if k == "attribution"]
     named = src.replace("incident was previously noted", "incident, inspector Ola Brandt noted,")
     assert [k for k, _ in found(named, copy) if k == "attribution"]
+
+
+def _swaps(source: str, copy: str) -> list[tuple[str, str]]:
+    """The word swaps the substitution reader finds before the entailment check judges them."""
+    from wiretrace.claims.substitutions import Vocabulary, substitution_changes
+
+    a, b = side_of(source, []), side_of(copy, [])
+    return [(c.kind, copy[c.b_span[0]:c.b_span[1]]) for s in b.sents
+            for c in substitution_changes(s, a, Vocabulary(a))]
+
+
+def test_a_reworded_word_is_no_scope_change_but_a_swapped_noun_is() -> None:
+    """'six shots behind' for 'six shots back': a word reworded, no scope change to judge;
+    'bought a house' for 'bought a car' is still one."""
+    src = ("Ola Brandt of Varnholm will start the final round six shots back in fourth place, "
+           "the organisers said on Saturday.")
+    assert not _swaps(src, src.replace("shots back", "shots behind"))
+    src2 = ("The Varnholm council said on Monday that the mayor had bought a car with money from "
+            "the festival fund last year.")
+    assert _swaps(src2, src2.replace("bought a car", "bought a house")) == [("scope", "house")]
