@@ -1181,10 +1181,13 @@ def _swaps(source: str, copy: str) -> list[tuple[str, str]]:
 
 def test_a_reworded_word_is_no_scope_change_but_a_swapped_noun_is() -> None:
     """'six shots behind' for 'six shots back': a word reworded, no scope change to judge;
-    'bought a house' for 'bought a car' is still one."""
+    'bought a house' for 'bought a car' (a thing) and 'to sell' for 'to expand' (an act) still
+    are."""
     src = ("Ola Brandt of Varnholm will start the final round six shots back in fourth place, "
            "the organisers said on Saturday.")
     assert not _swaps(src, src.replace("shots back", "shots behind"))
     src2 = ("The Varnholm council said on Monday that the mayor had bought a car with money from "
             "the festival fund last year.")
     assert _swaps(src2, src2.replace("bought a car", "bought a house")) == [("scope", "house")]
+    buy = src2.replace("had bought", "wants to buy")
+    assert _swaps(buy, buy.replace("to buy", "to sell")) == [("scope", "sell")]

@@ -340,19 +340,25 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return "place", "another place in the same slot"  # not "from making" / "from exerting"
     if _specific_terms(bn - an, an - bn):
         return "scope", "another specific term in the same slot"
-    if not (_determined_noun(b, bt) and _determined_noun(a, at)):
+    if not (_headed_word(b, bt) and _headed_word(a, at)):
         return None  # "six shots behind" / "back", "included" / "consisting of": a word
-        # reworded, read on real rewrites as noise, unless a noun is swapped for a noun
+        # reworded, read on real rewrites as noise, unless a thing or an act is swapped
     return "scope", ("the claim is about something else (scope: the nearest kind for a swapped "
                      f"word){JUDGED}")
 
 
-def _determined_noun(s: Sent, span: tuple[int, int]) -> bool:
-    """One content word after a determiner ("a car", "his house"), not a verb form or an
-    adverb: a thing the sentence is about, swapped for another thing."""
+# words that head a noun ("a car", "his house") or a bare verb ("to sell", "would expand")
+_HEADS = _DETERMINERS | {"to", "will", "would", "can", "could", "may", "might", "should",
+                         "must", "shall"}
+
+
+def _headed_word(s: Sent, span: tuple[int, int]) -> bool:
+    """One content word after a determiner or before it "to" or a modal ("a car", "to sell"),
+    not a participle or an adverb: a thing or an act the sentence is about, which a swap
+    changes; other single words are mostly reworded."""
     lo, hi = span
     w = s.toks[lo].norm
-    return (hi - lo == 1 and lo > 0 and s.toks[lo - 1].norm in _DETERMINERS and is_content(w)
+    return (hi - lo == 1 and lo > 0 and s.toks[lo - 1].norm in _HEADS and is_content(w)
             and not w.endswith(("ed", "ing", "ly")))
 
 
