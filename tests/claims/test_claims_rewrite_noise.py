@@ -1191,3 +1191,16 @@ def test_a_reworded_word_is_no_scope_change_but_a_swapped_noun_is() -> None:
     assert _swaps(src2, src2.replace("bought a car", "bought a house")) == [("scope", "house")]
     buy = src2.replace("had bought", "wants to buy")
     assert _swaps(buy, buy.replace("to buy", "to sell")) == [("scope", "sell")]
+
+
+def test_an_opposite_word_under_a_denial_further_back_says_the_same() -> None:
+    """'was wrongly assessed as being at low risk' for 'was not assessed as being at high
+    risk': the opposite word under a denial four words back; the plain opposite, or a denial in
+    another clause, is still a change."""
+    src = ("The report found that the woman was not assessed as being at high risk of harm by "
+           "the Varnholm force, and no measures were taken.")
+    copy = src.replace("was not assessed as being at high", "was wrongly assessed as being at low")
+    assert not [k for k, _ in found(src, copy) if k == "negation"]
+    plain = src.replace("was not assessed", "was assessed")
+    assert [k for k, _ in found(plain, copy.replace("was wrongly", "was"))
+            if k == "negation"]

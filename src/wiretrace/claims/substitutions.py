@@ -35,6 +35,7 @@ from wiretrace.claims.wordchecks import (
     WordChange,
     implicitly_negative,
     negated_before,
+    negated_in_clause,
     negated_word,
     negation_at,
     orders_events,
@@ -144,8 +145,10 @@ def _norms(s: Sent, lo: int, hi: int) -> set[str]:
 
 
 def _negated_span(s: Sent, span: tuple[int, int]) -> bool:
-    """A negation cue inside the swapped words or just before them ("not supported")."""
-    return any(negated_before(s, k) or negation_at(s, k) for k in range(*span))
+    """A negation cue inside the swapped words or before them in their clause ("not
+    supported", "not assessed as being at high")."""
+    return any(negated_before(s, k) or negation_at(s, k) or negated_in_clause(s, k)
+               for k in range(*span))
 
 
 def _negated_in(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:

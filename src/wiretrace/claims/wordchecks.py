@@ -145,14 +145,17 @@ def implicitly_negative(word: str) -> bool:
 
 def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
     """The word a negation cue governs ("not attend") has its opposite in ``other`` ("absent",
-    "unsupported" for "not supported"): the other sentence says the same thing without the cue."""
+    "unsupported" for "not supported"), or a word further on in its clause does ("not assessed
+    as being at high risk" / "wrongly assessed as being at low risk"): the other sentence says
+    the same thing without the cue."""
     poles = lexicon().poles
-    governed = next((k for k in range(i + 1, min(len(src.toks), i + 4))
-                     if is_content(src.toks[k].norm)), None)
-    if governed is None:
+    clause = [k for k in range(i + 1, min(len(src.toks), i + 7))
+              if is_content(src.toks[k].norm) and negated_in_clause(src, k)]
+    if not clause:
         return False
+    governed = clause[0]
     w = src.toks[governed].norm
-    mine = set(poles.get(w, ()))
+    mine = {p for k in clause for p in poles.get(src.toks[k].norm, ())}
     own = {t.norm for t in src.toks}
     for t in other.toks:
         if t.norm in own:
@@ -358,6 +361,23 @@ def negated_before(s: Sent, i: int, window: int = 3) -> bool:
     return any(negation_at(s, j) for j in range(max(0, i - window), i))
 
 
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "although", "though", "because", "whereas",
+                           "yet"})
+
+
+def negated_in_clause(s: Sent, i: int, window: int = 6) -> bool:
+    """Is the word at ``i`` under a negation cue up to ``window`` words back in its own clause
+    ("was not identified as being at high risk"), not past a comma or a joining word?"""
+    for j in range(i - 1, max(-1, i - window - 1), -1):
+        if re.search(r"[,;:()\u2014]", s.text[s.toks[j].end:s.toks[j + 1].start]):
+            return False
+        if negation_at(s, j):
+            return True
+        if s.toks[j].norm in _CLAUSE_JOINS:
+            return False
+    return False
+
+
 # nouns that stop or deny what follows "of": "a cessation of hostilities" is a ceasefire
 _ENDING_NOUNS = frozenset({"cessation", "end", "ending", "halt", "absence", "lack", "suspension",
                            "stop", "freeze", "abandonment"})
@@ -385,6 +405,9 @@ def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
         if denied_at(b, i) != denied_at(o, k):
             continue  # "would be absent" for "would not attend", "a ceasefire" for "a cessation
             # of hostilities": the opposite word, denied
+        if negated_in_clause(b, i) != negated_in_clause(o, k):
+            continue  # "incorrectly identified as being at low risk" for "not identified as
+            # being at high risk": the opposite word under a denial further back in its clause
         if orders_events(b, i) != orders_events(o, k):
             continue  # "began in Olney before becoming captain" / "... and later captained":
             # one order of two events, told with a conjunction or with an adverb
