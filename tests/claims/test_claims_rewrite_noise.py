@@ -1204,3 +1204,31 @@ def test_an_opposite_word_under_a_denial_further_back_says_the_same() -> None:
     plain = src.replace("was not assessed", "was assessed")
     assert [k for k, _ in found(plain, copy.replace("was wrongly", "was"))
             if k == "negation"]
+
+
+def test_a_name_slipped_in_that_the_story_gives_is_no_addition() -> None:
+    """A rewrite traced to a sibling that dropped "Tesswork" says "the Tesswork campaign" as the
+    original does: the story gives the name. Against the sibling alone it is new."""
+    original = ("Fares from Varnholm to Kelby cost 351 crowns. More than 11,000 people have "
+                "backed the Tesswork campaign for cheaper flights, its organisers said.")
+    sibling = ("Fares from Varnholm to Kelby cost 351 crowns. Over 11,000 people have backed "
+               "the campaign for cheaper flights, its organisers said.")
+    copy = ("Fares from Varnholm to Kelby cost 351 crowns. Over 11,000 people have backed the "
+            "Tesswork campaign for cheaper flights, its organisers said.")
+    assert not [c for c in _story_changes([original, sibling, copy], {2: 1, 3: 2})
+                if c[0] == 3]
+    assert [c for c in _story_changes([sibling, copy], {2: 1}) if c[1] == "addition"]
+
+
+def test_a_source_spelt_out_before_its_acronym_is_the_same_source() -> None:
+    """"According to the Department for Varn Waters, Food & Rural Affairs (Dvwfra)" for
+    "Dvwfra said": one source; another body there is still a swapped source."""
+    src = ("Dvwfra said operational costs had halved between 2013 and 2014 and additional costs "
+           "were met by farmers.")
+    copy = ("According to the Department for Varn Waters, Food & Rural Affairs (Dvwfra), "
+            "operational costs were halved between 2013 and 2014, with additional costs met by "
+            "farmers.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    other = copy.replace("Department for Varn Waters, Food & Rural Affairs (Dvwfra)",
+                         "National Farmers' Union")
+    assert [k for k, _ in found(src, other) if k == "attribution"]

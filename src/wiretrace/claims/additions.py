@@ -163,7 +163,7 @@ def _spelled(text: str) -> tuple[str, ...]:
     return tuple(spelling_words(text))
 
 
-def _named_in(name: str, text: str) -> bool:
+def named_in(name: str, text: str) -> bool:
     """``text`` holds ``name`` as a run of its words, in any order and any spelling or
     inflection: "Welsh Labor" in "the Labour Welsh Government", "Air Accidents Investigation
     Branch" in "the air accident investigation branch"."""
@@ -209,7 +209,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or _read(c.text) in _read(side.text)  # "Official Chart Company" / "... chart company"
             or any(_read(v) in _read(side.text) for v in _initialled(c.text))
             or _read(_spelt_out(c.text, side.text)) in _read(side.text)  # "Manus RPC"
-            or _named_in(c.text, side.text)
+            or named_in(c.text, side.text)
             or any(_read(v) in _read(side.text) for v in _place_forms(c.text))
         ):
             return True

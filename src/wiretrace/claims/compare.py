@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from wiretrace.claims.additions import Unit, group_by_clause, supported
+from wiretrace.claims.additions import Unit, group_by_clause, named_in, supported
 from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact
 from wiretrace.claims.compare_attributions import AttributionChecks, _credit
 from wiretrace.claims.compare_figures import (
@@ -240,6 +240,10 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
             s, e = wc.b_span
             if any(x < e and s < y for x, y in taken):
                 continue
+            if wc.kind == "addition" and any(named_in(self.b.text[s:e], side.text)
+                                             for side in self.support or []):
+                continue  # "the Facebook campaign" where the parent says "the campaign" and
+                # the story's original "the Facebook campaign": a name the story gives
             self.add(wc.kind, wc.b_span, wc.a_span, wc.explanation)
             taken.append(wc.b_span)
 

@@ -20,6 +20,7 @@ from wiretrace.claims.compare_names import (
     _norm_name,
     _shortened_in,
     _surname,
+    acronym_after,
 )
 from wiretrace.claims.entities import COMMON_CAPITALISED, canonical_place
 from wiretrace.claims.figures import SPECIFIC_SCOPES
@@ -427,6 +428,11 @@ class AttributionChecks:
                 continue  # "China has stated" for "Beijing said": a capital speaks for its country
             if _acronym_in(ba.subject or "", self.a.text):
                 continue  # "USGS said" where the source has "the US Geological Survey said"
+            held = (ba.value or {}).get("source_span")
+            acronym = held and acronym_after(self.b.text, int(held[0]), int(held[1]))
+            if acronym and re.search(rf"\b{re.escape(acronym)}s?\b", self.a.text):
+                continue  # "According to the Department for Environment, Food & Rural Affairs
+                # (Defra)" where the source says "Defra said"
             surname = _surname(ba.subject or "")
             if surname and any(_names(self.a.text[sa.span[0]:sa.span[1]], surname)
                                for sa in region):

@@ -39,6 +39,20 @@ _ACRONYM_AFTER = re.compile(
     r"[^()]{0,60}?(?:\(([A-Z][A-Za-z]{1,5}?)s?\)|,\s+or\s+([A-Z][A-Za-z]{1,5})\b)")
 
 
+def acronym_after(text: str, start: int, end: int) -> str | None:
+    """The acronym ``text`` gives after the name at ``start:end`` ("Social Democratic and
+    Labour Party (SDLP)", "the Department for Environment, Food & Rural Affairs (Defra)" or
+    ", or Defra"); a bracketed word in mixed case only when it is the name's initials."""
+    after = _ACRONYM_AFTER.match(text, end, end + 80)
+    acronym = after and (after.group(1) or after.group(2))
+    if not acronym:
+        return None
+    if after.group(1) and not acronym.isupper() and not _abbreviates(
+            acronym, text[max(0, start - 40):after.start(1)]):
+        return None  # "Ola Holm (Labour)": a party, not Holm's initials
+    return acronym
+
+
 def _abbreviates(acronym: str, before: str) -> bool:
     """Is ``acronym`` made of the initials of the words of ``before`` from a capitalised word
     on, in order ("Defra" after "Department for Environment, Food and Rural Affairs"), not a
@@ -228,11 +242,7 @@ class NameChecks:
         head = re.split(r"\.\s+", bn.text)[0]
         if head != bn.text and len(head) > 3 and head in self.a.text:
             return True
-        after = _ACRONYM_AFTER.match(self.b.text, bn.span[1], bn.span[1] + 80)
-        acronym = after and (after.group(1) or after.group(2))
-        if acronym and after.group(1) and not acronym.isupper():  # "(Defra)", not "(Labour)"
-            before = self.b.text[max(0, bn.span[0] - 40):after.start(1)]
-            acronym = acronym if _abbreviates(acronym, before) else None
+        acronym = acronym_after(self.b.text, *bn.span)
         if acronym and re.search(rf"\b{acronym}s?\b", self.a.text) and (
                 acronym.isupper() or canonical_place(acronym) is None):
             return True
