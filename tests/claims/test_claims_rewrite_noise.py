@@ -1232,3 +1232,24 @@ def test_a_source_spelt_out_before_its_acronym_is_the_same_source() -> None:
     other = copy.replace("Department for Varn Waters, Food & Rural Affairs (Dvwfra)",
                          "National Farmers' Union")
     assert [k for k, _ in found(src, other) if k == "attribution"]
+
+
+def test_a_cited_example_and_a_date_before_as_are_no_sources() -> None:
+    """"citing an example of a round trip priced at 351 crowns" cites a thing, and "Thursday as
+    observed on the Tesswork website" names no speaker: no source read, none swapped; "citing
+    the Varn Air Authority" still names one."""
+    from wiretrace.claims.extract import extract_claims_from_text
+
+    def sources(text: str) -> list[str | None]:
+        return [c.subject for c in extract_claims_from_text(text, None, 0)
+                if c.kind == "attribution"]
+
+    src = ("He voiced the concerns of many islanders about fares, citing an example of a round "
+           "trip from Varnholm to Kelby priced at 351 crowns.")
+    copy = ("He voiced concerns about fares, citing an example of a flight from Varnholm to Kelby "
+            "costing 351 crowns for a trip on Wednesday and Thursday as observed on the Tesswork "
+            "website.")
+    assert sources(src) == [] and sources(copy) == []
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    assert sources(src.replace("an example of", "the Varn Air Authority on")) == [
+        "Varn Air Authority"]

@@ -44,6 +44,10 @@ _VERB_SUBJ = re.compile(
     r"(?=\s*[,.;]|$)"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+# what "citing" may name that is no source: "citing an example of ..."
+_CITED_THINGS = frozenset({"example", "examples", "instance", "instances", "case", "cases"})
+# a source phrase ends in a name or a noun, never a preposition ("Thursday as observed")
+_PREPOSITIONS = frozenset({"as", "in", "on", "at", "with", "by", "from", "to", "for", "of"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being"})
 _BAD_SOURCE = frozenset({"the", "a", "an", "and", "but", "that", "which", "this", "it", "there"})
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{3,600})[\"”]")
@@ -87,13 +91,15 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
     out: list[Attribution] = []
     for m in _ACCORDING.finditer(text, start, end):
         src = _clean_source(m.group("src"))
+        if src and src.split()[0].lower() in _CITED_THINGS:
+            continue  # "citing an example of a round trip": what is cited, not who
         if src:
             out.append(Attribution(m.start(), m.end(), src, None, m.span("src")))
     for rx in (_SUBJ_VERB, _VERB_SUBJ):
         for m in rx.finditer(text, start, end):
             src = _clean_source(m.group("src"))
             words = src.lower().split()
-            if not words or words[-1] in _BAD_SOURCE or words[0] in _BAD_SOURCE:
+            if not words or words[-1] in _BAD_SOURCE | _PREPOSITIONS or words[0] in _BAD_SOURCE:
                 continue
             if src.lower() in _PRONOUNS or (len(words) > 3 and not src[:1].isupper()):
                 continue
