@@ -240,6 +240,17 @@ def test_llm_closing(closing: str) -> None:
     assert result.text.endswith("the education office said.")
 
 
+def test_llm_closing_glued_to_a_closing_quote() -> None:
+    """'... on Friday."I aimed to enhance ...': the model's note glued to the article's last
+    quote, with no space, is still a sentence of its own and leftover model text."""
+    last = 'The head teacher said: "Schools will reopen on Friday."'
+    note = ("I aimed to enhance the language to evoke emotion by:* Using more vivid words (e.g., "
+            "\"dark secret\", \"harsh light\") * Adding a sense of urgency")
+    result = checked(article(LEAD, last + note))
+    assert only(result, "llm_meta_text") == [note]
+    assert result.text.endswith("on Friday.\"")
+
+
 def test_llm_meta_takes_its_separator_and_word_count() -> None:
     raw = article(
         "Here is the rewritten article:",

@@ -91,8 +91,9 @@ _SENTENCE_END = re.compile(_SIMPLE_END)
 _SENTENCE_END_EXTRA = re.compile(
     _SIMPLE_END
     + r"|\s+(?=(?:[-*_=~]){3,}(?:\s|$))|(?<=[-*_=~]{3})\s+|(?<=[a-z]:)(?=[A-Z][a-z])"
+    + r"|(?<=[.!?][\"”])(?=[A-Z][a-z]*\s)"  # 'to default."I aimed to': a quote glued to the next
 )
-_EXTRA_HINT = re.compile(r"[-*_=~]{3}|[a-z]:[A-Z]")
+_EXTRA_HINT = re.compile(r"[-*_=~]{3}|[a-z]:[A-Z]|[.!?][\"”][A-Z]")
 
 
 def sentence_spans(line: Line) -> list[tuple[int, int]]:
