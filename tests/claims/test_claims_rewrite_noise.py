@@ -1253,3 +1253,19 @@ def test_a_cited_example_and_a_date_before_as_are_no_sources() -> None:
     assert not [k for k, _ in found(src, copy) if k == "attribution"]
     assert sources(src.replace("an example of", "the Varn Air Authority on")) == [
         "Varn Air Authority"]
+
+
+def test_a_body_spelt_out_before_an_acronym_another_article_uses_is_no_addition() -> None:
+    """A rewrite traced to a sibling that never names the body spells out "the Department for
+    Varn Waters, Food and Rural Affairs (Dvwfra)"; the story's original says "Dvwfra": the
+    story gives the body. Against the sibling alone it is new."""
+    original = ("Campaigners said the cull was a burden on the taxpayer. Dvwfra said operational "
+                "costs had halved between 2013 and 2014.")
+    sibling = ("Campaigners said the cull was a burden on the taxpayer. Operational costs had "
+               "halved between 2013 and 2014, they were told.")
+    copy = ("Campaigners said the cull was a burden on the taxpayer. Despite this, the "
+            "Department for Varn Waters, Food and Rural Affairs (Dvwfra) reports that operational "
+            "costs had halved between 2013 and 2014.")
+    assert not [c for c in _story_changes([original, sibling, copy], {2: 1, 3: 2})
+                if c[0] == 3 and c[1] == "addition"]
+    assert [c for c in _story_changes([sibling, copy], {2: 1}) if c[1] == "addition"]

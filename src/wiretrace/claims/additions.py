@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from wiretrace.claims.entities import canonical_place
+from wiretrace.claims.entities import acronym_after, canonical_place
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_form, spelling_words
 from wiretrace.claims.numbers import consistent, find_numbers
@@ -195,6 +195,13 @@ def _place_forms(name: str) -> list[str]:
     return out
 
 
+def _acronym_given(c: Claim, sent: Sent | None, text: str) -> bool:
+    """The copy spells out before an acronym ("the Department for Environment, Food and Rural
+    Affairs (Defra)") the body ``text`` names by that acronym."""
+    acronym = sent is not None and acronym_after(sent.text, *c.span)
+    return bool(acronym) and re.search(rf"\b{re.escape(str(acronym))}s?\b", text) is not None
+
+
 def supported(unit: Unit, sides: list[Side], names_match: object,
               unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
@@ -211,6 +218,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or _read(_spelt_out(c.text, side.text)) in _read(side.text)  # "Manus RPC"
             or named_in(c.text, side.text)
             or any(_read(v) in _read(side.text) for v in _place_forms(c.text))
+            or _acronym_given(c, unit_sent, side.text)
         ):
             return True
         if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:

@@ -20,9 +20,8 @@ from wiretrace.claims.compare_names import (
     _norm_name,
     _shortened_in,
     _surname,
-    acronym_after,
 )
-from wiretrace.claims.entities import COMMON_CAPITALISED, canonical_place
+from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_after, canonical_place
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_key

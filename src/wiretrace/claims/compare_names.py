@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import is_credit
-from wiretrace.claims.entities import COMMON_CAPITALISED, canonical_place
+from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_after, canonical_place
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
@@ -31,44 +31,6 @@ _REGIONAL = re.compile(r"(?:North|South|East|West|Central|Middle|Southeast|North
                        r"Northwest)(?:ern)?[ -][A-Z][a-z]+(?:an|ern|ese|ic|ish)")
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
-
-
-# the acronym a copy gives after a name it spells out: "Social Democratic and Labour Party
-# (SDLP)", "the Department for Environment, Food & Rural Affairs, or Defra"
-_ACRONYM_AFTER = re.compile(
-    r"[^()]{0,60}?(?:\(([A-Z][A-Za-z]{1,5}?)s?\)|,\s+or\s+([A-Z][A-Za-z]{1,5})\b)")
-
-
-def acronym_after(text: str, start: int, end: int) -> str | None:
-    """The acronym ``text`` gives after the name at ``start:end`` ("Social Democratic and
-    Labour Party (SDLP)", "the Department for Environment, Food & Rural Affairs (Defra)" or
-    ", or Defra"); a bracketed word in mixed case only when it is the name's initials."""
-    after = _ACRONYM_AFTER.match(text, end, end + 80)
-    acronym = after and (after.group(1) or after.group(2))
-    if not acronym:
-        return None
-    if after.group(1) and not acronym.isupper() and not _abbreviates(
-            acronym, text[max(0, start - 40):after.start(1)]):
-        return None  # "Ola Holm (Labour)": a party, not Holm's initials
-    return acronym
-
-
-def _abbreviates(acronym: str, before: str) -> bool:
-    """Is ``acronym`` made of the initials of the words of ``before`` from a capitalised word
-    on, in order ("Defra" after "Department for Environment, Food and Rural Affairs"), not a
-    party or place put in brackets after a name ("Ola Holm (Labour)")?"""
-    words = re.findall(r"[A-Za-z][\w'’-]*", before)
-    letters = acronym.lower()
-    for i, w in enumerate(words):
-        if w[0] != acronym[0]:
-            continue
-        k = 0
-        for v in words[i:]:
-            if k < len(letters) and v[0].lower() == letters[k]:
-                k += 1
-        if k == len(letters):
-            return True
-    return False
 
 
 def _norm_name(s: str) -> str:

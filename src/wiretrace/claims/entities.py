@@ -225,3 +225,41 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             etype = "person"
         out.append(Entity(s, e, etext, etype, canonical, title, title_span, stale))
     return out
+
+
+# the acronym a copy gives after a name it spells out: "Social Democratic and Labour Party
+# (SDLP)", "the Department for Environment, Food & Rural Affairs, or Defra"
+_ACRONYM_AFTER = re.compile(
+    r"[^()]{0,60}?(?:\(([A-Z][A-Za-z]{1,5}?)s?\)|,\s+or\s+([A-Z][A-Za-z]{1,5})\b)")
+
+
+def acronym_after(text: str, start: int, end: int) -> str | None:
+    """The acronym ``text`` gives after the name at ``start:end`` ("Social Democratic and
+    Labour Party (SDLP)", "the Department for Environment, Food & Rural Affairs (Defra)" or
+    ", or Defra"); a bracketed word in mixed case only when it is the name's initials."""
+    after = _ACRONYM_AFTER.match(text, end, end + 80)
+    acronym = after.group(1) or after.group(2) if after else None
+    if after is None or not acronym:
+        return None
+    if after.group(1) and not acronym.isupper() and not _abbreviates(
+            acronym, text[max(0, start - 40):after.start(1)]):
+        return None  # "Ola Holm (Labour)": a party, not Holm's initials
+    return acronym
+
+
+def _abbreviates(acronym: str, before: str) -> bool:
+    """Is ``acronym`` made of the initials of the words of ``before`` from a capitalised word
+    on, in order ("Defra" after "Department for Environment, Food and Rural Affairs"), not a
+    party or place put in brackets after a name ("Ola Holm (Labour)")?"""
+    words = re.findall(r"[A-Za-z][\w'’-]*", before)
+    letters = acronym.lower()
+    for i, w in enumerate(words):
+        if w[0] != acronym[0]:
+            continue
+        k = 0
+        for v in words[i:]:
+            if k < len(letters) and v[0].lower() == letters[k]:
+                k += 1
+        if k == len(letters):
+            return True
+    return False
