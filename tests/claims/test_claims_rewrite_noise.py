@@ -1269,3 +1269,15 @@ def test_a_body_spelt_out_before_an_acronym_another_article_uses_is_no_addition(
     assert not [c for c in _story_changes([original, sibling, copy], {2: 1, 3: 2})
                 if c[0] == 3 and c[1] == "addition"]
     assert [c for c in _story_changes([sibling, copy], {2: 1}) if c[1] == "addition"]
+
+
+def test_the_remaining_share_of_a_given_percentage_is_no_new_figure() -> None:
+    """"80% of the budget goes on wages, and the remaining 20% is not enough" where the source
+    gives 80%: 20% is the rest, arithmetic; a 30% no article gives is still new."""
+    src = ("Federation chairman Ola Brandt said 80% of the Varnholm policing budget is spent on "
+           "wages, leaving too little for patrols.")
+    copy = ("Federation chairman Ola Brandt said 80% of the Varnholm policing budget is spent on "
+            "wages, and that the remaining 20% is not enough to keep up patrols.")
+    assert not [k for k, _ in found(src, copy) if k == "addition"]
+    assert [k for k, _ in found(src, copy.replace("remaining 20%", "remaining 30%"))
+            if k == "addition"]

@@ -101,12 +101,26 @@ _GROUP_OF: dict[float, frozenset[str]] = {2: frozenset({"pair", "couple", "duo",
                                           3: frozenset({"trio", "triplets"})}
 
 
+def _complement_given(v: dict, sent: Sent, side: Side) -> bool:
+    """"80% ... and the remaining 20%": a percentage whose complement the copy's own sentence
+    gives and ``side`` gives too is arithmetic, not a new figure."""
+    low = v.get("low")
+    if v.get("unit") != "percent" or low != v.get("high") or not isinstance(low, (int, float)):
+        return False
+    rest = 100.0 - float(low)
+    mine = find_numbers(sent.text[sent.span[0]:sent.span[1]])
+    return any(n.unit == "percent" and n.low == n.high == rest for n in mine) and any(
+        n.unit == "percent" and n.low == n.high == rest for n in find_numbers(side.text))
+
+
 def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
     """The same number in a sentence of ``side`` that shares two content words with the unit's
     sentence: another article gives the figure, counted in other words."""
     if sent is None:
         return False
     v = c.value or {}
+    if _complement_given(v, sent, side):
+        return True
     for s in side.sents:
         if len(s.content & sent.content) < 2:
             continue
