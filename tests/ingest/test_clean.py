@@ -251,6 +251,20 @@ def test_llm_closing_glued_to_a_closing_quote() -> None:
     assert result.text.endswith("on Friday.\"")
 
 
+def test_llm_feedback_block_after_a_marked_heading() -> None:
+    """'--- ### Feedback: **Structure**:' after the story, then notes in plain sentences that no
+    sentence rule could tell from a story's: all model text, from the heading to the end. The
+    same words as a plain sentence in a story are not."""
+    notes = ("--- ### Feedback: **Structure**:\n- The paragraph is now divided into two clear "
+             "sections.\n- The storm's timeline is presented in order, from the warning to the "
+             "evacuation.")
+    result = checked(article(LEAD, MIDDLE, CLOSE + " " + notes))
+    assert only(result, "llm_meta_text") == [notes]
+    assert result.text.endswith("the education office said.")
+    plain = "Feedback: the storm's timeline was presented to the council in order."
+    assert only(checked(article(LEAD, MIDDLE, CLOSE, plain)), "llm_meta_text") == []
+
+
 def test_llm_meta_takes_its_separator_and_word_count() -> None:
     raw = article(
         "Here is the rewritten article:",

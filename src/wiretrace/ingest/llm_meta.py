@@ -243,12 +243,32 @@ def find_llm_meta_text(lines: list[Line], raw: str) -> list[Candidate]:
     # openings: leading sentences of the first lines; closings: trailing sentences of the last
     out += _edge_runs(lines[:3], opening, from_end=False)
     out += _edge_runs(lines[-4:][::-1], closing, from_end=True)
+    out += _feedback_block(lines, raw)
     out += _separators(out, lines)
     # anywhere: "As an AI language model, ..." on a line of its own
     for line in lines:
         if len(line.text) <= SHORT * 2 and _AI_SELF.match(line.text):
             out.append(whole_line("llm_meta_text", line, 0))
     return out
+
+
+# a heading the model writes over its notes, marked up as no extracted news page is: "---
+# ### Feedback:", "**Suggestions for improvement:**"
+_MARKED_FEEDBACK = re.compile(
+    r"(?:[-*_=]{3,}\s*)?(?:#{1,4}\s*|\*\*\s*)(?:\w+\s+){0,3}(?:feedback|suggestions?|"
+    r"improvements?|enhancements?|changes made|key changes|edits made)(?:\s+\w+){0,4}\s*:", re.I)
+
+
+def _feedback_block(lines: list[Line], raw: str) -> list[Candidate]:
+    """From a marked-up feedback heading in the second half of the text to its end: the
+    model's notes on its own edit ("--- ### Feedback: **Structure**: - The paragraph is now
+    divided ..."), each note a plain sentence no sentence rule could tell from the story's."""
+    for line in lines:
+        for m in _MARKED_FEEDBACK.finditer(line.text):
+            at = line.start + m.start()
+            if at >= len(raw) // 2 and (m.start() == 0 or re.match(r"[-*_=]{3}|#", m.group(0))):
+                return [Candidate("llm_meta_text", at, len(raw.rstrip()), 0)]
+    return []
 
 
 def _separators(found: list[Candidate], lines: list[Line]) -> list[Candidate]:
