@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.trace.sentences import zipf
 
-__all__ = ["Entity", "find_entities", "canonical_place", "COMMON_CAPITALISED", "STYLE_OF_ADDRESS"]
+__all__ = ["Entity", "find_entities", "canonical_place", "acronym_after", "COMMON_CAPITALISED",
+           "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
 COMMON_CAPITALISED = frozenset(

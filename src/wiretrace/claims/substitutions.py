@@ -356,9 +356,9 @@ _HEADS = _DETERMINERS | {"to", "will", "would", "can", "could", "may", "might", 
 
 
 def _headed_word(s: Sent, span: tuple[int, int]) -> bool:
-    """One content word after a determiner or before it "to" or a modal ("a car", "to sell"),
-    not a participle or an adverb: a thing or an act the sentence is about, which a swap
-    changes; other single words are mostly reworded."""
+    """One content word right after a determiner, "to" or a modal ("a car", "to sell"), not a
+    participle or an adverb: a thing or an act the sentence is about, which a swap changes;
+    other single words are mostly reworded."""
     lo, hi = span
     w = s.toks[lo].norm
     return (hi - lo == 1 and lo > 0 and s.toks[lo - 1].norm in _HEADS and is_content(w)
