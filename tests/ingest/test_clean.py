@@ -204,6 +204,7 @@ def test_repeated_title() -> None:
         "Sure, here's the article rewritten in a neutral tone:",
         "Here is a paraphrased version of the news article:",
         "Here's a summarized version for your readers:",
+        "Academic Scholarly Writing:",
     ],
 )
 def test_llm_opener(opener: str) -> None:

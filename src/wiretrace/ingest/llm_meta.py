@@ -201,11 +201,16 @@ def _is_meta_closing(sentence: str) -> bool:
     )
 
 
+# the style a model was asked to write in, echoed as a label over its text: "Academic Scholarly
+# Writing:", "Formal Version:"
+_STYLE_LABEL = re.compile(r"^(?:[A-Z][\w-]*\s+){1,3}(?:Writing|Style|Version|Tone|Rewrite)\s*:$")
+
+
 def is_meta_opening(sentence: str) -> bool:
     s = sentence.strip().strip("*_# ")
     if not s or len(s) > 300 or any(q in s for q in '"“”«»„') or SAID.search(s):
         return False
-    if _AI_SELF.match(s):
+    if _AI_SELF.match(s) or _STYLE_LABEL.match(s):
         return True
     if _OPENER_INTERJECTION.match(s):
         # "Certainly!" alone or "Sure, here's ..." — an assistant talking to the requester
