@@ -1281,3 +1281,25 @@ def test_the_remaining_share_of_a_given_percentage_is_no_new_figure() -> None:
     assert not [k for k, _ in found(src, copy) if k == "addition"]
     assert [k for k, _ in found(src, copy.replace("remaining 20%", "remaining 30%"))
             if k == "addition"]
+
+
+def test_a_quote_going_on_from_where_the_source_is_cut_is_no_addition() -> None:
+    """A source cut inside its last quote (a truncated feed): a copy that goes on with that
+    quote, from its first words or given to its speaker, says what the pile cannot check; a
+    quote the copy gives someone else, or that starts otherwise, is still an addition (the
+    rules alone, the entailment check judging nothing)."""
+    src = ("Mr Brandt was asked by a councillor whether Varnholm would keep its ferry. Mr Brandt "
+           "replied: \"I have to say that of course it is up to the council to")
+    copy = ("Mr Brandt was asked by a councillor whether Varnholm would keep the ferry. Brandt "
+            "stated, \"It is for the councillors of Varnholm to decide,\" leaving the question "
+            "open.")
+    assert not _story_changes([src, copy], {2: 1})
+    other = copy.replace("Brandt stated", "Mayor Lene Sorvik stated")
+    assert [c for c in _story_changes([src, other], {2: 1}) if c[1] == "addition"]
+    src2 = "In the video, a masked man calls on supporters of the group to attack \"Varnian or"
+    copy2 = ("In the video, a masked man urged the group's supporters to attack \"Varnian or "
+             "other foreign targets wherever they are found.\"")
+    assert not _story_changes([src2, copy2], {2: 1})
+    made_up = copy2.replace("Varnian or other foreign targets wherever they are found",
+                            "the harbour of Tessel before the summer festival begins")
+    assert [c for c in _story_changes([src2, made_up], {2: 1}) if c[1] == "addition"]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz
 
-from wiretrace.claims.attributions import VERBS
+from wiretrace.claims.attributions import VERBS, find_quotes
 from wiretrace.claims.compare_figures import same_figure
 from wiretrace.claims.compare_names import (
     _HONORIFICS,
@@ -478,6 +478,8 @@ class AttributionChecks:
                 continue  # the words of someone the source quotes, reworded (named, or told by
                 # a pronoun or by no one after a mention of them): that quote, left to quote
                 # integrity, not a quote the source lacks
+            if self._continues_cut_quote(q.text, speaker):
+                continue  # the rest of a quote the source (or another article) is cut inside
             if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(
                     q.text) and not self._edits_source_quote(q.text):
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
@@ -544,6 +546,26 @@ class AttributionChecks:
         return any(len(mine & theirs) >= max(3, 0.5 * len(mine))
                    for theirs in self._a_quote_stems)
 
+    def _continues_cut_quote(self, text: str, speaker: str | None) -> bool:
+        """Does the copy's quote go on with a quote the source, or another article of the
+        story, is cut inside (a truncated feed or teaser: 'to attack "American or' / 'to attack
+        "American or Western targets."'; 'Mr Juncker replied: "I have to say that of course
+        it's up to the UK to' / 'Juncker stated, "It's for the United Kingdom to
+        determine"')? Its starting words, or its speaker, are the cut quote's: what the
+        speaker went on to say is not in the pile to check against."""
+        for side in [self.a, *(self.support or [])]:
+            cut = cut_quote(side.text)
+            if cut is None:
+                continue
+            fragment, who = cut
+            head = fragment.split()[:3]
+            if len(head) >= 2 and text.lower().lstrip().startswith(" ".join(head).lower()):
+                return True
+            surname = _surname(who or "")
+            if surname and speaker and _names(speaker, surname):
+                return True
+        return False
+
     def _restates(self, text: str) -> bool:
         """Does ``text`` say what one of the source's sentences (or another story article's)
         says, in other words (sentence embeddings)? A quote reworded by a rewrite is the
@@ -575,6 +597,24 @@ def side_vectors(side: Side) -> tuple[np.ndarray, np.ndarray]:
         vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
         side.vectors = (vecs[:len(sents)], vecs[len(sents):])
     return side.vectors
+
+
+def cut_quote(text: str) -> tuple[str, str | None] | None:
+    """The quote ``text`` ends inside, however short, and who the text says it is by
+    (``attributions.find_quotes`` reading the words before it); None when every quote is
+    closed."""
+    t = text.rstrip()
+    at = max(t.rfind("“"), t.rfind('"'))
+    if at < 0 or t.rfind("”") > at or not t[at + 1:].strip():
+        return None
+    if t[at] == '"' and not ((at == 0 or t[at - 1] in " \t\n(:—–-") and not t[at + 1].isspace()):
+        return None  # the last straight mark closes a quote: 'it said."'
+
+    closed = find_quotes(t + "”", max(0, at - 100))
+    who = closed[-1].speaker if closed and closed[-1].start == at else None
+    if who:
+        who = re.split(r"[.!?]\s+", who)[-1]  # "EU. Mr Juncker": the reader ran back a sentence
+    return t[at + 1:].strip(), who
 
 
 def _open_quote(text: str) -> list[str]:
