@@ -6,6 +6,7 @@ to another speaker, a new source, a quote the source never has (``AttributionChe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -478,10 +479,10 @@ class AttributionChecks:
                 continue  # the words of someone the source quotes, reworded (named, or told by
                 # a pronoun or by no one after a mention of them): that quote, left to quote
                 # integrity, not a quote the source lacks
-            if self._continues_cut_quote(q.text, speaker):
-                continue  # the rest of a quote the source (or another article) is cut inside
             if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(
-                    q.text) and not self._edits_source_quote(q.text):
+                    q.text) and not self._edits_source_quote(q.text) and not (
+                    self._continues_cut_quote(q.text, speaker)):  # (the rest of a quote the
+                # source, or another article, is cut inside)
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
 
     def _named_before(self, pos: int) -> str | None:
@@ -599,6 +600,7 @@ def side_vectors(side: Side) -> tuple[np.ndarray, np.ndarray]:
     return side.vectors
 
 
+@lru_cache(maxsize=4096)
 def cut_quote(text: str) -> tuple[str, str | None] | None:
     """The quote ``text`` ends inside, however short, and who the text says it is by
     (``attributions.find_quotes`` reading the words before it); None when every quote is
