@@ -6,6 +6,7 @@ All texts are fictional and written for these tests.
 
 from __future__ import annotations
 
+from wiretrace.claims.attributions import find_attributions
 from wiretrace.claims.compare import compare_sides, compare_texts
 from wiretrace.claims.entities import find_entities
 from wiretrace.claims.extract import extract_claims_from_text
@@ -1114,6 +1115,62 @@ def test_within_a_bare_noun_is_no_place() -> None:
     assert not found(src, src.replace("within sight of", "within reach of"))
     src2 = "The rally was held within the old harbour of Kelby on Saturday, the organisers said."
     assert [k for k, _ in found(src2, src2.replace("old harbour", "old stadium"))] == ["place"]
+
+
+def test_a_place_slot_only_on_one_side_is_no_place_swap() -> None:
+    """'embarked on their journey by' for 'began their tour by': the copy's word sits after
+    'on their', the source's after a verb; one word for the same act, not another place. A
+    place swapped in a place slot on both sides is still a place."""
+    src = ("The royal couple began their tour by visiting the Orla Heaney museum in Varnby, "
+           "where they met the poet's family.")
+    copy = ("The royal couple embarked on their journey by visiting the Orla Heaney museum in "
+            "Varnby, where they met the poet's family.")
+    assert not [k for k, _ in found(src, copy) if k == "place"]
+    src2 = "The royal couple ended the day on their yacht, where they met the poet's family."
+    assert [k for k, _ in found(src2, src2.replace("their yacht", "their farm"))] == ["place"]
+
+
+def test_an_account_told_by_when_it_came_names_no_source() -> None:
+    """'Initial estimates had suggested' for 'Earlier reports suggested': an adjective before a
+    noun that can be read as a verb ('estimates', 'reports'), no one reporting; a named
+    speaker who estimates is still a source."""
+    src = ("The museum said the stolen paintings were insured. Earlier reports suggested a "
+           "higher value, with the Varn state broadcaster putting the haul at 30 million crowns.")
+    copy = ("The museum said the stolen paintings were insured. Initial estimates had suggested "
+            "an even higher value, with the Varn state broadcaster putting the haul at 30 "
+            "million crowns.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    assert not [a for a in find_attributions(copy) if a.source == "Initial"]
+    named = src.replace("Earlier reports suggested a higher value, with the Varn state "
+                        "broadcaster putting", "Inspector Ola Brandt estimates")
+    assert [a.source for a in find_attributions(named)] == ["museum", "Inspector Ola Brandt"]
+
+
+def test_a_page_notice_quoted_into_a_sentence_is_no_addition() -> None:
+    """A rewrite that kept its source page's player notice inside a sentence, in quotes: page
+    chrome, not a quote the copy made up; a made-up quote in the same place still is one."""
+    src = ("Varnholm won the race in Lisk on Sunday. \"It was a tough day,\" said Varnholm, who "
+           "took her 15th win in a row.")
+    copy = ("--- \"Media playback is not supported on this device,\" but let us dive into the "
+            "action in Lisk! Varnholm won the race on Sunday. \"It was a tough day,\" said "
+            "Varnholm, who took her 15th win in a row.")
+    assert not found(src, copy)
+    made_up = copy.replace("Media playback is not supported on this device",
+                           "We never doubted her for a second")
+    assert [k for k, _ in found(src, made_up)] == ["addition"]
+
+
+def test_people_told_by_their_ages_are_counted() -> None:
+    """"two individuals, a 22-year-old ... and a 25-year-old ..." where the source tells the two
+    by their ages: the count is the source's, in other words; a count that is not is new."""
+    src = ("A 22-year-old from Varnby and a 25-year-old from Lisk were detained by police on "
+           "Thursday. It is believed the men tried to break into the Tessly network.")
+    copy = ("The story begins with two individuals, a 22-year-old hailing from Varnby and a "
+            "25-year-old from Lisk, who were detained by police on Thursday. It is believed the "
+            "men tried to break into the Tessly network.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("two individuals", "three individuals"))] == [
+        "addition"]
 
 
 def test_a_name_spelt_out_before_its_bracketed_acronym_is_known() -> None:

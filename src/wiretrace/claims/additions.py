@@ -101,6 +101,10 @@ _GROUP_OF: dict[float, frozenset[str]] = {2: frozenset({"pair", "couple", "duo",
                                           3: frozenset({"trio", "triplets"})}
 
 
+# a person told by age: "a 22-year-old", "Ola Brandt, aged 34"
+_AGED = re.compile(r"\b\d{1,3}-year-olds?\b|\baged\s+\d{1,3}\b", re.IGNORECASE)
+
+
 def _complement_given(v: dict, sent: Sent, side: Side) -> bool:
     """"80% ... and the remaining 20%": a percentage whose complement the copy's own sentence
     gives and ``side`` gives too is arithmetic, not a new figure."""
@@ -132,6 +136,10 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
             "high") else None
         if group and any(t.norm in group for t in s.toks):
             return True  # "the two died" for "the pair died"
+        if (isinstance(low, (int, float)) and low == v.get("high") and 2 <= low <= 10
+                and low == len(_AGED.findall(side.text, s.span[0], s.span[1]))):
+            return True  # "two individuals" for "a 22-year-old ... and a 25-year-old ...":
+            # the people the sentence tells by their ages, counted
         share = _share(side.text[s.span[0]:s.span[1]])
         if share is not None and v.get("unit") == "percent" and v.get("low") == v.get("high") and (
                 abs(float(v.get("low") or 0) - share) <= 1.0):

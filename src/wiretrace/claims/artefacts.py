@@ -61,13 +61,25 @@ def artefact_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def in_artefact(text: str, span: tuple[int, int] | None) -> bool:
     """Does ``span`` of ``text`` lie in a residue line, or start inside a time stamp ("GMT
-    Briton" read as a name from "updated at 12:42 GMT Briton dies")?"""
+    Briton" read as a name from "updated at 12:42 GMT Briton dies"), or hold a page's notice
+    (``_quoted_notice``)?"""
     if not span:
         return False
     s, e = span
     if any(a <= s < b for a, b in _stamp_spans(text)):
         return True
-    return any(a <= s and e <= b + 1 for a, b in artefact_spans(text))
+    return any(a <= s and e <= b + 1 for a, b in artefact_spans(text)) or _quoted_notice(
+        text[s:e])
+
+
+def _quoted_notice(words: str) -> bool:
+    """A page's notice of four words or more taken into a sentence, in quotes or not ('---
+    "Media playback is not supported on this device," but let's dive in'): a rewrite that kept
+    the chrome of its source's page, not a claim."""
+    from wiretrace.ingest.chrome import chrome_kind
+
+    notice = words.strip(" \t\n\"“”‘’'.,;:-—")
+    return len(notice.split()) >= 4 and chrome_kind(notice) is not None
 
 
 def headline_line(text: str, pos: int) -> bool:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["VERBS", "Attribution", "Quote", "find_attributions", "find_quotes", "verb_group"]
+__all__ = ["ACCOUNT_MODIFIERS", "VERBS", "Attribution", "Quote", "find_attributions",
+           "find_quotes", "verb_group"]
 
 _SOURCE = (
     r"(?P<src>(?<![\w'’])(?:(?:the|a|an|its|their|his|her)\s+)?"
@@ -49,6 +50,12 @@ _CITED_THINGS = frozenset({"example", "examples", "instance", "instances", "case
 # a source phrase ends in a name or a noun, never a preposition ("Thursday as observed")
 _PREPOSITIONS = frozenset({"as", "in", "on", "at", "with", "by", "from", "to", "for", "of"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being"})
+# what tells when or how an account came, not whose it is: "Earlier reports suggested",
+# "Initial estimates had" open with an adjective, not a speaker
+# (words for when or how sure, never a noun for who: "official", "media" speak)
+ACCOUNT_MODIFIERS = frozenset({
+    "earlier", "early", "initial", "first", "preliminary", "previous", "prior", "later", "latest",
+    "recent", "new", "final", "further", "separate", "conflicting", "unconfirmed"})
 _BAD_SOURCE = frozenset({"the", "a", "an", "and", "but", "that", "which", "this", "it", "there"})
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{3,600})[\"”]")
 
@@ -105,6 +112,9 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
                 continue
             if _PASSIVE & set(words):
                 continue  # "a similar incident was previously noted": a passive, no one speaks
+            if all(w in ACCOUNT_MODIFIERS for w in words):
+                continue  # "Earlier reports suggested": an adjective before a noun read as
+                # a verb ("reports", "estimates"), no one reporting
             if rx is _SUBJ_VERB and (re.search(r"['’]s$", src) or (
                     len(words) == 1 and m.group("verb").lower() in {"claims", "reports", "notes"}
                     and words[0] in lexicon().places and words[0] != lexicon().places[

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz
 
-from wiretrace.claims.attributions import VERBS, find_quotes
+from wiretrace.claims.attributions import ACCOUNT_MODIFIERS, VERBS, find_quotes
 from wiretrace.claims.compare_figures import same_figure
 from wiretrace.claims.compare_names import (
     _HONORIFICS,
@@ -58,14 +58,21 @@ _LEAD_INS = frozenset({"as", "contrary", "to", "unlike", "like", "according"})
 _CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "not", "has", "have", "had"})
 
 
+_ACCOUNTS = _DATA | {"reports", "report", "accounts", "account"}
+
+
 def _named_source(who: str) -> bool:
     """"Police", "Reuters", "the Jordanian government": a source; "he", "the country", "As
-    she", "Contrary to her": not."""
+    she", "Contrary to her", "Earlier reports": not."""
     words = who.strip().split()
     while len(words) > 1 and words[0].lower() in _LEAD_INS:
         words = words[1:]  # "As she stated", "Contrary to her claims": the pronoun speaks
     if not words or words[0].lower() in _PRONOUNS | _NOBODY | _POSSESSIVES:
         return False  # "he humorously added", "No organisation has claimed": no source
+    if len(words) > 1 and words[-1].lower() in _ACCOUNTS and all(
+            w.lower() in ACCOUNT_MODIFIERS for w in words[:-1]):
+        return False  # "Earlier reports suggested", "Initial estimates had": an account
+        # told by when it came, no one named
     lone = words[0].lower().rstrip(".") if len(words) == 1 else None
     if any(w.lower() in _CLAUSE_WORDS for w in words) or (
             lone is not None and (lone in lexicon().titles or lone in _HONORIFICS

@@ -339,8 +339,11 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
     if bn <= _PLACE_NOUNS and _capitalised(a, *at):
         return None  # "claims in the area" for "claims in the South China Sea": the place, told
         # as what it is
-    if _governed_by_place(b, bt[0]) and not any(w.endswith("ing") for w in bn | an):
-        return "place", "another place in the same slot"  # not "from making" / "from exerting"
+    if (_governed_by_place(b, bt[0]) and _governed_by_place(a, at[0])
+            and not any(w.endswith("ing") for w in bn | an)):
+        return "place", "another place in the same slot"  # not "from making" / "from exerting";
+        # the source's word in a place slot too: not "embarked on their journey" for
+        # "commenced their trip"
     if _specific_terms(bn - an, an - bn):
         return "scope", "another specific term in the same slot"
     if not (_headed_word(b, bt) and _headed_word(a, at)):
