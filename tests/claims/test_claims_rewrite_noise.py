@@ -1173,6 +1173,19 @@ def test_people_told_by_their_ages_are_counted() -> None:
         "addition"]
 
 
+def test_a_day_named_for_its_date_is_that_date() -> None:
+    """"on April Fool's Day" where the source says "on 1 April": one day, named; the same name
+    where the source gives another date is still new."""
+    src = ("The pair died in their sleep aboard a boat on Lake Varn in April 2013. But on the "
+           "afternoon of 1 April, Mr Holt removed the generator from the deck and used it to "
+           "power a heater, prosecutor Ola Brandt said.")
+    copy = ("The pair died in their sleep aboard a boat on Lake Varn in April 2013. However, on "
+            "April Fool's Day, Mr Holt disconnected the generator from the deck and used it to "
+            "power a heater, according to prosecutor Ola Brandt.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src.replace("1 April", "3 April"), copy)] == ["addition"]
+
+
 def test_a_name_spelt_out_before_its_bracketed_acronym_is_known() -> None:
     """"the Department for Varn Waters, Food and Rural Affairs (Dvwfra)" where the source says
     "Dvwfra": the body spelt out, its initials in brackets; a party in brackets after a new

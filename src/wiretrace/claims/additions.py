@@ -224,6 +224,34 @@ def _acronym_given(c: Claim, sent: Sent | None, text: str) -> bool:
     return bool(acronym) and re.search(rf"\b{re.escape(str(acronym))}s?\b", text) is not None
 
 
+# days named for their fixed date: "on April Fool's Day" for "on 1 April"
+_HOLIDAYS = {"new year's day": (1, 1), "valentine's day": (2, 14), "st patrick's day": (3, 17),
+             "st. patrick's day": (3, 17), "april fool's day": (4, 1), "april fools' day": (4, 1),
+             "april fools day": (4, 1), "may day": (5, 1), "bastille day": (7, 14),
+             "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes night": (11, 5),
+             "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11),
+             "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+             "new year's eve": (12, 31)}
+_HOLIDAY = re.compile("|".join(re.escape(h).replace("'", "['’]") for h in sorted(
+    _HOLIDAYS, key=len, reverse=True)), re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+
+
+def _holiday_dated(c: Claim, sent: Sent | None, text: str) -> bool:
+    """A name that is part of a day named for its fixed date, the date given in ``text``
+    ("April Fool's Day" where the source says "1 April"): the same day, named."""
+    if sent is None or c.span is None:
+        return False
+    for m in _HOLIDAY.finditer(sent.text, sent.span[0], sent.span[1]):
+        if m.start() <= c.span[0] and c.span[1] <= m.end():
+            month, day = _HOLIDAYS[m.group().lower().replace("’", "'")]
+            name = _MONTHS[month - 1]
+            return re.search(rf"(?i)\b(?:{day}(?:st|nd|rd|th)?(?:\s+of)?\s+{name}|"
+                             rf"{name}\s+{day}(?:st|nd|rd|th)?)\b", text) is not None
+    return False
+
+
 def supported(unit: Unit, sides: list[Side], names_match: object,
               unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
@@ -241,6 +269,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or named_in(c.text, side.text)
             or any(_read(v) in _read(side.text) for v in _place_forms(c.text))
             or _acronym_given(c, unit_sent, side.text)
+            or _holiday_dated(c, unit_sent, side.text)
         ):
             return True
         if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:
