@@ -1186,6 +1186,19 @@ def test_a_day_named_for_its_date_is_that_date() -> None:
     assert [k for k, _ in found(src.replace("1 April", "3 April"), copy)] == ["addition"]
 
 
+def test_an_umlaut_written_out_is_one_spelling() -> None:
+    """"Schäuble" where the source writes "Schaeuble": one name, the umlaut written out; another
+    surname is still a new name."""
+    src = ("Speaking at a meeting in Lisk she said the plan had worked. Minister Ola Brandt was "
+           "sharing a panel with Ms Varga and German finance minister Wolfgang Schaeuble when "
+           "she made the remarks.")
+    copy = ("Speaking at a meeting in Lisk she said the plan had worked. While Minister Ola "
+            "Brandt and German Finance Minister Wolfgang Schäuble were sharing a panel with Ms "
+            "Varga, she made the remarks.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("Schäuble", "Scholz"))] == ["addition"]
+
+
 def test_a_name_spelt_out_before_its_bracketed_acronym_is_known() -> None:
     """"the Department for Varn Waters, Food and Rural Affairs (Dvwfra)" where the source says
     "Dvwfra": the body spelt out, its initials in brackets; a party in brackets after a new

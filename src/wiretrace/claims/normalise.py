@@ -92,14 +92,16 @@ def spelling_words(text: str) -> list[str]:
     return [_transliterated(w) for w in _words(text)]
 
 
+# ("ae", "oe", "ue": an umlaut written out, "Schaeuble" / "Schäuble", read as "Schauble")
 _TRANSLIT = (("tch", "ch"), ("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
-             ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"),
-             ("q", "k"), ("c", "k"), ("x", "ks"))
+             ("ck", "k"), ("ae", "a"), ("oe", "o"), ("ue", "u"), ("ou", "u"), ("oo", "u"),
+             ("ee", "i"), ("w", "v"), ("y", "i"), ("q", "k"), ("c", "k"), ("x", "ks"))
 
 
 def _transliterated(word: str) -> str:
     """A coarse spelling key: romanisations of one name ("Dzong"/"Jong", "Wolodymyr"/
-    "Volodymyr", "Tchaikovsky"/"Chaikovsky") share it; different words rarely do."""
+    "Volodymyr", "Tchaikovsky"/"Chaikovsky", "Schaeuble"/"Schäuble") share it; different words
+    rarely do."""
     w = re.sub(r"re$", "er", word)  # British and American spellings: "metre"/"meter"
     w = re.sub(r"is(e|ation)$", r"iz\1", w).replace("our", "or")
     for a, b in _TRANSLIT:
