@@ -143,18 +143,23 @@ def test_an_attribution_of_the_next_sentence_is_not_dropped() -> None:
                                       "migrants.") if k == "attribution"]
 
 
-def _story_changes(texts: list[str], parent: dict[int, int]) -> list[tuple[int, str, str]]:
-    """Changes of a story, the entailment check judging nothing: what the rules alone say."""
+def _story_changes(texts: list[str], parent: dict[int, int], aligned: bool = False
+                   ) -> list[tuple[int, str, str]]:
+    """Changes of a story, the entailment check judging nothing: what the rules alone say
+    (over the aligner's sentence pairs when ``aligned``, as the pipeline compares)."""
     from wiretrace.claims.story import compare_story
     from wiretrace.model import Article, Derivation
     from wiretrace.settings import Settings
+    from wiretrace.trace.align import align_articles
 
     arts = [Article(id=i + 1, source=f"s{i}", site=f"site{i}.example", text=t, raw_text=t)
             for i, t in enumerate(texts)]
     ders = [Derivation(i + 1, "rewrite" if i + 1 in parent else "original", parent.get(i + 1))
             for i in range(len(texts))]
+    als = [align_articles(arts[i], arts[j]) for i in range(len(arts))
+           for j in range(i + 1, len(arts))] if aligned else []
     unjudged = Settings(entailment_kinds=frozenset())
-    return [(c.article, c.kind, c.text) for c in compare_story(arts, [], ders, unjudged)]
+    return [(c.article, c.kind, c.text) for c in compare_story(arts, als, ders, unjudged)]
 
 
 def test_a_quote_reworded_from_another_article_of_the_story_is_no_addition() -> None:
@@ -1197,6 +1202,53 @@ def test_an_umlaut_written_out_is_one_spelling() -> None:
             "Varga, she made the remarks.")
     assert not found(src, copy)
     assert [k for k, _ in found(src, copy.replace("Schäuble", "Scholz"))] == ["addition"]
+
+
+def test_a_speaker_the_story_original_names_is_no_new_source() -> None:
+    """A copy that credits "Detective Superintendent Ivo Marsh", whom its parent dropped and the
+    story's original names ("Det Supt Ivo Marsh said"): no source the story lacks; a speaker no
+    article names is still one (the rules alone, over the aligner's pairs)."""
+    original = ("The force was criticised over the death of a woman in Varnby. Det Supt Ivo "
+                "Marsh said officers had attended misconduct meetings. PC Ola Brandt had a case "
+                "to answer for failing to prepare an \"arrest file\".")
+    parent = ("The force was criticised over the death of a woman in Varnby. Specifically, the "
+              "review found that PC Ola Brandt has a case to answer for misconduct due to his "
+              "failure to create an \"arrest file\" when requested.")
+    copy = ("The force was criticised over the death of a woman in Varnby. Detective "
+            "Superintendent Ivo Marsh disclosed that disciplinary actions had been taken against "
+            "officers, with PC Ola Brandt identified as having engaged in misconduct by failing "
+            "to prepare an \"arrest file\" before the raid.")
+    assert not _story_changes([original, parent, copy], {2: 1, 3: 2}, aligned=True)
+    other = copy.replace("Ivo Marsh", "Lena Kovac")
+    assert [c[1] for c in _story_changes([original, parent, other], {2: 1, 3: 2}, aligned=True)
+            ] == ["attribution"]
+
+
+def test_traced_back_is_no_time_before() -> None:
+    """"deaths traced back to deadly batches" for "a warning issued after deaths": "back" after
+    a verb is a particle, not "before"; "before" for "after" is still the opposite order."""
+    src = ("A warning of \"deadly batches\" of the drug was issued after a number of deaths in "
+           "Varnby, Lisk and Tessel, in the west of the country.")
+    copy = ("A grave warning has been issued, as a string of deaths have been traced back to "
+            "\"deadly batches\" of the drug in Varnby, Lisk and Tessel, in the west of the "
+            "country.")
+    assert not found(src, copy)
+    said = "The ferry to Varnby was cancelled after the storm, the harbour master said."
+    assert found(said, said.replace("after the storm", "before the storm")) == [
+        ("negation", "before")]
+
+
+def test_a_share_two_given_figures_make_is_arithmetic() -> None:
+    """"lost over 20,000 square kilometres ... a decline of nearly 22%" of the 90,800 the
+    sentence gives: a percentage worked out from the copy's own figures is no new figure; one
+    that no two of them give is."""
+    src = ("In January 2015 the rebels held 90,800 square kilometres of Varnia. Since then they "
+           "have lost 20,000 square kilometres, the Tessel institute said.")
+    copy = ("In January 2015 the rebels held 90,800 square kilometres of Varnia, but since then "
+            "they have lost over 20,000 square kilometres, a decline of nearly 22%, the Tessel "
+            "institute said.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("nearly 22%", "nearly 35%"))] == ["addition"]
 
 
 def test_a_name_spelt_out_before_its_bracketed_acronym_is_known() -> None:

@@ -117,13 +117,26 @@ def _complement_given(v: dict, sent: Sent, side: Side) -> bool:
         n.unit == "percent" and n.low == n.high == rest for n in find_numbers(side.text))
 
 
+def _ratio_of_figures(v: dict, sent: Sent) -> bool:
+    """"lost over 20,000 sq km of its 90,800, a decline of nearly 22%": a percentage that two
+    other figures of the copy's own sentence give (a part of a whole, or what is left of it) is
+    arithmetic on them, not a new figure."""
+    low = v.get("low")
+    if v.get("unit") != "percent" or low != v.get("high") or not isinstance(low, (int, float)):
+        return False
+    counts = [n.low for n in find_numbers(sent.text[sent.span[0]:sent.span[1]])
+              if n.unit not in {"percent", "year"} and n.low == n.high and n.low and n.low > 0]
+    return any(abs(100 * x / y - float(low)) <= 1.0 or abs(100 * (y - x) / y - float(low)) <= 1.0
+               for x in counts for y in counts if x < y)
+
+
 def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
     """The same number in a sentence of ``side`` that shares two content words with the unit's
     sentence: another article gives the figure, counted in other words."""
     if sent is None:
         return False
     v = c.value or {}
-    if _complement_given(v, sent, side):
+    if _complement_given(v, sent, side) or _ratio_of_figures(v, sent):
         return True
     for s in side.sents:
         if len(s.content & sent.content) < 2:

@@ -462,9 +462,11 @@ class AttributionChecks:
                 self.add("attribution", ba.span, a_attr[0].span,
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
                          f"the source attributes it to {a_attr[0].subject}")
-            elif src not in self.a.text.lower() and bearing and not (
-                    surname and _names(self.a.text, surname)) and not _names(
-                    self.a.text, _DOCUMENT.sub("", ba.subject or "")):
+            elif bearing and not any(
+                    src in side.text.lower() or (surname and _names(side.text, surname))
+                    or _names(side.text, _DOCUMENT.sub("", ba.subject or ""))
+                    for side in [self.a, *(self.support or [])]):  # nor another article of
+                # the story ("Det Supt Rachel Walker", whom the parent dropped, the original names)
                 self.add("attribution", ba.span, None,
                          f"the copy attributes this to {ba.subject}, whom the source never names")
 
