@@ -18,7 +18,12 @@ Splits by original id: dev = xsum-000..074 and web-000..249 (tuned on), test = t
 looked at while tuning). ``--split test --floor F`` fails below F.
 
     python bench/rewrites.py [--split dev|test|both] [--limit N] [--sample N] [--no-semantic]
-                             [--floor F] [-v]
+                             [--floor F] [-v] [--pipeline]
+
+``--pipeline`` scores the same stories fed as one pile, as a user runs it (a JSON Lines file
+with url, site and date through ingest, clustering and trace into a fresh store): the stories
+are not given, so a revision clustered away from its original cannot be traced to it
+(``same_story``).
 """
 
 from __future__ import annotations
@@ -180,6 +185,73 @@ def run(
     return res
 
 
+def run_pipeline(split: str, limit: int | None, sample: int | None) -> dict[str, float]:
+    """The same stories as one pile, the way a user runs it: a JSON Lines file (text, url, site,
+    published) through ``pipeline.analyze`` (ingest, clean, cluster, trace) into a fresh store,
+    scored from the report: the revisions clustered into their original's story (``same_story``)
+    and traced to it (``linked``), as ``run`` scores the given stories."""
+    import tempfile
+
+    from wiretrace.pipeline import analyze
+    from wiretrace.report.build import build_report
+    from wiretrace.store import Store
+
+    stories = load_stories(split, limit, sample=sample)
+    role: dict[str, tuple[str, str, str | None]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        pile = Path(tmp) / "pile.jsonl"
+        with pile.open("w", encoding="utf-8") as f:
+            for items in stories:
+                for k, it in enumerate(items):
+                    url = f"https://site{k}.example/{it['id']}"
+                    day = ("2024-03-01T08:00:00+00:00" if it["role"] == "original"
+                           else f"2024-03-02T{8 + k:02d}:00:00+00:00")
+                    f.write(json.dumps({"url": url, "text": it["text"], "site": f"site{k}.example",
+                                        "published": day}) + "\n")
+                    role[url] = (it["role"], items[0]["id"], it.get("method"))
+        started = time.perf_counter()
+        store = Store(Path(tmp) / "pile.db")
+        try:
+            analyze([str(pile)], store, Settings())
+            report = build_report(store)
+        finally:
+            store.close()
+        seconds = time.perf_counter() - started
+    where = {a["url"]: (st["id"], a) for st in report["stories"] for a in st["articles"]}
+    parent = {a["id"]: a["derivation"]["parent"] for _, a in where.values()}
+    counts: Counter[str] = Counter()
+    by_method: dict[str, Counter[str]] = defaultdict(Counter)
+    for url, (r, orig, method) in role.items():
+        story, art = where[url]
+        o_story, o_art = where[f"https://site0.example/{orig}"]
+        derived = art["derivation"]["type"] in DERIVED_TYPES
+        reached = o_art["id"] in ancestors(art["id"], parent) and derived
+        if r == "original":
+            counts["originals"] += 1
+            counts["original_as_copy"] += art["derivation"]["parent"] is not None or derived
+        elif r == "continuation":
+            counts["continuation"] += 1
+            counts["continuations_linked"] += reached and art["derivation"]["type"] == "rewrite"
+        elif r == "revision":
+            counts["revision"] += 1
+            counts["same_story"] += story == o_story
+            counts["linked"] += reached
+            key = f"{orig.split('-')[0]}:{method}"
+            by_method[key]["n"] += 1
+            by_method[key]["linked"] += reached
+    rev = max(1, counts["revision"])
+    res = {"same_story": counts["same_story"] / rev, "linked": counts["linked"] / rev}
+    methods = " ".join(f"{m}={c['linked'] / max(1, c['n']):.3f}({c['n']})"
+                       for m, c in sorted(by_method.items()))
+    print(f"rewrites-pipeline split={split} articles={len(role)} stories_found="
+          f"{len(report['stories'])} revisions={counts['revision']} "
+          f"same_story={res['same_story']:.3f} linked={res['linked']:.3f} [{methods}] "
+          f"original_as_copy={counts['original_as_copy']}/{counts['originals']} "
+          f"continuations_typed_rewrite={counts['continuations_linked']}/"
+          f"{counts['continuation']} seconds={seconds:.0f}")
+    return res
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "both"])
@@ -189,9 +261,15 @@ def main() -> int:
     ap.add_argument("--no-cache", action="store_true", help="embed every sentence afresh")
     ap.add_argument("--floor", type=float)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="the stories as one JSON Lines pile through ingest, clustering and trace")
     args = ap.parse_args()
     if not (DATA / "labels.json").exists():
         print(f"rewrites: skipped: {DATA} is absent")
+        return 0
+    if args.pipeline:
+        for split in (["dev", "test"] if args.split == "both" else [args.split]):
+            run_pipeline(split, args.limit, args.sample)
         return 0
     started = time.perf_counter()
     with embedding_cache(not args.no_cache) as embedded:
