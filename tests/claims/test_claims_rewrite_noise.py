@@ -1273,6 +1273,17 @@ def test_a_quote_reworded_in_a_paired_sentence_is_that_quote() -> None:
     assert [c[1] for c in _story_changes([src, stranger], {2: 1}, aligned=True)] == ["addition"]
 
 
+def test_a_scot_is_from_scotland() -> None:
+    """"Ola Brandt from Scotland" for "Scot Ola Brandt": the demonym noun names the place;
+    another country is still new."""
+    src = ("Scot Ola Brandt will start the final round six shots back in fourth place at the "
+           "Lisk Open.")
+    copy = ("Ola Brandt from Scotland trails by six shots in fourth place going into the final "
+            "round of the Lisk Open.")
+    assert not found(src, copy)
+    assert [k for k, _ in found(src, copy.replace("from Scotland", "from Norway"))] == ["addition"]
+
+
 def test_a_name_spelt_out_before_its_bracketed_acronym_is_known() -> None:
     """"the Department for Varn Waters, Food and Rural Affairs (Dvwfra)" where the source says
     "Dvwfra": the body spelt out, its initials in brackets; a party in brackets after a new
