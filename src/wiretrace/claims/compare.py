@@ -194,7 +194,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
             region = [self.a.sents[i] for i in pairs.get(sb.index, [])]
             self.figures(sb, region)
             self.names(sb, region)
-            self.quotes(sb, region)
+            self.quotes(sb)
             if region:
                 self.numbers(sb, region)
                 self.attributions(sb, region)

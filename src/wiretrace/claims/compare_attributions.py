@@ -470,7 +470,7 @@ class AttributionChecks:
                 self.add("attribution", ba.span, None,
                          f"the copy attributes this to {ba.subject}, whom the source never names")
 
-    def quotes(self, sb: Sent, region: list[Sent] | None = None) -> None:
+    def quotes(self, sb: Sent) -> None:
         a_text = self.a.text.lower()
         for q in (c for c in sb.claims if c.kind == "quote" and len(c.text.split()) >= 4):
             if _TITLE_CASE.fullmatch(q.text.strip(" ,.")):
@@ -488,32 +488,11 @@ class AttributionChecks:
                 continue  # the words of someone the source quotes, reworded (named, or told by
                 # a pronoun or by no one after a mention of them): that quote, left to quote
                 # integrity, not a quote the source lacks
-            if self._rewords_aligned_quote(speaker, region or []):
-                continue  # the same, with no word kept: the copy's sentence is paired with a
-                # source sentence that quotes the same person
             if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(
                     q.text) and not self._edits_source_quote(q.text) and not (
                     self._continues_cut_quote(q.text, speaker)):  # (the rest of a quote the
                 # source, or another article, is cut inside)
                 self.unit(q, sb, f"the quote “{q.text.strip()}”")
-
-    def _rewords_aligned_quote(self, speaker: str | None, region: list[Sent]) -> bool:
-        """Does a source sentence the aligner pairs with the copy's quote's sentence quote the
-        same person ('she stated, "It is evident that the approach taken in the UK has been
-        effective"' for 'Lagarde highlighted, "The outcomes evident in the UK are palpable"')?
-        One speaker named on each side must be one person; a speaker named on one side only
-        must be someone the source names."""
-        for m in self._source_quotes():
-            if not any(s.span[0] <= m.span[0] < s.span[1] for s in region):
-                continue
-            same = same_speaker(speaker, m.speaker)
-            if same is False:
-                continue  # two named speakers, two people: another quote, not this one
-            named = speaker if speaker and speaker.lower() not in _PERSONAL else None
-            if same is None and named and not _names(self.a.text, _surname(named) or named):
-                continue  # the copy names a speaker the source never does
-            return True
-        return False
 
     def _named_before(self, pos: int) -> str | None:
         """Who the copy last has speak, by name, in the 400 characters before ``pos`` (a
