@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from wiretrace.claims.entities import acronym_after, canonical_place
+from wiretrace.claims.entities import acronym_used, canonical_place
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_form, spelling_words
 from wiretrace.claims.numbers import consistent, find_numbers
@@ -105,13 +105,21 @@ _GROUP_OF: dict[float, frozenset[str]] = {2: frozenset({"pair", "couple", "duo",
 _AGED = re.compile(r"\b\d{1,3}-year-olds?\b|\baged\s+\d{1,3}\b", re.IGNORECASE)
 
 
+def _exact_percent(v: dict) -> float | None:
+    """The percentage a figure's value gives, when it is one number ("20%", "nearly 22%")."""
+    low = v.get("low")
+    if v.get("unit") != "percent" or low != v.get("high") or not isinstance(low, (int, float)):
+        return None
+    return float(low)
+
+
 def _complement_given(v: dict, sent: Sent, side: Side) -> bool:
     """"80% ... and the remaining 20%": a percentage whose complement the copy's own sentence
     gives and ``side`` gives too is arithmetic, not a new figure."""
-    low = v.get("low")
-    if v.get("unit") != "percent" or low != v.get("high") or not isinstance(low, (int, float)):
+    pct = _exact_percent(v)
+    if pct is None:
         return False
-    rest = 100.0 - float(low)
+    rest = 100.0 - pct
     mine = find_numbers(sent.text[sent.span[0]:sent.span[1]])
     return any(n.unit == "percent" and n.low == n.high == rest for n in mine) and any(
         n.unit == "percent" and n.low == n.high == rest for n in find_numbers(side.text))
@@ -121,12 +129,12 @@ def _ratio_of_figures(v: dict, sent: Sent) -> bool:
     """"lost over 20,000 sq km of its 90,800, a decline of nearly 22%": a percentage that two
     other figures of the copy's own sentence give (a part of a whole, or what is left of it) is
     arithmetic on them, not a new figure."""
-    low = v.get("low")
-    if v.get("unit") != "percent" or low != v.get("high") or not isinstance(low, (int, float)):
+    pct = _exact_percent(v)
+    if pct is None:
         return False
     counts = [n.low for n in find_numbers(sent.text[sent.span[0]:sent.span[1]])
               if n.unit not in {"percent", "year"} and n.low == n.high and n.low and n.low > 0]
-    return any(abs(100 * x / y - float(low)) <= 1.0 or abs(100 * (y - x) / y - float(low)) <= 1.0
+    return any(abs(100 * x / y - pct) <= 1.0 or abs(100 * (y - x) / y - pct) <= 1.0
                for x in counts for y in counts if x < y)
 
 
@@ -233,8 +241,7 @@ def _place_forms(name: str) -> list[str]:
 def _acronym_given(c: Claim, sent: Sent | None, text: str) -> bool:
     """The copy spells out before an acronym ("the Department for Environment, Food and Rural
     Affairs (Defra)") the body ``text`` names by that acronym."""
-    acronym = sent is not None and acronym_after(sent.text, *c.span)
-    return bool(acronym) and re.search(rf"\b{re.escape(str(acronym))}s?\b", text) is not None
+    return sent is not None and acronym_used(sent.text, *c.span, text) is not None
 
 
 # days named for their fixed date: "on April Fool's Day" for "on 1 April"

@@ -176,7 +176,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                           and _acronym_in(u.claim.text, self.a.text))
                  and not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
                             for s, e in changed)
-                 and not supported(u, [self.a, *(self.support or [])], _names_match,
+                 and not supported(u, self._story_sides(), _names_match,
                                    self.b.sentence_at(u.claim.span[0]))]
         where = ("in neither the source nor any other article of the story"
                  if self.support is not None else "nowhere in the source")

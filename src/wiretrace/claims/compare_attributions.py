@@ -22,7 +22,7 @@ from wiretrace.claims.compare_names import (
     _shortened_in,
     _surname,
 )
-from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_after, canonical_place
+from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_key
@@ -436,8 +436,7 @@ class AttributionChecks:
             if _acronym_in(ba.subject or "", self.a.text):
                 continue  # "USGS said" where the source has "the US Geological Survey said"
             held = (ba.value or {}).get("source_span")
-            acronym = held and acronym_after(self.b.text, int(held[0]), int(held[1]))
-            if acronym and re.search(rf"\b{re.escape(acronym)}s?\b", self.a.text):
+            if held and acronym_used(self.b.text, int(held[0]), int(held[1]), self.a.text):
                 continue  # "According to the Department for Environment, Food & Rural Affairs
                 # (Defra)" where the source says "Defra said"
             surname = _surname(ba.subject or "")
@@ -446,7 +445,7 @@ class AttributionChecks:
                 continue  # the source's passage names the same person ("fire chief, James
                 # Steele" for "Fire Chief James Steele")
             if a_attr and _unnamed(a_attr[0].subject or "") and any(
-                    src in side.text.lower() for side in [self.a, *(self.support or [])]):
+                    src in side.text.lower() for side in self._story_sides()):
                 continue  # "AMD said" for "the company said" in a text about AMD: named, not new
             if a_attr and _OUTLET_DESCRIBED.search(a_attr[0].subject or "") and outlet_like(
                     ba.subject or ""):
@@ -465,7 +464,7 @@ class AttributionChecks:
             elif bearing and not any(
                     src in side.text.lower() or (surname and _names(side.text, surname))
                     or _names(side.text, _DOCUMENT.sub("", ba.subject or ""))
-                    for side in [self.a, *(self.support or [])]):  # nor another article of
+                    for side in self._story_sides()):  # nor another article of
                 # the story ("Det Supt Rachel Walker", whom the parent dropped, the original names)
                 self.add("attribution", ba.span, None,
                          f"the copy attributes this to {ba.subject}, whom the source never names")
@@ -556,6 +555,11 @@ class AttributionChecks:
         return any(len(mine & theirs) >= max(3, 0.5 * len(mine))
                    for theirs in self._a_quote_stems)
 
+    def _story_sides(self) -> list[Side]:
+        """The source and the story's other articles, when given: where a copy's words may
+        come from."""
+        return [self.a, *(self.support or [])]
+
     def _continues_cut_quote(self, text: str, speaker: str | None) -> bool:
         """Does the copy's quote go on with a quote the source, or another article of the
         story, is cut inside (a truncated feed or teaser: 'to attack "American or' / 'to attack
@@ -563,7 +567,7 @@ class AttributionChecks:
         it's up to the UK to' / 'Juncker stated, "It's for the United Kingdom to
         determine"')? Its starting words, or its speaker, are the cut quote's: what the
         speaker went on to say is not in the pile to check against."""
-        for side in [self.a, *(self.support or [])]:
+        for side in self._story_sides():
             cut = cut_quote(side.text)
             if cut is None:
                 continue
@@ -586,7 +590,7 @@ class AttributionChecks:
             return False
         v = embed([text])[0]
         v = v / max(float(np.linalg.norm(v)), 1e-9)
-        for side in [self.a, *(self.support or [])]:
+        for side in self._story_sides():
             sv, qv = side_vectors(side)
             if (len(sv) and (sv @ v).max() >= _RESTATES) or (
                     len(qv) and (qv @ v).max() >= _RESTATES_QUOTE):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import is_credit
-from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_after, canonical_place
+from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
@@ -204,9 +204,8 @@ class NameChecks:
         head = re.split(r"\.\s+", bn.text)[0]
         if head != bn.text and len(head) > 3 and head in self.a.text:
             return True
-        acronym = acronym_after(self.b.text, *bn.span)
-        if acronym and re.search(rf"\b{acronym}s?\b", self.a.text) and (
-                acronym.isupper() or canonical_place(acronym) is None):
+        acronym = acronym_used(self.b.text, *bn.span, self.a.text)
+        if acronym and (acronym.isupper() or canonical_place(acronym) is None):
             return True
         words = bn.text.split()
         person = (bn.value or {}).get("type") == "person"

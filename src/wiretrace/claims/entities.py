@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.trace.sentences import zipf
 
-__all__ = ["Entity", "find_entities", "canonical_place", "acronym_after", "COMMON_CAPITALISED",
-           "STYLE_OF_ADDRESS"]
+__all__ = ["Entity", "find_entities", "canonical_place", "acronym_after", "acronym_used",
+           "COMMON_CAPITALISED", "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
 COMMON_CAPITALISED = frozenset(
@@ -246,6 +246,14 @@ def acronym_after(text: str, start: int, end: int) -> str | None:
             acronym, text[max(0, start - 40):after.start(1)]):
         return None  # "Ola Holm (Labour)": a party, not Holm's initials
     return acronym
+
+
+def acronym_used(text: str, start: int, end: int, other: str) -> str | None:
+    """The acronym ``text`` gives after the name at ``start:end`` (``acronym_after``) when
+    ``other`` uses it, alone or in the plural: the name spelt out where ``other`` has only its
+    acronym ("the Department for Environment, Food & Rural Affairs (Defra)" / "Defra said")."""
+    acronym = acronym_after(text, start, end)
+    return acronym if acronym and re.search(rf"\b{re.escape(acronym)}s?\b", other) else None
 
 
 def _abbreviates(acronym: str, before: str) -> bool:
