@@ -1449,3 +1449,26 @@ def test_a_quote_going_on_from_where_the_source_is_cut_is_no_addition() -> None:
     made_up = copy2.replace("Varnian or other foreign targets wherever they are found",
                             "the harbour of Tessel before the summer festival begins")
     assert [c for c in _story_changes([src2, made_up], {2: 1}) if c[1] == "addition"]
+
+
+def test_a_quote_the_source_words_otherwise_is_set_against_the_source_quote() -> None:
+    """A rewrite that puts new words in a speaker's mouth where the source quotes her on the
+    point misquotes her: the copy's quote is reported with the source's quote beside it (its
+    span and words), not as a bare addition; "United Kingdom" in one and "UK" in the other does
+    not make the two read the same."""
+    src = ("Speaking at the summit in Varnholt, Ilse Moreau said: \"It is obvious that what the "
+           "UK did has worked.\" She said the forecasts were virtually the same.")
+    copy = ("Addressing the summit in Varnholt, Ilse Moreau declared: \"Plainly, the course "
+            "charted by the United Kingdom has borne fruit and will be copied.\" She said the "
+            "forecasts were virtually the same.")
+    res = compare_texts(src, copy)
+    [add] = [c for c in res.changes if c.kind == "addition"]
+    assert "course charted" in add.text
+    assert add.versus_text == "It is obvious that what the UK did has worked."
+    assert add.versus_span is not None and src[slice(*add.versus_span)] == add.versus_text
+    assert "It is obvious that what the UK did has worked." in add.explanation
+    # a quote the source has no counterpart for is still a bare addition
+    lone = ("Speaking at the summit in Varnholt, Ilse Moreau spoke about the UK. She said the "
+            "forecasts were virtually the same.")
+    [bare] = [c for c in compare_texts(lone, copy).changes if c.kind == "addition"]
+    assert bare.versus_text == "" and "quotes" not in bare.explanation

@@ -20,7 +20,7 @@ from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_form, spelling_words
 from wiretrace.claims.numbers import consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side
-from wiretrace.model import Claim
+from wiretrace.model import Claim, Span
 
 __all__ = ["Unit", "is_credit", "supported", "group_by_clause"]
 
@@ -36,6 +36,8 @@ _LEAD = re.compile(r"^(?:and|but|or|while|whereas|as)\s+", re.IGNORECASE)
 class Unit:
     claim: Claim
     label: str  # how the explanation names it
+    versus: Span | None = None  # what the source says in its place, when it says something
+    note: str | None = None  # what the explanation adds about it (the source's own words)
 
 
 def _inside_parentheses(text: str, start: int, end: int) -> bool:

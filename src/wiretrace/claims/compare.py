@@ -49,7 +49,7 @@ from wiretrace.claims.wordchecks import (
     negation_changes,
     polarity_changes,
 )
-from wiretrace.model import AlignedPair, Alignment, Article, Change, Claim
+from wiretrace.model import AlignedPair, Alignment, Article, Change, Claim, Span
 from wiretrace.settings import Settings
 from wiretrace.trace.citations import is_news_outlet
 
@@ -126,9 +126,11 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self.changes.append(Change(self.b_id, self.a_id, kind, self.b.text[b_span[0]:b_span[1]],
                                    a_text, explanation, b_span, a_span))
 
-    def unit(self, claim: Claim, sb: Sent, label: str) -> None:
-        """A claim-bearing unit of the copy its source does not make: a candidate addition."""
-        self.units.append((Unit(claim, label), sb.span))
+    def unit(self, claim: Claim, sb: Sent, label: str, versus: Span | None = None,
+             note: str | None = None) -> None:
+        """A claim-bearing unit of the copy its source does not make: a candidate addition
+        (with what the source says in its place, ``versus``, when the source says something)."""
+        self.units.append((Unit(claim, label, versus, note), sb.span))
     # --- omissions -----------------------------------------------------------------------
     def omitted(self, sb: Sent, region: list[Sent]) -> None:
         if not self.omissions or len(region) != 1:
@@ -185,8 +187,10 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
             # a word slipped in that this clause already reports is one addition, not two
             self.changes = [c for c in self.changes if not (
                 c.kind == "addition" and c.span and span[0] <= c.span[0] and c.span[1] <= span[1])]
-            self.add("addition", span, None,
-                     f"{labels} {'is' if len(group) == 1 else 'are'} {where}")
+            notes = "; ".join(u.note for u in group if u.note)
+            self.add("addition", span, next((u.versus for u in group if u.versus), None),
+                     f"{labels} {'is' if len(group) == 1 else 'are'} {where}"
+                     + (f": {notes}" if notes else ""))
 
     def run(self, pairs: dict[int, list[int]]) -> list[Change]:
         self._pairs = pairs

@@ -35,7 +35,7 @@ from wiretrace.claims.quotes import (
 )
 from wiretrace.claims.swaps import same_place
 from wiretrace.claims.vetting import _acronym_of
-from wiretrace.model import Claim
+from wiretrace.model import Claim, Span
 from wiretrace.trace.citations import is_news_outlet, outlet_like
 
 if TYPE_CHECKING:
@@ -198,13 +198,15 @@ class AttributionChecks:
     _a_quotes: list[QuoteMention] | None
     _a_quote_grams: set[tuple[str, ...]]
     _a_quote_stems: list[set[str]]
+    _pairs: dict[int, list[int]]
     support: list[Side] | None
 
     if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
         def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
                 explanation: str) -> None: ...
 
-        def unit(self, claim: Claim, sb: Sent, label: str) -> None: ...
+        def unit(self, claim: Claim, sb: Sent, label: str, versus: Span | None = None,
+                 note: str | None = None) -> None: ...
 
     # --- context -------------------------------------------------------------------------
     def _quote_speaker(self, claim: Claim) -> str | None:
@@ -481,17 +483,62 @@ class AttributionChecks:
             context = q.text + " " + (self.b.text[before.span[0]:before.span[1]] if before
                                       else "")
             words = {stem(w) for w in re.findall(r"[\w'’-]+", context.lower()) if is_content(w)}
-            if self._quoted_in_source(speaker, words) or (
-                    (speaker is None or speaker.lower() in _PERSONAL)
-                    and self._quoted_in_source(self._named_before(q.span[0]), words)):
-                continue  # the words of someone the source quotes, reworded (named, or told by
-                # a pronoun or by no one after a mention of them): that quote, left to quote
-                # integrity, not a quote the source lacks
+            # whom the quote is given to: its speaker, or the person named last before it when
+            # a pronoun or no one is ("'...,' he said" after a mention of Juncker)
+            who = speaker if speaker is not None and speaker.lower() not in _PERSONAL else None
+            theirs = self._speaker_quotes(speaker)
+            if who is None and not any(len(words & stems) >= 2 for _, stems in theirs):
+                who = self._named_before(q.span[0])
+                theirs = self._speaker_quotes(who)
+            if any(len(words & stems) >= 2 for _, stems in theirs):
+                continue  # the words of someone the source quotes, reworded on the same point:
+                # that quote, left to quote integrity, not a quote the source lacks
             if fuzz.partial_ratio(q.text.lower(), a_text) < 85 and not self._restates(
                     q.text) and not self._edits_source_quote(q.text) and not (
                     self._continues_cut_quote(q.text, speaker)):  # (the rest of a quote the
                 # source, or another article, is cut inside)
-                self.unit(q, sb, f"the quote “{q.text.strip()}”")
+                said = self._their_quote(theirs, q.text, who or speaker, sb)
+                note = None
+                if said is not None:
+                    note = (f"words given to {who or speaker}, whom the source quotes as "
+                            if said[1] else "where the source's passage quotes ") + \
+                        f"“{said[0].text.strip()}”"
+                self.unit(q, sb, f"the quote “{q.text.strip()}”",
+                          said[0].span if said else None, note)
+
+    def _speaker_quotes(self, speaker: str | None) -> list[tuple[QuoteMention, set[str]]]:
+        """The source's quotes of ``speaker`` (given to them, or to a pronoun after a mention of
+        their name), each with its content stems."""
+        surname = _surname(speaker or "")
+        if not surname:
+            return []
+        out = []
+        for m, stems in zip(self._source_quotes(), self._a_quote_stems, strict=True):
+            same = same_speaker(speaker, m.speaker)
+            if same or (same is None and _names(  # m names nobody: '"...," he said' after a
+                    self.a.text[max(0, m.span[0] - 400):m.span[0]], surname)):  # mention
+                out.append((m, stems))
+        return out
+
+    def _their_quote(self, theirs: list[tuple[QuoteMention, set[str]]], text: str,
+                     speaker: str | None, sb: Sent) -> tuple[QuoteMention, bool] | None:
+        """What the source quotes in place of a quote it lacks: of the speaker's source quotes
+        and the quotes of the source sentences aligned with the copy's (not given to someone
+        else), the one closest in meaning to ``text`` (sentence embeddings), and whether it is
+        the speaker's."""
+        from wiretrace.embeddings import embed
+
+        region = [self.a.sents[i].span for i in self._pairs.get(sb.index, [])]
+        mine = {m.span for m, _ in theirs}
+        cands = [m for m, _ in theirs] + [
+            m for m in self._source_quotes() if m.span not in mine and len(m.words) >= 2
+            and any(s <= m.span[0] < e for s, e in region)
+            and same_speaker(speaker, m.speaker) is not False]
+        if not cands:
+            return None
+        vecs = embed([text] + [m.text for m in cands])
+        best = cands[int(np.argmax(vecs[1:] @ vecs[0]))]
+        return best, best.span in mine
 
     def _named_before(self, pos: int) -> str | None:
         """Who the copy last has speak, by name, in the 400 characters before ``pos`` (a
@@ -504,21 +551,6 @@ class AttributionChecks:
         near = [(end, who) for end, who in said if pos - 400 <= end <= pos
                 and who.split()[0].lower() not in _PERSONAL and _named_source(who)]
         return max(near)[1] if near else None
-
-    def _quoted_in_source(self, speaker: str | None, words: set[str]) -> bool:
-        """Does the source quote ``speaker`` (a quote given to them, or to a pronoun after a
-        mention of their name) on what the copy's quote is about: two of its content stems
-        (``words``) in one of their quotes? A quote of theirs about something else is made up."""
-        surname = _surname(speaker or "")
-        if not surname:
-            return False
-        for m, stems in zip(self._source_quotes(), self._a_quote_stems, strict=True):
-            same = same_speaker(speaker, m.speaker)
-            if (same or (same is None and _names(  # m names nobody: '"...," he said' after a
-                    self.a.text[max(0, m.span[0] - 400):m.span[0]], surname))  # mention
-                    ) and len(words & stems) >= 2:
-                return True
-        return False
 
     def _copy_quotes(self) -> list[QuoteMention]:
         """The copy's quotes with their speakers, read once per compared pair."""
