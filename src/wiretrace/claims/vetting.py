@@ -100,8 +100,9 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
         return True  # a character lost in decoding ("4\ufffd months"): no reading to compare
     if c.kind == "addition" and _UNIT_WORD.match(c.text.strip()):
         return True  # "USD" slipped next to "billion": a unit made explicit
-    if not c.versus_text or c.kind == "addition":
-        return False  # (an addition's source words are what the source says instead, no value)
+    if not c.versus_text or (c.kind == "addition" and "slips" not in c.explanation):
+        return False  # a claim the source lacks, beside what the source says there instead
+        # (a quote of the speaker): no value of the source's it could restate
     if same_reading(c.text, c.versus_text) or _acronym_of(c.text, c.versus_text):
         return True
     if c.kind == "title" and _title_key(c.text) == _title_key(c.versus_text):
