@@ -1472,3 +1472,14 @@ def test_a_quote_the_source_words_otherwise_is_set_against_the_source_quote() ->
             "forecasts were virtually the same.")
     [bare] = [c for c in compare_texts(lone, copy).changes if c.kind == "addition"]
     assert bare.versus_text == "" and "quotes" not in bare.explanation
+
+
+def test_an_adverb_of_manner_for_another_is_no_specific_term() -> None:
+    """"wrongly calculated" for "inaccurately calculated": two rare words in one slot, but how
+    something was done, said two ways; two rare nouns there ("rubella" for "measles") still
+    name two things."""
+    src = ("In February, 1,300 officers of the Varn force received incorrect pay, and some "
+           "allowances were inaccurately calculated in March after a measles outbreak.")
+    reworded = src.replace("inaccurately", "wrongly")
+    assert not found(src, reworded)
+    assert ("scope", "rubella") in found(src, reworded.replace("measles", "rubella"))

@@ -393,13 +393,22 @@ def _person_variant(copy_words: set[str], source_words: set[str]) -> bool:
     return x is not None and y is not None and x[0] == y[0] and zipf(x[0]) >= 3.0
 
 
+def _manner(word: str) -> bool:
+    """An adverb of manner made from an adjective ("wrongly", "inaccurately", "happily")."""
+    if len(word) <= 5 or not word.endswith("ly"):
+        return False
+    base = word[:-3] + "y" if word.endswith("ily") else word[:-2]
+    return zipf(base) > 0 and len(base) >= 4
+
+
 def _specific_terms(copy_words: set[str], source_words: set[str]) -> bool:
     """Two rare terms in one slot ("rubella" for "measles", a drug, a species, a disease) name
     two things; a swap of common words ("suffered" for "sustained") may only reword."""
     def rare(ws: set[str]) -> bool:
         content = [w for w in ws if is_content(w)]
-        if any(w.endswith(("ed", "ing")) for w in content):
-            return False  # "plagued by" / "beset by": a verb reworded, not a term
+        if any(w.endswith(("ed", "ing")) or _manner(w) for w in content):
+            return False  # "plagued by" / "beset by": a verb reworded, not a term; "wrongly"
+            # / "inaccurately": how, not what
         return bool(content) and all(zipf(w) < _SPECIFIC_ZIPF for w in content)
     return rare(copy_words) and rare(source_words)
 
