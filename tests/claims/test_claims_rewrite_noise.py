@@ -1483,3 +1483,23 @@ def test_an_adverb_of_manner_for_another_is_no_specific_term() -> None:
     reworded = src.replace("inaccurately", "wrongly")
     assert not found(src, reworded)
     assert ("scope", "rubella") in found(src, reworded.replace("measles", "rubella"))
+
+
+def test_a_speaker_named_with_a_participle_gives_the_quote() -> None:
+    """'..., with chief executive Ola Brandt stating, "..."': the quote is Brandt's, so a quote
+    the source lacks is set against what the source quotes Brandt saying; a participle that
+    introduces no speech ("during") names no one."""
+    text = ('Varn Bank was hit by an attack, with chief executive Ola Brandt stating, "Each '
+            'affected customer has had the money returned in full."')
+    assert [q.speaker for q in find_quote_mentions(text)] == ["Ola Brandt"]
+    assert [q.speaker for q in find_quote_mentions(
+        'The final was played at the Varn Arena during, "a storm of the century".')] == [None]
+    src = ('Varn Bank said it was hit by an attack at the weekend. "We have refunded every '
+           'account affected," said chief executive Ola Brandt. Online payments resume today.')
+    copy = ('Varn Bank was hit by an attack at the weekend, with chief executive Ola Brandt '
+            'stating, "Nobody will lose a penny, and we will look after you." Online payments '
+            'resume today.')
+    [add] = [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
+    assert "Nobody will lose a penny" in add.text
+    assert "words given to Ola Brandt" in add.explanation
+    assert add.versus_text == "We have refunded every account affected,"

@@ -137,6 +137,9 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
     m = _NAME_VERB_BEFORE.search(text, begin, open_at)
     if m and _named_verb(m) and _LEAD_IN.fullmatch(text, begin, m.start()):
         return m.group("src"), m.span("src")  # 'Obama reflected, "...', 'X, her agent, said: "'
+    m = _NAME_SAYING_BEFORE.search(text, begin, open_at)
+    if m and _named_verb(m):
+        return m.group("src"), m.span("src")  # '..., with CEO Benny Higgins stating, "...'
     return None
 
 
@@ -148,6 +151,8 @@ _FROM = r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?"  # "
 _NAME_VERB_BEFORE = re.compile(
     rf"{_NAME}{_FROM}(?:,[^,\"“”.!?;]{{3,60}},)?\s+(?:\w+ly\s+)?(?P<verb>said|told|wrote|[a-z]{{3,}}(?:ed|s))"
     r"(?:\s+[a-z]+){0,3}\s*[,:]\s*$")  # "shared her thoughts:", "told reporters:"
+# a name and a participle of speech right before the quote, anywhere in its sentence
+_NAME_SAYING_BEFORE = re.compile(rf"{_NAME}\s+(?P<verb>[a-z]{{3,}}ing)\s*[,:]\s*$")
 _NAME_VERB_AFTER = re.compile(
     rf"\s*,?\s*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>said|told|wrote|[a-z]{{3,}}(?:ed|s))\b")
 # what may stand before the speaker's name in its sentence: nothing, or a short lead-in ("In
@@ -166,7 +171,10 @@ _OPENS_NEXT = re.compile(r"(?:\s+[a-z]+){0,3}\s*:")
 _NOT_SPEECH = frozenset({"was", "has", "is", "does", "goes", "comes", "gets", "seems", "looks",
                          "needs", "wants", "plays", "runs", "makes", "takes", "gives", "lives",
                          "works", "led", "used", "needed", "wanted", "played", "seemed",
-                         "looked", "worked", "lived", "this", "his", "its", "ways"})
+                         "looked", "worked", "lived", "this", "his", "its", "ways",
+                         "being", "having", "during", "nothing", "something", "anything",
+                         "everything", "morning", "evening", "thing", "king", "meeting",
+                         "building", "spring", "following", "including", "according"})
 
 
 def _trimmed(text: str, who: tuple[str, Span] | None) -> tuple[str, Span] | None:
