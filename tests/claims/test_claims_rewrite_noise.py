@@ -333,10 +333,12 @@ def test_a_source_cut_mid_quote_still_holds_its_quote() -> None:
             "\"The city's plan has plainly produced results, as its higher growth rate compared "
             "with the other cities in the region shows,\" she added.")
     assert not [c for c in compare_texts(src, copy).changes if "the quote" in c.explanation]
-    from wiretrace.claims.compare_attributions import _open_quote
+    from wiretrace.claims.quotes import cut_quote_mention
 
-    assert _open_quote(src)[0].startswith("It is clearly also delivering results")
-    assert _open_quote(copy) == []  # every quote of the copy is closed
+    cut = cut_quote_mention(src)
+    assert cut is not None and cut.text.startswith("It is clearly also delivering results")
+    assert src[slice(*cut.span)] == cut.text
+    assert cut_quote_mention(copy) is None  # every quote of the copy is closed
 
 
 def test_a_speaker_after_an_article_is_the_speaker() -> None:
@@ -1503,3 +1505,17 @@ def test_a_speaker_named_with_a_participle_gives_the_quote() -> None:
     assert "Nobody will lose a penny" in add.text
     assert "words given to Ola Brandt" in add.explanation
     assert add.versus_text == "We have refunded every account affected,"
+
+
+def test_a_quote_rewording_a_quote_the_source_is_cut_inside_is_set_against_it() -> None:
+    """A source cut off inside a quote still says what was quoted there: a quote the copy puts
+    in that passage in other words is reported with the cut quote beside it."""
+    src = ("Lenders were quick to act when customers missed payments. The head of the Varn Debt "
+           "Trust said: \"The regulator is absolutely right to be concerned about the one in six "
+           "households")
+    copy = ("Lenders were quick to act when customers missed payments. The head of the Varn Debt "
+            "Trust said the regulator was right to be concerned: \"Families are drowning in card "
+            "debt and the banks keep lending.\"")
+    [add] = [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
+    assert "Families are drowning" in add.text
+    assert add.versus_text.startswith("The regulator is absolutely right")

@@ -29,6 +29,7 @@ from wiretrace.claims.normalise import reading_key
 from wiretrace.claims.pairing import Sent, Side, is_content, stem
 from wiretrace.claims.quotes import (
     QuoteMention,
+    cut_quote_mention,
     find_quote_mentions,
     quote_words,
     same_speaker,
@@ -562,7 +563,8 @@ class AttributionChecks:
         """The source's quotes, read once per compared pair (with the word runs and content
         words ``_edits_source_quote`` matches against)."""
         if self._a_quotes is None:
-            self._a_quotes = find_quote_mentions(self.a.text)
+            cut = cut_quote_mention(self.a.text)
+            self._a_quotes = find_quote_mentions(self.a.text) + ([cut] if cut else [])
             self._a_quote_grams = {tuple(m.words[i:i + 4]) for m in self._a_quotes
                                    for i in range(len(m.words) - 3)}
             self._a_quote_stems = [{stem(w) for w in m.words if is_content(w)}
@@ -637,7 +639,8 @@ def side_vectors(side: Side) -> tuple[np.ndarray, np.ndarray]:
     if side.vectors is None:
         # quotes of one sentence (claims) and of several ("I know how. I have to focus.")
         quotes = list(dict.fromkeys([c.text for c in side.claims if c.kind == "quote"] + [
-            m.text for m in find_quote_mentions(side.text)] + _open_quote(side.text)))
+            m.text for m in find_quote_mentions(side.text)] + [
+            m.text for m in [cut_quote_mention(side.text)] if m]))
         sents = [side.text[s.span[0]:s.span[1]] for s in side.sents]
         vecs = embed(sents + quotes)
         vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
@@ -663,14 +666,3 @@ def cut_quote(text: str) -> tuple[str, str | None] | None:
         who = re.split(r"[.!?]\s+", who)[-1]  # "EU. Mr Juncker": the reader ran back a sentence
     return t[at + 1:].strip(), who
 
-
-def _open_quote(text: str) -> list[str]:
-    """The quote a text opens and never closes: a text cut mid-quote, as a truncated feed or a
-    paywall cuts it, still holds the start of what its speaker said."""
-    t = text.rstrip()
-    curly, straight = t.rfind("“"), t.rfind('"')
-    if curly > t.rfind("”") and len(t) - curly > 20:
-        return [t[curly + 1:]]
-    if straight >= 0 and t.count('"') % 2 == 1 and len(t) - straight > 20:
-        return [t[straight + 1:]]
-    return []

@@ -33,8 +33,8 @@ from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.normalise import reading_form
 from wiretrace.model import Alignment, Article, Derivation, QuoteChange, Span, spans_overlap
 
-__all__ = ["QuoteMention", "compare_quotes", "find_quote_mentions", "quote_changes",
-           "quote_words"]
+__all__ = ["QuoteMention", "compare_quotes", "cut_quote_mention", "find_quote_mentions",
+           "quote_changes", "quote_words"]
 
 _QUOTE = re.compile(r"[\"“„](?P<q>[^\"“”„\n]{3,800}?)[\"”“]")
 _TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
@@ -214,6 +214,23 @@ def find_quote_mentions(text: str) -> list[QuoteMention]:
         out.append(QuoteMention((s, e), m.group("q"), words, spans,
                                 who[0] if who else None, who[1] if who else None))
     return out
+
+
+def cut_quote_mention(text: str) -> QuoteMention | None:
+    """The quote a text opens and never closes (a text cut mid-quote, as a truncated feed or a
+    paywall cuts it), with its speaker: it still holds the start of what they said."""
+    t = text.rstrip()
+    curly, straight = t.rfind("“"), t.rfind('"')
+    if curly > t.rfind("”") and len(t) - curly > 20:
+        at = curly
+    elif straight >= 0 and t.count('"') % 2 == 1 and len(t) - straight > 20:
+        at = straight
+    else:
+        return None
+    words, spans = quote_words(t[at + 1:], at + 1)
+    who = _trimmed(text, _speaker(text, at, len(t)))
+    return QuoteMention((at + 1, len(t)), t[at + 1:], words, spans,
+                        who[0] if who else None, who[1] if who else None)
 
 
 # ------------------------------------------------------------------------------ speakers
