@@ -1519,3 +1519,17 @@ def test_a_quote_rewording_a_quote_the_source_is_cut_inside_is_set_against_it() 
     [add] = [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
     assert "Families are drowning" in add.text
     assert add.versus_text.startswith("The regulator is absolutely right")
+
+
+def test_a_copy_sentence_that_still_names_the_source_keeps_its_attribution() -> None:
+    """"noting that the UK has admitted about 3,500 refugees since 2015, based on UN data" for
+    "..., according to the UN": the subject's verb ("admitted") reads like a reporting verb,
+    but the sentence still gives the figure to the UN; a sentence that names another source in
+    its place still moves the attribution."""
+    src = ("Aid groups called the UK a poor partner. The UK has taken in about 3,500 Eritrean "
+           "refugees since 2015, according to the UN.")
+    copy = ("He called the UK a \"poor partner\" in sharing the load, noting that the UK has "
+            "admitted about 3,500 Eritrean refugees since 2015, based on UN data.")
+    assert not [k for k, _ in found(src, copy) if k == "attribution"]
+    moved = copy.replace(", based on UN data", ", Minister Ola Brandt said")
+    assert [k for k, _ in found(src, moved) if k == "attribution"]

@@ -460,6 +460,9 @@ class AttributionChecks:
             if not a_attr and _named_in(ba.subject or "", " ".join(
                     self.a.text[sa.span[0]:sa.span[1]] for sa in region)):
                 continue  # the source's passage names it, unattributed ("the Branch's findings")
+            if a_attr and _names(self.b.text[sb.span[0]:sb.span[1]], a_attr[0].subject or ""):
+                continue  # the copy's sentence still names the source's source ("the UK has
+                # admitted 8,000 refugees, based on UN data" for "..., according to the UN")
             if a_attr:
                 self.add("attribution", ba.span, a_attr[0].span,
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
