@@ -1533,3 +1533,20 @@ def test_a_copy_sentence_that_still_names_the_source_keeps_its_attribution() -> 
     assert not [k for k, _ in found(src, copy) if k == "attribution"]
     moved = copy.replace(", based on UN data", ", Minister Ola Brandt said")
     assert [k for k, _ in found(src, moved) if k == "attribution"]
+
+
+def test_a_quote_continued_in_a_new_paragraph_is_two_quotes() -> None:
+    """A quote running over two paragraphs opens each and closes only the last (the press's
+    convention); a text that runs the paragraphs on, or keeps the break, still holds two quotes,
+    not one that swallows the words between them."""
+    flat = ('"We are angry," Ada Lind said. "Those who did it must pay. "It is on our doorstep." '
+            'Mrs Lind said the loss was a "desperate escape" for him.')
+    assert [q.text for q in find_quote_mentions(flat)] == [
+        "We are angry,", "Those who did it must pay.", "It is on our doorstep.",
+        "desperate escape"]
+    broken = flat.replace('must pay. "It', 'must pay\n"It')
+    assert [q.text for q in find_quote_mentions(broken)][1:3] == [
+        "Those who did it must pay", "It is on our doorstep."]
+    # a straight mark after a space still closes a quote when no word follows it
+    assert [q.text for q in find_quote_mentions('She called it "a disaster " and left.')] == [
+        "a disaster "]
