@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["ACCOUNT_MODIFIERS", "VERBS", "Attribution", "Quote", "find_attributions",
+__all__ = ["ACCOUNT_MODIFIERS", "QUOTE", "VERBS", "Attribution", "Quote", "find_attributions",
            "find_quotes", "verb_group"]
 
 _SOURCE = (
@@ -57,7 +57,13 @@ ACCOUNT_MODIFIERS = frozenset({
     "earlier", "early", "initial", "first", "preliminary", "previous", "prior", "later", "latest",
     "recent", "new", "final", "further", "separate", "conflicting", "unconfirmed"})
 _BAD_SOURCE = frozenset({"the", "a", "an", "and", "but", "that", "which", "this", "it", "there"})
-_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{3,600})[\"”]")
+# a quote closes on a curly mark, or a straight one after its last word or before no word (a
+# straight mark after a space and before a word opens the next quote), or ends before the
+# opening mark of a quote continued in a new paragraph, the text run on ('must pay. "It is on
+# our doorstep."') or not
+QUOTE = re.compile(r"[\"“„](?P<q>[^\"“”„\n]{3,800}?)"
+                   r"(?:[”“]|(?<!\s)\"|\"(?!\w)|(?<=[.!?,])(?=\s+[\"“][A-Z])"
+                   r"|(?=[ \t]*\n\s*[\"“][A-Z]))")
 
 
 @dataclass(slots=True)
@@ -140,7 +146,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     """Quoted passages of ``text[start:end]`` with a speaker when a reporting verb names one."""
     end = len(text) if end is None else end
     out: list[Quote] = []
-    for m in _QUOTE.finditer(text, start, end):
+    for m in QUOTE.finditer(text, start, end):
         speaker = None
         before = text[max(start, m.start() - 80):m.start()]
         for a in find_attributions(text, m.end() - 1, min(len(text), m.end() + 80)):

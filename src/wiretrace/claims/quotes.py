@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from wiretrace.claims.attributions import QUOTE as _QUOTE
 from wiretrace.claims.attributions import find_attributions
 from wiretrace.claims.entities import COMMON_CAPITALISED
 from wiretrace.claims.normalise import reading_form
@@ -36,13 +37,6 @@ from wiretrace.model import Alignment, Article, Derivation, QuoteChange, Span, s
 __all__ = ["QuoteMention", "compare_quotes", "cut_quote_mention", "find_quote_mentions",
            "quote_changes", "quote_words"]
 
-# a quote closes on a curly mark, or a straight one after its last word or before no word (a
-# straight mark after a space and before a word opens the next quote), or ends before the
-# opening mark of a quote continued in a new paragraph, the text run on ('must pay. "It is on
-# our doorstep."') or not
-_QUOTE = re.compile(r"[\"“„](?P<q>[^\"“”„\n]{3,800}?)"
-                    r"(?:[”“]|(?<!\s)\"|\"(?!\w)|(?<=[.!?,])(?=\s+[\"“][A-Z])"
-                    r"|(?=[ \t]*\n\s*[\"“][A-Z]))")
 _TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
