@@ -1550,3 +1550,18 @@ def test_a_quote_continued_in_a_new_paragraph_is_two_quotes() -> None:
     # a straight mark after a space still closes a quote when no word follows it
     assert [q.text for q in find_quote_mentions('She called it "a disaster " and left.')] == [
         "a disaster "]
+
+
+def test_a_pronoun_quote_is_given_to_the_person_named_last_before_it() -> None:
+    """'Ilse Moreau took the stage ... "...," she began': with no speaker named by a quote or an
+    attribution before it, the quote is the person's the copy names last; a quote the source
+    lacks is set against that person's source quote."""
+    src = ("Ilse Moreau spoke at the summit in Varnholt on Monday. \"It is obvious that what the "
+           "UK did has worked,\" Ms Moreau said. The forecasts were virtually the same.")
+    copy = ("At the summit in Varnholt on Monday, the celebrated economist Ilse Moreau took the "
+            "stage. \"Plainly, the course charted by the United Kingdom has borne fruit and will "
+            "be copied,\" she began. The forecasts were virtually the same.")
+    [add] = [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
+    assert "course charted" in add.text
+    assert "words given to Ilse Moreau" in add.explanation
+    assert add.versus_text.startswith("It is obvious that what the UK did has worked")

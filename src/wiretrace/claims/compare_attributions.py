@@ -546,15 +546,22 @@ class AttributionChecks:
 
     def _named_before(self, pos: int) -> str | None:
         """Who the copy last has speak, by name, in the 400 characters before ``pos`` (a
-        quote's speaker or an attribution's source): whom a pronoun or an unattributed quote
-        there refers to ('"...," Karen said. "While I ...'), as the source's pronoun quotes
-        are read."""
+        quote's speaker or an attribution's source), else the person it names last there: whom
+        a pronoun or an unattributed quote there refers to ('"...," Karen said. "While I ...'),
+        as the source's pronoun quotes are read."""
         said = [(q.span[1], q.speaker) for q in self._copy_quotes() if q.speaker]
         said += [(c.span[1], c.subject) for c in self.b.claims
                  if c.kind == "attribution" and c.subject]
         near = [(end, who) for end, who in said if pos - 400 <= end <= pos
                 and who.split()[0].lower() not in _PERSONAL and _named_source(who)]
-        return max(near)[1] if near else None
+        if near:
+            return max(near)[1]
+        # else the person the copy names last before it ("the dignified figure of Christine
+        # Lagarde took the stage ... '...,' she began")
+        people = [(c.span[1], str((c.value or {}).get("canonical") or c.text))
+                  for c in self.b.claims if c.kind == "actor"
+                  and (c.value or {}).get("type") == "person" and pos - 400 <= c.span[1] <= pos]
+        return max(people)[1] if people else None
 
     def _copy_quotes(self) -> list[QuoteMention]:
         """The copy's quotes with their speakers, read once per compared pair."""
