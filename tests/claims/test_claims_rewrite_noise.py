@@ -1565,3 +1565,17 @@ def test_a_pronoun_quote_is_given_to_the_person_named_last_before_it() -> None:
     assert "course charted" in add.text
     assert "words given to Ilse Moreau" in add.explanation
     assert add.versus_text.startswith("It is obvious that what the UK did has worked")
+
+
+def test_a_place_made_into_an_adjective_is_the_place() -> None:
+    """"a United Kingdom-based submarine" for "a British submarine": the same country, made into
+    an adjective; a place the source never names, so made ("a Lisk-based crew"), is still new."""
+    src = ("For months the ministry refused to comment. New evidence shows a British submarine "
+           "was responsible for the damage to the trawler.")
+    copy = ("For months the ministry refused to comment. New evidence now attributes the damage "
+            "to the trawler to a United Kingdom-based submarine.")
+    assert not [k for k, _ in found(src, copy) if k in {"addition", "place", "actor"}]
+    assert [e.text for e in find_entities("a United Kingdom-based submarine")] == [
+        "United Kingdom"]
+    other = copy.replace("United Kingdom-based submarine", "submarine with a Lisbon-based crew")
+    assert [t for k, t in found(src, other) if k == "addition" and "Lisbon" in t]

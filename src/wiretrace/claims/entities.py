@@ -148,6 +148,11 @@ def _sentence_opener(word: str) -> bool:
     return len(w) >= 6 and w.endswith(("ing", "ly")) and zipf(w) >= 4.4
 
 
+# a name made into an adjective by a participle ("London-based", "US-led", "Paris-born")
+_ATTACHED = re.compile(r"(\S+?)-(?:based|born|bred|led|backed|owned|run|made|funded|linked|"
+                       r"registered|listed|headquartered|flagged|brokered|sponsored)")
+
+
 def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
     """Names in ``text[start:end]`` (a sentence) with their type; spans index into ``text``."""
     end = len(text) if end is None else end
@@ -192,6 +197,9 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
         while len(words) > 1 and words[-1].lower() in lexicon().titles and (
                 words[-1].isupper() or words[-2].isupper()):
             words = words[:-1]  # "NHS CEO", "Labour MP": the body, then a title
+        if words and (m := _ATTACHED.fullmatch(words[-1])):
+            words[-1] = m.group(1)  # "a United Kingdom-based submarine": the place, whatever
+            # is based there
         if not words:
             continue
         name = " ".join(words)
