@@ -197,8 +197,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
         while len(words) > 1 and words[-1].lower() in lexicon().titles and (
                 words[-1].isupper() or words[-2].isupper()):
             words = words[:-1]  # "NHS CEO", "Labour MP": the body, then a title
-        if words and (m := _ATTACHED.fullmatch(words[-1])):
-            words[-1] = m.group(1)  # "a United Kingdom-based submarine": the place, whatever
+        if words and (attached := _ATTACHED.fullmatch(words[-1])):
+            words[-1] = attached.group(1)  # "a United Kingdom-based submarine": the place, whatever
             # is based there
         if not words:
             continue
