@@ -274,6 +274,19 @@ def _holiday_dated(c: Claim, sent: Sent | None, text: str) -> bool:
     return False
 
 
+# games a host city names on its own ("her spot for Rio", "the Tokyo Olympics")
+_GAMES = re.compile(r"(?P<host>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
+                    r"(?:(?:Summer|Winter)\s+)?(?:Olympics|Olympic Games|Paralympics|"
+                    r"Paralympic Games|Commonwealth Games|Games)")
+
+
+def _games_of(name: str, text: str) -> bool:
+    """"the Rio Olympics" where ``text`` says "Rio": the games named by their host city, which
+    the press names on its own for them."""
+    m = _GAMES.fullmatch(name.strip())
+    return m is not None and re.search(rf"\b{re.escape(m.group('host'))}\b", text) is not None
+
+
 def supported(unit: Unit, sides: list[Side], names_match: object,
               unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
@@ -292,6 +305,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or any(_read(v) in _read(side.text) for v in _place_forms(c.text))
             or _acronym_given(c, unit_sent, side.text)
             or _holiday_dated(c, unit_sent, side.text)
+            or _games_of(c.text, side.text)
         ):
             return True
         if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:
