@@ -1595,3 +1595,16 @@ def test_games_named_by_their_host_city_are_the_city_the_source_names() -> None:
     [other] = [c for c in compare_texts(src, copy.replace("Rio Olympics", "Tarvo Olympics"))
                .changes if c.kind == "addition"]
     assert "Tarvo Olympics" in other.explanation
+
+
+def test_an_auxiliary_is_no_source() -> None:
+    """"Varnia, a key ally of the government, has announced ...": an apposition parts the
+    subject from "has announced"; "has" is no source, so a copy that keeps the statement drops
+    no attribution to it."""
+    text = ("After an agreement with \"moderate\" rebels, Varnia, a key ally of the government, "
+            "has announced a halt to the shelling of Lisk.")
+    assert not [a for a in find_attributions(text) if a.source.lower() == "has"]
+    copy = ("After Varnia said it had reached an agreement with \"moderate\" rebels, the "
+            "government ordered a halt to the shelling of Lisk.")
+    assert not [c for c in compare_texts(text, copy).changes
+                if c.kind == "attribution" and c.versus_text.lower().startswith("has")]

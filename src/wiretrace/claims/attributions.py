@@ -56,7 +56,10 @@ _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being"})
 ACCOUNT_MODIFIERS = frozenset({
     "earlier", "early", "initial", "first", "preliminary", "previous", "prior", "later", "latest",
     "recent", "new", "final", "further", "separate", "conflicting", "unconfirmed"})
-_BAD_SOURCE = frozenset({"the", "a", "an", "and", "but", "that", "which", "this", "it", "there"})
+_BAD_SOURCE = frozenset({"the", "a", "an", "and", "but", "that", "which", "this", "it", "there",
+                         # an auxiliary left of the verb when an apposition parts it from its
+                         # subject ("Russia, a key ally of Syria, has announced")
+                         "has", "have", "had", "will", "would", "also"})
 # a quote closes on a curly mark, or a straight one after its last word or before no word (a
 # straight mark after a space and before a word opens the next quote), or ends before the
 # opening mark of a quote continued in a new paragraph, the text run on ('must pay. "It is on
