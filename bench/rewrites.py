@@ -155,6 +155,7 @@ def run(
                 if reached:
                     types[dtype[art.id]] += 1
                 counts["linked"] += reached
+                counts["direct"] += reached and parent[art.id] == orig
                 counts["rewrite_typed"] += reached and dtype[art.id] in ("rewrite", "summary")
                 for key in (it["method"], f"{items[0]['id'].split('-')[0]}:{it['method']}"):
                     by_method[key]["n"] += 1
@@ -167,6 +168,7 @@ def run(
     res = {
         "linked": counts["linked"] / rev,
         "rewrite_typed": counts["rewrite_typed"] / rev,
+        "direct_parent": counts["direct"] / max(1, counts["linked"]),
         "original_as_copy": counts["original_as_copy"],
         "continuations_linked": counts["continuations_linked"],
     }
@@ -175,7 +177,8 @@ def run(
     )
     print(
         f"rewrites split={split} stories={len(stories)} revisions={counts['revision']} "
-        f"linked={res['linked']:.3f} rewrite_typed={res['rewrite_typed']:.3f} [{methods}] "
+        f"linked={res['linked']:.3f} rewrite_typed={res['rewrite_typed']:.3f} "
+        f"direct_parent={res['direct_parent']:.3f} [{methods}] "
         f"original_as_copy={counts['original_as_copy']}/{counts['originals']} "
         f"continuations_typed_rewrite={counts['continuations_linked']}/{counts['continuation']} "
         f"semantic={'on' if semantic else 'off'} types_of_linked={dict(types.most_common())} "

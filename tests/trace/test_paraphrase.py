@@ -114,3 +114,43 @@ def test_copy_without_the_agency_credit_is_flagged_credit_stripped() -> None:
     assert flagged and "AP" in flagged[0]
     assert not any(e.startswith("credit stripped") for e in got[3].evidence)
     assert not any(e.startswith("credit stripped") for e in got[1].evidence)
+
+
+# A second model's rewrite of ORIGINAL, worded much as LLM_REWRITE is (models paraphrase alike),
+# so it is closer to that sibling than to the original it was made from
+SIBLING = """Flames tore through Port Elmira's principal grain terminal on Tuesday, wiping out three storage buildings and stopping all shipments for at least seven days, port officials said.
+Crews battled the inferno for nine hours before they managed to contain it early on Wednesday, said Marta Kovane, who leads the fire service.
+A pair of dockhands needed hospital care after breathing in smoke, and both were later sent home.
+Roughly two fifths of all wheat leaving Valdoria passes through the facility, so merchants fear a jump in prices if rebuilding drags on.
+Speaking to reporters on Wednesday morning, Mayor Ilse Branco promised a swift reconstruction and vowed that no vessel would leave the harbour without cargo.
+The origin of the blaze remains unknown, though port officials are looking into a possible electrical failure on a conveyor."""
+# what the original says and LLM_REWRITE leaves out
+HELLER = "\nPort director Tomas Heller put the damage at 12 million euros, most of it insured."
+# what a rewrite adds that the original does not say
+SENT_HOME = "\nSome 300 dock workers were sent home until further notice."
+
+
+def _three(rewrite: str, sibling: str) -> dict[int, int | None]:
+    arts = [make(1, ORIGINAL, site="apnews.com", published="2024-03-05T08:00:00+00:00"),
+            make(2, rewrite, site="farm-a.example", published="2024-03-06T08:00:00+00:00"),
+            make(3, sibling, site="farm-b.example", published="2024-03-06T11:00:00+00:00")]
+    return {d.article: d.parent for d in trace_story(arts)}
+
+
+def test_a_rewrite_is_not_made_the_parent_of_its_sibling() -> None:
+    """Two rewrites of one original, the later worded much as the earlier: nothing in the later
+    one comes from the earlier rather than from the original (no fact the earlier added), so
+    both are the original's; and a rewrite that keeps a fact the earlier one left out (the
+    director's estimate) cannot have been made from it."""
+    from wiretrace.trace.align import align
+
+    closer = align(LLM_REWRITE, SIBLING).reuse_b, align(ORIGINAL, SIBLING).reuse_b
+    assert closer[0] >= closer[1]  # the trap: the sibling is at least as close as the source
+    assert _three(LLM_REWRITE, SIBLING) == {1: None, 2: 1, 3: 1}
+    assert _three(LLM_REWRITE, SIBLING + HELLER) == {1: None, 2: 1, 3: 1}
+
+
+def test_a_rewrite_that_takes_what_another_added_is_its_copy() -> None:
+    """Shared innovation: the later rewrite carries a fact the earlier one added to the
+    original (300 workers sent home), so it was made from the earlier rewrite."""
+    assert _three(LLM_REWRITE + SENT_HOME, SIBLING + SENT_HOME) == {1: None, 2: 1, 3: 2}

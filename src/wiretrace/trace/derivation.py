@@ -45,7 +45,7 @@ from wiretrace.trace.features import (
     view,
 )
 from wiretrace.trace.linkmodel import load_model as load_link_model
-from wiretrace.trace.linkmodel import pair_features, paraphrase_probability
+from wiretrace.trace.linkmodel import fact_marks, pair_features, paraphrase_probability
 from wiretrace.trace.sentences import split_sentences
 
 __all__ = ["trace_story", "TraceParams", "link_basis", "lexical_link", "may_be_paraphrase"]
@@ -192,7 +192,8 @@ def trace_story(
             if d >= -0.25 and enough_c:
                 cands.append(p)
         if cands:
-            parent[c] = _choose_parent(c, cands, views, rank)
+            closest = _choose_parent(c, cands, views, rank)
+            parent[c] = _shared_innovations(c, closest, cands, parent, by_id, views)
 
     children = {k: [c for c, p in parent.items() if p == k] for k in by_id}
     out: list[Derivation] = []
@@ -266,6 +267,8 @@ _CLOSE_WORDING = 0.8  # share of a pair's aligned text verbatim or closely edite
 _SUMMARY_COVER = 0.85  # share of an aggregator's summary found in its source
 _DATE_WEIGHT = 3.5
 _CONTENT_UNDER_DATES = 3.0  # what the texts hold, together, when both are dated apart
+# c shares this much more of p's text word for word than of o's: p's own sentences, taken
+_SHARED_VERBATIM = 0.2
 _SUMMARY_WORD = re.compile(r"\b(?:summar|condens|shorten|key points|tl;?dr|brief)", re.I)
 
 
@@ -515,6 +518,47 @@ def _choose_parent(
     if full:
         return max(full, key=lambda p: (round(views[(c, p)].core_p, 2), -rank[p]))
     return min(near, key=lambda p: rank[p])
+
+
+def _shared_innovations(
+    c: int,
+    p: int,
+    cands: list[int],
+    parent: dict[int, int],
+    by_id: dict[int, Article],
+    views: dict[tuple[int, int], PairView],
+) -> int:
+    """The parent of ``c`` among ``p`` (the closest candidate) and the candidates ``p`` itself
+    descends from, by the stemmatic principle of shared innovations: c descends from p only if
+    it shares something p brought in, not merely wording that is close.
+
+    Two LLM rewrites of one source are closer to each other than to it (models paraphrase
+    alike), so closeness alone makes one rewrite the parent of its sibling. Facts (names,
+    figures) decide: c goes up to p's own source o when it keeps more of o's facts that p left
+    out than it shares of the facts p added; and, where p rewrote o (a rewrite or summary of
+    it), also when c shares none of either and no more of p's exact sentences than of o's:
+    nothing then says c saw p rather than the text p rewrote."""
+    fc = fact_marks(by_id[c].text)
+    while p in parent and parent[p] in cands:
+        o = parent[p]
+        fp, fo = fact_marks(by_id[p].text), fact_marks(by_id[o].text)
+        kept = len((fo - fp) & fc)  # o's facts that p left out and c has
+        taken = len((fp - fo) & fc)  # p's own facts that c has
+        if kept > taken or (kept == taken == 0 and _rewritten_from(c, p, o, by_id, views)):
+            p = o
+        else:
+            break
+    return p
+
+
+def _rewritten_from(
+    c: int, p: int, o: int, by_id: dict[int, Article], views: dict[tuple[int, int], PairView]
+) -> bool:
+    """p rewrote o, and c holds no more of p's sentences word for word than of o's."""
+    verbatim_p = views[(c, p)].cov_c.get("verbatim", 0.0)
+    verbatim_o = views[(c, o)].cov_c.get("verbatim", 0.0)
+    return (verbatim_p - verbatim_o < _SHARED_VERBATIM
+            and classify(views[(p, o)], by_id[p], by_id[o]) in ("rewrite", "summary"))
 
 
 def _closeness(v: PairView) -> float:

@@ -31,7 +31,9 @@ from wiretrace.model import Article
 from wiretrace.trace.features import PairView
 from wiretrace.trace.sentences import STOPWORDS, split_sentences, zipf
 
-__all__ = ["FEATURES", "LinkModel", "load_model", "pair_features", "paraphrase_probability"]
+__all__ = [
+    "FEATURES", "LinkModel", "fact_marks", "load_model", "pair_features", "paraphrase_probability",
+]
 
 FEATURES = (
     "cover_short",  # share of the shorter text in pairs (any kind)
@@ -129,6 +131,13 @@ def _marks(text: str) -> _Marks:
                 rare.add(_stem(w))
     return _Marks(frozenset(names), frozenset(figures), frozenset(rare), frozenset(words),
                   frozenset(content))
+
+
+def fact_marks(text: str) -> frozenset[str]:
+    """The names and figures of ``text`` (figures of one character left out: a page's numbering
+    and boilerplate are full of them), folded as ``pair_features`` folds them."""
+    m = _marks(text)
+    return m.names | frozenset(f for f in m.figures if len(f) > 1)
 
 
 def _found(mine: frozenset[str], other: _Marks) -> float:
