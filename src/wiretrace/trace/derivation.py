@@ -44,8 +44,8 @@ from wiretrace.trace.features import (
     tells,
     view,
 )
-from wiretrace.trace.linkmodel import load_model as load_link_model
 from wiretrace.trace.linkmodel import fact_marks, pair_features, paraphrase_probability
+from wiretrace.trace.linkmodel import load_model as load_link_model
 from wiretrace.trace.sentences import split_sentences
 
 __all__ = ["trace_story", "TraceParams", "link_basis", "lexical_link", "may_be_paraphrase"]
