@@ -1608,3 +1608,16 @@ def test_an_auxiliary_is_no_source() -> None:
             "government ordered a halt to the shelling of Lisk.")
     assert not [c for c in compare_texts(text, copy).changes
                 if c.kind == "attribution" and c.versus_text.lower().startswith("has")]
+
+
+def test_a_full_name_for_the_surname_the_source_gives_is_that_person() -> None:
+    """"the player assumes the role of Jean-Luc Mélenchon" where the source says "pretending to
+    be Mr Melenchon": one person, the first name added and the surname with its accent; someone
+    the source never names is still new."""
+    src = ("In the game the player roams the streets pretending to be Mr Melenchon as he battles "
+           "against rival politicians. The aim is to shake money from the rich.")
+    copy = ("In the game the player assumes the role of Jean-Luc Mélenchon as he battles against "
+            "rival politicians. The aim is to shake money from the rich.")
+    assert not [k for k, _ in found(src, copy) if k in {"addition", "actor"}]
+    other = copy.replace("Jean-Luc Mélenchon", "Jean-Luc Ménard")
+    assert [t for k, t in found(src, other) if k in {"addition", "actor"}]

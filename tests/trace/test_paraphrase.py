@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import INDEPENDENT, ORIGINAL, make
 
+from wiretrace.model import Derivation
 from wiretrace.settings import Settings
 from wiretrace.trace.align import align, passages
 from wiretrace.trace.derivation import trace_story
@@ -131,10 +132,14 @@ SENT_HOME = "\nSome 300 dock workers were sent home until further notice."
 
 
 def _three(rewrite: str, sibling: str) -> dict[int, int | None]:
+    return {d.article: d.parent for d in _traced(rewrite, sibling)}
+
+
+def _traced(rewrite: str, sibling: str) -> list[Derivation]:
     arts = [make(1, ORIGINAL, site="apnews.com", published="2024-03-05T08:00:00+00:00"),
             make(2, rewrite, site="farm-a.example", published="2024-03-06T08:00:00+00:00"),
             make(3, sibling, site="farm-b.example", published="2024-03-06T11:00:00+00:00")]
-    return {d.article: d.parent for d in trace_story(arts)}
+    return trace_story(arts)
 
 
 def test_a_rewrite_is_not_made_the_parent_of_its_sibling() -> None:
@@ -148,6 +153,9 @@ def test_a_rewrite_is_not_made_the_parent_of_its_sibling() -> None:
     assert closer[0] >= closer[1]  # the trap: the sibling is at least as close as the source
     assert _three(LLM_REWRITE, SIBLING) == {1: None, 2: 1, 3: 1}
     assert _three(LLM_REWRITE, SIBLING + HELLER) == {1: None, 2: 1, 3: 1}
+    # the evidence names the fact the closer rewrite lacks
+    later = _traced(LLM_REWRITE, SIBLING + HELLER)[2]
+    assert any(e.startswith("made from #1, not from #2") and "heller" in e for e in later.evidence)
 
 
 def test_a_rewrite_that_takes_what_another_added_is_its_copy() -> None:

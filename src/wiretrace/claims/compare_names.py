@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from wiretrace.claims.additions import is_credit
 from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
 from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.normalise import reading_form
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
@@ -34,7 +35,9 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord",
 
 
 def _norm_name(s: str) -> str:
-    return re.sub(r"['’]s$", "", s).lower().strip(" .")
+    """A name as a reader compares it: lower case, accents and a possessive left out
+    ("Mélenchon's" / "Melenchon")."""
+    return re.sub(r"'s$", "", reading_form(s)).strip(" .")
 
 
 _NUMBERED = {"i": "1", "one": "1", "first": "1", "ii": "2", "two": "2", "second": "2",

@@ -170,6 +170,8 @@ def trace_story(
     rank = {k: r for r, k in enumerate(order)}
 
     parent: dict[int, int] = {}
+    # a copy given the source of its closest candidate: (that candidate, why)
+    passed_over: dict[int, tuple[int, str]] = {}
     siblings: dict[int, list[int]] = {k: [] for k in by_id}
     for c in order:
         cands: list[int] = []
@@ -193,7 +195,9 @@ def trace_story(
                 cands.append(p)
         if cands:
             closest = _choose_parent(c, cands, views, rank)
-            parent[c] = _shared_innovations(c, closest, cands, parent, by_id, views)
+            parent[c], passed = _shared_innovations(c, closest, cands, parent, by_id, views)
+            if passed:
+                passed_over[c] = passed
 
     children = {k: [c for c, p in parent.items() if p == k] for k in by_id}
     out: list[Derivation] = []
@@ -201,18 +205,25 @@ def trace_story(
         k = _aid(a)
         if k in parent:
             p = parent[k]
-            out.append(_derived(a, by_id[p], views[(k, p)], dir_of(p, k), why, table, cites,
-                                basis[(min(k, p), max(k, p))]))
+            # a source reached past the closest candidate may not be linked itself: the copy is
+            # linked to the story through that candidate, which descends from it
+            skipped, reason = passed_over.get(k, (p, ""))
+            link = basis.get((min(k, p), max(k, p)), ("through", None))
+            d = dir_of(p, k) or dir_of(skipped, k)
+            der = _derived(a, by_id[p], views[(k, p)], d, why, table, cites, link)
+            if reason:
+                der.evidence.insert(1, reason)
+            out.append(der)
         elif siblings[k]:
             out.append(_upstream(a, [by_id[s] for s in siblings[k]], views, table, cites))
         else:
             reused = [by_id[p] for p in by_id if (k, p) in views and _linked(k, p, linked)]
             # the direction makes it the source of a linked article that took enough of it,
             # but that article copies a closer version
-            passed_over = any(dir_of(k, _aid(r)) > 0.25 and _copies_enough(
+            bypassed = any(dir_of(k, _aid(r)) > 0.25 and _copies_enough(
                 views[(_aid(r), k)], params) for r in reused)
             out.append(_root(a, children[k], len(arts), views, table, cites, reused,
-                             passed_over))
+                             bypassed))
     return out
 
 
@@ -355,6 +366,8 @@ def _basis_note(how: str, prob: float | None) -> str:
         return "linked by a credit to the other's outlet"
     if how == "wording":
         return "linked by shared wording"
+    if how == "through":
+        return "linked to the story through a closer copy of this article (below)"
     if how == "rewrite_tell":
         return ("linked as a rewrite: most of it aligned in order, and it carries leftover "
                 "model text")
@@ -527,28 +540,38 @@ def _shared_innovations(
     parent: dict[int, int],
     by_id: dict[int, Article],
     views: dict[tuple[int, int], PairView],
-) -> int:
-    """The parent of ``c`` among ``p`` (the closest candidate) and the candidates ``p`` itself
+) -> tuple[int, tuple[int, str] | None]:
+    """The parent of ``c`` among ``p`` (the closest candidate) and the articles ``p`` itself
     descends from, by the stemmatic principle of shared innovations: c descends from p only if
-    it shares something p brought in, not merely wording that is close.
+    it shares something p brought in, not merely wording that is close; with, when another is
+    chosen, ``p`` and why.
 
     Two LLM rewrites of one source are closer to each other than to it (models paraphrase
     alike), so closeness alone makes one rewrite the parent of its sibling. Facts (names,
     figures) decide: c goes up to p's own source o when it keeps more of o's facts that p left
-    out than it shares of the facts p added; and, where p rewrote o (a rewrite or summary of
-    it), also when c shares none of either and no more of p's exact sentences than of o's:
-    nothing then says c saw p rather than the text p rewrote."""
+    out than it shares of the facts p added (o need not be linked to c by itself: c is linked to
+    the story through p, and cannot have those facts from p); and, where o is a candidate and p
+    rewrote it (a rewrite or summary of it), also when c shares none of either and no more of
+    p's exact sentences than of o's: nothing then says c saw p rather than the text p rewrote."""
     fc = fact_marks(by_id[c].text)
-    while p in parent and parent[p] in cands:
+    closest, why = p, ""
+    while p in parent and (parent[p] in cands or (c, parent[p]) in views):
         o = parent[p]
         fp, fo = fact_marks(by_id[p].text), fact_marks(by_id[o].text)
-        kept = len((fo - fp) & fc)  # o's facts that p left out and c has
-        taken = len((fp - fo) & fc)  # p's own facts that c has
-        if kept > taken or (kept == taken == 0 and _rewritten_from(c, p, o, by_id, views)):
-            p = o
+        kept = sorted((fo - fp) & fc)  # o's facts that p left out and c has
+        taken = (fp - fo) & fc  # p's own facts that c has
+        if len(kept) > len(taken):
+            why = (f"made from #{o}, not from #{closest}, the closest in wording: it has "
+                   f"{', '.join(kept[:5])} of #{o}, which #{p} leaves out, and fewer of the "
+                   f"names and figures #{p} adds")
+        elif not kept and not taken and o in cands and _rewritten_from(c, p, o, by_id, views):
+            why = (f"made from #{o}, not from #{closest}, the closest in wording: #{p} rewrote "
+                   f"#{o}, and this article has none of the names or figures #{p} adds, nor "
+                   f"more of its sentences word for word")
         else:
             break
-    return p
+        p = o
+    return p, ((closest, why) if p != closest else None)
 
 
 def _rewritten_from(
