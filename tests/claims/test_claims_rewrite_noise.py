@@ -1621,3 +1621,36 @@ def test_a_full_name_for_the_surname_the_source_gives_is_that_person() -> None:
     assert not [k for k, _ in found(src, copy) if k in {"addition", "actor"}]
     other = copy.replace("Jean-Luc Mélenchon", "Jean-Luc Ménard")
     assert [t for k, t in found(src, other) if k in {"addition", "actor"}]
+
+
+def test_a_text_cut_inside_a_quote_after_a_quote_continued_over_paragraphs() -> None:
+    """A quote continued in a new paragraph opens twice and closes once, so a text cut inside a
+    later quote has an even count of straight marks: the cut quote is still found, with its
+    speaker; a text whose every quote closes has none."""
+    from wiretrace.claims.quotes import cut_quote_mention
+
+    src = ('The mayor said: "We will not back down on the bridge. "We owe it to the town."\n'
+           'Asked about the cost, Mayor Ina Voss replied: "I have to say that the council will '
+           'find the money, whatever the ministry')
+    cut = cut_quote_mention(src)
+    assert cut is not None and cut.text.startswith("I have to say") and cut.speaker
+    assert "Voss" in cut.speaker
+    assert cut_quote_mention(src + ' decides."') is None
+
+
+def test_a_reworded_quote_is_set_against_the_source_quote_where_the_copy_has_it() -> None:
+    """A copy keeps its source's order: a reworded quote that the aligner pairs with no source
+    sentence restates what the source quotes between the sentences its neighbours pair with, not
+    the speaker's quote closest in words elsewhere."""
+    src = ("Ina Voss met the council on Monday. She said she would respect the vote. The mayor "
+           "said: \"I will respect the result of the town's referendum.\" The council then asked "
+           "about the bridge budget. Ms Voss replied: \"Of course it is up to the ministry to pay "
+           "for it.\" The session ended at noon.")
+    copy = ("On Monday Ina Voss sat down with the council. She pledged to honour the vote. \"I "
+            "will respect the result of the town's referendum,\" the mayor declared. Councillors "
+            "then pressed her on what the bridge would cost. With a shrug, she put it plainly: "
+            "\"Whoever governs in the capital holds our purse strings.\" The meeting closed at "
+            "midday.")
+    [add] = [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
+    assert "holds our purse strings" in add.text
+    assert add.versus_text.startswith("Of course it is up to the ministry")

@@ -528,11 +528,13 @@ class AttributionChecks:
                      speaker: str | None, sb: Sent) -> tuple[QuoteMention, bool] | None:
         """What the source quotes in place of a quote it lacks: of the speaker's source quotes
         and the quotes of the source sentences aligned with the copy's (not given to someone
-        else), the one closest in meaning to ``text`` (sentence embeddings), and whether it is
-        the speaker's."""
+        else), the one closest in meaning to ``text`` (sentence embeddings), those in the aligned
+        sentences first, and whether it is the speaker's."""
         from wiretrace.embeddings import embed
 
         region = [self.a.sents[i].span for i in self._pairs.get(sb.index, [])]
+        if not region:
+            region = [self._between_neighbours(sb.index)]
         mine = {m.span for m, _ in theirs}
         cands = [m for m, _ in theirs] + [
             m for m in self._source_quotes() if m.span not in mine and len(m.words) >= 2
@@ -540,9 +542,23 @@ class AttributionChecks:
             and same_speaker(speaker, m.speaker) is not False]
         if not cands:
             return None
+        # a quote in the source sentences the aligner pairs with the copy's (or, with none, in
+        # the stretch between those its neighbours pair with) is the one it restates
+        aligned = [m for m in cands if any(s <= m.span[0] < e for s, e in region)]
+        cands = aligned or cands
         vecs = embed([text] + [m.text for m in cands])
         best = cands[int(np.argmax(vecs[1:] @ vecs[0]))]
         return best, best.span in mine
+
+    def _between_neighbours(self, index: int) -> tuple[int, int]:
+        """The stretch of the source between the sentences the aligner pairs with the copy's
+        nearest aligned sentences before and after sentence ``index``: where the source says
+        what that sentence restates, copies keeping the source's order."""
+        before = [i for k, found in self._pairs.items() if k < index for i in found]
+        after = [i for k, found in self._pairs.items() if k > index for i in found]
+        lo = self.a.sents[max(before)].span[1] if before else 0
+        hi = self.a.sents[min(after)].span[0] if after else len(self.a.text)
+        return (lo, hi) if lo < hi else (0, len(self.a.text))
 
     def _named_before(self, pos: int) -> str | None:
         """Who the copy last has speak, by name, in the 400 characters before ``pos`` (a

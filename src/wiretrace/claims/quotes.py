@@ -223,7 +223,11 @@ def cut_quote_mention(text: str) -> QuoteMention | None:
     curly, straight = t.rfind("“"), t.rfind('"')
     if curly > t.rfind("”") and len(t) - curly > 20:
         at = curly
-    elif straight >= 0 and t.count('"') % 2 == 1 and len(t) - straight > 20:
+    elif (straight >= 0 and len(t) - straight > 20 and re.match(r'"\w', t[straight:])
+          and (straight == 0 or t[straight - 1] in " \t\n:(")
+          # past every quote the text closes: a quote continued in a new paragraph opens
+          # twice and closes once, so counting the marks does not tell
+          and all(m.span[1] < straight for m in find_quote_mentions(t))):
         at = straight
     else:
         return None
