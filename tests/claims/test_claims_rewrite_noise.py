@@ -1654,3 +1654,26 @@ def test_a_reworded_quote_is_set_against_the_source_quote_where_the_copy_has_it(
     [add] = [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
     assert "holds our purse strings" in add.text
     assert add.versus_text.startswith("Of course it is up to the ministry")
+
+
+def test_a_quote_made_from_reported_speech_is_set_against_the_report() -> None:
+    """A rewrite puts in quotation marks what its source only reports in its own words ("Varn
+    Cabs said ... the rules would raise fares and increase congestion"), moved to another place
+    and dressed up: the quote is shown beside that report; a quote on something the source does
+    not report stays a bare addition."""
+    src = ("The city is to consult on new rules for taxi firms. Black cab drivers have argued "
+           "the rules are overdue. Drivers protested outside City Hall last month. Varn Cabs "
+           "said it was being singled out and that the rules would raise fares and increase "
+           "congestion.")
+    copy = ("The city is to consult on new rules for taxi firms. Varn Cabs was quick to respond. "
+            "\"Half of our 4,000 drivers would be gone by spring, and every passenger would pay "
+            "higher fares and sit in worse congestion,\" a spokesperson said. Black cab drivers "
+            "have argued the rules are overdue.")
+    [add] = [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
+    assert "4,000 drivers" in add.text
+    assert add.versus_text.startswith("Varn Cabs said it was being singled out")
+    assert "in its own words" in add.explanation
+    other = copy.replace("and every passenger would pay higher fares and sit in worse "
+                         "congestion", "and the depot at Lisk would close for good")
+    [bare] = [c for c in compare_texts(src, other).changes if c.kind == "addition"]
+    assert not bare.versus_text and "in its own words" not in bare.explanation

@@ -51,6 +51,8 @@ _GENERIC_SOURCES = frozenset({"authorities", "officials", "official", "governmen
 # what the numbers say, not who: "Figures suggested ...", "Statistics show ..."
 _DATA = frozenset({"figures", "statistics", "data", "numbers", "estimates", "records", "results",
                    "findings", "polls", "surveys", "studies", "research", "evidence"})
+# content words a quote shares with a source sentence that reports the same in its own words
+_REPORTED_SHARED = 2
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 _PERSONAL = _PRONOUNS - {"this", "that", "who"}
 _NOBODY = frozenset({"no", "nobody", "none", "neither", "nor"})
@@ -502,13 +504,19 @@ class AttributionChecks:
                     self._continues_cut_quote(q.text, speaker)):  # (the rest of a quote the
                 # source, or another article, is cut inside)
                 said = self._their_quote(theirs, q.text, who or speaker, sb)
-                note = None
+                note = versus = None
                 if said is not None:
                     note = (f"words given to {who or speaker}, whom the source quotes as "
                             if said[1] else "where the source's passage quotes ") + \
                         f"“{said[0].text.strip()}”"
-                self.unit(q, sb, f"the quote “{q.text.strip()}”",
-                          said[0].span if said else None, note)
+                    versus = said[0].span
+                else:
+                    told = self._told_instead(q.text, context, sb)
+                    if told is not None:
+                        versus = told.span
+                        note = ("where the source reports it in its own words, not as a quote: "
+                                f"“{self.a.text[told.span[0]:told.span[1]].strip()}”")
+                self.unit(q, sb, f"the quote “{q.text.strip()}”", versus, note)
 
     def _speaker_quotes(self, speaker: str | None) -> list[tuple[QuoteMention, set[str]]]:
         """The source's quotes of ``speaker`` (given to them, or to a pronoun after a mention of
@@ -549,6 +557,31 @@ class AttributionChecks:
         vecs = embed([text] + [m.text for m in cands])
         best = cands[int(np.argmax(vecs[1:] @ vecs[0]))]
         return best, best.span in mine
+
+    def _told_instead(self, quote: str, context: str, sb: Sent) -> Sent | None:
+        """The source sentence that reports what the copy's quote says in the source's own
+        words: a sentence holding no quote, with an attribution ("Uber said it would raise
+        prices and increase congestion") to the one the copy has speak (named in ``context``,
+        the quote and the copy's sentence before it) or, where the copy has the quote (the
+        sentences the aligner pairs with the copy's, or the stretch between its neighbours'
+        pairs), to anyone; sharing at least ``_REPORTED_SHARED`` content words with the quote,
+        the most of them."""
+        words = {stem(w) for w in re.findall(r"[\w'’-]+", quote.lower()) if is_content(w)}
+        paired = self._pairs.get(sb.index, [])
+        lo, hi = self._between_neighbours(sb.index)
+        quoted = [m.span for m in self._source_quotes()]
+        best: tuple[int, Sent] | None = None
+        for sa in self.a.sents:
+            here = sa.index in paired or lo <= sa.span[0] < hi
+            told = [c for c in sa.claims if c.kind == "attribution" and c.subject]
+            if not told or any(sa.span[0] <= s < sa.span[1] for s, _ in quoted):
+                continue
+            if not here and not any(_names(context, c.subject or "") for c in told):
+                continue
+            shared = len(words & sa.content)
+            if shared >= _REPORTED_SHARED and (best is None or shared > best[0]):
+                best = (shared, sa)
+        return best[1] if best else None
 
     def _between_neighbours(self, index: int) -> tuple[int, int]:
         """The stretch of the source between the sentences the aligner pairs with the copy's
