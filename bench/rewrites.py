@@ -10,15 +10,18 @@ Scored, per split:
 - ``linked``: share of revisions (not flagged ``unrelated_output`` or ``low_overlap``) whose
   parent chain reaches their original, with a derived type (the issue's goal: ≥ 0.90);
 - ``rewrite_typed``: share of those typed ``rewrite`` or ``summary``;
+- ``direct_parent``: share of those whose parent is the original itself, not a sibling
+  revision (two LLM rewrites of one text are closer to each other than to it);
 - ``original_as_copy``: originals given a parent (must be 0);
 - ``continuations_linked``: continuations whose parent chain reaches the original typed as a
   rewrite (a hard negative: they share only the opening).
 
 Splits by original id: dev = xsum-000..074 and web-000..249 (tuned on), test = the rest (not
-looked at while tuning). ``--split test --floor F`` fails below F.
+looked at while tuning). ``--split test --floor F`` fails below F (``--floor-direct``: on
+``direct_parent``).
 
     python bench/rewrites.py [--split dev|test|both] [--limit N] [--sample N] [--no-semantic]
-                             [--floor F] [-v] [--pipeline]
+                             [--floor F] [--floor-direct F] [-v] [--pipeline]
 
 ``--pipeline`` scores the same stories fed as one pile, as a user runs it (a JSON Lines file
 with url, site and date through ingest, clustering and trace into a fresh store): the stories
@@ -263,6 +266,9 @@ def main() -> int:
     ap.add_argument("--no-semantic", action="store_true", help="the aligner without the model")
     ap.add_argument("--no-cache", action="store_true", help="embed every sentence afresh")
     ap.add_argument("--floor", type=float)
+    ap.add_argument("--floor-direct", type=float,
+                    help="fail below this share of linked revisions with their original as "
+                         "direct parent (not a sibling revision)")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--pipeline", action="store_true",
                     help="the stories as one JSON Lines pile through ingest, clustering and trace")
@@ -279,7 +285,8 @@ def main() -> int:
         res = run(args.split, args.limit, args.verbose, not args.no_semantic, args.sample)
     print(f"rewrites: sentences embedded={embedded()} "
           f"wall_s={time.perf_counter() - started:.1f}")
-    return gate("rewrites", [("linked", res["linked"], args.floor, True)])
+    return gate("rewrites", [("linked", res["linked"], args.floor, True),
+                             ("direct_parent", res["direct_parent"], args.floor_direct, True)])
 
 
 if __name__ == "__main__":
