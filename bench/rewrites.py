@@ -13,8 +13,8 @@ Scored, per split:
 - ``direct_parent``: share of those whose parent is the original itself, not a sibling
   revision (two LLM rewrites of one text are closer to each other than to it);
 - ``original_as_copy``: originals given a parent (must be 0);
-- ``continuations_linked``: continuations whose parent chain reaches the original typed as a
-  rewrite (a hard negative: they share only the opening).
+- ``continuations_linked``: continuations whose parent chain reaches the original (through a
+  revision or not) typed as a rewrite (a hard negative: they share only the opening).
 
 Splits by original id: dev = xsum-000..074 and web-000..249 (tuned on), test = the rest (not
 looked at while tuning). ``--split test --floor F`` fails below F (``--floor-direct``: on
@@ -166,6 +166,7 @@ def run(
                 if verbose and not reached:
                     print(f"  missed {it['id']}: {dtype[art.id]} parent={parent[art.id]}")
             elif role == "continuation":
+                # given the original or one of its revisions as parent: either is a false link
                 counts["continuations_linked"] += reached and dtype[art.id] == "rewrite"
     rev = max(1, counts["revision"])
     res = {
