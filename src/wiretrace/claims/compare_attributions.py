@@ -6,13 +6,12 @@ to another speaker, a new source, a quote the source never has (``AttributionChe
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz
 
-from wiretrace.claims.attributions import ACCOUNT_MODIFIERS, VERBS, find_quotes
+from wiretrace.claims.attributions import ACCOUNT_MODIFIERS, VERBS
 from wiretrace.claims.compare_figures import same_figure
 from wiretrace.claims.compare_names import (
     _HONORIFICS,
@@ -661,10 +660,10 @@ class AttributionChecks:
         determine"')? Its starting words, or its speaker, are the cut quote's: what the
         speaker went on to say is not in the pile to check against."""
         for side in self._story_sides():
-            cut = cut_quote(side.text)
+            cut = cut_quote_mention(side.text, min_chars=1)
             if cut is None:
                 continue
-            fragment, who = cut
+            fragment, who = cut.text.strip(), cut.speaker
             head = fragment.split()[:3]
             if len(head) >= 2 and text.lower().lstrip().startswith(" ".join(head).lower()):
                 return True
@@ -705,23 +704,4 @@ def side_vectors(side: Side) -> tuple[np.ndarray, np.ndarray]:
         vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
         side.vectors = (vecs[:len(sents)], vecs[len(sents):])
     return side.vectors
-
-
-@lru_cache(maxsize=4096)
-def cut_quote(text: str) -> tuple[str, str | None] | None:
-    """The quote ``text`` ends inside, however short, and who the text says it is by
-    (``attributions.find_quotes`` reading the words before it); None when every quote is
-    closed."""
-    t = text.rstrip()
-    at = max(t.rfind("“"), t.rfind('"'))
-    if at < 0 or t.rfind("”") > at or not t[at + 1:].strip():
-        return None
-    if t[at] == '"' and not ((at == 0 or t[at - 1] in " \t\n(:—–-") and not t[at + 1].isspace()):
-        return None  # the last straight mark closes a quote: 'it said."'
-
-    closed = find_quotes(t + "”", max(0, at - 100))
-    who = closed[-1].speaker if closed and closed[-1].start == at else None
-    if who:
-        who = re.split(r"[.!?]\s+", who)[-1]  # "EU. Mr Juncker": the reader ran back a sentence
-    return t[at + 1:].strip(), who
 

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -216,15 +217,18 @@ def find_quote_mentions(text: str) -> list[QuoteMention]:
     return out
 
 
-def cut_quote_mention(text: str) -> QuoteMention | None:
+@lru_cache(maxsize=4096)
+def cut_quote_mention(text: str, min_chars: int = 20) -> QuoteMention | None:
     """The quote a text opens and never closes (a text cut mid-quote, as a truncated feed or a
-    paywall cuts it), with its speaker: it still holds the start of what they said."""
+    paywall cuts it), with its speaker: it still holds the start of what they said. A cut
+    quote shorter than ``min_chars`` is left out (a stray mark, unless asked for)."""
     t = text.rstrip()
     curly, straight = t.rfind("“"), t.rfind('"')
-    if curly > t.rfind("”") and len(t) - curly > 20:
+    if curly > t.rfind("”") and len(t) - curly > min_chars and t[curly + 1:].strip():
         at = curly
-    elif (straight >= 0 and len(t) - straight > 20 and re.match(r'"\w', t[straight:])
-          and (straight == 0 or t[straight - 1] in " \t\n:(")
+    elif (straight >= 0 and len(t) - straight > min_chars and len(t) > straight + 1
+          and not t[straight + 1].isspace()  # a mark before a space closes: 'it said."'
+          and (straight == 0 or t[straight - 1] in " \t\n(:—–-")
           # past every quote the text closes: a quote continued in a new paragraph opens
           # twice and closes once, so counting the marks does not tell
           and all(m.span[1] < straight for m in find_quote_mentions(t))):
