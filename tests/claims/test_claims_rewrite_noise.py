@@ -1677,3 +1677,13 @@ def test_a_quote_made_from_reported_speech_is_set_against_the_report() -> None:
                          "congestion", "and the depot at Lisk would close for good")
     [bare] = [c for c in compare_texts(src, other).changes if c.kind == "addition"]
     assert not bare.versus_text and "in its own words" not in bare.explanation
+
+
+def test_a_reporting_verb_inside_a_compound_word_names_no_source() -> None:
+    """"in the poll with his thought-provoking joke:" holds "thought" only as part of a
+    compound: no one is reported as the source of the joke; "the minister thought" still is."""
+    text = ('Ada Lind came second in the poll with his thought-provoking joke: "Why do clocks '
+            'never rest?"')
+    assert not find_attributions(text)
+    assert [a.source for a in find_attributions("The minister thought the plan was sound.")] == [
+        "minister"]
