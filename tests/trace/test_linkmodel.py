@@ -77,3 +77,15 @@ def test_without_the_sentence_model_only_wording_links() -> None:
     assert link_basis(vx, vy, a, b, semantic=False) == (None, None)
     got = {d.article: d for d in trace_story([a, b], settings=off)}
     assert got[2].parent is None
+
+
+def test_own_facts_are_names_and_figures_the_other_text_nowhere_has() -> None:
+    """What a text adds: a name or figure the other text has nowhere, not even opening a
+    sentence; a first name put before a surname the other gives is no fact of its own."""
+    from wiretrace.trace.linkmodel import holds, own_facts
+
+    other = "Julie Bailey set up the group in 2009. Mr Cameron met her on Monday."
+    text = ("The group was set up by Julie Bailey in 2009. On Monday David Cameron met her "
+            "and Ola Brandt, with 40 campaigners.")
+    assert own_facts(text, other) == {"ola", "brandt", "40"}
+    assert holds(text, "bailey") and not holds(other, "brandt")

@@ -44,7 +44,7 @@ from wiretrace.trace.features import (
     tells,
     view,
 )
-from wiretrace.trace.linkmodel import fact_marks, pair_features, paraphrase_probability
+from wiretrace.trace.linkmodel import holds, own_facts, pair_features, paraphrase_probability
 from wiretrace.trace.linkmodel import load_model as load_link_model
 from wiretrace.trace.sentences import split_sentences
 
@@ -553,13 +553,13 @@ def _shared_innovations(
     the story through p, and cannot have those facts from p); and, where o is a candidate and p
     rewrote it (a rewrite or summary of it), also when c shares none of either and no more of
     p's exact sentences than of o's: nothing then says c saw p rather than the text p rewrote."""
-    fc = fact_marks(by_id[c].text)
+    text = by_id[c].text
     closest, why = p, ""
     while p in parent and (parent[p] in cands or (c, parent[p]) in views):
         o = parent[p]
-        fp, fo = fact_marks(by_id[p].text), fact_marks(by_id[o].text)
-        kept = sorted((fo - fp) & fc)  # o's facts that p left out and c has
-        taken = (fp - fo) & fc  # p's own facts that c has
+        # o's facts that p left out and c has; p's own facts that c has
+        kept = sorted(f for f in own_facts(by_id[o].text, by_id[p].text) if holds(text, f))
+        taken = [f for f in own_facts(by_id[p].text, by_id[o].text) if holds(text, f)]
         if len(kept) > len(taken):
             why = (f"made from #{o}, not from #{closest}, the closest in wording: it has "
                    f"{', '.join(kept[:5])} of #{o}, which #{p} leaves out, and fewer of the "

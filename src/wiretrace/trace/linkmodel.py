@@ -32,7 +32,8 @@ from wiretrace.trace.features import PairView
 from wiretrace.trace.sentences import STOPWORDS, split_sentences, zipf
 
 __all__ = [
-    "FEATURES", "LinkModel", "fact_marks", "load_model", "pair_features", "paraphrase_probability",
+    "FEATURES", "LinkModel", "holds", "load_model", "own_facts", "pair_features",
+    "paraphrase_probability",
 ]
 
 FEATURES = (
@@ -70,6 +71,7 @@ FEATURES = (
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+([A-Z][\w'’-]+)")
 _RARE_ZIPF = 4.0  # a word rarer than this (per billion words: 10**4 = 1 in 100,000) is rare
 
 
@@ -133,11 +135,21 @@ def _marks(text: str) -> _Marks:
                   frozenset(content))
 
 
-def fact_marks(text: str) -> frozenset[str]:
-    """The names and figures of ``text`` (figures of one character left out: a page's numbering
-    and boilerplate are full of them), folded as ``pair_features`` folds them."""
-    m = _marks(text)
-    return m.names | frozenset(f for f in m.figures if len(f) > 1)
+def own_facts(text: str, other: str) -> frozenset[str]:
+    """The names and figures of ``text`` that ``other`` nowhere has, not even opening a
+    sentence (figures of one character left out: a page's numbering and boilerplate are full of
+    them), folded as ``pair_features`` folds them."""
+    m, o = _marks(text), _marks(other)
+    # a first name put before a surname the other text gives ("David Cameron" for "Mr
+    # Cameron"): what anyone who knows the person adds, nothing of this text's own
+    given = {_stem(first) for first, last in _FULL_NAME.findall(text) if _stem(last) in o.words}
+    return frozenset(f for f in m.names | m.figures
+                     if len(f) > 1 and f not in o.words and f not in given)
+
+
+def holds(text: str, fact: str) -> bool:
+    """Does ``text`` have ``fact`` (folded as ``own_facts`` folds it) anywhere?"""
+    return fact in _marks(text).words
 
 
 def _found(mine: frozenset[str], other: _Marks) -> float:
