@@ -1636,6 +1636,9 @@ def test_a_text_cut_inside_a_quote_after_a_quote_continued_over_paragraphs() -> 
     assert cut is not None and cut.text.startswith("I have to say") and cut.speaker
     assert "Voss" in cut.speaker
     assert cut_quote_mention(src + ' decides."') is None
+    # a short one too: "He added: "That (my future) is" still says the speaker went on
+    short = cut_quote_mention('The vote is next week. She added: "The bridge budget is')
+    assert short is not None and short.text == "The bridge budget is"
 
 
 def test_a_reworded_quote_is_set_against_the_source_quote_where_the_copy_has_it() -> None:

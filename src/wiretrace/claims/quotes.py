@@ -218,7 +218,7 @@ def find_quote_mentions(text: str) -> list[QuoteMention]:
 
 
 @lru_cache(maxsize=4096)
-def cut_quote_mention(text: str, min_chars: int = 20) -> QuoteMention | None:
+def cut_quote_mention(text: str, min_chars: int = 8) -> QuoteMention | None:
     """The quote a text opens and never closes (a text cut mid-quote, as a truncated feed or a
     paywall cuts it), with its speaker: it still holds the start of what they said. A cut
     quote shorter than ``min_chars`` is left out (a stray mark, unless asked for)."""
