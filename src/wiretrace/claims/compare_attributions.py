@@ -540,8 +540,9 @@ class AttributionChecks:
         from wiretrace.embeddings import embed
 
         region = [self.a.sents[i].span for i in self._pairs.get(sb.index, [])]
-        if not region:
-            region = [self._between_neighbours(sb.index)]
+        stretch = self._between_neighbours(sb.index)
+        if not region and stretch:
+            region = [stretch]
         mine = {m.span for m, _ in theirs}
         cands = [m for m, _ in theirs] + [
             m for m in self._source_quotes() if m.span not in mine and len(m.words) >= 2
@@ -567,7 +568,7 @@ class AttributionChecks:
         the most of them."""
         words = {stem(w) for w in re.findall(r"[\w'’-]+", quote.lower()) if is_content(w)}
         paired = self._pairs.get(sb.index, [])
-        lo, hi = self._between_neighbours(sb.index)
+        lo, hi = self._between_neighbours(sb.index) or (0, 0)
         quoted = [m.span for m in self._source_quotes()]
         best: tuple[int, Sent] | None = None
         for sa in self.a.sents:
@@ -582,15 +583,16 @@ class AttributionChecks:
                 best = (shared, sa)
         return best[1] if best else None
 
-    def _between_neighbours(self, index: int) -> tuple[int, int]:
+    def _between_neighbours(self, index: int) -> tuple[int, int] | None:
         """The stretch of the source between the sentences the aligner pairs with the copy's
         nearest aligned sentences before and after sentence ``index``: where the source says
-        what that sentence restates, copies keeping the source's order."""
+        what that sentence restates, copies keeping the source's order (None where the
+        neighbours' pairs are out of order)."""
         before = [i for k, found in self._pairs.items() if k < index for i in found]
         after = [i for k, found in self._pairs.items() if k > index for i in found]
         lo = self.a.sents[max(before)].span[1] if before else 0
         hi = self.a.sents[min(after)].span[0] if after else len(self.a.text)
-        return (lo, hi) if lo < hi else (0, len(self.a.text))
+        return (lo, hi) if lo < hi else None
 
     def _named_before(self, pos: int) -> str | None:
         """Who the copy last has speak, by name, in the 400 characters before ``pos`` (a

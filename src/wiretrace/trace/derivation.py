@@ -367,7 +367,7 @@ def _basis_note(how: str, prob: float | None) -> str:
     if how == "wording":
         return "linked by shared wording"
     if how == "through":
-        return "linked to the story through a closer copy of this article (below)"
+        return "linked to the story through a closer copy, not by itself (the line above says why)"
     if how == "rewrite_tell":
         return ("linked as a rewrite: most of it aligned in order, and it carries leftover "
                 "model text")
