@@ -487,7 +487,7 @@ class AttributionChecks:
             before = self.b.sents[sb.index - 1] if sb.index > 0 else None
             context = q.text + " " + (self.b.text[before.span[0]:before.span[1]] if before
                                       else "")
-            words = {stem(w) for w in re.findall(r"[\w'’-]+", context.lower()) if is_content(w)}
+            words = _content_stems(context)
             # whom the quote is given to: its speaker, or the person named last before it when
             # a pronoun or no one is ("'...,' he said" after a mention of Juncker)
             who = speaker if speaker is not None and speaker.lower() not in _PERSONAL else None
@@ -566,7 +566,7 @@ class AttributionChecks:
         sentences the aligner pairs with the copy's, or the stretch between its neighbours'
         pairs), to anyone; sharing at least ``_REPORTED_SHARED`` content words with the quote,
         the most of them."""
-        words = {stem(w) for w in re.findall(r"[\w'’-]+", quote.lower()) if is_content(w)}
+        words = _content_stems(quote)
         paired = self._pairs.get(sb.index, [])
         lo, hi = self._between_neighbours(sb.index) or (0, 0)
         quoted = [m.span for m in self._source_quotes()]
@@ -707,3 +707,7 @@ def side_vectors(side: Side) -> tuple[np.ndarray, np.ndarray]:
         side.vectors = (vecs[:len(sents)], vecs[len(sents):])
     return side.vectors
 
+
+def _content_stems(text: str) -> set[str]:
+    """The stems of the content words of ``text``: what a quote is about."""
+    return {stem(w) for w in re.findall(r"[\w'’-]+", text.lower()) if is_content(w)}

@@ -217,6 +217,11 @@ def find_quote_mentions(text: str) -> list[QuoteMention]:
     return out
 
 
+def _has_word(quoted: str) -> bool:
+    """Does a quote hold a word (as ``find_quote_mentions`` keeps only quotes that do)?"""
+    return _TOKEN.search(quoted) is not None
+
+
 @lru_cache(maxsize=4096)
 def cut_quote_mention(text: str, min_chars: int = 8) -> QuoteMention | None:
     """The quote a text opens and never closes (a text cut mid-quote, as a truncated feed or a
@@ -231,7 +236,7 @@ def cut_quote_mention(text: str, min_chars: int = 8) -> QuoteMention | None:
           and (straight == 0 or t[straight - 1] in " \t\n(:—–-")
           # past every quote the text closes: a quote continued in a new paragraph opens
           # twice and closes once, so counting the marks does not tell
-          and all(m.span[1] < straight for m in find_quote_mentions(t))):
+          and all(m.end("q") < straight for m in _QUOTE.finditer(t) if _has_word(m.group("q")))):
         at = straight
     else:
         return None

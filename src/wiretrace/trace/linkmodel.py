@@ -135,6 +135,7 @@ def _marks(text: str) -> _Marks:
                   frozenset(content))
 
 
+@lru_cache(maxsize=4096)  # every copy of a revision asks it of the revision and its source
 def own_facts(text: str, other: str) -> frozenset[str]:
     """The names and figures of ``text`` that ``other`` nowhere has, not even opening a
     sentence (figures of one character left out: a page's numbering and boilerplate are full of
