@@ -162,3 +162,56 @@ def test_a_rewrite_that_takes_what_another_added_is_its_copy() -> None:
     """Shared innovation: the later rewrite carries a fact the earlier one added to the
     original (300 workers sent home), so it was made from the earlier rewrite."""
     assert _three(LLM_REWRITE + SENT_HOME, SIBLING + SENT_HOME) == {1: None, 2: 1, 3: 2}
+
+
+def _unlinked_from_the_original(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The learned decision, as on real text now and then, does not link article 3 to the
+    original (article 1) on its own; every other decision is the model's."""
+    from wiretrace.trace import derivation
+
+    real = derivation.link_basis
+
+    def decision(vx, vy, x, y, *args, **kw):  # type: ignore[no-untyped-def]
+        if {x.id, y.id} == {1, 3}:
+            return None, 0.5
+        return real(vx, vy, x, y, *args, **kw)
+
+    monkeypatch.setattr(derivation, "link_basis", decision)
+
+
+def test_a_copy_linked_only_through_a_rewrite_is_given_the_source_whose_facts_it_keeps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Article 3 is linked to the story only through the rewrite (article 2), but keeps the
+    director's estimate, which the original has and the rewrite leaves out: it cannot have it
+    from the rewrite, so its parent is the original, reached through the rewrite."""
+    _unlinked_from_the_original(monkeypatch)
+    got = {d.article: d for d in _traced(LLM_REWRITE, SIBLING + HELLER)}
+    assert got[3].parent == 1 and got[3].type != "independent"
+    assert any(e.startswith("made from #1, not from #2") for e in got[3].evidence)
+    # the same article without the estimate: nothing says it is not the rewrite's copy
+    _unlinked_from_the_original(monkeypatch)
+    assert _three(LLM_REWRITE, SIBLING) == {1: None, 2: 1, 3: 2}
+
+
+# the original's first sentence word for word (its dateline left off), then the sibling's
+# rewording of the rest
+OPENING_KEPT = ORIGINAL.split("\n")[0].split("— ", 1)[1] + "\n" + SIBLING.split("\n", 1)[1]
+
+
+def test_a_text_with_the_originals_words_where_the_rewrite_rewords_them_is_not_its_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Article 3 holds the original's first sentence word for word, where the rewrite (article 2)
+    says it in other words, and shares nothing the rewrite added: a copy of the rewrite could not
+    have those words. Linked to the original, it is the original's; linked to the rewrite alone
+    (an article that takes the original's opening and goes on in its own words), it is no copy of
+    either, and says why."""
+    got = {d.article: d for d in _traced(LLM_REWRITE, OPENING_KEPT)}
+    assert got[3].parent == 1
+    _unlinked_from_the_original(monkeypatch)
+    got = {d.article: d for d in _traced(LLM_REWRITE, OPENING_KEPT)}
+    assert got[2].parent == 1
+    assert got[3].parent is None and got[3].type == "independent"
+    why = " ".join(got[3].evidence)
+    assert "not made from #2" in why and "A fire at the main grain terminal" in why

@@ -172,6 +172,8 @@ def trace_story(
     parent: dict[int, int] = {}
     # a copy given the source of its closest candidate: (that candidate, why)
     passed_over: dict[int, tuple[int, str]] = {}
+    # a copy whose closest candidate cannot be its source, and no other is: why
+    not_from: dict[int, str] = {}
     siblings: dict[int, list[int]] = {k: [] for k in by_id}
     for c in order:
         cands: list[int] = []
@@ -195,7 +197,11 @@ def trace_story(
                 cands.append(p)
         if cands:
             closest = _choose_parent(c, cands, views, rank)
-            parent[c], passed = _shared_innovations(c, closest, cands, parent, by_id, views)
+            chosen, passed = _shared_innovations(c, closest, cands, parent, by_id, views)
+            if chosen is None:
+                not_from[c] = passed[1] if passed else ""
+                continue
+            parent[c] = chosen
             if passed:
                 passed_over[c] = passed
 
@@ -223,7 +229,7 @@ def trace_story(
             bypassed = any(dir_of(k, _aid(r)) > 0.25 and _copies_enough(
                 views[(_aid(r), k)], params) for r in reused)
             out.append(_root(a, children[k], len(arts), views, table, cites, reused,
-                             bypassed))
+                             bypassed, not_from.get(k, "")))
     return out
 
 
@@ -280,6 +286,8 @@ _DATE_WEIGHT = 3.5
 _CONTENT_UNDER_DATES = 3.0  # what the texts hold, together, when both are dated apart
 # c shares this much more of p's text word for word than of o's: p's own sentences, taken
 _SHARED_VERBATIM = 0.2
+# a verbatim stretch this long (non-space characters, about ten words) is no chance agreement
+_KEPT_WORDS = 50
 _SUMMARY_WORD = re.compile(r"\b(?:summar|condens|shorten|key points|tl;?dr|brief)", re.I)
 
 
@@ -540,7 +548,7 @@ def _shared_innovations(
     parent: dict[int, int],
     by_id: dict[int, Article],
     views: dict[tuple[int, int], PairView],
-) -> tuple[int, tuple[int, str] | None]:
+) -> tuple[int | None, tuple[int, str] | None]:
     """The parent of ``c`` among ``p`` (the closest candidate) and the articles ``p`` itself
     descends from, by the stemmatic principle of shared innovations: c descends from p only if
     it shares something p brought in, not merely wording that is close; with, when another is
@@ -552,7 +560,11 @@ def _shared_innovations(
     out than it shares of the facts p added (o need not be linked to c by itself: c is linked to
     the story through p, and cannot have those facts from p); and, where o is a candidate and p
     rewrote it (a rewrite or summary of it), also when c shares none of either and no more of
-    p's exact sentences than of o's: nothing then says c saw p rather than the text p rewrote."""
+    p's exact sentences than of o's: nothing then says c saw p rather than the text p rewrote.
+    c cannot have from p either the words of o that p reworded (a sentence or more of o held word
+    for word, ``_kept_wording``): with none of p's facts and no more of p's exact sentences, it
+    goes up to o, or, when o is not linked to it, is no copy of p (``None``: an article that
+    takes the opening of o and goes on in its own words reads close to p's rewrite of o)."""
     text = by_id[c].text
     closest, why = p, ""
     while p in parent and (parent[p] in cands or (c, parent[p]) in views):
@@ -568,20 +580,65 @@ def _shared_innovations(
             why = (f"made from #{o}, not from #{closest}, the closest in wording: #{p} rewrote "
                    f"#{o}, and this article has none of the names or figures #{p} adds, nor "
                    f"more of its sentences word for word")
+        elif (not taken and not _takes_wording(c, p, o, views)
+              and (words := _kept_wording(c, p, o, by_id, views))):
+            # c has o's own words where p reworded them: it cannot have them from p
+            shown = _snippet(words, (0, len(words)))
+            why = (f"it has #{o}'s words where #{p} rewords them (“{shown}”), and none of the "
+                   f"names or figures #{p} adds")
+            if o not in cands:
+                return None, (closest, f"not made from #{closest}, the closest in wording: "
+                              + why + f"; and too little of #{o} for a copy of it")
+            why = f"made from #{o}, not from #{closest}, the closest in wording: " + why
         else:
             break
         p = o
     return p, ((closest, why) if p != closest else None)
 
 
+def _kept_wording(
+    c: int, p: int, o: int, by_id: dict[int, Article], views: dict[tuple[int, int], PairView]
+) -> str:
+    """A stretch of o's text (``_KEPT_WORDS`` non-space characters or more) that c holds word for
+    word and p holds at most in other words, or ''. A copy of p cannot have o's own words where p
+    changed them (the reading p left out: a separative error, in the stemmatic term)."""
+    vo, vp = views.get((c, o)), views.get((p, o))
+    if vo is None or vp is None:
+        return ""
+    text = by_id[o].text
+    mine = bytearray(len(text))
+    for _, (s, e), kind, _ in vo.pairs:
+        if kind == "verbatim":
+            mine[s:e] = b"\x01" * (e - s)
+    for _, (s, e), kind, _ in vp.pairs:
+        if kind in ("verbatim", "edited"):
+            mine[s:e] = bytes(e - s)
+    best, start = "", None
+    for i in range(len(text) + 1):
+        if i < len(text) and mine[i]:
+            start = i if start is None else start
+        elif start is not None:
+            run = text[start:i].strip()
+            if len(run) - run.count(" ") >= _KEPT_WORDS and len(run) > len(best):
+                best = run
+            start = None
+    return best
+
+
 def _rewritten_from(
     c: int, p: int, o: int, by_id: dict[int, Article], views: dict[tuple[int, int], PairView]
 ) -> bool:
     """p rewrote o, and c holds no more of p's sentences word for word than of o's."""
-    verbatim_p = views[(c, p)].cov_c.get("verbatim", 0.0)
-    verbatim_o = views[(c, o)].cov_c.get("verbatim", 0.0)
-    return (verbatim_p - verbatim_o < _SHARED_VERBATIM
+    return (not _takes_wording(c, p, o, views)
             and classify(views[(p, o)], by_id[p], by_id[o]) in ("rewrite", "summary"))
+
+
+def _takes_wording(c: int, p: int, o: int, views: dict[tuple[int, int], PairView]) -> bool:
+    """c holds more of p's sentences word for word than of o's (``_SHARED_VERBATIM`` more of its
+    text): p's own wording, taken."""
+    verbatim_p = views[(c, p)].cov_c.get("verbatim", 0.0)
+    verbatim_o = views[(c, o)].cov_c.get("verbatim", 0.0) if (c, o) in views else 0.0
+    return verbatim_p - verbatim_o >= _SHARED_VERBATIM
 
 
 def _closeness(v: PairView) -> float:
@@ -783,6 +840,7 @@ def _root(
     cites: dict[int, list[Citation]],
     reused: Sequence[Article] = (),
     passed_over: bool = False,
+    not_from: str = "",
 ) -> Derivation:
     """An article that is no copy: the source of its children, or an independent report. One
     that shares some text with a linked article, too little for a copy, says so, with the
@@ -808,6 +866,8 @@ def _root(
                 ev = [shares + "the direction points here, but the linked articles take their "
                       "text from closer versions"]
                 kind = "original"
+            elif not_from:
+                ev = [shares + not_from]
             else:
                 ev = [shares + "too little for either to be a copy of the other (reports "
                       "that reprint some of the same, often wire, text)"]
