@@ -1690,3 +1690,20 @@ def test_a_reporting_verb_inside_a_compound_word_names_no_source() -> None:
     assert not find_attributions(text)
     assert [a.source for a in find_attributions("The minister thought the plan was sound.")] == [
         "minister"]
+
+
+def test_a_numbered_name_written_with_its_number_another_way_is_that_name() -> None:
+    """"since the Second World War" where the source says "since World War Two": one war, its
+    number told as an ordinal before the name instead of a cardinal after it (or a Roman
+    numeral, or a digit); another number is another name, still new."""
+    src = ("The changes would let Varnian troops fight abroad for the first time since World War "
+           "Two. The bill has passed the lower house.")
+    copy = ("The changes would mark the first time Varnian forces could fight overseas since the "
+            "Second World War. The bill has passed the lower house.")
+    assert not [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
+    assert not [c for c in compare_texts(src.replace("War Two", "War II"), copy).changes
+                if c.kind == "addition"]
+    assert not [c for c in compare_texts(copy, src).changes if c.kind == "addition"]
+    [add] = [c for c in compare_texts(src.replace("War Two", "War One"), copy).changes
+             if c.kind == "addition"]
+    assert "Second World War" in add.explanation

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from wiretrace.claims.entities import acronym_used, canonical_place
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.normalise import reading_form, spelling_words
+from wiretrace.claims.normalise import numbered_forms, reading_form, spelling_words
 from wiretrace.claims.numbers import consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim, Span
@@ -302,7 +302,8 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or any(_read(v) in _read(side.text) for v in _initialled(c.text))
             or _read(_spelt_out(c.text, side.text)) in _read(side.text)  # "Manus RPC"
             or named_in(c.text, side.text)
-            or any(_read(v) in _read(side.text) for v in _place_forms(c.text))
+            or any(_read(v) in _read(side.text)
+                   for v in (*_place_forms(c.text), *numbered_forms(c.text)))
             or _acronym_given(c, unit_sent, side.text)
             or _holiday_dated(c, unit_sent, side.text)
             or _games_of(c.text, side.text)

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from wiretrace.claims.additions import is_credit
 from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.normalise import reading_form
+from wiretrace.claims.normalise import numbered_key, reading_form
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
@@ -40,16 +40,6 @@ def _norm_name(s: str) -> str:
     return re.sub(r"'s$", "", reading_form(s)).strip(" .")
 
 
-_NUMBERED = {"i": "1", "one": "1", "first": "1", "ii": "2", "two": "2", "second": "2",
-             "iii": "3", "three": "3", "third": "3"}
-
-
-def _ordinal(name: str) -> str:
-    """A name's closing number as a digit: "world war i", "world war one" → "world war 1"."""
-    head, _, last = name.rpartition(" ")
-    return f"{head} {_NUMBERED[last]}" if head and last in _NUMBERED else name
-
-
 def _capitals(text: str) -> set[str]:
     """The capitalised words of ``text``, without a possessive or a full stop ("St.")."""
     return {re.sub(r"['’]s$", "", w) for w in re.findall(r"(?<![\w'’])[A-Z][\w'’]*", text)}
@@ -59,7 +49,8 @@ def _names_match(x: Claim, y: Claim) -> bool:
     if x.kind == "place" and y.kind == "place":
         vx, vy = x.value or {}, y.value or {}
         return same_place(str(vx.get("canonical")), str(vy.get("canonical")))
-    nx, ny = _ordinal(_norm_name(x.subject or x.text)), _ordinal(_norm_name(y.subject or y.text))
+    nx = numbered_key(_norm_name(x.subject or x.text))
+    ny = numbered_key(_norm_name(y.subject or y.text))
     if re.findall(r"\d+", nx) != re.findall(r"\d+", ny):
         return False  # "SARS-CoV-2" is not "SARS-CoV-4"
     if nx == ny or fuzz.ratio(nx, ny) >= 85:

@@ -12,7 +12,7 @@ import unicodedata
 
 from wiretrace.trace.sentences import INVISIBLE
 
-__all__ = ["reading_form", "reading_key", "same_reading"]
+__all__ = ["numbered_forms", "numbered_key", "reading_form", "reading_key", "same_reading"]
 
 _QUOTES = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'", "‚": "'",
@@ -107,3 +107,44 @@ def _transliterated(word: str) -> str:
     for a, b in _TRANSLIT:
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
+
+
+# the numbers a name is told by: after it as a cardinal, Roman numeral or digit ("World War
+# Two", "World War II", "World War 2"), or before it as an ordinal ("the Second World War")
+_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth")
+_CLOSING = {w: k + 1 for words in (_CARDINALS, _ROMANS) for k, w in enumerate(words)} | {
+    str(k): k for k in range(1, 11)}
+_OPENING = {w: k + 1 for k, w in enumerate(_ORDINALS)}
+
+
+def _numbered(name: str) -> tuple[str, int] | None:
+    """A name told by a number (lower case) as (the name without it, the number)."""
+    head, _, last = name.rpartition(" ")
+    if head and last in _CLOSING:
+        return head, _CLOSING[last]
+    first, _, rest = name.partition(" ")
+    if rest and first in _OPENING:
+        return rest, _OPENING[first]
+    return None
+
+
+def numbered_key(name: str) -> str:
+    """A numbered name with its number as a closing digit: "world war i", "world war one", "the
+    first world war" → "world war 1"."""
+    found = _numbered(name.removeprefix("the "))
+    return f"{found[0]} {found[1]}" if found else name
+
+
+def numbered_forms(name: str) -> list[str]:
+    """The other ways of writing a numbered name (lower case): "Second World War" → "world war
+    two", "world war ii", "world war 2", ...; none for a name told by no number."""
+    found = _numbered(reading_form(name).removeprefix("the "))
+    if found is None:
+        return []
+    rest, n = found
+    forms = [f"{_ORDINALS[n - 1]} {rest}", f"{rest} {_CARDINALS[n - 1]}",
+             f"{rest} {_ROMANS[n - 1]}", f"{rest} {n}"]
+    return [f for f in forms if f != reading_form(name)]
