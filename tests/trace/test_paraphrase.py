@@ -215,3 +215,25 @@ def test_a_text_with_the_originals_words_where_the_rewrite_rewords_them_is_not_i
     assert got[3].parent is None and got[3].type == "independent"
     why = " ".join(got[3].evidence)
     assert "not made from #2" in why and "A fire at the main grain terminal" in why
+
+
+def test_a_rewording_of_a_light_edit_is_given_the_source_the_edit_copies() -> None:
+    """A paper's copy of the original rewords its first three sentences much as a model does
+    (article 2, an edited copy); a model's rewrite of the original (article 3) is then closer in
+    wording to the paper's copy than to the original. A rewording says nothing of which of the
+    two it reworded, and it shares no fact the paper's copy added: its parent is the original.
+    Sharing the copy's exact sentences keeps it the copy's."""
+    lines, sib = ORIGINAL.split("\n"), SIBLING.split("\n")
+    edit = "\n".join(sib[:3] + lines[3:])
+    arts = [make(1, ORIGINAL, site="apnews.com", published="2024-03-05T08:00:00+00:00"),
+            make(2, edit, site="paper.example", published="2024-03-05T12:00:00+00:00"),
+            make(3, LLM_REWRITE, site="farm.example", published="2024-03-06T11:00:00+00:00")]
+    got = {d.article: d for d in trace_story(arts)}
+    assert got[2].parent == 1 and got[2].type == "edited_copy"
+    assert got[3].parent == 1 and got[3].type == "rewrite"
+    assert any(e.startswith("made from #1, not from #2") and "rewords #2" in e
+               for e in got[3].evidence)
+    # the rewrite taking the copy's own first sentences word for word is the copy's
+    took = "\n".join(sib[:3] + LLM_REWRITE.split("\n")[3:])
+    arts[2] = make(3, took, site="farm.example", published="2024-03-06T11:00:00+00:00")
+    assert {d.article: d.parent for d in trace_story(arts)}[3] == 2

@@ -559,8 +559,9 @@ def _shared_innovations(
     figures) decide: c goes up to p's own source o when it keeps more of o's facts that p left
     out than it shares of the facts p added (o need not be linked to c by itself: c is linked to
     the story through p, and cannot have those facts from p); and, where o is a candidate and p
-    rewrote it (a rewrite or summary of it), also when c shares none of either and no more of
-    p's exact sentences than of o's: nothing then says c saw p rather than the text p rewrote.
+    rewrote it (a rewrite or summary of it) or c rewrote p, also when c shares none of either
+    and no more of p's exact sentences than of o's: nothing then says c saw p rather than the
+    text p rewrote, and a rewording is as close to a light edit of its source as to the source.
     c cannot have from p either the words of o that p reworded (a sentence or more of o held word
     for word, ``_kept_wording``): with none of p's facts and no more of p's exact sentences, it
     goes up to o, or, when o is not linked to it, is no copy of p (``None``: an article that
@@ -576,10 +577,11 @@ def _shared_innovations(
             why = (f"made from #{o}, not from #{closest}, the closest in wording: it has "
                    f"{', '.join(kept[:5])} of #{o}, which #{p} leaves out, and fewer of the "
                    f"names and figures #{p} adds")
-        elif not kept and not taken and o in cands and _rewritten_from(c, p, o, by_id, views):
-            why = (f"made from #{o}, not from #{closest}, the closest in wording: #{p} rewrote "
-                   f"#{o}, and this article has none of the names or figures #{p} adds, nor "
-                   f"more of its sentences word for word")
+        elif not kept and not taken and o in cands and (
+                how := _rewritten_from(c, p, o, by_id, views)):
+            why = (f"made from #{o}, not from #{closest}, the closest in wording: {how}; this "
+                   f"article has none of the names or figures #{p} adds, nor more of its "
+                   f"sentences word for word")
         elif (not taken and not _takes_wording(c, p, o, views)
               and (words := _kept_wording(c, p, o, by_id, views))):
             # c has o's own words where p reworded them: it cannot have them from p
@@ -627,10 +629,18 @@ def _kept_wording(
 
 def _rewritten_from(
     c: int, p: int, o: int, by_id: dict[int, Article], views: dict[tuple[int, int], PairView]
-) -> bool:
-    """p rewrote o, and c holds no more of p's sentences word for word than of o's."""
-    return (not _takes_wording(c, p, o, views)
-            and classify(views[(p, o)], by_id[p], by_id[o]) in ("rewrite", "summary"))
+) -> str:
+    """How wording cannot tell c a copy of p rather than of o, or '': p rewrote o, or c rewrote
+    p (its words then say nothing of which of the two it reworded), and c holds no more of p's
+    sentences word for word than of o's."""
+    reworded = ("rewrite", "summary")
+    if _takes_wording(c, p, o, views):
+        return ""
+    if classify(views[(p, o)], by_id[p], by_id[o]) in reworded:
+        return f"#{p} rewrote #{o}"
+    if classify(views[(c, p)], by_id[c], by_id[p]) in reworded:
+        return f"it rewords #{p} throughout"
+    return ""
 
 
 def _takes_wording(c: int, p: int, o: int, views: dict[tuple[int, int], PairView]) -> bool:
