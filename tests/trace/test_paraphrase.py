@@ -237,3 +237,40 @@ def test_a_rewording_of_a_light_edit_is_given_the_source_the_edit_copies() -> No
     took = "\n".join(sib[:3] + LLM_REWRITE.split("\n")[3:])
     arts[2] = make(3, took, site="farm.example", published="2024-03-06T11:00:00+00:00")
     assert {d.article: d.parent for d in trace_story(arts)}[3] == 2
+    # and so is one rewording a passage the copy added (no name or figure in it)
+    arts[1] = make(2, edit + "\n" + ADDED, site="paper.example",
+                   published="2024-03-05T12:00:00+00:00")
+    arts[2] = make(3, LLM_REWRITE + "\n" + ADDED_REWORDED, site="farm.example",
+                   published="2024-03-06T11:00:00+00:00")
+    assert {d.article: d.parent for d in trace_story(arts)}[3] == 2
+
+
+# a passage a copy adds, and a model's rewording of it
+ADDED = """Dock workers described scenes of panic as thick smoke spread across the quay and into the old customs hall.
+Many of them said they had warned for years that the ageing conveyors were unsafe and poorly maintained.
+Their union has called for an independent inquiry into safety at every grain terminal in the country."""
+ADDED_REWORDED = """Workers at the docks spoke of panic as dense smoke drifted over the quay and into the former customs hall.
+Many said they had cautioned for years that the old conveyors were dangerous and badly looked after.
+Their union is demanding an independent investigation into safety at all of the nation's grain terminals."""
+
+
+def test_a_rewrite_linked_only_to_a_later_copy_of_its_source_is_the_sources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A model's rewrite (article 3) is linked to a paper's lightly edited copy of the original
+    (article 2), published after it, and not to the original on its own (the learned decision,
+    as on real text now and then). It cannot be the paper's source (the paper copies the
+    original), nor its copy (it came first): it was made from the original beside it."""
+    _unlinked_from_the_original(monkeypatch)
+    edited = (ORIGINAL.split("— ", 1)[1].replace("the harbour authority said", "the port authority said")
+              .replace("Firefighters fought", "Firefighters battled"))
+    arts = [make(1, ORIGINAL, site="apnews.com", published="2024-03-05T08:00:00+00:00"),
+            make(2, edited, site="paper.example", published="2024-03-06T11:00:00+00:00"),
+            make(3, SIBLING, site="farm.example", published="2024-03-06T07:00:00+00:00")]
+    got = {d.article: d for d in trace_story(arts)}
+    assert got[2].parent == 1
+    assert got[3].parent == 1 and got[3].type == "rewrite"
+    assert any(e.startswith("made from #1 beside #2") for e in got[3].evidence)
+    # published before the original, it is no copy of it
+    arts[2] = make(3, SIBLING, site="farm.example", published="2024-03-04T07:00:00+00:00")
+    assert {d.article: d.parent for d in trace_story(arts)}[3] != 1

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from wiretrace.claims.additions import is_credit
 from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.normalise import numbered_key, reading_form
+from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
@@ -49,8 +49,10 @@ def _names_match(x: Claim, y: Claim) -> bool:
     if x.kind == "place" and y.kind == "place":
         vx, vy = x.value or {}, y.value or {}
         return same_place(str(vx.get("canonical")), str(vy.get("canonical")))
-    nx = numbered_key(_norm_name(x.subject or x.text))
-    ny = numbered_key(_norm_name(y.subject or y.text))
+    nx, ny = _norm_name(x.subject or x.text), _norm_name(y.subject or y.text)
+    if same_numbered(nx, ny):
+        return True  # "the Second World War" / "World War II"
+    nx, ny = numbered_key(nx), numbered_key(ny)
     if re.findall(r"\d+", nx) != re.findall(r"\d+", ny):
         return False  # "SARS-CoV-2" is not "SARS-CoV-4"
     if nx == ny or fuzz.ratio(nx, ny) >= 85:

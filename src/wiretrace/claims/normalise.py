@@ -12,7 +12,8 @@ import unicodedata
 
 from wiretrace.trace.sentences import INVISIBLE
 
-__all__ = ["numbered_forms", "numbered_key", "reading_form", "reading_key", "same_reading"]
+__all__ = ["numbered_forms", "numbered_key", "reading_form", "reading_key", "same_numbered",
+           "same_reading"]
 
 _QUOTES = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'", "‚": "'",
@@ -121,21 +122,34 @@ _OPENING = {w: k + 1 for k, w in enumerate(_ORDINALS)}
 
 
 def _numbered(name: str) -> tuple[str, int] | None:
-    """A name told by a number (lower case) as (the name without it, the number)."""
+    """A name told by a number (lower case, no leading "the") as (the name without it, the
+    number); the name left must be of two words or more ("World War", not "Malcolm" of "Malcolm
+    X" nor "Minister" of "First Minister")."""
     head, _, last = name.rpartition(" ")
-    if head and last in _CLOSING:
+    if " " in head and last in _CLOSING:
         return head, _CLOSING[last]
     first, _, rest = name.partition(" ")
-    if rest and first in _OPENING:
+    if " " in rest and first in _OPENING:
         return rest, _OPENING[first]
     return None
 
 
+_KEYED = {"i": "1", "one": "1", "first": "1", "ii": "2", "two": "2", "second": "2",
+          "iii": "3", "three": "3", "third": "3"}
+
+
 def numbered_key(name: str) -> str:
-    """A numbered name with its number as a closing digit: "world war i", "world war one", "the
-    first world war" → "world war 1"."""
-    found = _numbered(name.removeprefix("the "))
-    return f"{found[0]} {found[1]}" if found else name
+    """A name's closing number (one to three) as a digit: "world war i", "world war one",
+    "elizabeth ii" → "world war 1", "elizabeth 2" (so "Elizabeth I" is not "Elizabeth II")."""
+    head, _, last = name.rpartition(" ")
+    return f"{head} {_KEYED[last]}" if head and last in _KEYED else name
+
+
+def same_numbered(x: str, y: str) -> bool:
+    """Two names (lower case) told by one number, written two ways: "second world war" / "world
+    war ii"."""
+    nx, ny = _numbered(x.removeprefix("the ")), _numbered(y.removeprefix("the "))
+    return nx is not None and nx == ny
 
 
 def numbered_forms(name: str) -> list[str]:

@@ -38,6 +38,7 @@ from wiretrace.trace.features import (
     COMMON_WORDS,
     STRONG_EDIT,
     PairView,
+    own_writing,
     published_at,
     substitutions,
     swap_only_share,
@@ -205,6 +206,10 @@ def trace_story(
             if passed:
                 passed_over[c] = passed
 
+    unplaced = [k for k in by_id if k not in parent and k not in not_from and not siblings[k]]
+    for k, (o, r, why_o) in _made_beside(unplaced, by_id, parent, linked, views, dir_of).items():
+        parent[k] = o
+        passed_over[k] = (r, why_o)
     children = {k: [c for c, p in parent.items() if p == k] for k in by_id}
     out: list[Derivation] = []
     for a in arts:
@@ -230,6 +235,40 @@ def trace_story(
                 views[(_aid(r), k)], params) for r in reused)
             out.append(_root(a, children[k], len(arts), views, table, cites, reused,
                              bypassed, not_from.get(k, "")))
+    return out
+
+
+def _made_beside(
+    unplaced: list[int],
+    by_id: dict[int, Article],
+    parent: dict[int, int],
+    linked: dict[tuple[int, int], float],
+    views: dict[tuple[int, int], PairView],
+    dir_of: Callable[[int, int], float],
+) -> dict[int, tuple[int, int, str]]:
+    """Articles of ``unplaced`` (no parent, no sibling) with no copy of their own, linked to an
+    article r that the direction makes their copy but that takes its text from a closer version
+    o: (o, r, why) for each that was made from o beside r. Not r's source (r is o's), not r's
+    copy (the direction), the link is told by a source both share: o, which the article aligns
+    with (by itself too little for a link, or linked with no direction making the article its
+    source) and which is not dated after it, with none of the facts r adds to o."""
+    out: dict[int, tuple[int, int, str]] = {}
+    has_copies = set(parent.values())
+    for k in unplaced:
+        if k in has_copies:
+            continue
+        for r in sorted((r for r in parent if r != k and _linked(k, r, linked)
+                         and dir_of(k, r) > 0.25), key=lambda r: -views[(k, r)].sim_c):
+            o = parent[r]
+            if (o == k or (k, o) not in views or dir_of(k, o) > 0.25
+                    or _date_key(by_id[o]) > _date_key(by_id[k])
+                    or any(holds(by_id[k].text, f)
+                           for f in own_facts(by_id[r].text, by_id[o].text))):
+                continue
+            out[k] = (o, r, f"made from #{o} beside #{r}: linked to #{r}, which the direction "
+                      f"makes its copy but which takes its text from #{o}, and has none of the "
+                      f"names or figures #{r} adds to #{o}")
+            break
     return out
 
 
@@ -286,6 +325,8 @@ _DATE_WEIGHT = 3.5
 _CONTENT_UNDER_DATES = 3.0  # what the texts hold, together, when both are dated apart
 # c shares this much more of p's text word for word than of o's: p's own sentences, taken
 _SHARED_VERBATIM = 0.2
+# c takes what p added to o when this share of c aligns with p's text that no part of o gives
+_ADDED_TAKEN = 0.1
 # a verbatim stretch this long (non-space characters, about ten words) is no chance agreement
 _KEPT_WORDS = 50
 _SUMMARY_WORD = re.compile(r"\b(?:summar|condens|shorten|key points|tl;?dr|brief)", re.I)
@@ -579,18 +620,18 @@ def _shared_innovations(
                    f"names and figures #{p} adds")
         elif not kept and not taken and o in cands and (
                 how := _rewritten_from(c, p, o, by_id, views)):
-            why = (f"made from #{o}, not from #{closest}, the closest in wording: {how}; this "
-                   f"article has none of the names or figures #{p} adds, nor more of its "
-                   f"sentences word for word")
+            why = (f"made from #{o}, not from #{closest}, the closest in wording: {how}; it "
+                   f"has none of the names or figures #{p} adds, nor more of its sentences word "
+                   f"for word")
         elif (not taken and not _takes_wording(c, p, o, views)
               and (words := _kept_wording(c, p, o, by_id, views))):
             # c has o's own words where p reworded them: it cannot have them from p
             shown = _snippet(words, (0, len(words)))
-            why = (f"it has #{o}'s words where #{p} rewords them (“{shown}”), and none of the "
-                   f"names or figures #{p} adds")
+            why = (f"it has #{o}'s words where #{p} rewords or leaves them out (“{shown}”), "
+                   f"and none of the names or figures #{p} adds")
             if o not in cands:
                 return None, (closest, f"not made from #{closest}, the closest in wording: "
-                              + why + f"; and too little of #{o} for a copy of it")
+                              + why + f"; and it is not linked to #{o} as a copy")
             why = f"made from #{o}, not from #{closest}, the closest in wording: " + why
         else:
             break
@@ -601,30 +642,48 @@ def _shared_innovations(
 def _kept_wording(
     c: int, p: int, o: int, by_id: dict[int, Article], views: dict[tuple[int, int], PairView]
 ) -> str:
-    """A stretch of o's text (``_KEPT_WORDS`` non-space characters or more) that c holds word for
-    word and p holds at most in other words, or ''. A copy of p cannot have o's own words where p
-    changed them (the reading p left out: a separative error, in the stemmatic term)."""
+    """A sentence of o's own writing (``_KEPT_WORDS`` non-space characters or more; no quote, no
+    boilerplate) that c holds word for word and p at most in other words or not at all, or ''.
+    A copy of p cannot have o's own words where p changed or dropped them (the reading p left
+    out: a separative error, in the stemmatic term)."""
     vo, vp = views.get((c, o)), views.get((p, o))
     if vo is None or vp is None:
         return ""
     text = by_id[o].text
-    mine = bytearray(len(text))
+    close = [ps for _, ps, kind, _ in vp.pairs if kind in ("verbatim", "edited")]
+    p_words = f" {_word_key(by_id[p].text)} "
+    best = ""
     for _, (s, e), kind, _ in vo.pairs:
-        if kind == "verbatim":
-            mine[s:e] = b"\x01" * (e - s)
-    for _, (s, e), kind, _ in vp.pairs:
-        if kind in ("verbatim", "edited"):
-            mine[s:e] = bytes(e - s)
-    best, start = "", None
-    for i in range(len(text) + 1):
-        if i < len(text) and mine[i]:
-            start = i if start is None else start
-        elif start is not None:
-            run = text[start:i].strip()
-            if len(run) - run.count(" ") >= _KEPT_WORDS and len(run) > len(best):
-                best = run
-            start = None
+        if kind != "verbatim" or not own_writing(text, (s, e)):
+            continue
+        if any(a < e and s < b for a, b in close):
+            continue
+        run = text[s:e].strip()
+        if (sum(not ch.isspace() for ch in run) >= _KEPT_WORDS and len(run) > len(best)
+                and f" {_word_key(run)} " not in p_words):
+            best = run
     return best
+
+
+def _added_share(
+    c: int, p: int, o: int, by_id: dict[int, Article], views: dict[tuple[int, int], PairView]
+) -> float:
+    """The share of c's text in pairs with passages of p that p did not take from o (p's own
+    additions: a shared innovation in passages, not in names or figures)."""
+    from_o = [ps for ps, _, _, _ in views[(p, o)].pairs]
+    v = views[(c, p)]
+    added = 0
+    for cs, (s, e), _, _ in v.pairs:
+        held = sum(max(0, min(e, b) - max(s, a)) for a, b in from_o)
+        if held < 0.5 * (e - s):
+            added += sum(not ch.isspace() for ch in by_id[c].text[cs[0] : cs[1]])
+    return added / max(1, v.len_c)  # len_c counts non-space characters too
+
+
+def _word_key(text: str) -> str:
+    """The words of ``text``, lower case, as one string (a sentence held elsewhere whatever its
+    punctuation)."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _rewritten_from(
@@ -638,7 +697,9 @@ def _rewritten_from(
         return ""
     if classify(views[(p, o)], by_id[p], by_id[o]) in reworded:
         return f"#{p} rewrote #{o}"
-    if classify(views[(c, p)], by_id[c], by_id[p]) in reworded:
+    # ... and not what p added to o: a rewording of p's own passages is p's
+    if (classify(views[(c, p)], by_id[c], by_id[p]) in reworded
+            and _added_share(c, p, o, by_id, views) < _ADDED_TAKEN):
         return f"it rewords #{p} throughout"
     return ""
 
@@ -859,7 +920,8 @@ def _root(
     credits = [n for n in upstream_names(cites[k], whole_only=True) if not in_house(n, a)]
     upstream = credits[0] if credits else None
     if kids:
-        ev = [f"source of {', '.join(f'#{c}' for c in sorted(kids))}"]
+        ev = [f"source of {', '.join(f'#{c}' for c in sorted(kids))}"] + (
+            [not_from] if not_from else [])
         score = round(max(_closeness(views[(c, k)]) for c in kids) / 1.5, 3)
         kind = "original"
     else:
@@ -874,7 +936,7 @@ def _root(
                       f"article's text, {round(100 * v.all_p)}% of #{_aid(o)}'s; ")
             if passed_over:
                 ev = [shares + "the direction points here, but the linked articles take their "
-                      "text from closer versions"]
+                      "text from closer versions"] + ([not_from] if not_from else [])
                 kind = "original"
             elif not_from:
                 ev = [shares + not_from]

@@ -110,6 +110,13 @@ def _inside(span: Span, quotes: list[Span]) -> float:
     return inside / (e - s)
 
 
+def own_writing(text: str, span: Span) -> bool:
+    """``span`` of ``text`` is its writer's own: no boilerplate (a credit, a footer), not mostly
+    inside quotes (a speaker's words, which other reports carry too)."""
+    return (not _BOILERPLATE.search(text[span[0] : span[1]])
+            and _inside(span, quote_spans(text)) < 0.6)
+
+
 @dataclass(slots=True)
 class PairView:
     """Article ``c`` seen against article ``p`` (c's spans are ``c_span``)."""
