@@ -1707,3 +1707,28 @@ def test_a_numbered_name_written_with_its_number_another_way_is_that_name() -> N
     [add] = [c for c in compare_texts(src.replace("War Two", "War One"), copy).changes
              if c.kind == "addition"]
     assert "Second World War" in add.explanation
+
+
+def test_a_title_said_with_a_synonym_is_that_title() -> None:
+    """"attorney Keith Halpern" for "lawyer Keith Halpern": one role in two words (the lexicon's
+    synonyms); a judge for a lawyer is another role."""
+    src = ("The singer's lawyer Keith Halpern said the claims were false and would be fought in "
+           "court, where the case opens next month.")
+    copy = ("The singer's attorney Keith Halpern said the claims were false and would be fought "
+            "in court, where the case opens next month.")
+    assert not [c for c in compare_texts(src, copy).changes if c.kind == "title"]
+    assert [c for c in compare_texts(src, copy.replace("attorney", "judge")).changes
+            if c.kind == "title"]
+
+
+def test_a_speaker_cut_off_at_the_end_of_the_text_is_no_speaker() -> None:
+    """'...," said El' where the text stops inside "Elson": what is left of the name names no
+    one, and the quote is not given to another speaker; the whole name is still read."""
+    src = ("Joanna Elson, chief executive of the Money Trust, which runs Debt Line, said: \"The "
+           "regulator is right to be concerned about the 1.6 million people who only make "
+           "minimum payments.\"")
+    copy = ("Joanna Elson, chief executive of the Money Trust, which runs Debt Line, echoed the "
+            "regulator's concerns. \"The regulator is right to be concerned about the 1.6 million "
+            "people who only make minimum payments,\" said El")
+    assert not [c for c in compare_texts(src, copy).changes if c.kind == "attribution"]
+    assert [a.source for a in find_attributions(copy + "son.")] == ["Elson"]

@@ -102,11 +102,20 @@ def _clean_source(src: str) -> str:
     return src
 
 
+def _cut_short(text: str, span: tuple[int, int]) -> bool:
+    """The text stops inside the words of ``span`` (a page or a model's output cut short: "...,"
+    said El"): what is left of a name is no name."""
+    tail = text.rstrip()
+    return span[1] >= len(tail) and tail[-1:].isalnum()
+
+
 def find_attributions(text: str, start: int = 0, end: int | None = None) -> list[Attribution]:
     """Who a sentence ``text[start:end]`` attributes its statement to."""
     end = len(text) if end is None else end
     out: list[Attribution] = []
     for m in _ACCORDING.finditer(text, start, end):
+        if _cut_short(text, m.span("src")):
+            continue
         src = _clean_source(m.group("src"))
         if src and src.split()[0].lower() in _CITED_THINGS:
             continue  # "citing an example of a round trip": what is cited, not who
@@ -114,6 +123,8 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
             out.append(Attribution(m.start(), m.end(), src, None, m.span("src")))
     for rx in (_SUBJ_VERB, _VERB_SUBJ):
         for m in rx.finditer(text, start, end):
+            if _cut_short(text, m.span("src")):
+                continue
             src = _clean_source(m.group("src"))
             words = src.lower().split()
             if not words or words[-1] in _BAD_SOURCE | _PREPOSITIONS or words[0] in _BAD_SOURCE:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import is_credit
 from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
-from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.lexicon import lexicon, synonymous
 from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
@@ -359,7 +359,7 @@ class NameChecks:
                          f"source gives the title as current".replace("  ", " "))
                 return
             tb, ta = _title_key(vb.get("title") or ""), _title_key(va.get("title") or "")
-            if tb and ta and tb != ta and not any(
+            if tb and ta and tb != ta and not synonymous(tb, ta) and not any(
                 _title_key((m.value or {}).get("title") or "") == tb for m in matches
             ) and not _names(self.a.text[max(0, an.span[0] - 60):an.span[1]],
                              str(vb.get("title"))) and not _names(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "lexicon"]
+__all__ = ["Lexicon", "lexicon", "synonymous"]
 
 
 def _lines(name: str) -> list[str]:
@@ -124,3 +124,13 @@ def _stem(word: str) -> str:
     from wiretrace.claims.pairing import stem
 
     return stem(word)
+
+
+def synonymous(x: str, y: str) -> bool:
+    """Two words or phrases of one synonym group ("lawyer" / "attorney")."""
+    groups = lexicon().synonyms
+
+    def key(t: str) -> str:
+        return " ".join(_stem(w) for w in t.lower().split())
+
+    return bool(set(groups.get(key(x), ())) & set(groups.get(key(y), ())))
