@@ -207,7 +207,8 @@ def trace_story(
                 passed_over[c] = passed
 
     unplaced = [k for k in by_id if k not in parent and k not in not_from and not siblings[k]]
-    for k, (o, r, why_o) in _made_beside(unplaced, by_id, parent, linked, views, dir_of).items():
+    for k, (o, r, why_o) in _made_beside(unplaced, by_id, parent, neighbours, views,
+                                         dir_of).items():
         parent[k] = o
         passed_over[k] = (r, why_o)
     children = {k: [c for c, p in parent.items() if p == k] for k in by_id}
@@ -242,7 +243,7 @@ def _made_beside(
     unplaced: list[int],
     by_id: dict[int, Article],
     parent: dict[int, int],
-    linked: dict[tuple[int, int], float],
+    neighbours: dict[int, set[int]],
     views: dict[tuple[int, int], PairView],
     dir_of: Callable[[int, int], float],
 ) -> dict[int, tuple[int, int, str]]:
@@ -257,8 +258,8 @@ def _made_beside(
     for k in unplaced:
         if k in has_copies:
             continue
-        for r in sorted((r for r in parent if r != k and _linked(k, r, linked)
-                         and dir_of(k, r) > 0.25), key=lambda r: -views[(k, r)].sim_c):
+        for r in sorted((r for r in neighbours[k] if r in parent and dir_of(k, r) > 0.25),
+                        key=lambda r: (-views[(k, r)].sim_c, r)):
             o = parent[r]
             if (o == k or (k, o) not in views or dir_of(k, o) > 0.25
                     or _date_key(by_id[o]) > _date_key(by_id[k])
@@ -416,7 +417,8 @@ def _basis_note(how: str, prob: float | None) -> str:
     if how == "wording":
         return "linked by shared wording"
     if how == "through":
-        return "linked to the story through a closer copy, not by itself (the line above says why)"
+        return ("linked to the story through another copy, not by itself (the line above says "
+                "why)")
     if how == "rewrite_tell":
         return ("linked as a rewrite: most of it aligned in order, and it carries leftover "
                 "model text")
