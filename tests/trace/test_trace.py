@@ -162,6 +162,10 @@ def test_citations() -> None:
         "By John Smith\nText": [],
         # two reporters of an agency; a credit header's name ends at its line
         "By MARIA LOPEZ and JOHN SMITH Associated Press\nText": ["AP"],
+        # a byline laid out with a bar; without "By" the same line may be a photo's credit
+        "By Jane Doe | Associated Press\nText": ["AP"],
+        "By Jane Doe and Tom Roe | Reuters\nText": ["Reuters"],
+        "Jane Doe | AP\nText": [],
         "Credited from: GLOBAL WIRE\nKey Takeaways:": ["GLOBAL WIRE"],
         # republication notices and agency reporting credits
         "This article originally appeared on The Conversation.": ["The Conversation"],

@@ -92,11 +92,12 @@ _PERSON = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
 _PEOPLE = rf"{_PERSON}(?:[ \t]*(?:,|and|&)[ \t]*{_PERSON})*"
 _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
     ("credited_from", True, re.compile(rf"\bCredited\s+from:?\s*(?P<name>{_NAME}|{_URL})")),
-    # "By Jane Doe, Associated Press" / "By JANE DOE Associated Press": an agency's reporter
+    # "By Jane Doe, Associated Press" / "By JANE DOE Associated Press" / "By Jane Doe | AP": an
+    # agency's reporter
     (
         "byline",
         True,
-        re.compile(rf"(?m)^[ \t]*By[ \t]+{_PEOPLE}[ \t]*(?:,|and)?[ \t]+(?P<name>{_AGENCY})\b"),
+        re.compile(rf"(?m)^[ \t]*By[ \t]+{_PEOPLE}[ \t]*(?:,|and|\|)?[ \t]+(?P<name>{_AGENCY})\b"),
     ),
     # "Caliber.Az reports via international media", "Outlet reports, citing Reuters"
     (
