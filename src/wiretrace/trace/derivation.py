@@ -173,7 +173,7 @@ def trace_story(
     parent: dict[int, int] = {}
     # a copy given the source of its closest candidate: (that candidate, why)
     passed_over: dict[int, tuple[int, str]] = {}
-    # a copy whose closest candidate cannot be its source, and no other is: why
+    # a copy none of whose candidates can be its source: why the closest cannot
     not_from: dict[int, str] = {}
     siblings: dict[int, list[int]] = {k: [] for k in by_id}
     for c in order:
@@ -196,12 +196,17 @@ def trace_story(
                 continue
             if d >= -0.25 and enough_c:
                 cands.append(p)
-        if cands:
-            closest = _choose_parent(c, cands, views, rank)
-            chosen, passed = _shared_innovations(c, closest, cands, parent, by_id, views)
-            if chosen is None:
-                not_from[c] = passed[1] if passed else ""
-                continue
+        chosen: int | None = None
+        passed: tuple[int, str] | None = None
+        left = list(cands)
+        while left and chosen is None:  # the closest that can be its source
+            closest = _choose_parent(c, left, views, rank)
+            chosen, passed = _shared_innovations(c, closest, left, parent, by_id, views)
+            left.remove(closest)
+            if chosen is None and passed and c not in not_from:
+                not_from[c] = passed[1]  # why the closest cannot be
+        if chosen is not None:
+            not_from.pop(c, None)
             parent[c] = chosen
             if passed:
                 passed_over[c] = passed
