@@ -101,7 +101,8 @@ class _Marks:
 
 
 def _stem(w: str) -> str:
-    w = w.lower().replace("’", "'").removesuffix("'s")
+    """A word folded: lower case, no possessive ("Wales'" / "Wales's" / "Wales"), no plural."""
+    w = w.lower().replace("’", "'").removesuffix("'s").rstrip("'")
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
 
 
