@@ -134,8 +134,8 @@ def _numbered(name: str) -> tuple[str, int] | None:
     return None
 
 
-_KEYED = {"i": "1", "one": "1", "first": "1", "ii": "2", "two": "2", "second": "2",
-          "iii": "3", "three": "3", "third": "3"}
+# the closing words read as digits by ``numbered_key``: one to three, in any of the forms
+_KEYED = {w: str(n) for w, n in (_CLOSING | _OPENING).items() if n <= 3 and not w.isdigit()}
 
 
 def numbered_key(name: str) -> str:

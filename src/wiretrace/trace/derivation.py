@@ -38,6 +38,7 @@ from wiretrace.trace.features import (
     COMMON_WORDS,
     STRONG_EDIT,
     PairView,
+    nonspace,
     own_writing,
     published_at,
     substitutions,
@@ -198,18 +199,20 @@ def trace_story(
                 cands.append(p)
         chosen: int | None = None
         passed: tuple[int, str] | None = None
+        why_not = ""  # why the closest candidate cannot be its source
         left = list(cands)
         while left and chosen is None:  # the closest that can be its source
             closest = _choose_parent(c, left, views, rank)
             chosen, passed = _shared_innovations(c, closest, left, parent, by_id, views)
             left.remove(closest)
-            if chosen is None and passed and c not in not_from:
-                not_from[c] = passed[1]  # why the closest cannot be
+            if chosen is None and passed and not why_not:
+                why_not = passed[1]
         if chosen is not None:
-            not_from.pop(c, None)
             parent[c] = chosen
             if passed:
                 passed_over[c] = passed
+        elif why_not:
+            not_from[c] = why_not
 
     unplaced = [k for k in by_id if k not in parent and k not in not_from and not siblings[k]]
     for k, (o, r, why_o) in _made_beside(unplaced, by_id, parent, neighbours, views,
@@ -666,7 +669,7 @@ def _kept_wording(
         if any(a < e and s < b for a, b in close):
             continue
         run = text[s:e].strip()
-        if (sum(not ch.isspace() for ch in run) >= _KEPT_WORDS and len(run) > len(best)
+        if (nonspace(run) >= _KEPT_WORDS and len(run) > len(best)
                 and f" {_word_key(run)} " not in p_words):
             best = run
     return best
@@ -683,7 +686,7 @@ def _added_share(
     for cs, (s, e), _, _ in v.pairs:
         held = sum(max(0, min(e, b) - max(s, a)) for a, b in from_o)
         if held < 0.5 * (e - s):
-            added += sum(not ch.isspace() for ch in by_id[c].text[cs[0] : cs[1]])
+            added += nonspace(by_id[c].text[cs[0] : cs[1]])
     return added / max(1, v.len_c)  # len_c counts non-space characters too
 
 

@@ -160,7 +160,8 @@ class PairView:
         return self.lex_p + self.cov_p.get("paraphrase", 0.0)
 
 
-def _nonspace(text: str) -> int:
+def nonspace(text: str) -> int:
+    """Non-space characters of ``text`` (how the trace measures a text's length)."""
     return sum(1 for ch in text if not ch.isspace())
 
 
@@ -183,7 +184,7 @@ def _cover(text: str, spans: list[Span]) -> list[_SentCover]:
         out.append(
             _SentCover(
                 (s, e),
-                _nonspace(chunk),
+                nonspace(chunk),
                 covered >= 0.5 * (e - s),
                 not _BOILERPLATE.search(chunk) and len(toks) >= 6,
                 loose,
@@ -209,10 +210,10 @@ def _longest_passage(c_text: str, p_text: str, pairs: list[tuple[Span, Span, str
             gap_p = p_text[run[1][1] : ps[0]] if ps[0] >= run[1][1] else "x"
             if not any(ch.isalnum() for ch in gap_c + gap_p):
                 run = ((run[0][0], cs[1]), (run[1][0], ps[1]))
-                best = max(best, _nonspace(c_text[run[0][0] : run[0][1]]))
+                best = max(best, nonspace(c_text[run[0][0] : run[0][1]]))
                 continue
         run = (cs, ps)
-        best = max(best, _nonspace(c_text[cs[0] : cs[1]]))
+        best = max(best, nonspace(c_text[cs[0] : cs[1]]))
     return best
 
 
@@ -246,8 +247,8 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
         c=c_id,
         pairs=sorted(oriented, key=lambda o: o[0]),
         quote_pairs=sum(quoted),
-        len_c=_nonspace(c.text),
-        len_p=_nonspace(p.text),
+        len_c=nonspace(c.text),
+        len_p=nonspace(p.text),
     )
     # each kind covers what the closer kinds left: a sentence paired twice (a fold) counts once
     seen_c: list[Span] = []
@@ -263,12 +264,12 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
     weights = {"verbatim": 1.0, "edited": 1.0, "paraphrase": 0.4}
     core_c = [o for o in oriented if not _BOILERPLATE.search(c.text[o[0][0] : o[0][1]])]
     core_len = v.len_c - sum(
-        _nonspace(c.text[s:e])
+        nonspace(c.text[s:e])
         for s, e in split_sentences(c.text)
         if _BOILERPLATE.search(c.text[s:e])
     )
     v.sim_c = sum(
-        _nonspace(c.text[o[0][0] : o[0][1]]) * o[3] * weights.get(o[2], 0.0) for o in core_c
+        nonspace(c.text[o[0][0] : o[0][1]]) * o[3] * weights.get(o[2], 0.0) for o in core_c
     ) / max(1, core_len)
     # what counts as copying: lexical pairs outside quotations of what someone said
     lex = [
@@ -293,10 +294,10 @@ def view(alignment: Alignment, c: Article, p: Article) -> PairView:
     if kept:
         p_spans = sorted(o[1] for o in kept)
         lo, hi = p_spans[0][0], max(e for _, e in p_spans)
-        inside = _nonspace(p.text[lo:hi])
+        inside = nonspace(p.text[lo:hi])
         covered = round(coverage(p.text, p_spans) * v.len_p)
         v.p_skipped = max(0.0, 1.0 - covered / max(1, inside))
-        v.p_head = _nonspace(p.text[:lo])
+        v.p_head = nonspace(p.text[:lo])
     return v
 
 
