@@ -406,6 +406,37 @@ PLANTERS: dict[str, Planter] = {
 }
 
 
+MANIPULATIONS = ("figure", "place", "actor", "scope", "title")  # kinds that change a fact
+
+
+def manipulate(text: str, edits: int, key: str) -> tuple[str, list[str]]:
+    """``text`` with up to ``edits`` planted factual changes, each in its own sentence (any
+    sentence: a rewrite keeps few of its source's sentences word for word), the kinds tried in
+    an order drawn from ``key``: an LLM-manipulated version of a text (a figure changed, a
+    place or person swapped, a scope or title altered). Returns the text and the kinds made."""
+    rng = random.Random(_seed(key))
+    sents = _sentences(text)
+    order = list(range(len(sents)))
+    rng.shuffle(order)
+    kinds = list(MANIPULATIONS)
+    made: list[tuple[int, int, str, str]] = []  # sentence start, end, new sentence, kind
+    for k in order:
+        if len(made) >= edits:
+            break
+        s, e = sents[k]
+        sent = text[s:e]
+        rng.shuffle(kinds)
+        for kind in kinds:
+            edit = PLANTERS[kind](sent, rng)
+            if edit is not None:
+                es, ee, new, _ = edit
+                made.append((s, e, sent[:es] + new + sent[ee:], kind))
+                break
+    for s, e, new, _ in sorted(made, reverse=True):
+        text = text[:s] + new + text[e:]
+    return text, [kind for *_, kind in made]
+
+
 def plant(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
     """At most one case per kind: one sentence the source has too, edited by code."""
     shared = _shared_sentences(pair, pair.copy)

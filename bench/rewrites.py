@@ -21,7 +21,12 @@ looked at while tuning). ``--split test --floor F`` fails below F (``--floor-dir
 ``direct_parent``).
 
     python bench/rewrites.py [--split dev|test|both] [--limit N] [--sample N] [--no-semantic]
-                             [--floor F] [--floor-direct F] [-v] [--pipeline]
+                             [--floor F] [--floor-direct F] [-v] [--pipeline] [--manipulate K]
+
+``--manipulate K`` plants K factual changes in each revision, each in its own sentence (a figure
+changed, a place or person swapped, a casualty scope or a title altered: ``copies.manipulate``,
+the planters of the changes benchmark): LLM-manipulated versions, which are still made from
+their original and must be traced to it; web paragraphs are often too short to hold one.
 
 ``--pipeline`` scores the same stories fed as one pile, as a user runs it (a JSON Lines file
 with url, site and date through ingest, clustering and trace into a fresh store): the stories
@@ -39,6 +44,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import copies
 from corpora import embedding_cache
 from floors import gate
 
@@ -56,7 +62,8 @@ def split_of(original: str) -> str:
 
 
 def load_stories(
-    split: str, limit: int | None = None, seed: int = 7, sample: int | None = None
+    split: str, limit: int | None = None, seed: int = 7, sample: int | None = None,
+    manipulate: int = 0,
 ) -> list[list[dict]]:
     labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
     by_orig: dict[str, list[dict]] = defaultdict(list)
@@ -76,8 +83,11 @@ def load_stories(
             role = "continuation" if lab["method"] == "continuation" else "revision"
             if set(lab["flags"]) & {"unrelated_output", "low_overlap"}:
                 role = "flagged"
+            text = _read("derived", lab["derived"])
+            if manipulate and role == "revision":  # an LLM-manipulated version of it
+                text, _ = copies.manipulate(text, manipulate, lab["derived"])
             items.append({"id": lab["derived"], "role": role, "method": lab["method"],
-                          "text": _read("derived", lab["derived"])})
+                          "text": text})
         stories.append(items)
     if sample and sample < len(stories):  # evenly spaced, so both subsets are in it
         step = len(stories) / sample
@@ -115,14 +125,14 @@ def ancestors(aid: int, parent: dict[int, int | None]) -> list[int]:
 
 def run(
     split: str, limit: int | None, verbose: bool, semantic: bool = True,
-    sample: int | None = None,
+    sample: int | None = None, manipulate: int = 0,
 ) -> dict[str, float]:
     from wiretrace.pipeline import candidate_pairs
     from wiretrace.trace.align import align_articles
     from wiretrace.trace.derivation import trace_story
 
     settings = Settings(semantic_alignment=semantic)
-    stories = load_stories(split, limit, sample=sample)
+    stories = load_stories(split, limit, sample=sample, manipulate=manipulate)
     counts: Counter[str] = Counter()
     by_method: dict[str, Counter[str]] = defaultdict(Counter)
     types: Counter[str] = Counter()
@@ -180,7 +190,8 @@ def run(
         f"{m}={c['linked'] / max(1, c['n']):.3f}({c['n']})" for m, c in sorted(by_method.items())
     )
     print(
-        f"rewrites split={split} stories={len(stories)} revisions={counts['revision']} "
+        f"rewrites split={split}{f' manipulated={manipulate}' if manipulate else ''} "
+        f"stories={len(stories)} revisions={counts['revision']} "
         f"linked={res['linked']:.3f} rewrite_typed={res['rewrite_typed']:.3f} "
         f"direct_parent={res['direct_parent']:.3f} [{methods}] "
         f"original_as_copy={counts['original_as_copy']}/{counts['originals']} "
@@ -192,7 +203,9 @@ def run(
     return res
 
 
-def run_pipeline(split: str, limit: int | None, sample: int | None) -> dict[str, float]:
+def run_pipeline(
+    split: str, limit: int | None, sample: int | None, manipulate: int = 0
+) -> dict[str, float]:
     """The same stories as one pile, the way a user runs it: a JSON Lines file (text, url, site,
     published) through ``pipeline.analyze`` (ingest, clean, cluster, trace) into a fresh store,
     scored from the report: the revisions clustered into their original's story (``same_story``)
@@ -203,7 +216,7 @@ def run_pipeline(split: str, limit: int | None, sample: int | None) -> dict[str,
     from wiretrace.report.build import build_report
     from wiretrace.store import Store
 
-    stories = load_stories(split, limit, sample=sample)
+    stories = load_stories(split, limit, sample=sample, manipulate=manipulate)
     role: dict[str, tuple[str, str, str | None]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         pile = Path(tmp) / "pile.jsonl"
@@ -250,7 +263,8 @@ def run_pipeline(split: str, limit: int | None, sample: int | None) -> dict[str,
     res = {"same_story": counts["same_story"] / rev, "linked": counts["linked"] / rev}
     methods = " ".join(f"{m}={c['linked'] / max(1, c['n']):.3f}({c['n']})"
                        for m, c in sorted(by_method.items()))
-    print(f"rewrites-pipeline split={split} articles={len(role)} stories_found="
+    planted = f" manipulated={manipulate}" if manipulate else ""
+    print(f"rewrites-pipeline split={split}{planted} articles={len(role)} stories_found="
           f"{len(report['stories'])} revisions={counts['revision']} "
           f"same_story={res['same_story']:.3f} linked={res['linked']:.3f} [{methods}] "
           f"original_as_copy={counts['original_as_copy']}/{counts['originals']} "
@@ -271,6 +285,10 @@ def main() -> int:
                     help="fail below this share of linked revisions with their original as "
                          "direct parent (not a sibling revision)")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--manipulate", type=int, default=0, metavar="K",
+                    help="plant K factual changes (a figure, a place, a person, a scope, a "
+                         "title) in each revision, each in its own sentence: LLM-manipulated "
+                         "versions, which must still be traced to their original")
     ap.add_argument("--pipeline", action="store_true",
                     help="the stories as one JSON Lines pile through ingest, clustering and trace")
     args = ap.parse_args()
@@ -279,11 +297,12 @@ def main() -> int:
         return 0
     if args.pipeline:
         for split in (["dev", "test"] if args.split == "both" else [args.split]):
-            run_pipeline(split, args.limit, args.sample)
+            run_pipeline(split, args.limit, args.sample, args.manipulate)
         return 0
     started = time.perf_counter()
     with embedding_cache(not args.no_cache) as embedded:
-        res = run(args.split, args.limit, args.verbose, not args.no_semantic, args.sample)
+        res = run(args.split, args.limit, args.verbose, not args.no_semantic, args.sample,
+                  args.manipulate)
     print(f"rewrites: sentences embedded={embedded()} "
           f"wall_s={time.perf_counter() - started:.1f}")
     return gate("rewrites", [("linked", res["linked"], args.floor, True),

@@ -100,3 +100,26 @@ def test_a_possessive_after_a_plural_s_is_the_same_name() -> None:
     copy = "Ana Lind, a former world champion from Wales, said it was an honour after the race."
     assert "wale" not in own_facts(copy, src) and not own_facts(copy, src)
     assert own_facts(copy.replace("Wales", "Norway"), src)
+
+
+def test_a_pair_count_past_the_training_range_adds_nothing() -> None:
+    """The model learned "more aligned sentences, more likely a copy" on texts of about a dozen
+    sentences. Two long independent reports of one event align in twenty places over a fifth
+    of their text (NewsWCL50): counted on, that number alone would read as a copy. Past
+    ``PAIRS_CAP`` pairs, the count says no more (here the same pairs repeated: every other
+    feature is unchanged)."""
+    from dataclasses import replace
+
+    from wiretrace.trace.linkmodel import PAIRS_CAP
+
+    vx, vy, a, b = _pair(ORIGINAL, RETELLING)
+    assert vx.pairs and vy.pairs
+
+    def prob(times: int, cut: int | None = None) -> float:
+        px, py = (vx.pairs * times)[:cut], (vy.pairs * times)[:cut]
+        return float(load_model().probability(
+            pair_features(replace(vx, pairs=px), replace(vy, pairs=py), a, b))[0])
+
+    at_cap = prob(PAIRS_CAP, PAIRS_CAP)
+    assert prob(40) == at_cap
+    assert prob(1) < at_cap  # below the cap, more pairs still count
