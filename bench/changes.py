@@ -25,7 +25,8 @@ its hand rules were never tuned there, but the entailment model it calls was tra
 
 ``--copies`` scores instead real copy pairs with no factual change (false changes per pair) and
 the same pairs with planted factual edits (recall and precision per kind) and consistent variants
-that must not be flagged (``bench/copies.py``; ECB+, AEB and ImBD from ``../shared/data``):
+that must not be flagged (``bench/copies.py``; ECB+, AEB and ImBD from ``../shared/data``), and
+ImBD rewrites with one fact changed in a reworded sentence (``paraphrase-planted``: recall):
 
     python bench/changes.py --copies [--split dev|test|both] [--sample N] [--show N]
         [--max-false-per-pair F] [--floor-recall R] [--floor-precision P] [--max-variants N]

@@ -20,7 +20,10 @@ Planted edits (``plant``) change one sentence of the copy that the source also h
 its expected kinds and the span it touched in the copy: a place swapped, an actor swapped, a
 figure changed, a casualty figure's scope changed, an attribution dropped, a negation inserted,
 a title made stale ("former"). Consistent variants (a bound "at least N", "about N", a range
-around N, N in words, "dozens"/"hundreds of") must not be flagged.
+around N, N in words, "dozens"/"hundreds of") must not be flagged. ``plant_paraphrased`` plants
+the same edits in an LLM rewrite, in a sentence the aligner pairs with a source sentence that
+states the fact edited; ``manipulate`` plants several in any sentences of a text (an
+LLM-manipulated version, for ``bench/rewrites.py --manipulate``).
 """
 
 from __future__ import annotations
@@ -456,6 +459,44 @@ def plant(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
             if kind == "title":
                 span = (s + es, s + es + len(new) + 8)
             if kind == "attribution":  # the words dropped: the copy's whole sentence is the span
+                span = (s, s + len(sent) - (ee - es) + len(new))
+            out.append(Case(pair, kind, copy, span, expected, sent, sent[:es] + new + sent[ee:]))
+            break
+    return out
+
+
+def plant_paraphrased(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
+    """At most one case per factual kind in a paraphrase (an LLM rewrite): one copy sentence
+    the aligner pairs with a source sentence, edited by code where the words it replaces are
+    in that source sentence too (a figure, place or person the source states), or, for an
+    inserted word (a negation, a stale title), where the source sentence reads as the copy's
+    did: what the source says, said wrong in other words."""
+    from wiretrace.trace.align import align
+
+    aligned = [(q.a_span, q.b_span) for q in align(pair.copy, pair.source).pairs]
+    out = []
+    for kind in kinds or [k for k in PLANTERS if not k.startswith("variant:")]:
+        rng = random.Random(_seed(pair.id + kind + ":paraphrased"))
+        order = aligned[:]
+        rng.shuffle(order)
+        for (s, e), (ps, pe) in order:
+            sent, src = pair.copy[s:e], pair.source[ps:pe]
+            edit = PLANTERS[kind](sent, rng)
+            if edit is None:
+                continue
+            es, ee, new, expected = edit
+            before = sent[es:ee]
+            if ee > es and before.strip() and before not in src:
+                continue  # the source does not state what is replaced
+            if kind == "negation" and re.search(r"\b(not|never|no)\b|n't", src):
+                continue
+            if kind == "title" and not re.search(_TITLE, src):
+                continue
+            copy = pair.copy[:s] + sent[:es] + new + sent[ee:] + pair.copy[e:]
+            span = (s + es, s + es + max(len(new), 1))
+            if kind == "title":
+                span = (s + es, s + es + len(new) + 8)
+            if kind == "attribution":
                 span = (s, s + len(sent) - (ee - es) + len(new))
             out.append(Case(pair, kind, copy, span, expected, sent, sent[:es] + new + sent[ee:]))
             break

@@ -19,7 +19,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from copies import DATA, Case, Pair, aeb_pairs, ecb_pairs, imbd_pairs, plant  # noqa: E402
+from copies import (  # noqa: E402
+    DATA,
+    Case,
+    Pair,
+    aeb_pairs,
+    ecb_pairs,
+    imbd_pairs,
+    plant,
+    plant_paraphrased,
+)
 from floors import gate  # noqa: E402
 
 
@@ -45,41 +54,11 @@ def _evenly(items: list, n: int | None) -> list:
     return [items[int(k * step)] for k in range(n)]
 
 
-def run_split(split: str, pairs: list[Pair], sample: int | None, show: int, verbose: bool,
-              imbd: bool) -> dict[str, float]:
+def _score_cases(split: str, label: str, cases: list[Case], verbose: bool) -> dict[str, float]:
+    """Recall and precision of the changes reported on copies with one planted edit each, and
+    consistent variants flagged."""
     out: dict[str, float] = {}
-    copies = [p for p in pairs if p.split == split and p.corpus != "imbd"]
-    by_corpus: dict[str, list[Pair]] = defaultdict(list)
-    for p in copies:
-        by_corpus[p.corpus].append(p)
-    # ---- real copies, no factual change
-    t0, n_pairs = time.perf_counter(), 0
-    false_total, false_kinds = 0, Counter()
-    for corpus in sorted(by_corpus):
-        chosen = _evenly(by_corpus[corpus], sample)
-        n_false = 0
-        kinds: Counter[str] = Counter()
-        for p in chosen:
-            found = _changes(p.source, p.copy)
-            n_false += len(found)
-            kinds.update(c.kind for c in found)
-            for c in found if verbose else []:
-                print(f"  FALSE {p.id} {c.kind}: '{_short(c.text)}' vs "
-                      f"'{_short(c.versus_text)}' ({_short(c.explanation, 120)})")
-        n_pairs += len(chosen)
-        false_total += n_false
-        false_kinds.update(kinds)
-        print(f"{split} copies/{corpus}: pairs={len(chosen)} false_changes={n_false} "
-              f"per_pair={n_false / max(1, len(chosen)):.3f} by kind {dict(kinds)}", flush=True)
-    secs = time.perf_counter() - t0
-    out["false_per_pair"] = false_total / max(1, n_pairs)
-    print(f"{split} copies/all: pairs={n_pairs} false_changes={false_total} "
-          f"per_pair={out['false_per_pair']:.3f} {n_pairs / max(1e-9, secs):.2f} pairs/s",
-          flush=True)
-    # ---- planted edits and consistent variants
     t0 = time.perf_counter()
-    cases: list[Case] = [c for corpus in sorted(by_corpus)
-                         for p in _evenly(by_corpus[corpus], sample) for c in plant(p)]
     hits: Counter[str] = Counter()
     n_kind: Counter[str] = Counter()
     both_spans: Counter[str] = Counter()
@@ -120,14 +99,16 @@ def run_split(split: str, pairs: list[Pair], sample: int | None, show: int, verb
     out["precision"] = sum(correct.values()) / max(1, sum(reported.values()))
     out["variants_flagged"] = sum(flagged.values())
     for k in sorted(planted):
-        print(f"{split} planted/{k}: n={n_kind[k]} recall={hits[k] / max(1, n_kind[k]):.3f} "
+        print(f"{split} {label}/{k}: n={n_kind[k]} recall={hits[k] / max(1, n_kind[k]):.3f} "
               f"both_spans={both_spans[k]}/{hits[k]}")
     for k in sorted(reported):
-        print(f"{split} reported/{k}: n={reported[k]} precision={correct[k] / reported[k]:.3f}")
+        print(f"{split} {label}-reported/{k}: n={reported[k]} "
+              f"precision={correct[k] / reported[k]:.3f}")
     variants = sorted(k for k in n_kind if k.startswith("variant:"))
-    print(f"{split} variants: " + " ".join(f"{k[8:]}={flagged[k]}/{n_kind[k]}" for k in variants)
+    print(f"{split} {label}-variants: "
+          + " ".join(f"{k[8:]}={flagged[k]}/{n_kind[k]}" for k in variants)
           + f" flagged={out['variants_flagged']:.0f}/{sum(n_kind[k] for k in variants)}")
-    print(f"{split} planted/all: n={total_planted} recall={out['recall']:.3f} "
+    print(f"{split} {label}/all: n={total_planted} recall={out['recall']:.3f} "
           f"precision={out['precision']:.3f} ({sum(correct.values())} of "
           f"{sum(reported.values())} reported changes on edited copies are the edit) "
           f"{len(cases) / max(1e-9, secs):.2f} pairs/s", flush=True)
@@ -135,6 +116,44 @@ def run_split(split: str, pairs: list[Pair], sample: int | None, show: int, verb
         for case in missed:
             print(f"  MISSED {case.pair.id} {case.kind}: '{_short(case.before, 160)}' -> "
                   f"'{_short(case.after, 160)}'")
+    return out
+
+
+def run_split(split: str, pairs: list[Pair], sample: int | None, show: int, verbose: bool,
+              imbd: bool) -> dict[str, float]:
+    out: dict[str, float] = {}
+    copies = [p for p in pairs if p.split == split and p.corpus != "imbd"]
+    by_corpus: dict[str, list[Pair]] = defaultdict(list)
+    for p in copies:
+        by_corpus[p.corpus].append(p)
+    # ---- real copies, no factual change
+    t0, n_pairs = time.perf_counter(), 0
+    false_total, false_kinds = 0, Counter()
+    for corpus in sorted(by_corpus):
+        chosen = _evenly(by_corpus[corpus], sample)
+        n_false = 0
+        kinds: Counter[str] = Counter()
+        for p in chosen:
+            found = _changes(p.source, p.copy)
+            n_false += len(found)
+            kinds.update(c.kind for c in found)
+            for c in found if verbose else []:
+                print(f"  FALSE {p.id} {c.kind}: '{_short(c.text)}' vs "
+                      f"'{_short(c.versus_text)}' ({_short(c.explanation, 120)})")
+        n_pairs += len(chosen)
+        false_total += n_false
+        false_kinds.update(kinds)
+        print(f"{split} copies/{corpus}: pairs={len(chosen)} false_changes={n_false} "
+              f"per_pair={n_false / max(1, len(chosen)):.3f} by kind {dict(kinds)}", flush=True)
+    secs = time.perf_counter() - t0
+    out["false_per_pair"] = false_total / max(1, n_pairs)
+    print(f"{split} copies/all: pairs={n_pairs} false_changes={false_total} "
+          f"per_pair={out['false_per_pair']:.3f} {n_pairs / max(1e-9, secs):.2f} pairs/s",
+          flush=True)
+    # ---- planted edits and consistent variants
+    cases: list[Case] = [c for corpus in sorted(by_corpus)
+                         for p in _evenly(by_corpus[corpus], sample) for c in plant(p)]
+    out.update(_score_cases(split, "planted", cases, verbose))
     # ---- LLM paraphrases: changes printed for reading
     if imbd:
         chosen = _evenly([p for p in pairs if p.split == split and p.corpus == "imbd"], sample)
@@ -154,6 +173,12 @@ def run_split(split: str, pairs: list[Pair], sample: int | None, show: int, verb
         for p, c in _evenly(listed, show):
             print(f"  IMBD {p.id} {c.kind}: '{_short(c.text, 120)}' vs "  # type: ignore[attr-defined]
                   f"'{_short(c.versus_text, 120)}' ({_short(c.explanation, 140)})")  # type: ignore[attr-defined]
+        # the same rewrites with one fact changed in a paraphrased sentence (what an outlet's
+        # or a model's rewrite gets wrong): recall; "precision" here counts the rewrite's own
+        # changes, real or not, against it
+        cases = [c for p in chosen for c in plant_paraphrased(p)]
+        got = _score_cases(split, "paraphrase-planted", cases, verbose)
+        out["paraphrase_recall"] = got["recall"]
     return out
 
 

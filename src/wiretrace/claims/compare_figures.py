@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from wiretrace.claims.additions import is_credit
 from wiretrace.claims.figures import SPECIFIC_SCOPES
+from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.numbers import (
     NumberMention,
     consistent,
@@ -90,7 +91,8 @@ def _rival(af: Claim, bf: Claim) -> bool:
     if af.predicate != bf.predicate:
         return False
     if af.predicate == "people":
-        return bool(_head(af)) and _head(af) == _head(bf)
+        return bool(_head(af)) and (_head(af) == _head(bf) or synonymous(
+            (af.subject or "").split()[-1], (bf.subject or "x").split()[-1]))
     return True
 
 

@@ -17,7 +17,7 @@ from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
-from wiretrace.model import Claim
+from wiretrace.model import Change, Claim
 
 # a removal from office that governs the name: "the ousting of", "the overthrow of"
 _REMOVED_BY = re.compile(r"\b(?:ousting|ouster|overthrow|toppling|removal|deposition|"
@@ -43,6 +43,11 @@ def _norm_name(s: str) -> str:
 def _capitals(text: str) -> set[str]:
     """The capitalised words of ``text``, without a possessive or a full stop ("St.")."""
     return {re.sub(r"['’]s$", "", w) for w in re.findall(r"(?<![\w'’])[A-Z][\w'’]*", text)}
+
+
+def _rank(place: str) -> str:
+    """A gazetteer place's rank: a country (or a continent) names itself, a city its country."""
+    return "country" if lexicon().place_country.get(place) == place else "city"
 
 
 def _names_match(x: Claim, y: Claim) -> bool:
@@ -144,6 +149,7 @@ class NameChecks:
     a: Side
     b: Side
     a_names: list[Claim]
+    changes: list[Change]
     _pairs: dict[int, list[int]]
 
     if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
@@ -184,6 +190,8 @@ class NameChecks:
                 b_span = tuple((bn.value or {}).get("name_span") or bn.span)
                 swap = one_slot_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])), bn.kind,
                                      region, self.a.text)
+            if swap is None and bn.kind == "place":
+                swap = self._sole_place_swap(sb, bn, region, b_names)
             if swap is not None:
                 self._report_swap(bn, swap)
             elif _claim_bearing_name(bn) and not any(
@@ -321,6 +329,36 @@ class NameChecks:
                  f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
                  f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
                  f"'{self.a.text[swap.a_span[0]:swap.a_span[1]]}')")
+
+    def _sole_place_swap(self, sb: Sent, bn: Claim, region: list[Sent],
+                         b_names: list[Claim]) -> Swap | None:
+        """A reworded sentence with its one place changed ("who lives in Spain" / "who resides
+        in Poland"): the copy's place is the only one of its sentence the source nowhere names,
+        and the aligned source sentences name exactly one place the copy's sentence drops, both
+        places the gazetteer knows and of one rank (a country for a country, a city for a
+        city). A reworded sentence has no words around the name to anchor the slot; the two
+        lone places are the slot."""
+        places = lexicon().places
+        mine = places.get(bn.text.lower())
+        if mine is None or any(c.span and c.span[0] < bn.span[1] and bn.span[0] < c.span[1]
+                               for c in self.changes):
+            return None  # not a place, or a change already told (a name read around it)
+        unknown_here = [c for c in b_names if c.kind == "place" and not any(
+            _names_match(an, c) for an in self.a_names) and c.text not in self.a.text]
+        if len(unknown_here) != 1:
+            return None
+        b_sentence = self.b.text[sb.span[0]:sb.span[1]]
+        dropped = {(an.text, an.span, int(x[0]), int(x[1])) for sa in region for an in sa.claims
+                   if an.kind == "place" and an.text not in b_sentence
+                   and not any(_names_match(an, c) for c in b_names)
+                   for x in [(an.value or {}).get("name_span") or an.span]}
+        if len(dropped) != 1:
+            return None
+        name, _, s, e = next(iter(dropped))
+        theirs = places.get(name.lower())
+        if theirs is None or same_place(mine, theirs) or _rank(mine) != _rank(theirs):
+            return None
+        return Swap("place", bn.span, (s, e), name, 0)
 
     def _swap(self, sb: Sent, bn: Claim, region: list[Sent], b_names: list[Claim],
               region_only: bool = False) -> Swap | None:

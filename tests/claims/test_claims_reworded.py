@@ -1,0 +1,51 @@
+"""Changes inside reworded sentences: a rewrite (an outlet's, a model's) says the source's
+sentence in other words and gets one fact wrong. No words around the fact are kept to anchor it,
+so the fact is read against the one the aligned source sentence gives in its place."""
+
+from __future__ import annotations
+
+from wiretrace.claims.compare import compare_texts
+
+SOURCE = (
+    "The mother of Tomas Reyl, who lives in Spain, said she was overjoyed after an anonymous "
+    "donor gave thousands of pounds to her son's appeal. "
+    "The boy has been treated for a rare bone illness for the last two years. "
+    "The regulator also interviewed 40,000 people about their credit card use."
+)
+
+
+def _changes(copy: str) -> list:
+    return compare_texts(SOURCE, copy).changes
+
+
+def test_a_place_changed_in_a_reworded_sentence_is_a_place_change() -> None:
+    copy = (
+        "The mother of Tomas Reyl, who resides in Poland, expressed her joy upon learning that an "
+        "anonymous donor had contributed thousands of pounds to her son's appeal. "
+        "The boy has been receiving care for a rare bone illness over the past two years. "
+        "The regulator also interviewed 40,000 people about their credit card use."
+    )
+    got = [(c.kind, c.text, c.versus_text) for c in _changes(copy)]
+    assert got == [("place", "Poland", "Spain")]
+
+
+def test_a_place_the_reworded_sentence_keeps_in_other_words_is_no_change() -> None:
+    # the capital for its country, and a country the copy's sentence adds beside the kept one
+    kept = (
+        "The mother of Tomas Reyl, who resides in Madrid, expressed her joy upon learning that an "
+        "anonymous donor had contributed thousands of pounds to her son's appeal. "
+        "The boy has been receiving care for a rare bone illness over the past two years. "
+        "The regulator also interviewed 40,000 people about their credit card use."
+    )
+    assert not [c for c in _changes(kept) if c.kind == "place"]
+
+
+def test_a_count_changed_in_a_reworded_sentence_is_a_figure_change() -> None:
+    copy = (
+        "The mother of Tomas Reyl, who lives in Spain, said she was overjoyed after an anonymous "
+        "donor gave thousands of pounds to her son's appeal. "
+        "The boy has been treated for a rare bone illness for the last two years. "
+        "The regulator also questioned 52,000 individuals regarding their credit card usage."
+    )
+    got = [(c.kind, c.text, c.versus_text) for c in _changes(copy)]
+    assert got == [("figure", "52,000 individuals", "40,000 people")]
