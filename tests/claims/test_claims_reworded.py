@@ -49,3 +49,31 @@ def test_a_count_changed_in_a_reworded_sentence_is_a_figure_change() -> None:
     )
     got = [(c.kind, c.text, c.versus_text) for c in _changes(copy)]
     assert got == [("figure", "52,000 individuals", "40,000 people")]
+
+
+PEOPLE = (
+    "The study was led by the ecologist Marta Velloso, who tracked the herons for six years. "
+    "Velloso said the birds now nest two weeks earlier than they did in the 1990s."
+)
+
+
+def test_a_person_changed_in_a_reworded_sentence_is_an_actor_change() -> None:
+    copy = (
+        "Ecologist Joran Pieterse headed the research, following the herons over a period of "
+        "six years. The birds now nest two weeks earlier than they did in the 1990s."
+    )
+    got = [(c.kind, c.text, c.versus_text) for c in compare_texts(PEOPLE, copy).changes]
+    actors = [(text, versus) for kind, text, versus in got if kind == "actor"]
+    assert actors == [("Ecologist Joran Pieterse", "Marta Velloso")]
+    # and, right too, the second sentence drops who said it
+    assert [k for k, *_ in got] == ["actor", "attribution"]
+
+
+def test_a_person_the_copy_still_names_elsewhere_is_no_swap() -> None:
+    # the rewrite names a colleague in the reworded sentence and keeps the lead author's name
+    copy = (
+        "Ecologist Joran Pieterse headed the research, following the herons over a period of "
+        "six years. Marta Velloso said the birds now nest two weeks earlier than they did in "
+        "the 1990s."
+    )
+    assert not [c for c in compare_texts(PEOPLE, copy).changes if c.kind == "actor"]

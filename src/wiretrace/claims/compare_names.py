@@ -45,6 +45,18 @@ def _capitals(text: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w) for w in re.findall(r"(?<![\w'’])[A-Z][\w'’]*", text)}
 
 
+def _person_words(c: Claim) -> list[str]:
+    """The words of a person's name after any title ("US President Jane Roe": Jane, Roe), when
+    it names a person in full (first name and surname); else none."""
+    if (c.value or {}).get("type") != "person":
+        return []
+    words = c.text.split()
+    titled = [k for k, w in enumerate(words)
+              if w.lower().rstrip(".") in lexicon().titles or w.lower().rstrip(".") in _HONORIFICS]
+    rest = words[titled[-1] + 1:] if titled else words
+    return rest if len(rest) >= 2 else []
+
+
 def _rank(place: str) -> str:
     """A gazetteer place's rank: a country (or a continent) names itself, a city its country."""
     return "country" if lexicon().place_country.get(place) == place else "city"
@@ -190,8 +202,8 @@ class NameChecks:
                 b_span = tuple((bn.value or {}).get("name_span") or bn.span)
                 swap = one_slot_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])), bn.kind,
                                      region, self.a.text)
-            if swap is None and bn.kind == "place":
-                swap = self._sole_place_swap(sb, bn, region, b_names)
+            if swap is None:
+                swap = self._sole_swap(sb, bn, region, b_names)
             if swap is not None:
                 self._report_swap(bn, swap)
             elif _claim_bearing_name(bn) and not any(
@@ -303,7 +315,9 @@ class NameChecks:
         x, y = places.get(bn.text.lower()), places.get(swap.a_name.lower())
         if x and y and same_place(x, y):
             return  # a capital for its country ("accused Khartoum" / "accused Sudan")
-        known = bool(x and y)  # two places the gazetteer knows apart ("Cyprus" / "Crete")
+        # two places the gazetteer knows apart ("Cyprus" / "Crete"), or the lone names of a
+        # reworded sentence (``_sole_swap``)
+        known = bool(x and y) or swap.sole
         if sa is None or sb is None or not (
                 kept_name or known or _close_edit(sb, sa, names)):
             return  # a name read against a sentence the copy rewords, with no name kept beside
@@ -330,35 +344,57 @@ class NameChecks:
                  f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
                  f"'{self.a.text[swap.a_span[0]:swap.a_span[1]]}')")
 
-    def _sole_place_swap(self, sb: Sent, bn: Claim, region: list[Sent],
-                         b_names: list[Claim]) -> Swap | None:
-        """A reworded sentence with its one place changed ("who lives in Spain" / "who resides
-        in Poland"): the copy's place is the only one of its sentence the source nowhere names,
-        and the aligned source sentences name exactly one place the copy's sentence drops, both
-        places the gazetteer knows and of one rank (a country for a country, a city for a
-        city). A reworded sentence has no words around the name to anchor the slot; the two
-        lone places are the slot."""
+    def _sole_swap(self, sb: Sent, bn: Claim, region: list[Sent],
+                   b_names: list[Claim]) -> Swap | None:
+        """A reworded sentence with its one place or person changed ("who lives in Spain" /
+        "who resides in Poland", "Lead researcher Dr Ana Ruiz" / "Lead researcher Dr Ken Oda
+        suggested"): the copy's name is the only one of its kind in its sentence that the
+        source nowhere names, and the aligned source sentences name exactly one of that kind
+        that the copy's sentence drops. Places must be known to the gazetteer and of one rank
+        (a country for a country, a city for a city), and not the same place; people must be
+        named in full on both sides (titles apart) with no word in common, and the source's
+        person must be nowhere in the copy (a rewrite that moves a name to another sentence
+        keeps it). A reworded sentence has no words around the name to anchor the slot: the
+        two lone names are the slot."""
+        if any(c.span and c.span[0] < bn.span[1] and bn.span[0] < c.span[1]
+               for c in self.changes):
+            return None  # a change already told (a name read around it)
         places = lexicon().places
-        mine = places.get(bn.text.lower())
-        if mine is None or any(c.span and c.span[0] < bn.span[1] and bn.span[0] < c.span[1]
-                               for c in self.changes):
-            return None  # not a place, or a change already told (a name read around it)
-        unknown_here = [c for c in b_names if c.kind == "place" and not any(
+        mine = places.get(bn.text.lower(), "") if bn.kind == "place" else ""
+        if bn.kind == "place":
+            if not mine:
+                return None
+        elif not _person_words(bn) or any(c.kind == "quote" for c in sb.claims):
+            return None  # not a person named in full; or a sentence that quotes someone: who
+            # says the quote is the attribution check's to judge
+
+        def same_kind(c: Claim) -> bool:
+            return c.kind == "place" if bn.kind == "place" else bool(_person_words(c))
+
+        unknown_here = [c for c in b_names if same_kind(c) and not any(
             _names_match(an, c) for an in self.a_names) and c.text not in self.a.text]
         if len(unknown_here) != 1:
             return None
         b_sentence = self.b.text[sb.span[0]:sb.span[1]]
-        dropped = {(an.text, an.span, int(x[0]), int(x[1])) for sa in region for an in sa.claims
-                   if an.kind == "place" and an.text not in b_sentence
+        dropped = {(an.text, int(x[0]), int(x[1])) for sa in region for an in sa.claims
+                   if same_kind(an) and an.text not in b_sentence
                    and not any(_names_match(an, c) for c in b_names)
                    for x in [(an.value or {}).get("name_span") or an.span]}
         if len(dropped) != 1:
             return None
-        name, _, s, e = next(iter(dropped))
-        theirs = places.get(name.lower())
-        if theirs is None or same_place(mine, theirs) or _rank(mine) != _rank(theirs):
+        name, s, e = next(iter(dropped))
+        if bn.kind == "place":
+            theirs = places.get(name.lower())
+            if theirs is None or same_place(mine, theirs) or _rank(mine) != _rank(theirs):
+                return None
+            return Swap("place", bn.span, (s, e), name, 0, sole=True)
+        theirs_words = next(_person_words(an) for sa in region for an in sa.claims
+                            if an.text == name and same_kind(an))
+        if {w.lower() for w in theirs_words} & {w.lower() for w in _person_words(bn)} or any(
+                _names(self.b.text, w) for w in theirs_words if len(w) > 2):
             return None
-        return Swap("place", bn.span, (s, e), name, 0)
+        b_span = tuple((bn.value or {}).get("name_span") or bn.span)
+        return Swap("actor", (int(b_span[0]), int(b_span[1])), (s, e), name, 0, sole=True)
 
     def _swap(self, sb: Sent, bn: Claim, region: list[Sent], b_names: list[Claim],
               region_only: bool = False) -> Swap | None:

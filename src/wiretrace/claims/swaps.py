@@ -38,6 +38,7 @@ class Swap:
     a_span: tuple[int, int]
     a_name: str
     matched: int  # neighbouring words that agree
+    sole: bool = False  # the lone new and the lone dropped name of a reworded sentence
 
 
 def _norm(word: str) -> str:
