@@ -18,25 +18,23 @@ def _changes(copy: str) -> list:
     return compare_texts(SOURCE, copy).changes
 
 
+# the first two sentences of SOURCE reworded, with the place of the first left open
+REWORDED = (
+    "The mother of Tomas Reyl, who resides in {place}, expressed her joy upon learning that an "
+    "anonymous donor had contributed thousands of pounds to her son's appeal. "
+    "The boy has been receiving care for a rare bone illness over the past two years. "
+    "The regulator also interviewed 40,000 people about their credit card use."
+)
+
+
 def test_a_place_changed_in_a_reworded_sentence_is_a_place_change() -> None:
-    copy = (
-        "The mother of Tomas Reyl, who resides in Poland, expressed her joy upon learning that an "
-        "anonymous donor had contributed thousands of pounds to her son's appeal. "
-        "The boy has been receiving care for a rare bone illness over the past two years. "
-        "The regulator also interviewed 40,000 people about their credit card use."
-    )
-    got = [(c.kind, c.text, c.versus_text) for c in _changes(copy)]
+    got = [(c.kind, c.text, c.versus_text) for c in _changes(REWORDED.format(place="Poland"))]
     assert got == [("place", "Poland", "Spain")]
 
 
 def test_a_place_the_reworded_sentence_keeps_in_other_words_is_no_change() -> None:
-    # the capital for its country, and a country the copy's sentence adds beside the kept one
-    kept = (
-        "The mother of Tomas Reyl, who resides in Madrid, expressed her joy upon learning that an "
-        "anonymous donor had contributed thousands of pounds to her son's appeal. "
-        "The boy has been receiving care for a rare bone illness over the past two years. "
-        "The regulator also interviewed 40,000 people about their credit card use."
-    )
+    # the capital for its country
+    kept = REWORDED.format(place="Madrid")
     assert not [c for c in _changes(kept) if c.kind == "place"]
 
 
