@@ -486,7 +486,8 @@ def plant_paraphrased(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
                 continue
             es, ee, new, expected = edit
             before = sent[es:ee]
-            if ee > es and before.strip() and before not in src:
+            if ee > es and before.strip() and not re.search(
+                    rf"(?<!\w){re.escape(before.strip())}(?!\w)", src):
                 continue  # the source does not state what is replaced
             if kind == "negation" and re.search(r"\b(not|never|no)\b|n't", src):
                 continue

@@ -7,10 +7,10 @@ from __future__ import annotations
 from wiretrace.claims.compare import compare_texts
 
 SOURCE = (
-    "The mother of Tomas Reyl, who lives in Spain, said she was overjoyed after an anonymous "
-    "donor gave thousands of pounds to her son's appeal. "
-    "The boy has been treated for a rare bone illness for the last two years. "
-    "The regulator also interviewed 40,000 people about their credit card use."
+    "The violinist Ines Marlow, who lives in Spain, said she felt honoured when the academy "
+    "named her its musician of the year. "
+    "She has toured with the chamber orchestra for the last four seasons. "
+    "The academy said 3,000 people voted in this year's poll."
 )
 
 
@@ -20,10 +20,10 @@ def _changes(copy: str) -> list:
 
 # the first two sentences of SOURCE reworded, with the place of the first left open
 REWORDED = (
-    "The mother of Tomas Reyl, who resides in {place}, expressed her joy upon learning that an "
-    "anonymous donor had contributed thousands of pounds to her son's appeal. "
-    "The boy has been receiving care for a rare bone illness over the past two years. "
-    "The regulator also interviewed 40,000 people about their credit card use."
+    "Violinist Ines Marlow, a resident of {place}, spoke of her pride after the academy chose "
+    "her as musician of the year. "
+    "For four seasons now she has been touring with the chamber orchestra. "
+    "The academy said 3,000 people voted in this year's poll."
 )
 
 
@@ -38,15 +38,24 @@ def test_a_place_the_reworded_sentence_keeps_in_other_words_is_no_change() -> No
     assert not [c for c in _changes(kept) if c.kind == "place"]
 
 
+def test_a_place_at_another_level_or_still_named_elsewhere_is_no_swap() -> None:
+    # a region for the country, and the source's country still named in the copy: what the
+    # copy says may be loose, but it is no place put in another's stead
+    assert not [c for c in _changes(REWORDED.format(place="Europe")) if c.kind == "place"]
+    elsewhere = REWORDED.format(place="Poland").replace(
+        "For four seasons", "Raised in Spain, for four seasons")
+    assert not [c for c in _changes(elsewhere) if c.kind == "place"]
+
+
 def test_a_count_changed_in_a_reworded_sentence_is_a_figure_change() -> None:
     copy = (
-        "The mother of Tomas Reyl, who lives in Spain, said she was overjoyed after an anonymous "
-        "donor gave thousands of pounds to her son's appeal. "
-        "The boy has been treated for a rare bone illness for the last two years. "
-        "The regulator also questioned 52,000 individuals regarding their credit card usage."
+        "The violinist Ines Marlow, who lives in Spain, said she felt honoured when the academy "
+        "named her its musician of the year. "
+        "She has toured with the chamber orchestra for the last four seasons. "
+        "According to the academy, 4,500 individuals took part in the poll this year."
     )
     got = [(c.kind, c.text, c.versus_text) for c in _changes(copy)]
-    assert got == [("figure", "52,000 individuals", "40,000 people")]
+    assert got == [("figure", "4,500 individuals", "3,000 people")]
 
 
 PEOPLE = (

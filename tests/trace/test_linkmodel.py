@@ -6,6 +6,7 @@ sentence model off only the lexical rules link."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from conftest import ORIGINAL, make
 from test_paraphrase import LLM_REWRITE
 
@@ -105,21 +106,25 @@ def test_a_possessive_after_a_plural_s_is_the_same_name() -> None:
 def test_a_pair_count_past_the_training_range_adds_nothing() -> None:
     """The model learned "more aligned sentences, more likely a copy" on texts of about a dozen
     sentences. Two long independent reports of one event align in twenty places over a fifth
-    of their text (NewsWCL50): counted on, that number alone would read as a copy. Past
-    ``PAIRS_CAP`` pairs, the count says no more (here the same pairs repeated: every other
-    feature is unchanged)."""
+    of their text (NewsWCL50): counted on, that number alone pushes them toward the threshold.
+    Past ``PAIRS_CAP`` pairs the count says no more (here the same pairs repeated, so the
+    features that read the pairs' spans and scores stay as they were)."""
     from dataclasses import replace
 
     from wiretrace.trace.linkmodel import PAIRS_CAP
 
     vx, vy, a, b = _pair(ORIGINAL, RETELLING)
     assert vx.pairs and vy.pairs
+    at = FEATURES.index("log_pairs")
 
-    def prob(times: int, cut: int | None = None) -> float:
+    def features(times: int, cut: int | None = None) -> np.ndarray:
         px, py = (vx.pairs * times)[:cut], (vy.pairs * times)[:cut]
-        return float(load_model().probability(
-            pair_features(replace(vx, pairs=px), replace(vy, pairs=py), a, b))[0])
+        return pair_features(replace(vx, pairs=px), replace(vy, pairs=py), a, b)
 
-    at_cap = prob(PAIRS_CAP, PAIRS_CAP)
-    assert prob(40) == at_cap
-    assert prob(1) < at_cap  # below the cap, more pairs still count
+    def prob(f: np.ndarray) -> float:
+        return float(load_model().probability(f)[0])
+
+    at_cap, many = features(PAIRS_CAP, PAIRS_CAP), features(40)
+    assert many[at] == at_cap[at]
+    assert prob(many) == pytest.approx(prob(at_cap), abs=1e-9)
+    assert prob(features(1)) < prob(at_cap)  # below the cap, more pairs still count

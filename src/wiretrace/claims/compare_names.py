@@ -6,6 +6,7 @@ one (a surname, an acronym, a shortened form).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -51,6 +52,8 @@ def _person_words(c: Claim) -> list[str]:
     if (c.value or {}).get("type") != "person":
         return []
     words = c.text.split()
+    if words:
+        words[-1] = re.sub(r"['’]s?$", "", words[-1])  # "Marta Velloso's team"
     titled = [k for k, w in enumerate(words)
               if w.lower().rstrip(".") in lexicon().titles or w.lower().rstrip(".") in _HONORIFICS]
     rest = words[titled[-1] + 1:] if titled else words
@@ -58,8 +61,29 @@ def _person_words(c: Claim) -> list[str]:
 
 
 def _rank(place: str) -> str:
-    """A gazetteer place's rank: a country (or a continent) names itself, a city its country."""
-    return "country" if lexicon().place_country.get(place) == place else "city"
+    """A gazetteer place's rank: a country, a region or continent (a place of the city list that
+    belongs to itself: "Europe", "Middle East"), or a city or state (one of a country)."""
+    country = lexicon().place_country.get(place)
+    if country != place:
+        return "city"
+    return "region" if place.lower() in _regions() else "country"
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files("wiretrace.claims").joinpath("data/cities.txt").read_text("utf-8")
+    return frozenset(a.strip().lower() for line in text.splitlines()
+                     if not line.startswith("#") and "|" in line
+                     for a, _, b in [line.partition("|")] if a.strip() == b.strip())
+
+
+def _plain_place(text: str) -> str | None:
+    """The gazetteer's place when ``text`` is its own name (not a demonym or other alias:
+    "Palestinian", "Britain")."""
+    canonical = lexicon().places.get(text.lower())
+    return canonical if canonical and canonical.lower() == text.lower() else None
 
 
 def _names_match(x: Claim, y: Claim) -> bool:
@@ -339,6 +363,12 @@ class NameChecks:
             # "Vivendi's SFR" / "Vivendi-owned SFR")
         if len(caps_a & caps_b) >= 2 and (caps_a <= caps_b or caps_b <= caps_a):
             return  # one name, once in full ("St. William's Home" / "St William's")
+        if swap.sole:
+            self.add(swap.kind, swap.b_span, swap.a_span,
+                     f"'{bn.text}' where the source names '{swap.a_name}': the one "
+                     f"{'place' if swap.kind == 'place' else 'person'} the copy's reworded "
+                     f"sentence changes")
+            return
         self.add(swap.kind, swap.b_span, swap.a_span,
                  f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
                  f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
@@ -384,9 +414,16 @@ class NameChecks:
             return None
         name, s, e = next(iter(dropped))
         if bn.kind == "place":
-            theirs = places.get(name.lower())
-            if theirs is None or same_place(mine, theirs) or _rank(mine) != _rank(theirs):
-                return None
+            theirs, country = _plain_place(name), lexicon().place_country
+            if (theirs is None or _plain_place(bn.text) is None or same_place(mine, theirs)
+                    or _rank(mine) != _rank(theirs) or _rank(mine) == "region"
+                    or country.get(mine) == country.get(theirs)):
+                return None  # an alias or demonym, a region, another level of one country
+                # ("Houston" / "Texas"): no swap to read off two lone names
+            if _names(self.b.text, name) or any(
+                    c.kind == "place" and same_place(places.get(c.text.lower(), ""), theirs)
+                    for c in self.b.claims):
+                return None  # the copy still names the source's place elsewhere
             return Swap("place", bn.span, (s, e), name, 0, sole=True)
         theirs_words = next(_person_words(an) for sa in region for an in sa.claims
                             if an.text == name and same_kind(an))
