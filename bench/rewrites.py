@@ -26,7 +26,8 @@ looked at while tuning). ``--split test --floor F`` fails below F (``--floor-dir
 ``--manipulate K`` plants K factual changes in each revision, each in its own sentence (a figure
 changed, a place or person swapped, a casualty scope or a title altered: ``copies.manipulate``,
 the planters of the changes benchmark): LLM-manipulated versions, which are still made from
-their original and must be traced to it; web paragraphs are often too short to hold one.
+their original and must be traced to it; web paragraphs are often too short to hold one, so
+``edited_linked`` scores the revisions that took at least one change.
 
 ``--pipeline`` scores the same stories fed as one pile, as a user runs it (a JSON Lines file
 with url, site and date through ingest, clustering and trace into a fresh store): the stories
@@ -83,11 +84,11 @@ def load_stories(
             role = "continuation" if lab["method"] == "continuation" else "revision"
             if set(lab["flags"]) & {"unrelated_output", "low_overlap"}:
                 role = "flagged"
-            text = _read("derived", lab["derived"])
+            text, kinds = _read("derived", lab["derived"]), []
             if manipulate and role == "revision":  # an LLM-manipulated version of it
-                text, _ = copies.manipulate(text, manipulate, lab["derived"])
+                text, kinds = copies.manipulate(text, manipulate, lab["derived"])
             items.append({"id": lab["derived"], "role": role, "method": lab["method"],
-                          "text": text})
+                          "text": text, "edits": len(kinds)})
         stories.append(items)
     if sample and sample < len(stories):  # evenly spaced, so both subsets are in it
         step = len(stories) / sample
@@ -170,6 +171,9 @@ def run(
                 counts["linked"] += reached
                 counts["direct"] += reached and parent[art.id] == orig
                 counts["rewrite_typed"] += reached and dtype[art.id] in ("rewrite", "summary")
+                if it.get("edits"):  # the revisions that took a planted change
+                    counts["edited"] += 1
+                    counts["edited_linked"] += reached
                 for key in (it["method"], f"{items[0]['id'].split('-')[0]}:{it['method']}"):
                     by_method[key]["n"] += 1
                     by_method[key]["linked"] += reached
@@ -196,7 +200,9 @@ def run(
         f"direct_parent={res['direct_parent']:.3f} [{methods}] "
         f"original_as_copy={counts['original_as_copy']}/{counts['originals']} "
         f"continuations_typed_rewrite={counts['continuations_linked']}/{counts['continuation']} "
-        f"semantic={'on' if semantic else 'off'} types_of_linked={dict(types.most_common())} "
+        + (f"edited_linked={counts['edited_linked'] / max(1, counts['edited']):.3f}"
+           f"({counts['edited']}) " if manipulate else "")
+        + f"semantic={'on' if semantic else 'off'} types_of_linked={dict(types.most_common())} "
         f"pairs={n_pairs} align_s={t_align:.1f} "
         f"trace_s={t_trace:.1f}"
     )
