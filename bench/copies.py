@@ -440,18 +440,20 @@ def manipulate(text: str, edits: int, key: str) -> tuple[str, list[str]]:
     return text, [kind for *_, kind in made]
 
 
-def plant(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
-    """At most one case per kind: one sentence the source has too, edited by code."""
-    shared = _shared_sentences(pair, pair.copy)
+def _planted(pair: Pair, kinds: list[str], where: list[tuple[int, int, str]], salt: str,
+             fits: Callable[[str, str, str], bool]) -> list[Case]:
+    """At most one case per kind: one of the copy's sentences ``where`` (start, end, the source
+    sentence it stands for), in an order drawn from the pair, the kind and ``salt``, edited by
+    the kind's planter where ``fits(kind, replaced words, source sentence)``."""
     out = []
-    for kind in kinds or list(PLANTERS):
-        rng = random.Random(_seed(pair.id + kind))
-        order = shared[:]
+    for kind in kinds:
+        rng = random.Random(_seed(pair.id + kind + salt))
+        order = where[:]
         rng.shuffle(order)
-        for s, e in order:
+        for s, e, src in order:
             sent = pair.copy[s:e]
             edit = PLANTERS[kind](sent, rng)
-            if edit is None:
+            if edit is None or not fits(kind, sent[edit[0]:edit[1]], src):
                 continue
             es, ee, new, expected = edit
             copy = pair.copy[:s] + sent[:es] + new + sent[ee:] + pair.copy[e:]
@@ -465,6 +467,12 @@ def plant(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
     return out
 
 
+def plant(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
+    """At most one case per kind: one sentence the source has too, edited by code."""
+    where = [(s, e, "") for s, e in _shared_sentences(pair, pair.copy)]
+    return _planted(pair, kinds or list(PLANTERS), where, "", lambda *_: True)
+
+
 def plant_paraphrased(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
     """At most one case per factual kind in a paraphrase (an LLM rewrite): one copy sentence
     the aligner pairs with a source sentence, edited by code where the words it replaces are
@@ -473,32 +481,15 @@ def plant_paraphrased(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
     did: what the source says, said wrong in other words."""
     from wiretrace.trace.align import align
 
-    aligned = [(q.a_span, q.b_span) for q in align(pair.copy, pair.source).pairs]
-    out = []
-    for kind in kinds or [k for k in PLANTERS if not k.startswith("variant:")]:
-        rng = random.Random(_seed(pair.id + kind + ":paraphrased"))
-        order = aligned[:]
-        rng.shuffle(order)
-        for (s, e), (ps, pe) in order:
-            sent, src = pair.copy[s:e], pair.source[ps:pe]
-            edit = PLANTERS[kind](sent, rng)
-            if edit is None:
-                continue
-            es, ee, new, expected = edit
-            before = sent[es:ee]
-            if ee > es and before.strip() and not re.search(
-                    rf"(?<!\w){re.escape(before.strip())}(?!\w)", src):
-                continue  # the source does not state what is replaced
-            if kind == "negation" and re.search(r"\b(not|never|no)\b|n't", src):
-                continue
-            if kind == "title" and not re.search(_TITLE, src):
-                continue
-            copy = pair.copy[:s] + sent[:es] + new + sent[ee:] + pair.copy[e:]
-            span = (s + es, s + es + max(len(new), 1))
-            if kind == "title":
-                span = (s + es, s + es + len(new) + 8)
-            if kind == "attribution":
-                span = (s, s + len(sent) - (ee - es) + len(new))
-            out.append(Case(pair, kind, copy, span, expected, sent, sent[:es] + new + sent[ee:]))
-            break
-    return out
+    where = [(*q.a_span, pair.source[q.b_span[0]:q.b_span[1]])
+             for q in align(pair.copy, pair.source).pairs]
+
+    def fits(kind: str, before: str, src: str) -> bool:
+        if before.strip() and not re.search(rf"(?<!\w){re.escape(before.strip())}(?!\w)", src):
+            return False  # the source does not state what is replaced
+        if kind == "negation" and re.search(r"\b(not|never|no)\b|n't", src):
+            return False
+        return not (kind == "title" and not re.search(_TITLE, src))
+
+    return _planted(pair, kinds or [k for k in PLANTERS if not k.startswith("variant:")],
+                    where, ":paraphrased", fits)

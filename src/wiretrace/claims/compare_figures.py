@@ -91,14 +91,20 @@ def _rival(af: Claim, bf: Claim) -> bool:
     if af.predicate != bf.predicate:
         return False
     if af.predicate == "people":
-        return bool(_head(af)) and (_head(af) == _head(bf) or synonymous(
-            (af.subject or "").split()[-1], (bf.subject or "x").split()[-1]))
+        return bool(_head(af)) and (_head(af) == _head(bf)
+                                    or synonymous(_head_word(af), _head_word(bf)))
     return True
 
 
-def _head(c: Claim) -> str:
+def _head_word(c: Claim) -> str:
+    """The counted noun of a figure, as written: the last word of its subject."""
     words = (c.subject or "").split()
-    return stem(words[-1]) if words else ""
+    return words[-1] if words else ""
+
+
+def _head(c: Claim) -> str:
+    word = _head_word(c)
+    return stem(word) if word else ""
 
 
 def _numbers_in(text: str, span: tuple[int, int]) -> list[NumberMention]:

@@ -6,7 +6,6 @@ one (a surname, an acronym, a shortened form).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -61,22 +60,12 @@ def _person_words(c: Claim) -> list[str]:
 
 
 def _rank(place: str) -> str:
-    """A gazetteer place's rank: a country, a region or continent (a place of the city list that
-    belongs to itself: "Europe", "Middle East"), or a city or state (one of a country)."""
-    country = lexicon().place_country.get(place)
-    if country != place:
+    """A gazetteer place's rank: a country, a region or continent ("Europe", "Middle East"), or
+    a city or state (one of a country)."""
+    lex = lexicon()
+    if lex.place_country.get(place) != place:
         return "city"
-    return "region" if place.lower() in _regions() else "country"
-
-
-@lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
-    from importlib.resources import files
-
-    text = files("wiretrace.claims").joinpath("data/cities.txt").read_text("utf-8")
-    return frozenset(a.strip().lower() for line in text.splitlines()
-                     if not line.startswith("#") and "|" in line
-                     for a, _, b in [line.partition("|")] if a.strip() == b.strip())
+    return "region" if place in lex.regions else "country"
 
 
 def _plain_place(text: str) -> str | None:
@@ -390,10 +379,10 @@ class NameChecks:
                for c in self.changes):
             return None  # a change already told (a name read around it)
         places = lexicon().places
-        mine = places.get(bn.text.lower(), "") if bn.kind == "place" else ""
+        mine = _plain_place(bn.text) if bn.kind == "place" else None
         if bn.kind == "place":
-            if not mine:
-                return None
+            if mine is None:
+                return None  # not a place, or one called by a demonym or alias
         elif not _person_words(bn) or any(c.kind == "quote" for c in sb.claims):
             return None  # not a person named in full; or a sentence that quotes someone: who
             # says the quote is the attribution check's to judge
@@ -406,16 +395,17 @@ class NameChecks:
         if len(unknown_here) != 1:
             return None
         b_sentence = self.b.text[sb.span[0]:sb.span[1]]
-        dropped = {(an.text, int(x[0]), int(x[1])) for sa in region for an in sa.claims
+        # the source's names of that kind its sentence has and the copy's drops, by mention
+        dropped = {(an.text, int(x[0]), int(x[1])): an for sa in region for an in sa.claims
                    if same_kind(an) and an.text not in b_sentence
                    and not any(_names_match(an, c) for c in b_names)
                    for x in [(an.value or {}).get("name_span") or an.span]}
         if len(dropped) != 1:
             return None
-        name, s, e = next(iter(dropped))
-        if bn.kind == "place":
+        (name, s, e), theirs_claim = next(iter(dropped.items()))
+        if mine is not None:
             theirs, country = _plain_place(name), lexicon().place_country
-            if (theirs is None or _plain_place(bn.text) is None or same_place(mine, theirs)
+            if (theirs is None or same_place(mine, theirs)
                     or _rank(mine) != _rank(theirs) or _rank(mine) == "region"
                     or country.get(mine) == country.get(theirs)):
                 return None  # an alias or demonym, a region, another level of one country
@@ -425,8 +415,7 @@ class NameChecks:
                     for c in self.b.claims):
                 return None  # the copy still names the source's place elsewhere
             return Swap("place", bn.span, (s, e), name, 0, sole=True)
-        theirs_words = next(_person_words(an) for sa in region for an in sa.claims
-                            if an.text == name and same_kind(an))
+        theirs_words = _person_words(theirs_claim)
         if {w.lower() for w in theirs_words} & {w.lower() for w in _person_words(bn)} or any(
                 _names(self.b.text, w) for w in theirs_words if len(w) > 2):
             return None

@@ -28,6 +28,7 @@ def _lines(name: str) -> list[str]:
 class Lexicon:
     places: dict[str, str]  # any name, alias or demonym (lower) -> canonical place
     place_country: dict[str, str]  # canonical place -> country (cities) or itself
+    regions: frozenset[str]  # canonical regions and continents ("Europe", "Middle East")
     titles: dict[str, str]  # title (lower) -> group
     org_words: frozenset[str]
     counted: tuple[tuple[str, str], ...]  # (phrase lower, scope), longest phrase first
@@ -51,10 +52,13 @@ def lexicon() -> Lexicon:
         place_country[canonical] = canonical
         for n in names:
             places.setdefault(n.lower(), canonical)
+    regions: set[str] = set()
     for line in _lines("cities.txt"):
         city, _, country = line.partition("|")
         places.setdefault(city.strip().lower(), city.strip())
         place_country[city.strip()] = country.strip()
+        if city.strip() == country.strip():  # a region of the list belongs to itself
+            regions.add(city.strip())
     titles: dict[str, str] = {}
     for line in _lines("titles.txt"):
         group, _, members = line.partition(":")
@@ -106,6 +110,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         places=places,
         place_country=place_country,
+        regions=frozenset(regions),
         titles=titles,
         org_words=frozenset(w.lower() for w in _lines("org_suffixes.txt")),
         counted=tuple(counted),
