@@ -24,6 +24,7 @@ from wiretrace.claims.compare_figures import (
     same_figure,
 )
 from wiretrace.claims.compare_names import NameChecks, _acronym_in, _language, _names_match
+from wiretrace.claims.denials import denials
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
@@ -206,7 +207,9 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 # sentence keeps nearly all the words of: in a reworded sentence, "minute" and
                 # "hour", "rise" and "falling" belong to different clauses
                 close = [sa for sa in region if _close_edit(sb, sa)]
-                for wc in (negation_changes(sb, close) + polarity_changes(sb, close)
+                # a denial read first by the word it denies (``claims.denials``): a rewording,
+                # even one that keeps the words in another order, keeps none around it
+                for wc in (denials(sb, region, self.a, self.b) + negation_changes(sb, close) + polarity_changes(sb, close)
                            + modality_changes(sb, close, self.b.text, self.a.text)
                            + contrast_changes(sb, close)):
                     self.add(wc.kind, wc.b_span, wc.a_span, wc.explanation)

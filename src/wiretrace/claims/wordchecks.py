@@ -47,6 +47,8 @@ def negation_at(s: Sent, i: int) -> bool:
         return False  # "No. 1 Tar Heels": a rank, "number one"
     if w == "nor" and any(t.norm == "neither" for t in s.toks[max(0, i - 8):i]):
         return False  # "neither confirm nor deny": one negation in two words
+    if w == "never" and i + 1 < len(s.toks) and s.toks[i + 1].norm == "before":
+        return False  # "had never before approved": a first, the claim stands
     if w in _NEG_SINGLE or w.endswith("n't") or w in _NEG_VERBS:
         if w == "not" and i + 1 < len(s.toks) and (s.toks[i + 1].norm == "only" or (
                 s.toks[i + 1].norm in _CORRECTED

@@ -1,0 +1,178 @@
+"""A claim the copy denies that its source asserts, in a sentence the copy rewords
+(``denials``): "The council did not approve the budget" for "Councillors approved the budget on
+Tuesday".
+
+The word checks (``wordchecks.negation_changes``) read a negation against the words around it,
+which a close edit keeps and a rewording does not. Here the anchor is the word the negation
+governs: the copy negates a verb or adjective its aligned source sentence states, and nothing in
+that source sentence, or anywhere in the source near that word, denies, stops or postpones
+anything. A source that denies in other words ("failed to", "yet to", "rejected", "unable",
+"instead") is a rewording's licence to say "not", and is left alone: precision first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiretrace.claims.lexicon import synonymous
+from wiretrace.claims.pairing import Sent, Side, is_content
+from wiretrace.claims.wordchecks import WordChange, implicitly_negative, negation_at
+
+__all__ = ["ASSERTS", "DENIES", "denials"]
+
+# the explanations' openings: vetting reads these changes by their own rule
+DENIES = "the copy denies"
+ASSERTS = "the copy asserts"
+
+# verbal negators only: "no" and "none" deny a noun phrase ("no injuries"), which a rewording
+# turns into a count or a clause as often as not
+_CUES = frozenset({"not", "never"})
+# words between the cue and what it governs that leave it a plain denial of that word
+_PASSED = frozenset({"be", "been", "being", "have", "has", "had", "do", "does", "did", "get",
+                     "got", "the", "a", "an", "to", "currently", "officially", "immediately",
+                     "publicly", "formally", "directly", "actually", "really", "personally"})
+# after the cue, a word that makes it no plain denial: "not only", "not yet", "never before",
+# "not all", "not until", "not least", "no longer", "not far from", "not to mention" ("not yet"
+# is a denial: "has not yet approved" for "approved")
+_QUALIFIED = frozenset({"only", "just", "merely", "simply", "until", "till", "before",
+                        "again", "least", "all", "every", "everyone", "everything", "always",
+                        "necessarily", "even", "quite", "so", "too", "as", "far", "long",
+                        "longer", "more", "less", "much", "many", "enough", "mention", "because",
+                        "since", "sure", "certain", "clear", "known", "immediately", "ever",
+                        "entirely", "fully", "completely", "exactly", "least", "unlike",
+                        "surprisingly", "surprising", "normally", "usually", "often",
+                        "generally", "typically", "always", "very", "really", "particularly",
+                        "especially", "necessarily", "likely"})
+# before the cue: a question, a condition or an alternative, which deny nothing
+_OPEN = frozenset({"if", "whether", "unless", "or", "why", "how", "what", "who", "could",
+                   "might", "may", "nor"})
+# words of the source that deny or postpone in other words, or set a time before the event
+_SOURCE_DENIES = frozenset({"yet", "before", "until", "till", "unless", "against", "instead",
+                            "rather", "rejected", "rejects", "reject", "refused", "denied",
+                            "declined", "failed", "unable", "halt", "halted", "end", "ended",
+                            "blocked", "stopped", "prevent", "prevented", "ruled", "opposed",
+                            "lost", "missed", "dropped", "scrapped", "cancelled", "canceled",
+                            "postponed", "delayed", "suspended", "withdrew", "withdrawn",
+                            "overturned", "dismissed", "cleared", "acquitted", "ban", "banned",
+                            "only", "whether", "if", "unclear", "despite", "although", "though",
+                            "but", "however", "except", "free", "away", "off", "out", "less",
+                            "last", "dormant", "quiet", "zero", "nil"})
+
+
+def _governed(s: Sent, i: int) -> int | None:
+    """The content word the negation at ``i`` denies ("did not formally approve" → "approve"),
+    or None when the cue is qualified ("not only", "never before") or governs nothing near."""
+    if [t.norm for t in s.toks[i + 1:i + 3]] == ["to", "be"]:
+        return None  # "not to be taken lightly": a warning, no denial of the act
+    for k in range(i + 1, min(len(s.toks), i + 5)):
+        if re.search(r"[,;:()\u2014\"“”]", s.text[s.toks[k - 1].end:s.toks[k].start]):
+            return None
+        w = s.toks[k].norm
+        if w in _QUALIFIED:
+            return None
+        if w in _PASSED:
+            continue
+        return k if is_content(w) and not implicitly_negative(w) else None
+    return None
+
+
+def _cue(s: Sent) -> int | None:
+    """The sentence's one verbal negation, or None when it has none or more than one cue."""
+    cues = [k for k in range(len(s.toks)) if negation_at(s, k)]
+    if len(cues) != 1:
+        return None
+    i = cues[0]
+    w = s.toks[i].norm
+    if not (w in _CUES or w.endswith("n't")):
+        return None
+    if any(t.norm in _OPEN for t in s.toks[max(0, i - 6):i]):
+        return None
+    return i
+
+
+def _plain(s: Sent) -> bool:
+    """Does the source sentence assert without denying anything, in any words?"""
+    return not any(negation_at(s, k) or implicitly_negative(t.norm) or t.norm in _SOURCE_DENIES
+                   for k, t in enumerate(s.toks))
+
+
+# before the source's word, words that leave it unasserted: a condition, a hope, a plan, an
+# estimate ("would have been a first to have been presented", "estimated there was room for
+# the train to fit"); the copy denies the same only where it keeps the same word before its cue
+_HEDGES = frozenset({"would", "could", "might", "may", "should", "to", "estimated", "expected",
+                     "hoped", "hoping", "planned", "planning", "plans", "thought", "believed",
+                     "wanted", "intended", "aimed", "sought", "tried", "attempted", "likely",
+                     "possible", "possibly", "perhaps", "due", "set", "seeking", "trying"})
+
+
+def _hedged(sa: Sent, m: int, sb: Sent, i: int) -> bool:
+    """Is the source's word at ``m`` hedged by a word the copy's cue at ``i`` lacks?"""
+    before = {t.norm for t in sa.toks[max(0, m - 4):m]} & _HEDGES
+    return bool(before - {t.norm for t in sb.toks[max(0, i - 4):i]})
+
+
+def _question(s: Sent) -> bool:
+    return s.text[s.span[0]:s.span[1]].rstrip().rstrip("\"”’'").endswith("?")
+
+
+def _root(stem: str) -> str:
+    """"approve" and "approved" (stemmed "approv") as one word."""
+    return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
+
+
+def _denied_elsewhere(source: Side, root: str) -> bool:
+    """Does the source deny the word somewhere ("has not been charged" three sentences on)?"""
+    for s in source.sents:
+        for k, st in enumerate(s.stems):
+            if _root(st) == root and any(negation_at(s, j) for j in range(max(0, k - 5), k)):
+                return True
+    return False
+
+
+def _against(neg: Sent, plain: list[Sent], plain_side: Side, synonyms: bool = False
+             ) -> tuple[int, int, Sent, int] | None:
+    """The one verbal negation of ``neg`` (its cue, the word it governs) and the sentence of
+    ``plain`` that states that word (or, with ``synonyms``, a synonym of it: "not apprehended"
+    for "arrested"), denying nothing in any words (and the word's place there); None when there
+    is no such pair or ``plain_side`` denies the word elsewhere."""
+    if _question(neg):
+        return None
+    i = _cue(neg)
+    k = _governed(neg, i) if i is not None else None
+    if i is None or k is None:
+        return None
+    root = _root(neg.stems[k])
+    for sa in plain:
+        roots = [_root(st) for st in sa.stems]
+        m = next((m for m, r in enumerate(roots) if r == root), None)
+        if m is None and synonyms:
+            m = next((m for m, t in enumerate(sa.toks) if is_content(t.norm)
+                      and synonymous(t.norm, neg.toks[k].norm)), None)
+        if m is None or _question(sa):
+            continue
+        if not _plain(sa) or _denied_elsewhere(plain_side, root):
+            return None
+        return None if _hedged(sa, m, neg, i) else (i, k, sa, m)
+    return None
+
+
+def denials(sb: Sent, region: list[Sent], source: Side, copy: Side) -> list[WordChange]:
+    """The copy's sentence ``sb`` denies what its aligned source sentences (``region``) assert,
+    or asserts what one of them denies: one side's one verbal negation governs a word the other
+    side's sentence states, denying nothing in any words."""
+    found = _against(sb, region, source, synonyms=True)
+    if found is not None:
+        i, k, sa, m = found
+        cue, said = sb.toks[i], sa.toks[m]
+        return [WordChange("negation", (cue.start, sb.toks[k].end), (said.start, said.end),
+                           f"{DENIES} '{sb.toks[k].norm}' with '{cue.norm}' where its source "
+                           f"sentence states '{said.norm}' without any denial")]
+    for sa in region:
+        found = _against(sa, [sb], copy)
+        if found is not None:
+            i, k, _, m = found
+            cue, said = sa.toks[i], sb.toks[m]
+            return [WordChange("negation", (said.start, said.end), (cue.start, sa.toks[k].end),
+                               f"{ASSERTS} '{said.norm}' where its source sentence denies it "
+                               f"with '{cue.norm}'")]
+    return []

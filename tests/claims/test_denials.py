@@ -1,0 +1,57 @@
+"""A rewrite that denies what its source asserts: the sentence is said in other words, so the
+negation is read against the word it denies, not against the words around it."""
+
+from __future__ import annotations
+
+from wiretrace.claims.compare import compare_texts
+
+SOURCE = (
+    "The harbour board approved the plan to dredge the western channel on Monday. "
+    "Work will start in the spring and take two years, the board's chair said. "
+    "The ferry company had hoped its new boat would be the first to use the deeper channel."
+)
+REST = (
+    "Work will start in the spring and take two years, the board's chair said. "
+    "The ferry company had hoped its new boat would be the first to use the deeper channel."
+)
+
+
+def _negations(copy: str, source: str = SOURCE) -> list[tuple[str, str]]:
+    return [(c.text, c.versus_text) for c in compare_texts(source, copy).changes
+            if c.kind == "negation"]
+
+
+def test_a_reworded_sentence_that_denies_what_the_source_states_is_a_negation() -> None:
+    copy = ("On Monday, the plan to dredge the western channel was not approved by the "
+            "harbour board. " + REST)
+    assert _negations(copy) == [("not approved", "approved")]
+
+
+def test_a_contracted_denial_with_the_verb_reworded_around_it_is_found_too() -> None:
+    copy = ("Members of the harbour board didn't approve dredging the western channel when "
+            "they met on Monday. " + REST)
+    assert _negations(copy) == [("didn't approve", "approved")]
+
+
+def test_a_source_that_denies_in_other_words_licenses_the_negation() -> None:
+    source = SOURCE.replace("approved the plan", "failed to approve the plan")
+    copy = ("On Monday, the plan to dredge the western channel was not approved by the "
+            "harbour board. " + REST)
+    assert _negations(copy, source) == []
+    rejected = SOURCE.replace("approved the plan", "rejected a motion and approved the plan")
+    assert _negations(copy, rejected) == []
+
+
+def test_a_qualified_negation_denies_nothing() -> None:
+    # "not only", "never before": the claim itself stands
+    for cue in ("not only approved", "had never before approved"):
+        copy = (f"The harbour board {cue} a plan to dredge the western channel on Monday. "
+                + REST)
+        assert _negations(copy) == [], cue
+
+
+def test_what_the_source_only_hoped_for_may_be_denied() -> None:
+    # the source's "would be the first to use" is a hope, not a fact: "did not use" may be true
+    copy = (SOURCE.split(". ")[0] + ". " + REST.split(". ")[0] + ". "
+            "The ferry company's new boat did not use the deeper channel first, as it had hoped.")
+    assert _negations(copy) == []
