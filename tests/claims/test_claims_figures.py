@@ -44,6 +44,9 @@ def test_what_is_counted() -> None:
     assert fig.scope == "casualties" and fig.counted == "dead or injured"
     (toll,) = find_figures("The flood left a death toll of 200.")
     assert toll.scope == "dead"
+    for hurt in ("200 people were killed or hurt.", "200 were injured or killed."):
+        (both,) = [f for f in find_figures(hurt) if f.scope]
+        assert both.scope == "casualties", hurt  # dead and injured counted together
     killed, injured = find_figures("At least 40 people were killed and dozens injured.")
     assert (killed.scope, injured.scope) == ("dead", "injured")
     (years,) = find_figures("He vanished 35 years ago.")
