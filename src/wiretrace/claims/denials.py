@@ -18,11 +18,9 @@ from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import WordChange, implicitly_negative, negation_at
 
-__all__ = ["ASSERTS", "DENIES", "denials"]
+__all__ = ["DENIES", "denials"]
 
-# the explanations' openings: vetting reads these changes by their own rule
-DENIES = "the copy denies"
-ASSERTS = "the copy asserts"
+DENIES = "the copy denies"  # the explanation's opening: vetting reads this change by its own rule
 
 # verbal negators only: "no" and "none" deny a noun phrase ("no injuries"), which a rewording
 # turns into a count or a clause as often as not
@@ -46,6 +44,8 @@ _QUALIFIED = frozenset({"only", "just", "merely", "simply", "until", "till", "be
 # before the cue: a question, a condition or an alternative, which deny nothing
 _OPEN = frozenset({"if", "whether", "unless", "or", "why", "how", "what", "who", "could",
                    "might", "may", "nor"})
+# before the cue: an obligation or a possibility, no denial of a fact
+_OBLIGED = frozenset({"should", "ought", "must", "might", "may"})
 # words of the source that deny or postpone in other words, or set a time before the event
 _SOURCE_DENIES = frozenset({"yet", "before", "until", "till", "unless", "against", "instead",
                             "rather", "rejected", "rejects", "reject", "refused", "denied",
@@ -87,6 +87,8 @@ def _cue(s: Sent) -> int | None:
         return None
     if any(t.norm in _OPEN for t in s.toks[max(0, i - 6):i]):
         return None
+    if any(t.norm in _OBLIGED for t in s.toks[max(0, i - 3):i]):
+        return None  # "should have never passed": what ought not to have happened did
     return i
 
 
@@ -156,23 +158,18 @@ def _against(neg: Sent, plain: list[Sent], plain_side: Side, synonyms: bool = Fa
     return None
 
 
-def denials(sb: Sent, region: list[Sent], source: Side, copy: Side) -> list[WordChange]:
-    """The copy's sentence ``sb`` denies what its aligned source sentences (``region``) assert,
-    or asserts what one of them denies: one side's one verbal negation governs a word the other
-    side's sentence states, denying nothing in any words."""
+def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
+    """The copy's sentence ``sb`` denies what its aligned source sentences (``region``) assert:
+    its one verbal negation governs a word (or a listed synonym of a word) one source sentence
+    states, denying nothing in any words. The reverse, a denial the copy drops, is not read
+    this way: a word the source denies comes back in a rewrite in roles that assert nothing
+    ("demanding justice" for "will never get justice", "sweating" for "to say I haven't been
+    sweating over it is an understatement")."""
     found = _against(sb, region, source, synonyms=True)
-    if found is not None:
-        i, k, sa, m = found
-        cue, said = sb.toks[i], sa.toks[m]
-        return [WordChange("negation", (cue.start, sb.toks[k].end), (said.start, said.end),
-                           f"{DENIES} '{sb.toks[k].norm}' with '{cue.norm}' where its source "
-                           f"sentence states '{said.norm}' without any denial")]
-    for sa in region:
-        found = _against(sa, [sb], copy)
-        if found is not None:
-            i, k, _, m = found
-            cue, said = sa.toks[i], sb.toks[m]
-            return [WordChange("negation", (said.start, said.end), (cue.start, sa.toks[k].end),
-                               f"{ASSERTS} '{said.norm}' where its source sentence denies it "
-                               f"with '{cue.norm}'")]
-    return []
+    if found is None:
+        return []
+    i, k, sa, m = found
+    cue, said = sb.toks[i], sa.toks[m]
+    return [WordChange("negation", (cue.start, sb.toks[k].end), (said.start, said.end),
+                       f"{DENIES} '{sb.toks[k].norm}' with '{cue.norm}' where its source "
+                       f"sentence states '{said.norm}' without any denial")]
