@@ -84,3 +84,15 @@ def test_a_person_the_copy_still_names_elsewhere_is_no_swap() -> None:
         "the 1990s."
     )
     assert not [c for c in compare_texts(PEOPLE, copy).changes if c.kind == "actor"]
+
+
+def test_a_bound_the_copy_restates_does_not_cover_another_of_its_numbers() -> None:
+    # the source's "more than 40 shops" is the copy's "over 40 shops", so it cannot also stand
+    # for the "70 shops" the copy gives where the source says 35
+    source = ("The bakery chain said it had opened 35 shops in eight months, and planned to "
+              "open more than 40 shops next year.")
+    copy = "The chain added {n} shops over eight months and plans to open over 40 shops next year."
+    got = [(c.kind, c.text, c.versus_text) for c in compare_texts(source, copy.format(n=70))
+           .changes]
+    assert got == [("figure", "70", "35")]
+    assert compare_texts(source, copy.format(n=35)).changes == []

@@ -143,6 +143,13 @@ def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -
     return bool(pa) and pa == pb and is_content(pa[0]) and bool(xa) == bool(xb)
 
 
+def _restated_by_other(n: NumberMention, other: NumberMention, nums: list[NumberMention]
+                       ) -> bool:
+    """Does a number of ``nums`` other than ``other`` give ``n``'s value? Then ``n`` stands
+    for that number, and says nothing of ``other`` (one number, one counterpart)."""
+    return any(x is not other and (x.low, x.high) == (n.low, n.high) for x in nums)
+
+
 # words after a number that make it a multiple, a share or a rate, not a count or a reading
 _MEASURE = frozenset({"time", "fold", "percent", "per", "percentage", "point", "pct"})
 
@@ -294,8 +301,11 @@ class FigureChecks:
                                        _with_unit(self.a.text, swapped))
                 continue
             if any(consistent(nb, na) or same_measure(self.b.text, nb, self.a.text, na)
-                   for nums, _ in region_nums for na in nums):
+                   for nums, _ in region_nums for na in nums
+                   if not _restated_by_other(na, nb, b_nums)):
                 continue  # the aligned source sentences have this figure (maybe in other units)
+                # (a bound the copy restates with another of its numbers covers no other:
+                # "97 stores ... over 50 stores" for "48 stores ... more than 50 stores")
             # a figure the source gives elsewhere counts only in a sentence kept word for word
             # (an open bound elsewhere, "up to 4K", covers too much to count)
             elsewhere = any(consistent(nb, na) for na in self._a_numbers()
@@ -304,7 +314,10 @@ class FigureChecks:
                 if elsewhere and not verbatim:
                     continue
                 for na in nums:
-                    if na.vague or na.unit != nb.unit or any(consistent(na, x) for x in b_nums):
+                    if na.vague or na.unit != nb.unit or any(
+                            consistent(na, x) for x in b_nums
+                            if not _restated_by_other(x, na, [y for ys, _ in region_nums
+                                                              for y in ys])):
                         continue
                     if _same_slot(self.b.text, nb, self.a.text, na):
                         self.add("figure", (nb.start, nb.end), (na.start, na.end),
