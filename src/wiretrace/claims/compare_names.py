@@ -183,6 +183,8 @@ class NameChecks:
 
         def unit(self, claim: Claim, sb: Sent, label: str) -> None: ...
 
+        def _edits_source_quote(self, text: str) -> bool: ...
+
     def names(self, sb: Sent, region: list[Sent]) -> None:
         b_names = [c for c in sb.claims if c.kind in {"actor", "place"}]
         for bn in b_names:
@@ -383,9 +385,11 @@ class NameChecks:
         if bn.kind == "place":
             if mine is None:
                 return None  # not a place, or one called by a demonym or alias
-        elif not _person_words(bn) or any(c.kind == "quote" for c in sb.claims):
-            return None  # not a person named in full; or a sentence that quotes someone: who
-            # says the quote is the attribution check's to judge
+        elif not _person_words(bn) or any(c.kind == "quote" and self._edits_source_quote(c.text)
+                                          for c in sb.claims):
+            return None  # not a person named in full; or a sentence that quotes the source's
+            # quote: who says it is the attribution check's to judge (a quote reworded past
+            # recognition leaves the speaker to this reading)
 
         def same_kind(c: Claim) -> bool:
             return c.kind == "place" if bn.kind == "place" else bool(_person_words(c))
