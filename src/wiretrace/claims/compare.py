@@ -209,7 +209,8 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 close = [sa for sa in region if _close_edit(sb, sa)]
                 # a denial read first by the word it denies (``claims.denials``): a rewording,
                 # even one that keeps the words in another order, keeps none around it
-                for wc in (denials(sb, region, self.a) + negation_changes(sb, close) + polarity_changes(sb, close)
+                for wc in (denials(sb, region, self.a) + negation_changes(sb, close)
+                           + polarity_changes(sb, close)
                            + modality_changes(sb, close, self.b.text, self.a.text)
                            + contrast_changes(sb, close)):
                     self.add(wc.kind, wc.b_span, wc.a_span, wc.explanation)

@@ -37,10 +37,10 @@ _QUALIFIED = frozenset({"only", "just", "merely", "simply", "until", "till", "be
                         "necessarily", "even", "quite", "so", "too", "as", "far", "long",
                         "longer", "more", "less", "much", "many", "enough", "mention", "because",
                         "since", "sure", "certain", "clear", "known", "immediately", "ever",
-                        "entirely", "fully", "completely", "exactly", "least", "unlike",
+                        "entirely", "fully", "completely", "exactly", "unlike",
                         "surprisingly", "surprising", "normally", "usually", "often",
-                        "generally", "typically", "always", "very", "really", "particularly",
-                        "especially", "necessarily", "likely"})
+                        "generally", "typically", "very", "really", "particularly",
+                        "especially", "likely"})
 # before the cue: a question, a condition or an alternative, which deny nothing
 _OPEN = frozenset({"if", "whether", "unless", "or", "why", "how", "what", "who", "could",
                    "might", "may", "nor"})
