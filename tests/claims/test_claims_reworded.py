@@ -111,3 +111,20 @@ def test_a_person_changed_in_a_reworded_sentence_that_quotes_a_phrase_is_an_acto
            for c in compare_texts(source, copy.format(who="Oskar Brandt")).changes]
     assert got == [("actor", "Dr. Oskar Brandt", "Pia Lundqvist")]
     assert compare_texts(source, copy.format(who="Pia Lundqvist")).changes == []
+
+
+def test_a_name_spelt_another_way_is_no_person_changed() -> None:
+    source = ("Governor Sergei Voronov told reporters the storm damage was \"serious but "
+              "repairable\" and thanked the rescue crews.")
+    copy = ("Governor Sergey Voronoff described the storm damage to reporters as \"grave but "
+            "fixable\", thanking the rescue crews.")
+    assert not [c for c in compare_texts(source, copy).changes if c.kind == "actor"]
+
+
+def test_a_value_both_texts_give_twice_is_matched_twice() -> None:
+    source = "The council will fund 12 new teachers and 12 extra classrooms from next year."
+    copy = "From next year the council is to pay for 12 extra classrooms and {n} new teachers."
+    assert compare_texts(source, copy.format(n=12)).changes == []
+    got = [(c.kind, c.text, c.versus_text) for c in compare_texts(source, copy.format(n=15))
+           .changes]
+    assert got == [("figure", "15", "12")]

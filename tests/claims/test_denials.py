@@ -55,3 +55,40 @@ def test_what_the_source_only_hoped_for_may_be_denied() -> None:
     copy = (SOURCE.split(". ")[0] + ". " + REST.split(". ")[0] + ". "
             "The ferry company's new boat did not use the deeper channel first, as it had hoped.")
     assert _negations(copy) == []
+
+
+def test_a_denial_of_something_else_than_the_source_asserts_is_no_change() -> None:
+    cases = [
+        # a contrast: the copy denies another thing than the one the source's word asserts
+        ("The shipping firm disclosed the name of the buyer on Friday while keeping the price "
+         "confidential.",
+         "The shipping firm named the buyer on Friday, though it did not disclose the price."),
+        # a verb that governs another: "not expect to cut" is "expected to keep"
+        ("The brewer said on Monday it expected to keep all 300 jobs at its Lenford plant.",
+         "The brewer said on Monday it did not expect to cut any of the 300 jobs at its Lenford "
+         "plant."),
+        # a time that bounds the denial
+        ("The relief convoy arrived in the valley on Friday evening after a two-day drive.",
+         "After driving for two days the relief convoy did not reach the valley until Friday "
+         "evening, having arrived late."),
+        # a part of a group
+        ("Most families in the hamlet fled as the river rose on Saturday.",
+         "Some of the hamlet's families did not flee when the water climbed on Saturday."),
+        # the copy's sentence states the word too: it denies it of something else
+        ("Divers found the trawler's logbook on Thursday near the wreck.",
+         "Divers found the logbook near the wreck on Thursday; its radio has not been found."),
+        # a condition
+        ("The board approved the plan to widen the bridge.",
+         "If the board did not approve the plan, the bridge would stay as narrow as it is."),
+    ]
+    for source, copy in cases:
+        assert _negations(copy, source) == [], copy
+
+
+def test_not_yet_and_a_listed_synonym_are_denials_too() -> None:
+    source = "Police arrested two men at the port on Sunday, a spokesman said."
+    copy = "Two men were not detained by police at the port on Sunday, according to a spokesman."
+    assert _negations(copy, source) == [("not detained", "arrested")]
+    copy = ("On Monday, the plan to dredge the western channel has not yet been approved by the "
+            "harbour board. " + REST)
+    assert _negations(copy) == [("not yet been approved", "approved")]

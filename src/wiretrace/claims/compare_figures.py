@@ -143,11 +143,16 @@ def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -
     return bool(pa) and pa == pb and is_content(pa[0]) and bool(xa) == bool(xb)
 
 
-def _restated_by_other(n: NumberMention, other: NumberMention, nums: list[NumberMention]
-                       ) -> bool:
-    """Does a number of ``nums`` other than ``other`` give ``n``'s value? Then ``n`` stands
-    for that number, and says nothing of ``other`` (one number, one counterpart)."""
-    return any(x is not other and (x.low, x.high) == (n.low, n.high) for x in nums)
+def _restated_by_other(n: NumberMention, other: NumberMention, own: list[NumberMention],
+                       across: list[NumberMention]) -> bool:
+    """Is ``n`` (one of ``own``, one text's numbers) given again by numbers of the other text
+    (``across``) other than ``other``, as often as ``own`` gives its value? Then ``n`` stands
+    for those, and says nothing of ``other`` (one number, one counterpart; a value both texts
+    give twice is matched twice)."""
+    def same(x: NumberMention) -> bool:
+        return (x.low, x.high) == (n.low, n.high)
+
+    return sum(1 for x in across if x is not other and same(x)) >= sum(1 for x in own if same(x))
 
 
 # words after a number that make it a multiple, a share or a rate, not a count or a reading
@@ -290,6 +295,7 @@ class FigureChecks:
         region_nums = [(_numbers_in(self.a.text, sa.span), _overlap(
             b_sent, self.a.text[sa.span[0]:sa.span[1]], longer=True) >= _SAME_SPLIT)
             for sa in region]
+        a_all = [na for nums, _ in region_nums for na in nums]
         for nb in b_nums:
             if any(s < nb.end and nb.start < e for s, e in taken):
                 continue
@@ -302,7 +308,7 @@ class FigureChecks:
                 continue
             if any(consistent(nb, na) or same_measure(self.b.text, nb, self.a.text, na)
                    for nums, _ in region_nums for na in nums
-                   if not _restated_by_other(na, nb, b_nums)):
+                   if not _restated_by_other(na, nb, a_all, b_nums)):
                 continue  # the aligned source sentences have this figure (maybe in other units)
                 # (a bound the copy restates with another of its numbers covers no other:
                 # "97 stores ... over 50 stores" for "48 stores ... more than 50 stores")
@@ -316,8 +322,7 @@ class FigureChecks:
                 for na in nums:
                     if na.vague or na.unit != nb.unit or any(
                             consistent(na, x) for x in b_nums
-                            if not _restated_by_other(x, na, [y for ys, _ in region_nums
-                                                              for y in ys])):
+                            if not _restated_by_other(x, na, b_nums, a_all)):
                         continue
                     if _same_slot(self.b.text, nb, self.a.text, na):
                         self.add("figure", (nb.start, nb.end), (na.start, na.end),

@@ -31,6 +31,7 @@ _EPITHET = re.compile(r"(?:[A-Z][a-z]+ ){1,2}(?:State|City|Isles?|Islands?|Kingd
 _REGIONAL = re.compile(r"(?:North|South|East|West|Central|Middle|Southeast|Northeast|Southwest|"
                        r"Northwest)(?:ern)?[ -][A-Z][a-z]+(?:an|ern|ese|ic|ish)")
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in"})
+_SAME_SPELLING = 75  # a surname this close to another's (rapidfuzz ratio) may be its spelling
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
 
@@ -420,9 +421,12 @@ class NameChecks:
                 return None  # the copy still names the source's place elsewhere
             return Swap("place", bn.span, (s, e), name, 0, sole=True)
         theirs_words = _person_words(theirs_claim)
-        if {w.lower() for w in theirs_words} & {w.lower() for w in _person_words(bn)} or any(
+        mine_words = _person_words(bn)
+        if {w.lower() for w in theirs_words} & {w.lower() for w in mine_words} or any(
                 _names(self.b.text, w) for w in theirs_words if len(w) > 2):
             return None
+        if fuzz.ratio(theirs_words[-1].lower(), mine_words[-1].lower()) >= _SAME_SPELLING:
+            return None  # "Sergey Voronoff" for "Sergei Voronov": one name spelt two ways
         b_span = tuple((bn.value or {}).get("name_span") or bn.span)
         return Swap("actor", (int(b_span[0]), int(b_span[1])), (s, e), name, 0, sole=True)
 

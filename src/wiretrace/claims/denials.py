@@ -27,7 +27,7 @@ DENIES = "the copy denies"  # the explanation's opening: vetting reads this chan
 _CUES = frozenset({"not", "never"})
 # words between the cue and what it governs that leave it a plain denial of that word
 _PASSED = frozenset({"be", "been", "being", "have", "has", "had", "do", "does", "did", "get",
-                     "got", "the", "a", "an", "to", "currently", "officially",
+                     "got", "the", "a", "an", "to", "yet", "currently", "officially",
                      "publicly", "formally", "directly", "actually", "personally"})
 # after the cue, a word that makes it no plain denial: "not only", "not yet", "never before",
 # "not all", "not until", "not least", "no longer", "not far from", "not to mention" ("not yet"
@@ -46,6 +46,25 @@ _OPEN = frozenset({"if", "whether", "unless", "or", "why", "how", "what", "who",
                    "might", "may", "nor"})
 # before the cue: an obligation or a possibility, no denial of a fact
 _OBLIGED = frozenset({"should", "ought", "must", "might", "may"})
+# before the cue in its sentence: a contrast ("named the buyer, though it did not disclose the
+# price") or a part of a group ("some residents did not flee"): the denial is of another thing
+# than the source's word asserts, or of other people
+_CONTRAST = frozenset({"but", "though", "although", "while", "whereas", "yet", "except",
+                       "some", "several", "few", "many", "most", "others", "other", "only"})
+# words that govern a clause or another verb: "did not expect to cut any jobs" is "expected
+# to keep them", "do not think it was started deliberately" is "believe it was an accident"
+_GOVERNING = frozenset({"expect", "expected", "expects", "expecting", "think", "thought",
+                        "thinks", "believe", "believed", "believes", "want", "wanted", "wants",
+                        "plan", "planned", "plans", "intend", "intended", "intends", "hope",
+                        "hoped", "hopes", "seem", "seemed", "seems", "appear", "appeared",
+                        "appears", "say", "said", "says", "tell", "told", "know", "knew",
+                        "known", "mean", "meant", "need", "needed", "wish", "wished", "like",
+                        "feel", "felt", "see", "saw", "seen", "consider", "considered", "try",
+                        "tried", "manage", "managed", "bother", "dare", "let", "make", "made",
+                        "rule", "ruled"})
+# after the word, in its clause: a time that bounds the denial ("did not arrive until Friday",
+# "has not been seen since she left")
+_BOUNDED = frozenset({"until", "till", "before", "since", "unless", "anymore", "again"})
 # words of the source that deny or postpone in other words, or set a time before the event
 _SOURCE_DENIES = frozenset({"yet", "before", "until", "till", "unless", "against", "instead",
                             "rather", "rejected", "rejects", "reject", "refused", "denied",
@@ -72,8 +91,24 @@ def _governed(s: Sent, i: int) -> int | None:
             return None
         if w in _PASSED:
             continue
-        return k if is_content(w) and not implicitly_negative(w) else None
+        if not is_content(w) or implicitly_negative(w) or w in _GOVERNING:
+            return None
+        return None if _bounded_after(s, k) else k
     return None
+
+
+def _clause_after(s: Sent, k: int) -> list[str]:
+    """The words after ``k`` up to the end of its clause (a comma, a semicolon, a dash)."""
+    out = []
+    for j in range(k + 1, len(s.toks)):
+        if re.search(r"[,;:()\u2014]", s.text[s.toks[j - 1].end:s.toks[j].start]):
+            break
+        out.append(s.toks[j].norm)
+    return out
+
+
+def _bounded_after(s: Sent, k: int) -> bool:
+    return bool(set(_clause_after(s, k)) & _BOUNDED)
 
 
 def _cue(s: Sent) -> int | None:
@@ -89,6 +124,8 @@ def _cue(s: Sent) -> int | None:
         return None
     if any(t.norm in _OBLIGED for t in s.toks[max(0, i - 3):i]):
         return None  # "should have never passed": what ought not to have happened did
+    if any(t.norm in _CONTRAST for t in s.toks[:i]):
+        return None
     return i
 
 
@@ -146,6 +183,9 @@ def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
     if i is None or k is None:
         return []
     root = _root(sb.stems[k])
+    if any(_root(st) == root for j, st in enumerate(sb.stems) if j != k):
+        return []  # the sentence states the word too ("found the flight recorder, ... has
+        # not been found"): it denies it of something else
     for sa in region:
         m = next((m for m, st in enumerate(sa.stems) if _root(st) == root), None)
         if m is None:

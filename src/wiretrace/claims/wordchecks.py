@@ -193,6 +193,9 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
                 continue
             st = anchors[0]
             hits = [(o, k) for o in others for k in _positions(o, st)]
+            if hits and src.stems.count(st) > max(o.stems.count(st) for o, _ in hits):
+                continue  # "found the logbook; its radio has not been found" for "found the
+                # logbook": the word is kept, and denied of something the other never names
             near = _cue_before if after else _cue_after
             if any(cues[id(o)] >= cues[id(src)] for o, _ in hits):
                 continue  # the other sentence denies as often, in other words ("no refugees
