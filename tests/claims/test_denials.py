@@ -4,6 +4,8 @@ negation is read against the word it denies, not against the words around it."""
 from __future__ import annotations
 
 from wiretrace.claims.compare import compare_texts
+from wiretrace.claims.denials import denials
+from wiretrace.claims.pairing import side_of
 
 SOURCE = (
     "The harbour board approved the plan to dredge the western channel on Monday. "
@@ -92,3 +94,22 @@ def test_not_yet_and_a_listed_synonym_are_denials_too() -> None:
     copy = ("On Monday, the plan to dredge the western channel has not yet been approved by the "
             "harbour board. " + REST)
     assert _negations(copy) == [("not yet been approved", "approved")]
+
+
+def test_a_question_or_a_source_that_denies_the_word_elsewhere_is_left_alone() -> None:
+    asked = ("Did the harbour board not approve the plan to dredge the western channel on "
+             "Monday? " + REST)
+    assert _negations(asked) == []
+    # the source denies the word of another thing: "not approved" may be about either
+    source = SOURCE + " The board has not approved the money for it."
+    copy = ("On Monday, the plan to dredge the western channel was not approved by the "
+            "harbour board. " + REST + " The money for it has not been approved either.")
+    assert [t for t, _ in _negations(copy, source) if t.startswith("not approved")] == []
+
+
+def test_a_qualified_denial_in_a_reworded_sentence_is_read_as_none() -> None:
+    source = side_of("The harbour board approved the plan to dredge the western channel.", [])
+    for words in ("has not always approved", "did not fully approve", "did not approve"):
+        copy = side_of(f"Dredging of the western channel is a plan the board {words}.", [])
+        got = denials(copy.sents[0], source.sents, source)
+        assert (got == []) == (words != "did not approve"), words

@@ -16,7 +16,12 @@ import re
 
 from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.pairing import Sent, Side, is_content
-from wiretrace.claims.wordchecks import WordChange, implicitly_negative, negation_at
+from wiretrace.claims.wordchecks import (
+    WordChange,
+    implicitly_negative,
+    is_question,
+    negation_at,
+)
 
 __all__ = ["DENIES", "denials"]
 
@@ -150,10 +155,6 @@ def _hedged(sa: Sent, m: int, sb: Sent, i: int) -> bool:
     return bool(before - {t.norm for t in sb.toks[max(0, i - 4):i]})
 
 
-def _question(s: Sent) -> bool:
-    return s.text[s.span[0]:s.span[1]].rstrip().rstrip("\"”’'").endswith("?")
-
-
 def _root(stem: str) -> str:
     """"approve" and "approved" (stemmed "approv") as one word."""
     return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
@@ -176,7 +177,7 @@ def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
     not read this way: a word the source denies comes back in a rewrite in roles that assert
     nothing ("demanding justice" for "will never get justice", "sweating" for "to say I haven't
     been sweating over it is an understatement")."""
-    if _question(sb):
+    if is_question(sb):
         return []
     i = _cue(sb)
     k = _governed(sb, i) if i is not None else None
@@ -191,7 +192,7 @@ def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
         if m is None:
             m = next((m for m, t in enumerate(sa.toks) if is_content(t.norm)
                       and synonymous(t.norm, sb.toks[k].norm)), None)
-        if m is None or _question(sa):
+        if m is None or is_question(sa):
             continue
         if not _plain(sa) or any(_denied_elsewhere(source, r)
                                  for r in {root, _root(sa.stems[m])}):

@@ -18,8 +18,8 @@ from wiretrace.claims.pairing import Sent, agent_root, is_content
 from wiretrace.trace.sentences import zipf
 
 __all__ = ["WordChange", "negated_before", "negated_word", "negation_at", "negation_changes",
-           "implicitly_negative", "orders_events", "modality_changes", "polarity_changes",
-           "contrast_changes"]
+           "implicitly_negative", "is_question", "orders_events", "modality_changes",
+           "polarity_changes", "contrast_changes"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
@@ -218,7 +218,14 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
     return out
 
 
+def is_question(s: Sent) -> bool:
+    """Does the sentence ask (its last mark a question mark, quotes apart)?"""
+    return s.text[s.span[0]:s.span[1]].rstrip().rstrip("\"”’'").endswith("?")
+
+
 def negation_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
+    if is_question(b) or any(is_question(a) for a in region):
+        return []  # "Did the board not approve the plan?" asks, it denies nothing
     return _flips(b, region, negation_at, "negation", "negation")
 
 
