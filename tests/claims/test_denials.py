@@ -12,6 +12,8 @@ SOURCE = (
     "Work will start in the spring and take two years, the board's chair said. "
     "The ferry company had hoped its new boat would be the first to use the deeper channel."
 )
+# the first sentence of SOURCE reworded, its verb phrase left open
+DENIED = "On Monday, the plan to dredge the western channel {verb} by the harbour board. "
 REST = (
     "Work will start in the spring and take two years, the board's chair said. "
     "The ferry company had hoped its new boat would be the first to use the deeper channel."
@@ -24,9 +26,9 @@ def _negations(copy: str, source: str = SOURCE) -> list[tuple[str, str]]:
 
 
 def test_a_reworded_sentence_that_denies_what_the_source_states_is_a_negation() -> None:
-    copy = ("On Monday, the plan to dredge the western channel was not approved by the "
-            "harbour board. " + REST)
-    assert _negations(copy) == [("not approved", "approved")]
+    for verb, denial in (("was not approved", "not approved"),
+                         ("has not yet been approved", "not yet been approved")):
+        assert _negations(DENIED.format(verb=verb) + REST) == [(denial, "approved")], verb
 
 
 def test_a_contracted_denial_with_the_verb_reworded_around_it_is_found_too() -> None:
@@ -37,8 +39,7 @@ def test_a_contracted_denial_with_the_verb_reworded_around_it_is_found_too() -> 
 
 def test_a_source_that_denies_in_other_words_licenses_the_negation() -> None:
     source = SOURCE.replace("approved the plan", "failed to approve the plan")
-    copy = ("On Monday, the plan to dredge the western channel was not approved by the "
-            "harbour board. " + REST)
+    copy = DENIED.format(verb="was not approved") + REST
     assert _negations(copy, source) == []
     rejected = SOURCE.replace("approved the plan", "rejected a motion and approved the plan")
     assert _negations(copy, rejected) == []
@@ -87,13 +88,10 @@ def test_a_denial_of_something_else_than_the_source_asserts_is_no_change() -> No
         assert _negations(copy, source) == [], copy
 
 
-def test_not_yet_and_a_listed_synonym_are_denials_too() -> None:
+def test_a_listed_synonym_is_denied_too() -> None:
     source = "Police arrested two men at the port on Sunday, a spokesman said."
     copy = "Two men were not detained by police at the port on Sunday, according to a spokesman."
     assert _negations(copy, source) == [("not detained", "arrested")]
-    copy = ("On Monday, the plan to dredge the western channel has not yet been approved by the "
-            "harbour board. " + REST)
-    assert _negations(copy) == [("not yet been approved", "approved")]
 
 
 def test_a_question_or_a_source_that_denies_the_word_elsewhere_is_left_alone() -> None:
@@ -102,8 +100,7 @@ def test_a_question_or_a_source_that_denies_the_word_elsewhere_is_left_alone() -
     assert _negations(asked) == []
     # the source denies the word of another thing: "not approved" may be about either
     source = SOURCE + " The board has not approved the money for it."
-    copy = ("On Monday, the plan to dredge the western channel was not approved by the "
-            "harbour board. " + REST + " The money for it has not been approved either.")
+    copy = DENIED.format(verb="was not approved") + REST + " The money for it is not approved."
     assert [t for t, _ in _negations(copy, source) if t.startswith("not approved")] == []
 
 
