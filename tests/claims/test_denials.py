@@ -110,3 +110,13 @@ def test_a_qualified_denial_in_a_reworded_sentence_is_read_as_none() -> None:
         copy = side_of(f"Dredging of the western channel is a plan the board {words}.", [])
         got = denials(copy.sents[0], source.sents, source)
         assert (got == []) == (words != "did not approve"), words
+
+
+def test_a_partial_denial_in_a_close_edit_is_no_negation() -> None:
+    # the word check reads close edits: "not always" and "some ... did not" deny in part
+    source = "Families in the hamlet fled as the river rose on Saturday."
+    for copy in ("Families in the hamlet did not always flee as the river rose on Saturday.",
+                 "Some families in the hamlet did not flee as the river rose on Saturday."):
+        assert _negations(copy, source) == [], copy
+    assert _negations("Families in the hamlet did not flee as the river rose on Saturday.",
+                      source) != []

@@ -184,6 +184,8 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
         for i in range(len(src.toks)):
             if not test(src, i):
                 continue
+            if test is negation_at and _partial(src, i, others):
+                continue
             anchors = _anchor_after(src, i, others)
             after = True
             if not anchors:
@@ -221,6 +223,22 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
 def is_question(s: Sent) -> bool:
     """Does the sentence ask (its last mark a question mark, quotes apart)?"""
     return s.text[s.span[0]:s.span[1]].rstrip().rstrip("\"”’'").endswith("?")
+
+
+# after a negation: a partial denial ("not always", "not fully"), no denial of the claim
+_PARTIAL = frozenset({"always", "necessarily", "fully", "entirely", "completely", "quite",
+                      "exactly", "all", "every", "everyone", "everything"})
+# before a negation: a part of a group ("some residents did not flee" / "most fled")
+_SOME = frozenset({"some", "several", "few", "many", "most", "others"})
+
+
+def _partial(s: Sent, i: int, others: list[Sent]) -> bool:
+    """Does the negation at ``i`` deny only in part: a qualifier after it ("not always"), or a
+    part of a group before it that the other sentences do not name ("some did not flee")?"""
+    if i + 1 < len(s.toks) and s.toks[i + 1].norm in _PARTIAL:
+        return True
+    theirs = {t.norm for o in others for t in o.toks}
+    return any(t.norm in _SOME and t.norm not in theirs for t in s.toks[:i])
 
 
 def negation_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
