@@ -233,12 +233,13 @@ _SOME = frozenset({"some", "several", "few", "many", "most", "others"})
 
 
 def _partial(s: Sent, i: int, others: list[Sent]) -> bool:
-    """Does the negation at ``i`` deny only in part: a qualifier after it ("not always"), or a
-    part of a group before it that the other sentences do not name ("some did not flee")?"""
-    if i + 1 < len(s.toks) and s.toks[i + 1].norm in _PARTIAL:
-        return True
+    """Does the negation at ``i`` deny only in part, in words the other sentences lack: a
+    qualifier after it ("did not always flee" / "fled"), or a part of a group before it ("some
+    did not flee")? ("were not all killed" for "were all killed" denies the whole claim.)"""
     theirs = {t.norm for o in others for t in o.toks}
-    return any(t.norm in _SOME and t.norm not in theirs for t in s.toks[:i])
+    if i + 1 < len(s.toks) and s.toks[i + 1].norm in _PARTIAL - theirs:
+        return True
+    return any(t.norm in _SOME - theirs for t in s.toks[:i])
 
 
 def negation_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
