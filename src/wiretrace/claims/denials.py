@@ -17,7 +17,10 @@ import re
 from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
+    _PARTIAL,
+    _SOME,
     WordChange,
+    clause_break,
     implicitly_negative,
     is_question,
     negation_at,
@@ -37,15 +40,13 @@ _PASSED = frozenset({"be", "been", "being", "have", "has", "had", "do", "does", 
 # after the cue, a word that makes it no plain denial: "not only", "not yet", "never before",
 # "not all", "not until", "not least", "no longer", "not far from", "not to mention" ("not yet"
 # is a denial: "has not yet approved" for "approved")
-_QUALIFIED = frozenset({"only", "just", "merely", "simply", "until", "till", "before",
-                        "again", "least", "all", "every", "everyone", "everything", "always",
-                        "necessarily", "even", "quite", "so", "too", "as", "far", "long",
-                        "longer", "more", "less", "much", "many", "enough", "mention", "because",
-                        "since", "sure", "certain", "clear", "known", "immediately", "ever",
-                        "entirely", "fully", "completely", "exactly", "unlike",
-                        "surprisingly", "surprising", "normally", "usually", "often",
-                        "generally", "typically", "very", "really", "particularly",
-                        "especially", "likely"})
+# (the partial denials the word checks know, ``wordchecks._PARTIAL``, and more)
+_QUALIFIED = _PARTIAL | frozenset({
+    "only", "just", "merely", "simply", "until", "till", "before", "again", "least", "even",
+    "so", "too", "as", "far", "long", "longer", "more", "less", "much", "many", "enough",
+    "mention", "because", "since", "sure", "certain", "clear", "known", "immediately", "ever",
+    "unlike", "surprisingly", "surprising", "normally", "usually", "often", "generally",
+    "typically", "very", "really", "particularly", "especially", "likely"})
 # before the cue: a question, a condition or an alternative, which deny nothing
 _OPEN = frozenset({"if", "whether", "unless", "or", "why", "how", "what", "who", "could",
                    "might", "may", "nor"})
@@ -54,8 +55,8 @@ _OBLIGED = frozenset({"should", "ought", "must", "might", "may"})
 # before the cue in its sentence: a contrast ("named the buyer, though it did not disclose the
 # price") or a part of a group ("some residents did not flee"): the denial is of another thing
 # than the source's word asserts, or of other people
-_CONTRAST = frozenset({"but", "though", "although", "while", "whereas", "yet", "except",
-                       "some", "several", "few", "many", "most", "others", "other", "only"})
+_CONTRAST = _SOME | frozenset({"but", "though", "although", "while", "whereas", "yet",
+                               "except", "other", "only"})
 # words that govern a clause or another verb: "did not expect to cut any jobs" is "expected
 # to keep them", "do not think it was started deliberately" is "believe it was an accident"
 _GOVERNING = frozenset({"expect", "expected", "expects", "expecting", "think", "thought",
@@ -106,7 +107,7 @@ def _clause_after(s: Sent, k: int) -> list[str]:
     """The words after ``k`` up to the end of its clause (a comma, a semicolon, a dash)."""
     out = []
     for j in range(k + 1, len(s.toks)):
-        if re.search(r"[,;:()\u2014]", s.text[s.toks[j - 1].end:s.toks[j].start]):
+        if clause_break(s, j - 1):
             break
         out.append(s.toks[j].norm)
     return out

@@ -19,7 +19,7 @@ from wiretrace.trace.sentences import zipf
 
 __all__ = ["WordChange", "negated_before", "negated_word", "negation_at", "negation_changes",
            "implicitly_negative", "is_question", "orders_events", "modality_changes",
-           "polarity_changes", "contrast_changes"]
+           "polarity_changes", "contrast_changes", "clause_break"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
@@ -396,11 +396,17 @@ _CLAUSE_JOINS = frozenset({"and", "but", "while", "although", "though", "because
                            "yet"})
 
 
+def clause_break(s: Sent, j: int) -> bool:
+    """Does a clause end between the words ``j`` and ``j + 1`` (a comma, a semicolon, a colon,
+    a bracket, a dash)?"""
+    return bool(re.search(r"[,;:()\u2014]", s.text[s.toks[j].end:s.toks[j + 1].start]))
+
+
 def negated_in_clause(s: Sent, i: int, window: int = 6) -> bool:
     """Is the word at ``i`` under a negation cue up to ``window`` words back in its own clause
     ("was not identified as being at high risk"), not past a comma or a joining word?"""
     for j in range(i - 1, max(-1, i - window - 1), -1):
-        if re.search(r"[,;:()\u2014]", s.text[s.toks[j].end:s.toks[j + 1].start]):
+        if clause_break(s, j):
             return False
         if negation_at(s, j):
             return True
