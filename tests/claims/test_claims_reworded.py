@@ -47,6 +47,19 @@ def test_a_place_at_another_level_or_still_named_elsewhere_is_no_swap() -> None:
     assert not [c for c in _changes(elsewhere) if c.kind == "place"]
 
 
+def test_a_place_the_source_names_twice_and_the_copy_once_was_replaced() -> None:
+    """The source names Spain in two sentences; the copy keeps the second and puts Poland in
+    the first: one mention of Spain is gone, and Poland stands in its place."""
+    source = SOURCE.replace("four seasons.", "four seasons, and she plans a winter tour of Spain.")
+    copy = REWORDED.format(place="Poland").replace(
+        "chamber orchestra.", "chamber orchestra, and she has a winter tour of Spain planned.")
+    got = [(c.kind, c.text, c.versus_text) for c in compare_texts(source, copy).changes]
+    assert ("place", "Poland", "Spain") in got
+    # the copy naming Spain in both other sentences, as often as the source: no swap
+    both = copy.replace("For four seasons", "Raised in Spain, for four seasons")
+    assert not [c for c in compare_texts(source, both).changes if c.kind == "place"]
+
+
 def test_a_count_changed_in_a_reworded_sentence_is_a_figure_change() -> None:
     copy = (
         "The violinist Ines Marlow, who lives in Spain, said she felt honoured when the academy "

@@ -378,6 +378,18 @@ def test_a_plural_acronym_after_the_full_name_is_the_source_name() -> None:
 
 
 
+def test_a_name_the_source_gives_only_by_its_initials_is_no_addition() -> None:
+    """'their General Practitioners' where the source says 'their GPs': the same doctors
+    spelt out; initials the source does not use are still a new name."""
+    src = ("Only 28% of the islanders spoke Varnish when they saw their GPs or dentists, the "
+           "commissioner's report found.")
+    copy = ("The commissioner's report found that only 28% of the islanders spoke Varnish when "
+            "consulting their General Practitioners or dentists.")
+    assert not [t for k, t in found(src, copy) if k in {"addition", "actor"}]
+    other = copy.replace("General Practitioners", "Harbour Pilots")
+    assert [t for k, t in found(src, other) if k in {"addition", "actor"}]
+
+
 def test_a_place_owning_a_name_is_two_names() -> None:
     """"Varnland's Odile Brask" is a place and a person: a copy calling her "the Varnish
     skater" adds no place; a copy that moves her to another country still changes one."""

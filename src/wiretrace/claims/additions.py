@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from wiretrace.claims.entities import acronym_used, canonical_place
+from wiretrace.claims.entities import abbreviated, acronym_used, canonical_place
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import numbered_forms, reading_form, spelling_words
 from wiretrace.claims.numbers import consistent, find_numbers
@@ -305,6 +305,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or any(_read(v) in _read(side.text)
                    for v in (*_place_forms(c.text), *numbered_forms(c.text)))
             or _acronym_given(c, unit_sent, side.text)
+            or ((c.value or {}).get("type") != "person" and abbreviated(c.text, side.text))
             or _holiday_dated(c, unit_sent, side.text)
             or _games_of(c.text, side.text)
         ):

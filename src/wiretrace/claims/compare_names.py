@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import is_credit
-from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
+from wiretrace.claims.entities import (
+    COMMON_CAPITALISED,
+    abbreviated,
+    acronym_used,
+    canonical_place,
+)
 from wiretrace.claims.lexicon import lexicon, synonymous
 from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
@@ -90,6 +95,9 @@ def _names_match(x: Claim, y: Claim) -> bool:
         return True
     tx, ty = nx.split(), ny.split()
     people = (x.value or {}).get("type") == "person" and (y.value or {}).get("type") == "person"
+    if not people and any(re.fullmatch(r"[A-Z]{2,4}s?", a.text.strip())
+                          and abbreviated(b.text, a.text) for a, b in ((x, y), (y, x))):
+        return True  # "General Practitioners" / "GPs"
     if people and tx and ty and (tx[-1] == ty[-1] and len(tx[-1]) > 3):
         return True  # surname
     if people and len(tx) > 1 and len(ty) > 1 and tx[-2:] == ty[-2:]:
@@ -162,11 +170,16 @@ def _surname(person: str) -> str | None:
 
 def _names(text: str, name: str) -> bool:
     """Does ``text`` name ``name`` (as whole words, any case)?"""
+    return _mentions(text, name) > 0
+
+
+def _mentions(text: str, name: str) -> int:
+    """How many times ``text`` names ``name`` (as whole words, any case)."""
     words = re.findall(r"[\w'’-]+", name)
     if not words:
-        return False
+        return 0
     pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
-    return pattern.search(text) is not None
+    return len(pattern.findall(text))
 
 
 class NameChecks:
@@ -415,10 +428,15 @@ class NameChecks:
                     or country.get(mine) == country.get(theirs)):
                 return None  # an alias or demonym, a region, another level of one country
                 # ("Houston" / "Texas"): no swap to read off two lone names
-            if _names(self.b.text, name) or any(
-                    c.kind == "place" and same_place(places.get(c.text.lower(), ""), theirs)
-                    for c in self.b.claims):
-                return None  # the copy still names the source's place elsewhere
+            def mentions(side: Side) -> int:
+                return max(_mentions(side.text, name), sum(
+                    1 for c in side.claims
+                    if c.kind == "place" and same_place(places.get(c.text.lower(), ""), theirs)))
+
+            if mentions(self.b) >= mentions(self.a):
+                return None  # the copy still names the source's place as often: moved, not
+                # replaced ("Raised in Spain" elsewhere); a source naming it twice, once in
+                # this sentence, and a copy naming it once has put the new place in its stead
             return Swap("place", bn.span, (s, e), name, 0, sole=True)
         theirs_words = _person_words(theirs_claim)
         mine_words = _person_words(bn)

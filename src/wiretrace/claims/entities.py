@@ -16,6 +16,7 @@ from wiretrace.claims.lexicon import lexicon
 from wiretrace.trace.sentences import zipf
 
 __all__ = ["Entity", "find_entities", "canonical_place", "acronym_after", "acronym_used",
+           "abbreviated", "initials",
            "COMMON_CAPITALISED", "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
@@ -262,6 +263,22 @@ def acronym_used(text: str, start: int, end: int, other: str) -> str | None:
     acronym ("the Department for Environment, Food & Rural Affairs (Defra)" / "Defra said")."""
     acronym = acronym_after(text, start, end)
     return acronym if acronym and re.search(rf"\b{re.escape(acronym)}s?\b", other) else None
+
+
+def initials(name: str) -> str | None:
+    """The initials of a name of two to four capitalised words ("General Practitioners" →
+    "GP", "the World Health Organization" → "WHO"); None for any other name."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() != "the"]
+    if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def abbreviated(name: str, text: str) -> bool:
+    """Does ``text`` give ``name`` by its initials, in capitals, alone or in the plural
+    ("GPs" for "General Practitioners")?"""
+    found = initials(name)
+    return found is not None and re.search(rf"\b{found}s?\b", text) is not None
 
 
 def _abbreviates(acronym: str, before: str) -> bool:
