@@ -141,3 +141,39 @@ def test_a_value_both_texts_give_twice_is_matched_twice() -> None:
     got = [(c.kind, c.text, c.versus_text) for c in compare_texts(source, copy.format(n=15))
            .changes]
     assert got == [("figure", "15", "12")]
+
+
+# a reworded sentence whose one number is open
+CLINIC = (
+    "The island's only clinic was short of a doctor for most of last winter. "
+    "Nearly 60 nurses applied when the health board advertised the post in March, a spokesman "
+    "said. The board hopes to fill it by the autumn."
+)
+CLINIC_COPY = (
+    "For much of last winter the island's sole clinic had no doctor. "
+    "When the post was advertised by the health board in March, it drew around {n} "
+    "applications, according to a spokesman. The board hopes to fill it by the autumn."
+)
+
+
+def test_a_lone_number_changed_in_a_reworded_sentence_is_a_figure_change() -> None:
+    got = [(c.kind, c.text, c.versus_text) for c in
+           compare_texts(CLINIC, CLINIC_COPY.format(n="120")).changes]
+    assert got == [("figure", "around 120 applications", "Nearly 60 nurses")]
+    # the same number, or a number the source gives: no change
+    assert not [c for c in compare_texts(CLINIC, CLINIC_COPY.format(n="60")).changes
+                if c.kind == "figure"]
+
+
+def test_a_lone_number_is_no_change_when_the_copy_keeps_the_source_number_elsewhere() -> None:
+    # the rewrite moves "60" to another sentence and adds a number of its own: no swap to read
+    moved = CLINIC_COPY.format(n="120").replace(
+        "The board hopes", "Nearly 60 nurses were interested. The board hopes")
+    assert not [c for c in compare_texts(CLINIC, moved).changes if c.kind == "figure"]
+    # two numbers dropped from the source sentence: which one the new number replaced is open
+    two = CLINIC.replace("in March, a spokesman", "in March, 14 of them from abroad, a spokesman")
+    assert not [c for c in compare_texts(two, CLINIC_COPY.format(n="120")).changes
+                if c.kind == "figure"]
+    # a percentage for a count is another kind of number
+    pct = CLINIC_COPY.format(n="120").replace("around 120 applications", "a rise of 20%")
+    assert not [c for c in compare_texts(CLINIC, pct).changes if c.kind == "figure"]

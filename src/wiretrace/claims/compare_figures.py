@@ -15,13 +15,14 @@ from wiretrace.claims.numbers import (
     NumberMention,
     consistent,
     find_numbers,
+    measure,
     same_measure,
     unit_swapped,
 )
 from wiretrace.claims.pairing import Sent, Side, is_content, stem
 from wiretrace.claims.vetting import _SAME_SPLIT, _close_edit, _overlap
 from wiretrace.claims.wordchecks import denies
-from wiretrace.model import Claim
+from wiretrace.model import Change, Claim
 
 _OPEN = {"at_least", "at_most"}
 
@@ -125,16 +126,18 @@ def _with_unit(text: str, n: NumberMention) -> tuple[int, int]:
     return n.start, n.end + (m.end() if m else 0)
 
 
+def _after(text: str, end: int) -> list[str]:
+    """The two words after a number, stemmed."""
+    return [stem(w.lower()) for w in _NEAR.findall(text[end:end + 40])[:2]]
+
+
 def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -> bool:
     """The two numbers count the same thing: the two words after them (or the word before)
     agree ("fund 40 new teachers" / "funds 45 new teachers")."""
-    def after(text: str, end: int) -> list[str]:
-        return [stem(w.lower()) for w in _NEAR.findall(text[end:end + 40])[:2]]
-
     def before(text: str, start: int) -> list[str]:
         return [stem(w.lower()) for w in _NEAR.findall(text[max(0, start - 30):start])[-1:]]
 
-    xa, xb = after(a_text, na.end), after(b_text, nb.end)
+    xa, xb = _after(a_text, na.end), _after(b_text, nb.end)
     if xa and xb and ((xa[0] == xb[0] and is_content(xa[0])) or xa == xb):
         return True
     if xa and xb and xa[0] != xb[0] and (xa[0] in _MEASURE or xb[0] in _MEASURE):
@@ -166,6 +169,7 @@ class FigureChecks:
     b: Side
     a_figures: list[Claim]
     _a_nums: list[NumberMention] | None
+    changes: list[Change]
 
     if TYPE_CHECKING:  # defined by ``compare._Comparer`` and its other parts
         def add(self, kind: str, b_span: tuple[int, int], a_span: tuple[int, int] | None,
@@ -328,6 +332,51 @@ class FigureChecks:
                         self.add("figure", (nb.start, nb.end), (na.start, na.end),
                                  f"the copy says '{nb.text}' where the source says '{na.text}'")
                         break
+        self._sole_number(sb, region, b_nums, taken)
+
+    def _sole_number(self, sb: Sent, region: list[Sent], b_nums: list[NumberMention],
+                     taken: list[tuple[int, int]]) -> None:
+        """A reworded sentence with its one number changed ("around 121 applications" for
+        "Nearly 60 people applied"): no words around the number are kept to anchor it, so the
+        two lone numbers are the slot. The copy's sentence has exactly one number (in digits)
+        that the source gives nowhere, in no unit; its aligned source sentences have exactly
+        one number that the copy's sentence lacks, of the same kind (money, a percentage, a
+        measure of the same dimension, a plain count), and the copy names that number less
+        often than the source does (a rewrite that moves it to another sentence keeps it)."""
+        def digits(n: NumberMention) -> bool:
+            return any(ch.isdigit() for ch in n.text) and not n.vague and n.unit != "year"
+
+        def kind(text: str, n: NumberMention) -> tuple[str | None, str | None, str | None]:
+            found, word = measure(text, n), _after(text, n.end)[:1]
+            # "50 times the safe level" / "408": a multiple, a reading
+            return (n.unit, found[0] if found else None,
+                    word[0] if word and word[0] in _MEASURE else None)
+
+        a_all = self._a_numbers()
+        new = [nb for nb in b_nums if digits(nb) and not any(
+            s < nb.end and nb.start < e for s, e in taken)
+            and not any(consistent(nb, na) or same_measure(self.b.text, nb, self.a.text, na)
+                        for na in a_all)]
+        if len(new) != 1 or any(c.span and c.span[0] < new[0].end and new[0].start < c.span[1]
+                                for c in self.changes):
+            return
+        nb = new[0]
+        sent_nums = [x for x in b_nums if x is not nb]
+        dropped = {(na.low, na.high): na for sa in region
+                   for na in _numbers_in(self.a.text, sa.span) if digits(na) and not any(
+                       consistent(na, x) or same_measure(self.a.text, na, self.b.text, x)
+                       for x in sent_nums)}
+        if len(dropped) != 1:
+            return
+        na = next(iter(dropped.values()))
+        if kind(self.b.text, nb) != kind(self.a.text, na):
+            return
+        b_all = [x for x in find_numbers(self.b.text) if not x.vague]
+        if (sum(1 for x in b_all if consistent(x, na))
+                >= sum(1 for x in a_all if consistent(x, na))):
+            return  # the copy gives the source's number as often: moved, not replaced
+        self.add("figure", _with_unit(self.b.text, nb), _with_unit(self.a.text, na),
+                 f"the copy says '{nb.text}' where its source sentence says '{na.text}'")
 
     def _a_numbers(self) -> list[NumberMention]:
         if self._a_nums is None:
