@@ -177,3 +177,17 @@ def test_a_lone_number_is_no_change_when_the_copy_keeps_the_source_number_elsewh
     # a percentage for a count is another kind of number
     pct = CLINIC_COPY.format(n="120").replace("around 120 applications", "a rise of 20%")
     assert not [c for c in compare_texts(CLINIC, pct).changes if c.kind == "figure"]
+
+
+def test_a_person_in_a_slot_of_a_reworded_sentence_is_still_an_actor_change() -> None:
+    """The words around the name are kept ("under newly appointed conductor ... on Friday")
+    but the rest of the sentence is reworded: the slot alone is no proof, the sentence's lone
+    names are (the source's person nowhere in the copy). Before, the name was lost: neither a
+    swap nor an addition."""
+    src = ("The orchestra opens a new season under newly appointed conductor Marta Velloso on "
+           "Friday at the city concert hall. Tickets went on sale last week.")
+    copy = ("The orchestra starts a fresh chapter under newly appointed conductor Joran Pieterse "
+            "on Friday, with a programme still to be announced. Tickets went on sale last week.")
+    got = [(c.kind, c.text, c.versus_text) for c in compare_texts(src, copy).changes]
+    assert got == [("actor", "Joran Pieterse", "Marta Velloso")]
+    assert not compare_texts(src, copy.replace("Joran Pieterse", "Marta Velloso")).changes

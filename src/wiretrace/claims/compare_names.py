@@ -234,7 +234,12 @@ class NameChecks:
             if swap is None:
                 swap = self._sole_swap(sb, bn, region, b_names)
             if swap is not None:
-                self._report_swap(bn, swap)
+                if not self._report_swap(bn, swap) and not swap.sole:
+                    # a slot read in a sentence the copy rewords around it: the lone names
+                    # of the reworded sentence may still be the slot
+                    sole = self._sole_swap(sb, bn, region, b_names)
+                    if sole is not None:
+                        self._report_swap(bn, sole)
             elif _claim_bearing_name(bn) and not any(
                 c.kind == "attribution" and (c.value or {}).get("source_span", c.span)[0]
                 <= bn.span[0] < c.span[1] for c in sb.claims
@@ -331,9 +336,11 @@ class NameChecks:
                 return an
         return None
 
-    def _report_swap(self, bn: Claim, swap: Swap) -> None:
+    def _report_swap(self, bn: Claim, swap: Swap) -> bool:
+        """Report the swap unless the two names are one, or the copy tells the source's
+        sentence apart; whether it was reported."""
         if self._still_told(swap):
-            return  # the copy still tells the source's sentence: the two tell two things
+            return False  # the copy still tells the source's sentence: the two tell two things
         sa, sb = self.a.sentence_at(swap.a_span[0]), self.b.sentence_at(swap.b_span[0])
         b_slot = self.b.text[swap.b_span[0]:swap.b_span[1]]
         a_slot = self.a.text[swap.a_span[0]:swap.a_span[1]]
@@ -343,41 +350,42 @@ class NameChecks:
         places = lexicon().places
         x, y = places.get(bn.text.lower()), places.get(swap.a_name.lower())
         if x and y and same_place(x, y):
-            return  # a capital for its country ("accused Khartoum" / "accused Sudan")
+            return False  # a capital for its country ("accused Khartoum" / "accused Sudan")
         # two places the gazetteer knows apart ("Cyprus" / "Crete"), or the lone names of a
         # reworded sentence (``_sole_swap``)
         known = bool(x and y) or swap.sole
         if sa is None or sb is None or not (
                 kept_name or known or _close_edit(sb, sa, names)):
-            return  # a name read against a sentence the copy rewords, with no name kept beside
-            # it ("Paris and Moscow" / "Paris and Berlin" is): another clause's name
+            return False  # a name read against a sentence the copy rewords, with no name kept
+            # beside it ("Paris and Moscow" / "Paris and Berlin" is): another clause's name
         if re.search(rf"\b{re.escape(bn.text)}\s+{re.escape(swap.a_name)}\b", self.a.text) or (
                 re.search(rf"\b{re.escape(swap.a_name)}\s+{re.escape(bn.text)}\b", self.a.text)):
-            return  # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
+            return False  # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
         if _org_form(bn.text, swap.a_name) or _shortened(bn.text, swap.a_name) or (
                 _shortened(swap.a_name, bn.text)):
-            return  # "the Varn Unionist Party" for "the Varn Unionists", "the Fed" for "the
+            return False  # "the Varn Unionist Party" for "the Varn Unionists", "the Fed" for "the
             # Federal Reserve", "NFL" for "National Football League": one body
         if _defined_as(bn.text, self.b.text, swap.a_name) or _defined_as(
                 swap.a_name, self.a.text, bn.text):
-            return  # "UUP" where the copy wrote "Ulster Unionist Party (UUP)" before
+            return False  # "UUP" where the copy wrote "Ulster Unionist Party (UUP)" before
         caps_b, caps_a = (_capitals(t[slice(*sp)]) for t, sp in ((self.b.text, swap.b_span),
                                                                   (self.a.text, swap.a_span)))
         if caps_b and caps_b == caps_a:
-            return  # the same name, other plain words ("Qaeda-affiliated" / "Qaeda-linked",
+            return False  # the same name, other plain words ("Qaeda-affiliated" / "Qaeda-linked",
             # "Vivendi's SFR" / "Vivendi-owned SFR")
         if len(caps_a & caps_b) >= 2 and (caps_a <= caps_b or caps_b <= caps_a):
-            return  # one name, once in full ("St. William's Home" / "St William's")
+            return False  # one name, once in full ("St. William's Home" / "St William's")
         if swap.sole:
             self.add(swap.kind, swap.b_span, swap.a_span,
                      f"'{bn.text}' where the source names '{swap.a_name}': the one "
                      f"{'place' if swap.kind == 'place' else 'person'} the copy's reworded "
                      f"sentence changes")
-            return
+            return True
         self.add(swap.kind, swap.b_span, swap.a_span,
                  f"'{bn.text}' where the source names '{swap.a_name}' in the same place "
                  f"('{self.b.text[swap.b_span[0]:swap.b_span[1]]}' / "
                  f"'{self.a.text[swap.a_span[0]:swap.a_span[1]]}')")
+        return True
 
     def _sole_swap(self, sb: Sent, bn: Claim, region: list[Sent],
                    b_names: list[Claim]) -> Swap | None:
