@@ -49,3 +49,15 @@ def test_article_offsets_point_into_working_text() -> None:
     for c in claims:
         if c.kind != "quote":
             assert TEXT[c.span[0]:c.span[1]] == c.text
+
+
+def test_a_title_after_the_body_it_serves_is_no_part_of_the_name() -> None:
+    """"Harbour Board President Ines Marlow": the person is Ines Marlow, the board's president;
+    a title word before a name that is no person's ("General Motors Company") splits nothing
+    off as a person."""
+    claims = extract_claims_from_text("Harbour Board President Ines Marlow opened the quay.")
+    actors = [(c.value or {}) for c in claims if c.kind == "actor"]
+    assert [(v.get("type"), v.get("title")) for v in actors] == [
+        ("person", "Harbour Board President")]
+    claims = extract_claims_from_text("The Varn Motors Company said its plant would close.")
+    assert [(c.value or {}).get("type") for c in claims if c.kind == "actor"] == ["org"]

@@ -109,6 +109,13 @@ def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tupl
         if head in lex.titles:
             return start + words[k].start(), text[start:start + words[k - 1].end()], (
                 start, start + words[k - 1].end())
+    # a title word inside the name, after the body it serves, before a person's full name:
+    # "Senate President Bukola Saraki", "Emirates President Tim Clark"
+    for k in range(len(words) - 2, 0, -1):
+        if (words[k - 1].group().lower().rstrip(".") in lex.titles
+                and _classify(text[start + words[k].start():end])[0] == "person"):
+            return start + words[k].start(), text[start:start + words[k - 1].end()], (
+                start, start + words[k - 1].end())
     return start, None, None
 
 
