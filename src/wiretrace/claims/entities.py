@@ -101,7 +101,8 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, tuple[
 
 
 def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tuple[int, int] | None]:
-    """A capitalised title that opens the name ("Prime Minister Jane Doe") is not the name."""
+    """A capitalised title that opens the name ("Prime Minister Jane Doe") is not the name;
+    the name's start, the title and its span."""
     lex = lexicon()
     words = list(re.finditer(r"\S+", text[start:end]))
     for k in range(len(words) - 1, 0, -1):
@@ -109,13 +110,16 @@ def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tupl
         if head in lex.titles:
             return start + words[k].start(), text[start:start + words[k - 1].end()], (
                 start, start + words[k - 1].end())
-    # a title word inside the name, after the body it serves, before a person's full name:
-    # "Senate President Bukola Saraki", "Emirates President Tim Clark"
+    # a title word inside a name read as an organisation's, after the body it serves, before
+    # a person's full name ("Senate President Bukola Saraki"): the person is the name, the
+    # title the word alone
+    if _classify(text[start:end])[0] != "org":
+        return start, None, None
     for k in range(len(words) - 2, 0, -1):
         if (words[k - 1].group().lower().rstrip(".") in lex.titles
                 and _classify(text[start + words[k].start():end])[0] == "person"):
-            return start + words[k].start(), text[start:start + words[k - 1].end()], (
-                start, start + words[k - 1].end())
+            t0, t1 = start + words[k - 1].start(), start + words[k - 1].end()
+            return start + words[k].start(), text[t0:t1], (t0, t1)
     return start, None, None
 
 
