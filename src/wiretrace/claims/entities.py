@@ -112,14 +112,14 @@ def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tupl
                 start, start + words[k - 1].end())
     # a title word inside a name read as an organisation's, after the body it serves, before
     # a person's full name ("Senate President Bukola Saraki"): the person is the name, the
-    # title the word alone
+    # title the word alone, its span from the body on ("Former Senate President ...")
     if _classify(text[start:end])[0] != "org":
         return start, None, None
     for k in range(len(words) - 2, 0, -1):
         if (words[k - 1].group().lower().rstrip(".") in lex.titles
                 and _classify(text[start + words[k].start():end])[0] == "person"):
             t0, t1 = start + words[k - 1].start(), start + words[k - 1].end()
-            return start + words[k].start(), text[t0:t1], (t0, t1)
+            return start + words[k].start(), text[t0:t1], (start, t1)
     return start, None, None
 
 
