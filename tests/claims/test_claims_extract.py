@@ -61,3 +61,6 @@ def test_a_title_after_the_body_it_serves_is_no_part_of_the_name() -> None:
         ("person", "Ines Marlow", "President")]
     claims = extract_claims_from_text("The Varn Motors Company said its plant would close.")
     assert [(c.value or {}).get("type") for c in claims if c.kind == "actor"] == ["org"]
+    claims = extract_claims_from_text("Harbour Authority Secretary General Ines Marlow spoke.")
+    assert [(c.value or {}).get("title") for c in claims if c.kind == "actor"] == [
+        "Secretary General"]

@@ -131,6 +131,26 @@ def _after(text: str, end: int) -> list[str]:
     return [stem(w.lower()) for w in _NEAR.findall(text[end:end + 40])[:2]]
 
 
+_WORD_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?([A-Za-z][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]*$")
+
+
+def _counts(text: str, n: NumberMention) -> bool:
+    """Does ``n`` count something named right after it, in plain words ("121 applications",
+    "60 people")? Not an age (", 45,"), a total told with "of" ("900 of the pupils"), a number
+    at the end of a clause ("dialled 999", "a majority of 60"), a decade ("the 1100s"), nor a
+    number in a name or a label ("Boeing 737", "Category 4 hurricane", "10 Downing Street",
+    "No 1", "number 9")."""
+    after = _WORD_AFTER.match(text, n.end)
+    before = _WORD_BEFORE.search(text, max(0, n.start - 30), n.start)
+    if after is None or not after.group(1).islower() or not is_content(after.group(1)):
+        return False
+    if text[n.start:n.end].rstrip().endswith("s"):
+        return False
+    return before is None or not (before.group(1)[0].isupper()
+                                  or before.group(1).lower().rstrip(".") in {"no", "number"})
+
+
 def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -> bool:
     """The two numbers count the same thing: the two words after them (or the word before)
     agree ("fund 40 new teachers" / "funds 45 new teachers")."""
@@ -339,10 +359,13 @@ class FigureChecks:
         """A reworded sentence with its one number changed ("around 121 applications" for
         "Nearly 60 people applied"): no words around the number are kept to anchor it, so the
         two lone numbers are the slot. The copy's sentence has exactly one number (in digits)
-        that the source gives nowhere, in no unit; its aligned source sentences have exactly
-        one number that the copy's sentence lacks, of the same kind (money, a percentage, a
-        measure of the same dimension, a plain count), and the copy names that number less
-        often than the source does (a rewrite that moves it to another sentence keeps it)."""
+        that the source gives nowhere (nor in other units), and keeps no other number of the
+        aligned source sentences (from which it might be worked out); those have exactly one
+        number that the copy's sentence lacks, of the same kind (money, a percentage, a measure
+        of one dimension, a multiple, a plain count); both count something named right after
+        them (``_counts``: no age, label or total); and the copy names the source's number
+        less often than the source does (a rewrite that moves it to another sentence keeps
+        it)."""
         def digits(n: NumberMention) -> bool:
             return any(ch.isdigit() for ch in n.text) and not n.vague and n.unit != "year"
 
@@ -362,6 +385,13 @@ class FigureChecks:
             return
         nb = new[0]
         sent_nums = [x for x in b_nums if x is not nb]
+        region_nums = [na for sa in region for na in _numbers_in(self.a.text, sa.span)
+                       if digits(na)]
+        if any(consistent(x, na) for x in sent_nums if digits(x) for na in region_nums):
+            return  # the sentence keeps another of the source's numbers: the new one may be
+            # worked out from it ("shed 300 of its 1,500 jobs" for "300 jobs, leaving 1,200")
+        if not _counts(self.b.text, nb):
+            return
         dropped = {(na.low, na.high): na for sa in region
                    for na in _numbers_in(self.a.text, sa.span) if digits(na) and not any(
                        consistent(na, x) or same_measure(self.a.text, na, self.b.text, x)
@@ -369,7 +399,7 @@ class FigureChecks:
         if len(dropped) != 1:
             return
         na = next(iter(dropped.values()))
-        if kind(self.b.text, nb) != kind(self.a.text, na):
+        if kind(self.b.text, nb) != kind(self.a.text, na) or not _counts(self.a.text, na):
             return
         b_all = [x for x in find_numbers(self.b.text) if not x.vague]
         if (sum(1 for x in b_all if consistent(x, na))

@@ -110,15 +110,22 @@ def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tupl
         if head in lex.titles:
             return start + words[k].start(), text[start:start + words[k - 1].end()], (
                 start, start + words[k - 1].end())
-    # a title word inside a name read as an organisation's, after the body it serves, before
-    # a person's full name ("Senate President Bukola Saraki"): the person is the name, the
-    # title the word alone, its span from the body on ("Former Senate President ...")
+    # title words inside a name read as an organisation's, after the body they serve, before
+    # a person's full name ("Senate President Bukola Saraki", "UN Secretary General Antonio
+    # Guterres"): the person is the name, the title those words ("Secretary General"), its
+    # span from the body on ("Former Senate President ...")
     if _classify(text[start:end])[0] != "org":
         return start, None, None
+
+    def titled(j: int) -> bool:
+        return words[j].group().lower().rstrip(".") in lex.titles
+
     for k in range(len(words) - 2, 0, -1):
-        if (words[k - 1].group().lower().rstrip(".") in lex.titles
-                and _classify(text[start + words[k].start():end])[0] == "person"):
-            t0, t1 = start + words[k - 1].start(), start + words[k - 1].end()
+        if titled(k - 1) and _classify(text[start + words[k].start():end])[0] == "person":
+            first = k - 1
+            while first > 0 and titled(first - 1):
+                first -= 1
+            t0, t1 = start + words[first].start(), start + words[k - 1].end()
             return start + words[k].start(), text[t0:t1], (start, t1)
     return start, None, None
 
