@@ -13,7 +13,6 @@ Splits by original id as in ``bench/rewrites.py`` (dev tuned on, test held out).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import data_dir  # noqa: E402
-from rewrites import split_of  # noqa: E402
+from rewrites import unmanipulated  # noqa: E402
 
 
 def run(split: str, limit: int | None) -> int:
@@ -29,17 +28,10 @@ def run(split: str, limit: int | None) -> int:
     from wiretrace.claims.pairing import pair_sentences, side_of
     from wiretrace.trace.align import align
 
-    root = data_dir()
-    assert root is not None
-    imbd = root / "imbd"
-    labels = [lab for lab in json.loads((imbd / "labels.json").read_text("utf-8"))
-              if lab["method"] != "continuation" and split_of(lab["original"]) == split]
-    labels = labels[:limit] if limit else labels
+    labels = unmanipulated(split, limit)
     hits = 0
     t0 = time.perf_counter()
-    for lab in labels:
-        src = (imbd / "originals" / f"{lab['original']}.txt").read_text("utf-8")
-        copy = (imbd / "derived" / f"{lab['derived']}.txt").read_text("utf-8")
+    for lab, src, copy in labels:
         a, b = side_of(src, []), side_of(copy, [])
         pairs = pair_sentences(a, b, align(src, copy))
         for sb in b.sents:

@@ -17,7 +17,6 @@ minutes without.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -26,28 +25,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import data_dir, embedding_cache  # noqa: E402
-from rewrites import split_of  # noqa: E402
+from rewrites import split_of, unmanipulated  # noqa: E402
 
 
 def run(split: str, limit: int | None, out: Path | None, verbose: bool) -> None:
     from wiretrace.claims.compare import compare_texts
 
-    root = data_dir()
-    assert root is not None
-    data = root / "imbd"
-    labels = json.loads((data / "labels.json").read_text(encoding="utf-8"))
-    chosen = [lab for lab in labels if lab["method"] != "continuation"
-              and not set(lab["flags"]) & {"unrelated_output", "low_overlap"}
-              and split in ("both", split_of(lab["original"]))][:limit]
     kinds: dict[str, Counter[str]] = {}
     revisions: Counter[str] = Counter()
     lines = []
     started = time.perf_counter()
     with embedding_cache():
-        for lab in chosen:
+        for lab, source, copy in unmanipulated(split, limit, flagged=False):
             part = split_of(lab["original"])
-            source = (data / "originals" / f"{lab['original']}.txt").read_text(encoding="utf-8")
-            copy = (data / "derived" / f"{lab['derived']}.txt").read_text(encoding="utf-8")
             revisions[part] += 1
             for c in compare_texts(source, copy).changes:
                 kinds.setdefault(part, Counter())[c.kind] += 1

@@ -100,6 +100,21 @@ def _read(folder: str, name: str) -> str:
     return (DATA / folder / f"{name}.txt").read_text(encoding="utf-8")
 
 
+def unmanipulated(
+    split: str, limit: int | None = None, flagged: bool = True
+) -> list[tuple[dict, str, str]]:
+    """The ImBD revisions as the models wrote them (rewrite, polish, expand; no continuation),
+    of ``split`` (``both`` for all), in the order of labels.json, each with its original's
+    text and its own: ``(label, source, copy)``. ``flagged=False`` leaves out outputs flagged
+    ``unrelated_output`` or ``low_overlap``."""
+    labels = [lab for lab in json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+              if lab["method"] != "continuation"
+              and (flagged or not set(lab["flags"]) & {"unrelated_output", "low_overlap"})
+              and split in ("both", split_of(lab["original"]))]
+    return [(lab, _read("originals", lab["original"]), _read("derived", lab["derived"]))
+            for lab in (labels[:limit] if limit else labels)]
+
+
 def to_articles(items: list[dict], settings: Settings, start_id: int) -> list[Article]:
     from wiretrace.ingest.extract import document_to_article
 
