@@ -352,9 +352,9 @@ class FigureChecks:
                         self.add("figure", (nb.start, nb.end), (na.start, na.end),
                                  f"the copy says '{nb.text}' where the source says '{na.text}'")
                         break
-        self._sole_number(sb, region, b_nums, taken)
+        self._sole_number(a_all, b_nums, taken)
 
-    def _sole_number(self, sb: Sent, region: list[Sent], b_nums: list[NumberMention],
+    def _sole_number(self, region_all: list[NumberMention], b_nums: list[NumberMention],
                      taken: list[tuple[int, int]]) -> None:
         """A reworded sentence with its one number changed ("around 121 applications" for
         "Nearly 60 people applied"): no words around the number are kept to anchor it, so the
@@ -375,27 +375,25 @@ class FigureChecks:
             return (n.unit, found[0] if found else None,
                     word[0] if word and word[0] in _MEASURE else None)
 
-        a_all = self._a_numbers()
+        source_all = self._a_numbers()
         new = [nb for nb in b_nums if digits(nb) and not any(
             s < nb.end and nb.start < e for s, e in taken)
             and not any(consistent(nb, na) or same_measure(self.b.text, nb, self.a.text, na)
-                        for na in a_all)]
+                        for na in source_all)]
         if len(new) != 1 or any(c.span and c.span[0] < new[0].end and new[0].start < c.span[1]
                                 for c in self.changes):
             return
         nb = new[0]
         sent_nums = [x for x in b_nums if x is not nb]
-        region_nums = [na for sa in region for na in _numbers_in(self.a.text, sa.span)
-                       if digits(na)]
+        region_nums = [na for na in region_all if digits(na)]
         if any(consistent(x, na) for x in sent_nums if digits(x) for na in region_nums):
             return  # the sentence keeps another of the source's numbers: the new one may be
             # worked out from it ("shed 300 of its 1,500 jobs" for "300 jobs, leaving 1,200")
         if not _counts(self.b.text, nb):
             return
-        dropped = {(na.low, na.high): na for sa in region
-                   for na in _numbers_in(self.a.text, sa.span) if digits(na) and not any(
-                       consistent(na, x) or same_measure(self.a.text, na, self.b.text, x)
-                       for x in sent_nums)}
+        dropped = {(na.low, na.high): na for na in region_nums if not any(
+            consistent(na, x) or same_measure(self.a.text, na, self.b.text, x)
+            for x in sent_nums)}
         if len(dropped) != 1:
             return
         na = next(iter(dropped.values()))
@@ -403,7 +401,7 @@ class FigureChecks:
             return
         b_all = [x for x in find_numbers(self.b.text) if not x.vague]
         if (sum(1 for x in b_all if consistent(x, na))
-                >= sum(1 for x in a_all if consistent(x, na))):
+                >= sum(1 for x in source_all if consistent(x, na))):
             return  # the copy gives the source's number as often: moved, not replaced
         self.add("figure", _with_unit(self.b.text, nb), _with_unit(self.a.text, na),
                  f"the copy says '{nb.text}' where its source sentence says '{na.text}'")

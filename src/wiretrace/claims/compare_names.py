@@ -370,22 +370,22 @@ class NameChecks:
             # beside it ("Paris and Moscow" / "Paris and Berlin" is): another clause's name
         if re.search(rf"\b{re.escape(bn.text)}\s+{re.escape(swap.a_name)}\b", self.a.text) or (
                 re.search(rf"\b{re.escape(swap.a_name)}\s+{re.escape(bn.text)}\b", self.a.text)):
-            return "declined"
             # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
+            return "declined"
         if _org_form(bn.text, swap.a_name) or _shortened(bn.text, swap.a_name) or (
                 _shortened(swap.a_name, bn.text)):
-            return "declined"
             # "the Varn Unionist Party" for "the Varn Unionists", "the Fed" for "the
             # Federal Reserve", "NFL" for "National Football League": one body
+            return "declined"
         if _defined_as(bn.text, self.b.text, swap.a_name) or _defined_as(
                 swap.a_name, self.a.text, bn.text):
             return "declined"  # "UUP" where the copy wrote "Ulster Unionist Party (UUP)" before
         caps_b, caps_a = (_capitals(t[slice(*sp)]) for t, sp in ((self.b.text, swap.b_span),
                                                                   (self.a.text, swap.a_span)))
         if caps_b and caps_b == caps_a:
-            return "declined"
             # the same name, other plain words ("Qaeda-affiliated" / "Qaeda-linked",
             # "Vivendi's SFR" / "Vivendi-owned SFR")
+            return "declined"
         if len(caps_a & caps_b) >= 2 and (caps_a <= caps_b or caps_b <= caps_a):
             return "declined"  # one name, once in full ("St. William's Home" / "St William's")
         if swap.sole:
