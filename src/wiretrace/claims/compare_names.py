@@ -20,7 +20,7 @@ from wiretrace.claims.entities import (
 from wiretrace.claims.lexicon import lexicon, synonymous
 from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
 from wiretrace.claims.pairing import Sent, Side, agent_root, stem
-from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
+from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place, same_role
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
 from wiretrace.model import Change, Claim
 
@@ -449,12 +449,15 @@ class NameChecks:
                     or country.get(mine) == country.get(theirs)):
                 return None  # an alias or demonym, a region, another level of one country
                 # ("Houston" / "Texas"): no swap to read off two lone names
-            if _names(self.b.text, name) or any(
+            sa = self.a.sentence_at(s)
+            if (_names(self.b.text, name) or any(
                     c.kind == "place" and same_place(places.get(c.text.lower(), ""), theirs)
-                    for c in self.b.claims):
-                return None  # the copy still names the source's place elsewhere (counting
-                # mentions was tried: a shorter rewrite names a country once less and adds a
-                # context country, "which straddles the border with China", read as a swap)
+                    for c in self.b.claims)) and (sa is None or not same_role(
+                        self.b.text, sb.span, bn.span, self.a.text, sa.span, (s, e))):
+                return None  # the copy still names the source's place elsewhere, and this
+                # place fills another role: a context country told beside the source's ("the
+                # mountain, which straddles the border with China" / "who was from Nepal");
+                # counting mentions was tried and read such places as swaps
             return Swap("place", bn.span, (s, e), name, 0, sole=True)
         theirs_words = _person_words(theirs_claim)
         mine_words = _person_words(bn)
