@@ -744,6 +744,24 @@ def test_a_figure_to_more_places_is_the_same_figure() -> None:
                       "Lisk trading.") == [("figure", "$1.3540")]
 
 
+def test_a_figure_written_with_a_stray_point_is_the_same_figure() -> None:
+    """The source's "€1.19.57" is "€1.1957" with a stray point, not "€1.19": no change; a copy
+    whose digits differ ("€1.2957") gives a figure the source does not."""
+    src = ("Sterling was 1.73% higher against the euro at €1.19.57 on Friday in Lisk trading, "
+           "dealers said.")
+    copy = ("Dealers said sterling rose 1.73% against the euro, reaching €{}, on Friday in Lisk "
+            "trading.")
+    assert not found(src, copy.format("1.1957"))
+    assert [k for k, _ in found(src, copy.format("1.2957"))] in (["figure"], ["addition"])
+
+
+def test_a_dotted_date_or_version_is_no_quantity() -> None:
+    from wiretrace.claims.numbers import find_numbers
+
+    got = [n.text for n in find_numbers("On 12.05.2024 version 2.4.1 fixed it; 45.5% agreed.")]
+    assert got == ["45.5%"]
+
+
 def test_a_share_in_words_is_the_percentage() -> None:
     """"25% of new fathers" for "a quarter of new fathers"; 40% is a figure no article gives."""
     src = ("A survey of Varn employees and managers found that a quarter of new fathers took no "

@@ -287,13 +287,22 @@ def _games_of(name: str, text: str) -> bool:
     return m is not None and re.search(rf"\b{re.escape(m.group('host'))}\b", text) is not None
 
 
+def _stray_point_given(c: Claim, text: str) -> bool:
+    """The figure's digits as the other text writes them with a stray point ("€1.1957" where
+    the source has "€1.19.57", which is read as no number at all)."""
+    digits = re.sub(r"\D", "", c.text)
+    return len(digits) >= 3 and any(re.sub(r"\D", "", m.group()) == digits
+                                    for m in re.finditer(r"\d+(?:\.\d+){2,}", text))
+
+
 def supported(unit: Unit, sides: list[Side], names_match: object,
               unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
     c = unit.claim
     for side in sides:
         if c.kind == "figure" and (any(_figure_supported(c, o) for o in side.claims)
-                                   or _number_in_context(c, unit_sent, side)):
+                                   or _number_in_context(c, unit_sent, side)
+                                   or _stray_point_given(c, side.text)):
             return True
         if c.kind in {"actor", "place"} and (
             any(o.kind in {"actor", "place"} and names_match(o, c)  # type: ignore[operator]

@@ -139,6 +139,10 @@ def _raw_mentions(text: str) -> list[NumberMention]:
             continue  # part of a code, a word, a clock time or a date like 12/03
         if not m.group("cur") and _CLOCK_AFTER.match(text, m.end("num")):
             continue
+        if re.match(r"\.\d", text[m.end("num"):m.end("num") + 2]) or (
+                re.search(r"\d\.$", text[max(0, start - 2):start])):
+            continue  # a dotted date, a version or a stray point ("12.05.2024", "€1.19.57"):
+            # no quantity to read off it
         try:
             value = float(m.group("num").replace(",", ""))
         except ValueError:
