@@ -188,6 +188,14 @@ def test_a_surname_given_in_full_or_a_country_gloss_is_no_addition() -> None:
     # another person, or a country the source does not explain, is still new
     other = copy.replace("Ben Stokes was", "Ben Stokes and Jana Morrow were")
     assert [k for k, _ in found(src, other)] == ["addition"]
+    # the country before a short noun phrase and the name: a gloss too; a longer clause
+    # between them is not
+    club = "The defender signed a three-year contract with Rangers on Friday."
+    for gloss in ("the Scottish football club, Rangers,", "Scottish club Rangers"):
+        assert found(club, f"The defender signed a three-year deal with {gloss} on Friday.") == []
+    assert [k for k, _ in found(club, "The defender signed a three-year deal with the Scottish "
+                                      "club that plays at home, Rangers, on Friday.")] == [
+        "addition"]
     # a first name the source gives to someone else is no surname
     race = "The pair were beaten by Kenny de Ketele of Belgium in the final race on Sunday."
     made_up = ("The pair, Mark Cavendish and Jason Kenny, were beaten by Kenny de Ketele of "

@@ -19,7 +19,7 @@ from wiretrace.claims.entities import (
 )
 from wiretrace.claims.lexicon import lexicon, synonymous
 from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
-from wiretrace.claims.pairing import Sent, Side, agent_root, stem
+from wiretrace.claims.pairing import Sent, Side, agent_root, is_content, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place, same_role
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
 from wiretrace.model import Change, Claim
@@ -305,7 +305,9 @@ class NameChecks:
 
     def _gloss(self, bn: Claim) -> bool:
         """A country added to explain a name the source gives ("Staffordshire, United
-        Kingdom", "the British newspaper, The Guardian")."""
+        Kingdom", "the British newspaper, The Guardian", "the Scottish football club, Rangers",
+        "German carmaker Volkswagen"): up to three plain words between the country and the
+        name."""
         lex = lexicon()
         canonical = lex.places.get(bn.text.lower())
         if canonical is None or lex.place_country.get(canonical) != canonical:
@@ -314,9 +316,15 @@ class NameChecks:
                            self.b.text[max(0, bn.span[0] - 60):bn.span[0]])
         if before and before.group(1) in self.a.text:
             return True
-        after = re.match(r"\s+\w+,\s+((?:[A-Z][\w'’-]*\s*){1,4})",
-                         self.b.text[bn.span[1]:bn.span[1] + 60])
-        return after is not None and after.group(1).strip() in self.a.text
+        # the country's noun (one word before the name, up to three before a comma), no
+        # function word or verb among them ("British troops killed in Helmand" glosses nothing)
+        after = re.match(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(,?)\s+"
+                         r"((?:[A-Z][\w'’-]*\s*){1,4})", self.b.text[bn.span[1]:bn.span[1] + 60])
+        if after is None or after.group(3).strip() not in self.a.text:
+            return False
+        nouns = after.group(1).split()
+        return (len(nouns) == 1 or after.group(2) == ",") and all(
+            is_content(w) and w not in lex.verb_group for w in nouns)
 
     def _still_told(self, swap: Swap) -> bool:
         """Does another copy sentence, aligned to the same source sentence, keep the name the
