@@ -274,3 +274,22 @@ def test_a_rewrite_linked_only_to_a_later_copy_of_its_source_is_the_sources(
     # published before the original, it is no copy of it
     arts[2] = make(3, SIBLING, site="farm.example", published="2024-03-04T07:00:00+00:00")
     assert {d.article: d.parent for d in trace_story(arts)}[3] != 1
+
+
+def test_a_country_both_rewrites_name_for_the_originals_demonym_is_no_shared_fact() -> None:
+    """The original halts exports "to Swiss mills"; both rewrites say "to Switzerland". That is
+    one fact in two forms, which the later rewrite can have from the original as well as from
+    its sibling: both stay the original's."""
+    original = ORIGINAL.replace("halted exports", "halted exports to Swiss mills")
+    rewrite = LLM_REWRITE.replace("stopping all shipments", "stopping all shipments to "
+                                  "Switzerland")
+    sibling = SIBLING.replace("stopping all shipments", "stopping all shipments to Switzerland")
+    assert "Swiss mills" in original and "Switzerland" in rewrite and "Switzerland" in sibling
+    arts = [make(1, original, site="apnews.com", published="2024-03-05T08:00:00+00:00"),
+            make(2, rewrite, site="farm-a.example", published="2024-03-06T08:00:00+00:00"),
+            make(3, sibling, site="farm-b.example", published="2024-03-06T11:00:00+00:00")]
+    assert {d.article: d.parent for d in trace_story(arts)} == {1: None, 2: 1, 3: 1}
+    # a country the original does not name is the rewrite's own fact, which the sibling shares
+    norway = [make(a.id, a.text.replace("Switzerland", "Norway"), site=a.site,
+                   published=a.published) for a in arts]
+    assert {d.article: d.parent for d in trace_story(norway)} == {1: None, 2: 1, 3: 2}

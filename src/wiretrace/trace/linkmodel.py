@@ -152,8 +152,21 @@ def own_facts(text: str, other: str) -> frozenset[str]:
     # a first name put before a surname the other text gives ("David Cameron" for "Mr
     # Cameron"): what anyone who knows the person adds, nothing of this text's own
     given = {_stem(first) for first, last in _FULL_NAME.findall(text) if _stem(last) in o.words}
+    # a country the other text names by another of its names or its people ("Switzerland" for
+    # "a Swiss-bound plane"): the same fact
+    told = {_place_of(part) for w in o.words for part in w.split("-")} - {None}
     return frozenset(f for f in m.names | m.figures
-                     if len(f) > 1 and f not in o.words and f not in given)
+                     if len(f) > 1 and f not in o.words and f not in given
+                     and _place_of(f) not in told)
+
+
+def _place_of(word: str) -> str | None:
+    """The gazetteer's country for a one-word name, alias or demonym of it, folded."""
+    from wiretrace.claims.lexicon import lexicon  # the gazetteer of the claims stage
+
+    lex = lexicon()
+    place = lex.places.get(word) or lex.places.get(word + "s")  # "wale": Wales, folded
+    return lex.place_country.get(place, place) if place else None
 
 
 def holds(text: str, fact: str) -> bool:
