@@ -755,6 +755,18 @@ def test_a_figure_written_with_a_stray_point_is_the_same_figure() -> None:
     assert [k for k, _ in found(src, copy.format("1.2957"))] in (["figure"], ["addition"])
 
 
+def test_a_pound_sign_in_the_wrong_encoding_is_still_money() -> None:
+    """"Â£675m" is "£675m" read in the wrong encoding (ingest repairs it; a text handed to
+    compare_texts may not be): the copy's "£675 million" is the source's figure, "£875
+    million" is not."""
+    src = ('Ms Collins said: "We pay in Â£675m a year into the EU." The panel met in Lisk on '
+           'Friday.')
+    copy = ('Ms Collins said: "We contribute £{} million a year to the EU." The panel met in '
+            'Lisk on Friday.')
+    assert not found(src, copy.format(675))
+    assert found(src, copy.format(875)) == [("figure", "£875 million")]
+
+
 def test_a_dotted_date_or_version_is_no_quantity() -> None:
     from wiretrace.claims.numbers import find_numbers
 

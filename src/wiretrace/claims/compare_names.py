@@ -322,6 +322,13 @@ class NameChecks:
                          r"((?:[A-Z][\w'’-]*\s*){1,4})", self.b.text[bn.span[1]:bn.span[1] + 60])
         if after is None or after.group(3).strip() not in self.a.text:
             return False
+        name = after.group(3).strip()
+        for m in re.finditer(re.escape(name), self.a.text):
+            for w in re.findall(r"[A-Z][\w'’-]*", self.a.text[max(0, m.start() - 40):m.start()]):
+                other = lex.places.get(w.lower())
+                if other and lex.place_country.get(other, other) != canonical:
+                    return False  # the source gives the name another country ("Wales
+                    # full-back Davies" / "Irish full-back Davies"): no gloss
         nouns = after.group(1).split()
         return (len(nouns) == 1 or after.group(2) == ",") and all(
             is_content(w) and w not in lex.verb_group for w in nouns)

@@ -135,8 +135,11 @@ def _raw_mentions(text: str) -> list[NumberMention]:
         start = m.start("cur") if m.group("cur") else m.start("num")
         if any(a <= start < b for a, b in fractions):
             continue  # "4 1/2", "4½": read as one number above
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/:"):
-            continue  # part of a code, a word, a clock time or a date like 12/03
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/:") and not (
+                m.group("cur") and text[start - 1] == "Â"):
+            continue  # part of a code, a word, a clock time or a date like 12/03 (not "Â£675m":
+            # a pound sign read in the wrong encoding, which ingest repairs and a text given
+            # to ``compare_texts`` may still carry)
         if not m.group("cur") and _CLOCK_AFTER.match(text, m.end("num")):
             continue
         if re.match(r"\.\d", text[m.end("num"):m.end("num") + 2]) or (
