@@ -196,6 +196,16 @@ def test_a_surname_given_in_full_or_a_country_gloss_is_no_addition() -> None:
     assert [k for k, _ in found(club, "The defender signed a three-year deal with the Scottish "
                                       "club that plays at home, Rangers, on Friday.")] == [
         "addition"]
+    # no gloss: a person's nationality, a country given in the source's sentence, a verb
+    held = "Police arrested Omar Haddad, a Syrian national, at the airport on Tuesday."
+    assert found(held, "Police arrested Jordanian national Omar Haddad at the airport on "
+                       "Tuesday.")
+    assert found("Police arrested Omar Haddad at the airport on Tuesday.",
+                 "Police arrested Jordanian national Omar Haddad at the airport on Tuesday.")
+    assert found("Shares in Nokia, the Finnish telecoms group, fell 3% on Monday.",
+                 "Shares in Swedish group Nokia fell 3% on Monday.")
+    assert found("Google was fined €150m on Monday, regulators said.",
+                 "Regulators said Ireland fined Google €150m on Monday.")
     # a first name the source gives to someone else is no surname
     race = "The pair were beaten by Kenny de Ketele of Belgium in the final race on Sunday."
     made_up = ("The pair, Mark Cavendish and Jason Kenny, were beaten by Kenny de Ketele of "

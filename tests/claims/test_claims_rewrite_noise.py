@@ -752,6 +752,7 @@ def test_a_figure_written_with_a_stray_point_is_the_same_figure() -> None:
     copy = ("Dealers said sterling rose 1.73% against the euro, reaching €{}, on Friday in Lisk "
             "trading.")
     assert not found(src, copy.format("1.1957"))
+    assert not found(src.replace("€", "â‚¬"), copy.format("1.1957"))  # a euro sign misread
     assert [k for k, _ in found(src, copy.format("1.2957"))] in (["figure"], ["addition"])
 
 
@@ -772,6 +773,16 @@ def test_a_dotted_date_or_version_is_no_quantity() -> None:
 
     got = [n.text for n in find_numbers("On 12.05.2024 version 2.4.1 fixed it; 45.5% agreed.")]
     assert got == ["45.5%"]
+    # thousands grouped by points are one number
+    assert [(n.text, n.low) for n in find_numbers("It paid 1.250.000 euros.")] == [
+        ("1.250.000", 1250000.0)]
+    src = "The club paid 1.250.000 euros for the player, the statement said."
+    assert not found(src, "The club paid 1.25 million euros for the player, the statement said.")
+    assert [k for k, _ in found(src, "The club paid 2.250.000 euros for the player, the "
+                                     "statement said.")] == ["figure"]
+    # a date's digits are no sum of money
+    assert found("The deal was signed on 1.4.20, the union said.",
+                 "The deal, worth 1,420 pounds a month, was signed, the union said.")
 
 
 def test_a_share_in_words_is_the_percentage() -> None:

@@ -103,15 +103,20 @@ def test_a_possessive_after_a_plural_s_is_the_same_name() -> None:
     assert own_facts(copy.replace("Wales", "Norway"), src)
 
 
-def test_a_country_named_for_its_demonym_or_city_is_no_fact_of_its_own() -> None:
-    """"bound for Switzerland" where the other text has "a Swiss-bound plane", "in Austria"
-    where it says "in Vienna": the same place in another form."""
+def test_a_country_named_for_its_demonym_is_no_fact_of_its_own() -> None:
+    """"bound for Switzerland" where the other text has "a Swiss-bound plane", "police in
+    Austria" where it has "Austrian police": the same place in another form. A city is not its
+    country, and a lower-case word is no place ("let us down" names no United States)."""
     from wiretrace.trace.linkmodel import own_facts
 
-    src = "The gems were taken from a Swiss-bound plane, police in Vienna said on Monday."
+    src = "The gems were taken from a Swiss-bound plane, Austrian police said on Monday."
     copy = "Police in Austria said on Monday the gems were taken from a plane bound for {}."
     assert not own_facts(copy.format("Switzerland"), src)
     assert own_facts(copy.format("Norway"), src) == {"norway"}
+    assert own_facts(copy.format("Geneva"), src.replace("Swiss-bound", "Zurich-bound")) == {
+        "geneva"}
+    assert own_facts("Officials in Chicago said so.", "They let us down, she said.") == {
+        "chicago"}
 
 
 def test_a_pair_count_past_the_training_range_adds_nothing() -> None:

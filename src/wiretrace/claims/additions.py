@@ -288,11 +288,17 @@ def _games_of(name: str, text: str) -> bool:
 
 
 def _stray_point_given(c: Claim, text: str) -> bool:
-    """The figure's digits as the other text writes them with a stray point ("€1.1957" where
-    the source has "€1.19.57", which is read as no number at all)."""
+    """The figure's sum of money as the other text writes it with a stray point ("€1.1957"
+    where the source has "€1.19.57", which is read as no number at all): the same currency
+    sign, the same digits."""
+    sign = re.match(r"[$£¥]|€|â‚¬", c.text.strip())
     digits = re.sub(r"\D", "", c.text)
-    return len(digits) >= 3 and any(re.sub(r"\D", "", m.group()) == digits
-                                    for m in re.finditer(r"\d+(?:\.\d+){2,}", text))
+    if sign is None or len(digits) < 3:
+        return False
+    # the euro sign also as read in the wrong encoding
+    pattern = "(?:€|â‚¬)" if sign.group() in ("€", "â‚¬") else re.escape(sign.group())
+    return any(re.sub(r"\D", "", m.group(1)) == digits
+               for m in re.finditer(pattern + r"\s?(\d+(?:\.\d+){2,})", text))
 
 
 def supported(unit: Unit, sides: list[Side], names_match: object,

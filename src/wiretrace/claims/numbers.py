@@ -47,7 +47,7 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
-    r"(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<cur>[$€£¥]|â‚¬)?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<suf>bn|mn|tn|[kmb])\b|[\s-](?P<scale>hundred|thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
     re.IGNORECASE,
@@ -57,6 +57,10 @@ _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _FRACTION = re.compile(r"(?<![\d/.,])(?:(?P<whole>\d+)\s?)?(?P<glyph>[½¼¾⅓⅔])"
                        r"|(?<![\d/.,])(?P<whole2>\d+)\s(?P<num>[1-9])/(?P<den>[2-9]|1[0-6])(?![\d/])")
 # a clock time or a numeric date is no quantity: "9:06 AM", "13:26", "05.51 GMT", "09/14/2013"
+# a number run on by a point and more digits, or after one: "12.05.2024", "2.4.1", "€1.19.57"
+_POINT_AFTER = re.compile(r"\.\d")
+_POINT_BEFORE = re.compile(r"\d\.\Z")
+_POINT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?![.\d])")  # "1.250.000": thousands
 _CLOCK_AFTER = re.compile(r"[:/]\d|\s?(?:[ap]\.?m\b\.?|GMT\b|UTC\b|[ECMP][SD]T\b|BST\b|CET\b|"
                           r"local time\b|hrs\b)", re.IGNORECASE)
 # a plural noun after a four-digit number counts things ("2006 towers"), a year does not; a
@@ -142,10 +146,16 @@ def _raw_mentions(text: str) -> list[NumberMention]:
             # to ``compare_texts`` may still carry)
         if not m.group("cur") and _CLOCK_AFTER.match(text, m.end("num")):
             continue
-        if re.match(r"\.\d", text[m.end("num"):m.end("num") + 2]) or (
-                re.search(r"\d\.$", text[max(0, start - 2):start])):
-            continue  # a dotted date, a version or a stray point ("12.05.2024", "€1.19.57"):
-            # no quantity to read off it
+        after_point = _POINT_BEFORE.search(text, max(0, start - 2), start) is not None
+        if after_point or _POINT_AFTER.match(text, m.end("num")):
+            grouped = _POINT_GROUPED.match(text, m.start("num"))
+            if grouped and not after_point:
+                # thousands grouped by points ("1.250.000 euros")
+                value = float(grouped.group().replace(".", ""))
+                found.append(NumberMention(start, grouped.end(), value, value,
+                                           unit="money" if m.group("cur") else None))
+            continue  # else a dotted date, a version or a stray point ("12.05.2024",
+            # "€1.19.57"): no quantity to read off it
         try:
             value = float(m.group("num").replace(",", ""))
         except ValueError:

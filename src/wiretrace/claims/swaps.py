@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content, stem
 
-__all__ = ["Swap", "find_swap", "one_slot_swap", "same_place", "same_role"]
+__all__ = ["Swap", "find_swap", "one_slot_swap", "same_place"]
 
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _LOCATIVE = frozenset({
@@ -116,20 +116,6 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         best = Swap(_kind(bn_kind, kind, b_text, sb.span[0], bn_span[0]),
                     (b_start, bn_span[1]), (a_start, span[1]), name, kl + kr)
     return best
-
-
-def same_role(b_text: str, b_sentence: tuple[int, int], b_span: tuple[int, int], a_text: str,
-              a_sentence: tuple[int, int], a_span: tuple[int, int]) -> bool:
-    """Do two names of reworded sentences fill one role: the same word right before them ("who
-    resides in Poland" / "who lives in Spain", "the US and Canada" / "the US and Vietnam"), or
-    both opening a clause with the same word right after ("Vietnam has been mired" / "Libya has
-    been beset")? A name told beside the other's ("the border with China" / "from Nepal",
-    "flown in from Germany on Monday" / "reached Greece on Monday") fills another."""
-    bl, al = _left(b_text, b_sentence[0], b_span[0]), _left(a_text, a_sentence[0], a_span[0])
-    if bl or al:
-        return _agree(bl, al) >= 1
-    return _agree(_right(b_text, b_span[1], b_sentence[1]),
-                  _right(a_text, a_span[1], a_sentence[1])) >= 1
 
 
 _SLOT_KEPT = 0.8  # share of the sentence's words that must be the same outside the slot

@@ -153,20 +153,26 @@ def own_facts(text: str, other: str) -> frozenset[str]:
     # Cameron"): what anyone who knows the person adds, nothing of this text's own
     given = {_stem(first) for first, last in _FULL_NAME.findall(text) if _stem(last) in o.words}
     # a country the other text names by another of its names or its people ("Switzerland" for
-    # "a Swiss-bound plane"): the same fact
-    told = {_place_of(part) for w in o.words for part in w.split("-")} - {None}
+    # "a Swiss-bound plane"): the same fact (a city is not its country: "Geneva" two rewrites
+    # put for "Zurich" is a fact one of them brought in)
+    told = {_country(w) for w in _CAPITALISED.findall(other)} - {None}
     return frozenset(f for f in m.names | m.figures
                      if len(f) > 1 and f not in o.words and f not in given
-                     and _place_of(f) not in told)
+                     and _country(f) not in told)
 
 
-def _place_of(word: str) -> str | None:
-    """The gazetteer's country for a one-word name, alias or demonym of it, folded."""
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")  # "Swiss" of "Swiss-bound" too
+
+
+def _country(word: str) -> str | None:
+    """The gazetteer's country that a one-word name, alias or demonym names (folded as the
+    marks are: "wale" is Wales), or None (a city, a region, no place)."""
     from wiretrace.claims.lexicon import lexicon  # the gazetteer of the claims stage
 
     lex = lexicon()
-    place = lex.places.get(word) or lex.places.get(word + "s")  # "wale": Wales, folded
-    return lex.place_country.get(place, place) if place else None
+    key = word.lower().replace("’", "'").removesuffix("'s")
+    place = lex.places.get(key) or lex.places.get(key + "s")
+    return place if place and lex.place_country.get(place) == place else None
 
 
 def holds(text: str, fact: str) -> bool:
