@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from wiretrace.claims.entities import abbreviated, acronym_used, canonical_place
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import numbered_forms, reading_form, spelling_words
-from wiretrace.claims.numbers import consistent, find_numbers
+from wiretrace.claims.numbers import CURRENCY, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim, Span
 
@@ -291,7 +291,7 @@ def _stray_point_given(c: Claim, text: str) -> bool:
     """The figure's sum of money as the other text writes it with a stray point ("€1.1957"
     where the source has "€1.19.57", which is read as no number at all): the same currency
     sign, the same digits."""
-    sign = re.match(r"[$£¥]|€|â‚¬", c.text.strip())
+    sign = re.match(CURRENCY, c.text.strip())
     digits = re.sub(r"\D", "", c.text)
     if sign is None or len(digits) < 3:
         return False

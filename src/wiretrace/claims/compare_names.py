@@ -6,7 +6,7 @@ one (a surname, an acronym, a shortened form).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
 
@@ -372,7 +372,7 @@ class NameChecks:
                 return an
         return None
 
-    def _report_swap(self, bn: Claim, swap: Swap) -> str:
+    def _report_swap(self, bn: Claim, swap: Swap) -> Literal["reported", "reworded", "declined"]:
         """Report the swap unless the two names are one, or the copy tells the source's
         sentence apart: ``"reported"``, ``"reworded"`` (declined: a slot in a sentence the copy
         rewords around it, no proof either way) or ``"declined"``."""

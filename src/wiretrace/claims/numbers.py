@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["NumberMention", "find_numbers", "interval", "consistent", "measure",
+__all__ = ["CURRENCY", "NumberMention", "find_numbers", "interval", "consistent", "measure",
            "same_measure", "unit_swapped"]
 
 _UNITS = {
@@ -46,8 +46,10 @@ _VAGUE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+# a currency sign, the euro's also as read in the wrong encoding ("â‚¬1.32")
+CURRENCY = r"[$€£¥]|â‚¬"
 _DIGITS = re.compile(
-    r"(?P<cur>[$€£¥]|â‚¬)?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<cur>{CURRENCY})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<suf>bn|mn|tn|[kmb])\b|[\s-](?P<scale>hundred|thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
     re.IGNORECASE,
@@ -56,11 +58,11 @@ _DIGITS = re.compile(
 _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _FRACTION = re.compile(r"(?<![\d/.,])(?:(?P<whole>\d+)\s?)?(?P<glyph>[½¼¾⅓⅔])"
                        r"|(?<![\d/.,])(?P<whole2>\d+)\s(?P<num>[1-9])/(?P<den>[2-9]|1[0-6])(?![\d/])")
-# a clock time or a numeric date is no quantity: "9:06 AM", "13:26", "05.51 GMT", "09/14/2013"
 # a number run on by a point and more digits, or after one: "12.05.2024", "2.4.1", "€1.19.57"
 _POINT_AFTER = re.compile(r"\.\d")
 _POINT_BEFORE = re.compile(r"\d\.\Z")
 _POINT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?![.\d])")  # "1.250.000": thousands
+# a clock time or a numeric date is no quantity: "9:06 AM", "13:26", "05.51 GMT", "09/14/2013"
 _CLOCK_AFTER = re.compile(r"[:/]\d|\s?(?:[ap]\.?m\b\.?|GMT\b|UTC\b|[ECMP][SD]T\b|BST\b|CET\b|"
                           r"local time\b|hrs\b)", re.IGNORECASE)
 # a plural noun after a four-digit number counts things ("2006 towers"), a year does not; a
