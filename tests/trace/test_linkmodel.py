@@ -92,6 +92,25 @@ def test_own_facts_are_names_and_figures_the_other_text_nowhere_has() -> None:
     assert holds(text, "bailey") and not holds(other, "brandt")
 
 
+def test_facts_anyone_could_bring_in_are_not_own_facts() -> None:
+    """Who copied whom is told by what a writer could not bring in alone: not a common word
+    written as a name ("Chief", "International", "Association"), not a name spelt out from the
+    initials the other text uses or given by the initials of a name it spells out, not a first
+    name put before a surname the other gives, after a title too. A rare name, a figure and a
+    place stay facts whatever their frequency."""
+    from wiretrace.trace.linkmodel import own_facts
+
+    other = ("The IPL side met officials of the International Cricket Council on Monday. "
+             "Pochettino said the talks went well.")
+    text = ("The Indian Premier League side met the ICC on Monday, Chief Executive Association "
+            "officials said. Manager Mauricio Pochettino said the talks went well.")
+    assert own_facts(text, other) == frozenset()
+    assert own_facts(text + " They paid Dario Quellberg, from Oslo, 45 rupees.", other) == {
+        "dario", "quellberg", "oslo", "45"}
+    # the initials the other text does not use: the spelt-out name's rare words are facts
+    assert "indian" in own_facts(text, other.replace("IPL", "visiting"))
+
+
 def test_a_possessive_after_a_plural_s_is_the_same_name() -> None:
     """"Wales' former world champion" in the source: a rewrite saying "from Wales" adds no
     name of its own."""

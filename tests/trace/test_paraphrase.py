@@ -189,9 +189,17 @@ def test_a_copy_linked_only_through_a_rewrite_is_given_the_source_whose_facts_it
     got = {d.article: d for d in _traced(LLM_REWRITE, SIBLING + HELLER)}
     assert got[3].parent == 1 and got[3].type != "independent"
     assert any(e.startswith("made from #1, not from #2") for e in got[3].evidence)
-    # the same article without the estimate: nothing says it is not the rewrite's copy
+    # the same article without the estimate: nothing says it saw the rewrite rather than the
+    # text the rewrite reworded (two rewordings of one text read closer to each other than to
+    # it), so it is the original's still, with which it aligns
     _unlinked_from_the_original(monkeypatch)
-    assert _three(LLM_REWRITE, SIBLING) == {1: None, 2: 1, 3: 2}
+    got = {d.article: d for d in _traced(LLM_REWRITE, SIBLING)}
+    assert got[3].parent == 1 and got[3].type == "rewrite"
+    assert any(e.startswith("made from #1, not from #2") and "#2 rewrote #1" in e
+               for e in got[3].evidence)
+    # sharing a fact the rewrite added, it is the rewrite's copy
+    _unlinked_from_the_original(monkeypatch)
+    assert _three(LLM_REWRITE + SENT_HOME, SIBLING + SENT_HOME) == {1: None, 2: 1, 3: 2}
 
 
 # the original's first sentence word for word (its dateline left off), then the sibling's
@@ -293,3 +301,15 @@ def test_a_country_both_rewrites_name_for_the_originals_demonym_is_no_shared_fac
     norway = [make(a.id, a.text.replace("Switzerland", "Norway"), site=a.site,
                    published=a.published) for a in arts]
     assert {d.article: d.parent for d in trace_story(norway)} == {1: None, 2: 1, 3: 2}
+
+
+def test_a_name_any_rewriter_may_bring_in_is_no_shared_fact() -> None:
+    """Both rewrites name the farmers' unions of the original by a name of common words ("the
+    Farmers Association"), as models bring in what they know: nothing the later one can only
+    have from the earlier, so both stay the original's. A figure both add is the earlier
+    one's own, which the later one took (``test_a_rewrite_that_takes_what_another_added``)."""
+    earlier = ("\nFarmers' unions, led by the Farmers Association, called for an emergency "
+               "meeting with the agriculture ministry on storage.")
+    later = ("\nAn emergency meeting with the agriculture ministry on storage was demanded by "
+             "farmers' unions, led by the Farmers Association.")
+    assert _three(LLM_REWRITE + earlier, SIBLING + later) == {1: None, 2: 1, 3: 1}

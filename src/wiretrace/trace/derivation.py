@@ -609,10 +609,14 @@ def _shared_innovations(
     alike), so closeness alone makes one rewrite the parent of its sibling. Facts (names,
     figures) decide: c goes up to p's own source o when it keeps more of o's facts that p left
     out than it shares of the facts p added (o need not be linked to c by itself: c is linked to
-    the story through p, and cannot have those facts from p); and, where o is a candidate and p
-    rewrote it (a rewrite or summary of it) or c rewrote p, also when c shares none of either
-    and no more of p's exact sentences than of o's: nothing then says c saw p rather than the
-    text p rewrote, and a rewording is as close to a light edit of its source as to the source.
+    the story through p, and cannot have those facts from p); and, where p rewrote o (a rewrite
+    or summary of it) or c rewrote p, also when c shares none of either and no more of p's exact
+    sentences than of o's: nothing then says c saw p rather than the text p rewrote, and a
+    rewording is as close to a light edit of its source as to the source (nor need o be linked
+    to c then: two rewrites of one text read closer to each other than either to it, and c,
+    aligned with o, is linked to the story through p; not when c holds o's own words, below).
+    Only facts no rewriter brings in from what anyone knows count (``own_facts``: no common
+    word, no name spelt out from its initials, no first name of a known surname).
     c cannot have from p either the words of o that p reworded (a sentence or more of o held word
     for word, ``_kept_wording``): with none of p's facts and no more of p's exact sentences, it
     goes up to o, or, when o is not linked to it, is no copy of p (``None``: an article that
@@ -628,7 +632,8 @@ def _shared_innovations(
             why = (f"made from #{o}, not from #{closest}, the closest in wording: it has "
                    f"{', '.join(kept[:5])} of #{o}, which #{p} leaves out, and fewer of the "
                    f"names and figures #{p} adds")
-        elif not kept and not taken and o in cands and (
+        elif not kept and not taken and (o in cands or (
+                (c, o) in views and not _kept_wording(c, p, o, by_id, views))) and (
                 how := _rewritten_from(c, p, o, by_id, views)):
             why = (f"made from #{o}, not from #{closest}, the closest in wording: {how}; it "
                    f"has none of the names or figures #{p} adds, nor more of its sentences word "

@@ -71,7 +71,8 @@ FEATURES = (
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
-_FULL_NAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+([A-Z][\w'’-]+)")
+# overlapping: "Manager Mauricio Pochettino" holds "Mauricio Pochettino"
+_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z][\w'’-]*)\s+([A-Z][\w'’-]+))")
 # pairs counted up to this many, the most a revision has in the training data (ImBD texts run
 # to about a dozen sentences): the model learned "more pairs, more likely a copy" there, and
 # carried past it, the count alone pushes two long independent reports of one event, aligned
@@ -147,10 +148,12 @@ def _marks(text: str) -> _Marks:
 def own_facts(text: str, other: str) -> frozenset[str]:
     """The names and figures of ``text`` that ``other`` nowhere has, not even opening a
     sentence (figures of one character left out: a page's numbering and boilerplate are full of
-    them), folded as ``pair_features`` folds them."""
+    them), folded as ``pair_features`` folds them; only facts a writer could not bring in from
+    what anyone knows of ``other``'s facts (who copied whom is told by them)."""
     m, o = _marks(text), _marks(other)
     # a first name put before a surname the other text gives ("David Cameron" for "Mr
-    # Cameron"): what anyone who knows the person adds, nothing of this text's own
+    # Cameron", "Manager Mauricio Pochettino" for "Pochettino"): what anyone who knows the
+    # person adds, nothing of this text's own
     given = {_stem(first) for first, last in _FULL_NAME.findall(text) if _stem(last) in o.words}
     # a country the other text names by another of its names or its people ("Switzerland" for
     # "a Swiss-bound plane"): the same fact (a city is not its country: "Geneva" two rewrites
@@ -158,7 +161,47 @@ def own_facts(text: str, other: str) -> frozenset[str]:
     told = {_country(w) for w in _CAPITALISED.findall(other)} - {None}
     return frozenset(f for f in m.names | m.figures
                      if len(f) > 1 and f not in o.words and f not in given
-                     and _country(f) not in told)
+                     and _country(f) not in told and (f in m.figures or _rare_name(f))
+                     and f not in _spelt_either_way(text, other))
+
+
+def _rare_name(stem: str) -> bool:
+    """A place of the gazetteer, or a name that is no common word ("Tottenham", "Heller", not
+    "International", "Chief", "Association", "United Kingdom", "Massachusetts" for a story
+    in Boston): any rewriter may bring in a common word of its own, or what anyone knows of
+    the story's names, not a rare name (plural and singular both asked: the stem may have lost
+    its "s"). A place is a fact whatever its frequency ("Norway" for "Swiss" is a shared
+    error)."""
+    return max(zipf(stem), zipf(stem + "s")) < _RARE_ZIPF or _place(stem) is not None
+
+
+# two to four capitalised words, "of", "for", "and", "&" or "the" between them
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z][\w'’-]*){1,3}")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
+
+
+@lru_cache(maxsize=4096)
+def _spelt_either_way(text: str, other: str) -> frozenset[str]:
+    """The words of ``text`` that give a name ``other`` has in the other form: the words of a
+    name whose initials ``other`` uses ("Indian Premier League" where it says "IPL"), and an
+    acronym whose name ``other`` spells out ("ICC" where it says "International Cricket
+    Council")."""
+    out: set[str] = set()
+    used = set(_ACRONYM.findall(other))
+    for run in _NAME_RUN.findall(text):
+        words = _run_words(run)
+        if "".join(w[0] for w in words) in used:
+            out.update(_stem(w) for w in words)
+    spelt = {"".join(w[0] for w in _run_words(run)) for run in _NAME_RUN.findall(other)}
+    out.update(_stem(a) for a in _ACRONYM.findall(text) if a in spelt)
+    return frozenset(out)
+
+
+def _run_words(run: str) -> list[str]:
+    """The capitalised words of a name, "The" opening a sentence left out."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", run) if w[0].isupper()]
+    return words[1:] if words and words[0] == "The" else words
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")  # "Swiss" of "Swiss-bound" too
@@ -169,10 +212,18 @@ def _country(word: str) -> str | None:
     marks are: "wale" is Wales), or None (a city, a region, no place)."""
     from wiretrace.claims.lexicon import lexicon  # the gazetteer of the claims stage
 
+    place = _place(word)
+    return place if place and lexicon().place_country.get(place) == place else None
+
+
+def _place(word: str) -> str | None:
+    """The gazetteer's place (a country or a city) that a one-word name, alias or demonym
+    names, folded as the marks are, or None."""
+    from wiretrace.claims.lexicon import lexicon
+
     lex = lexicon()
     key = word.lower().replace("’", "'").removesuffix("'s")
-    place = lex.places.get(key) or lex.places.get(key + "s")
-    return place if place and lex.place_country.get(place) == place else None
+    return lex.places.get(key) or lex.places.get(key + "s")
 
 
 def holds(text: str, fact: str) -> bool:
