@@ -1785,3 +1785,25 @@ def test_a_speaker_cut_off_at_the_end_of_the_text_is_no_speaker() -> None:
             "people who only make minimum payments,\" said El")
     assert not [c for c in compare_texts(src, copy).changes if c.kind == "attribution"]
     assert [a.source for a in find_attributions(copy + "son.")] == ["Elson"]
+
+
+def test_the_region_of_a_country_the_source_names_is_no_addition() -> None:
+    """"migrants from across Africa" where the source names Libya: the place the source gives,
+    told more broadly. A region the source gives no country of ("Asia") is still new, and so
+    is a country where the source names only its region (more specific)."""
+    src = ("Hundreds of migrants crossed the desert to Libya this year, the aid group said. "
+           "Many of them were held in camps for months before reaching the coast.")
+    copy = ("Hundreds of migrants from across Africa crossed the desert to Libya this year, the "
+            "aid group said. Many were held in camps for months before reaching the coast.")
+    assert not [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
+    [add] = [c for c in compare_texts(src, copy.replace("Africa", "Asia")).changes
+             if c.kind == "addition"]
+    assert "Asia" in add.explanation
+    region_only = src.replace("to Libya", "in north Africa")
+    countried = copy.replace("from across Africa ", "").replace("to Libya", "in Libya")
+    assert [c for c in compare_texts(region_only, countried).changes
+            if c.kind in ("addition", "place") and "Libya" in c.text]
+    # a new name beside the region is still new
+    [add] = [c for c in compare_texts(src, copy.replace("Africa", "Africa and Quorvald")).changes
+             if c.kind == "addition"]
+    assert "Quorvald" in add.text

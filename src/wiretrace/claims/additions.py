@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from wiretrace.claims.entities import abbreviated, acronym_used, canonical_place
+from wiretrace.claims.entities import abbreviated, acronym_used, canonical_place, region_of
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import numbered_forms, reading_form, spelling_words
 from wiretrace.claims.numbers import CURRENCY, consistent, find_numbers
@@ -301,6 +301,12 @@ def _stray_point_given(c: Claim, text: str) -> bool:
                for m in re.finditer(pattern + r"\s?(\d+(?:\.\d+){2,})", text))
 
 
+def _region_of_given(c: Claim, side: Side) -> bool:
+    """A region or continent ("Africa") where ``side`` names a country in it, or a city of one
+    ("Libya", "Tripoli"): the place the source gives, told more broadly."""
+    return c.kind == "place" and region_of(c.text, side.countries())
+
+
 def supported(unit: Unit, sides: list[Side], names_match: object,
               unit_sent: Sent | None = None) -> bool:
     """Does one of ``sides`` (other articles) make the claim of ``unit``?"""
@@ -323,6 +329,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or ((c.value or {}).get("type") != "person" and abbreviated(c.text, side.text))
             or _holiday_dated(c, unit_sent, side.text)
             or _games_of(c.text, side.text)
+            or _region_of_given(c, side)
         ):
             return True
         if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:

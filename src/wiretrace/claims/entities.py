@@ -10,6 +10,7 @@ optionally marked stale ("former", "ex-", "late").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
@@ -68,6 +69,13 @@ def canonical_place(name: str) -> str | None:
     lex = lexicon()
     key = re.sub(r"['’]s$", "", name.strip()).lower()
     return lex.places.get(key) or lex.places.get(key.rstrip(".")) or lex.places.get(key + ".")
+
+
+def region_of(name: str, countries: Iterable[str]) -> bool:
+    """Is ``name`` a region or continent in which one of ``countries`` lies ("Africa" for
+    Libya): the place told more broadly, nothing new."""
+    members = lexicon().region_countries.get(canonical_place(name) or "")
+    return bool(members) and any(c in members for c in countries)
 
 
 def _classify(text: str) -> tuple[str, str]:

@@ -29,6 +29,7 @@ class Lexicon:
     places: dict[str, str]  # any name, alias or demonym (lower) -> canonical place
     place_country: dict[str, str]  # canonical place -> country (cities) or itself
     regions: frozenset[str]  # canonical regions and continents ("Europe", "Middle East")
+    region_countries: dict[str, frozenset[str]]  # region -> the countries that lie in it
     titles: dict[str, str]  # title (lower) -> group
     org_words: frozenset[str]
     counted: tuple[tuple[str, str], ...]  # (phrase lower, scope), longest phrase first
@@ -111,6 +112,8 @@ def lexicon() -> Lexicon:
         places=places,
         place_country=place_country,
         regions=frozenset(regions),
+        region_countries={r: frozenset(cs) for r, *cs in (
+            [w.strip() for w in line.split("|")] for line in _lines("regions.txt"))},
         titles=titles,
         org_words=frozenset(w.lower() for w in _lines("org_suffixes.txt")),
         counted=tuple(counted),

@@ -63,6 +63,11 @@ class Side:
     # (``compare_attributions.side_vectors``)
     vectors: tuple[np.ndarray, np.ndarray] | None = field(default=None, compare=False, repr=False)
 
+    def countries(self) -> set[str]:
+        """The countries of the places it names (a city's country)."""
+        return {str(c.value["country"]) for c in self.claims
+                if c.kind == "place" and c.value and c.value.get("country")}
+
     def sentence_at(self, pos: int) -> Sent | None:
         for s in self.sents:
             if s.span[0] <= pos < s.span[1]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from wiretrace.claims.dates import find_dates
-from wiretrace.claims.entities import COMMON_CAPITALISED, STYLE_OF_ADDRESS
+from wiretrace.claims.entities import COMMON_CAPITALISED, STYLE_OF_ADDRESS, region_of
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
@@ -440,7 +440,7 @@ def substitution_candidates(b: Sent, a_side: Side, vocab: Vocabulary) -> list[Ca
                 continue
             a, at = sub.a_sent, sub.a_tokens
             if at[0] == at[1]:
-                change = _insertion(b, bt, a, at, len(new) - n_run)
+                change = _insertion(b, bt, a, at, len(new) - n_run, a_side)
                 lexical = False
             else:
                 change = _replacement(b, bt, a, at, b_stems, len(new))
@@ -484,8 +484,8 @@ def _replacement(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], b_s
                       f"around it unchanged ({why})")
 
 
-def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_other: int
-               ) -> WordChange | None:
+def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_other: int,
+               a_side: Side) -> WordChange | None:
     if n_other > 1:
         return None
     if not _capitalised(b, *bt):
@@ -503,6 +503,10 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
         return None  # "told the Union-Tribune": the outlet it was said to, a credit
     if STYLE_OF_ADDRESS.fullmatch(b.text[bs[0]:bs[1]]):
         return None  # "with Her Majesty the Queen" for "with the Queen": a form of address
+    if region_of(" ".join(b.text_of(k) for k in range(*bt) if b.text_of(k)[:1].isupper()),
+                 a_side.countries()):
+        return None  # "migrants from across Africa" where the source names Libya: its place,
+        # told more broadly
     lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
     as_ = _span(a, lo, hi)
     kind = "place" if _capitalised(b, *bt) and _governed_by_place(b, bt[0]) else "addition"
