@@ -74,8 +74,8 @@ def canonical_place(name: str) -> str | None:
 def region_of(name: str, countries: Iterable[str]) -> bool:
     """Is ``name`` a region or continent in which one of ``countries`` lies ("Africa" for
     Libya): the place told more broadly, nothing new."""
-    members = lexicon().region_countries.get(canonical_place(name) or "")
-    return bool(members) and any(c in members for c in countries)
+    members = lexicon().region_countries.get(canonical_place(name) or "", frozenset())
+    return any(c in members for c in countries)
 
 
 def _classify(text: str) -> tuple[str, str]:
