@@ -166,6 +166,25 @@ def test_addition_is_a_claim_clause_not_an_ngram() -> None:
     assert not any("calmed" in c.text for c in adds)
 
 
+def test_names_of_one_made_up_list_are_one_addition() -> None:
+    """A copy lists a team the source never names, one of its names the source's: one list
+    made up, one addition naming each new name, not one per name the source's name parts.
+    Two new names in two sentences stay two additions."""
+    src = ("The Varnian pair were beaten by Ola Brandt and Ivo Lind in the final race. "
+           "Keller, 36, plans to retire after the event in Osterholm.")
+    copy = ("The Varnian pair, made up of Mia Holt, Jon Keller, Tor Quist and Ada Berg, were "
+            "beaten by Ola Brandt and Ivo Lind in the final race. Keller, 36, plans to retire "
+            "after the event in Osterholm.")
+    [add] = [c for c in compare_texts(src, copy).changes if c.kind == "addition"]
+    assert all(n in add.explanation for n in ("Mia Holt", "Tor Quist", "Ada Berg"))
+    assert "Mia Holt" in add.text and "Ada Berg" in add.text
+    apart = ("The Varnian pair, made up of Mia Holt and Jon Keller, were beaten by Ola Brandt "
+             "and Ivo Lind in the final race. Keller, 36, plans to retire after the event in "
+             "Osterholm with his coach Ada Berg.")
+    adds = [c for c in compare_texts(src, apart).changes if c.kind == "addition"]
+    assert len(adds) == 2, adds
+
+
 def test_credits_and_datelines_are_not_additions() -> None:
     copy = ("Photo: Ivo Brandt / Nordpress\n\nHELSINKI/OSTERHOLM (Nordpress) — " + WIRE
             + " (NPA, Nordpress, Tagesblatt)")

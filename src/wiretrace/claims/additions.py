@@ -380,5 +380,15 @@ def group_by_clause(text: str, units: list[tuple[Unit, tuple[int, int]]]
 
 
 def _adjacent_clauses(text: str, x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """Next to each other in one sentence, or parted only by other items of one list of names
+    ("Sir Chris Hoy, Sir Bradley Wiggins, Mark Cavendish and Jason Kenny": one list the copy
+    made up, one addition)."""
     between = text[x[1]:y[0]]
-    return 0 <= len(between) <= 6 and not re.search(r"[.!?\n]", between)
+    if re.search(r"[.!?\n]", between):
+        return False
+    return 0 <= len(between) <= 6 or _LIST_ITEMS.fullmatch(between) is not None
+
+
+# a list's items between two clauses: names (capitalised words) parted by commas, "and", "or"
+_LIST_ITEMS = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+|\s+)(?:[A-Z][\w'’-]*\s*)+"
+                         r"(?:,\s*|\s+(?:and|or)\s+)")
