@@ -1807,3 +1807,19 @@ def test_the_region_of_a_country_the_source_names_is_no_addition() -> None:
     [add] = [c for c in compare_texts(src, copy.replace("Africa", "Africa and Quorvald")).changes
              if c.kind == "addition"]
     assert "Quorvald" in add.text
+
+
+def test_a_figure_of_speech_names_no_one() -> None:
+    """"Mother Nature" for heavy rain, "a game of Russian roulette" for a danger: figures of
+    speech whose capitalised words name no one and nowhere, no addition. Russian doctors the
+    source never mentions are still new."""
+    src = ("Heavy rain and strong winds forced the organisers to cancel the festival on "
+           "Saturday, officials said. The cotton ball diet is dangerous, doctors warned.")
+    copy = ("Mother Nature forced the organisers to cancel the festival on Saturday, officials "
+            "said. The cotton ball diet is a game of Russian roulette with your health, doctors "
+            "warned.")
+    assert not compare_texts(src, copy).changes
+    backed = copy.replace("Mother Nature", "Heavy rain").replace(
+        "a game of Russian roulette with your health", "backed by Russian doctors")
+    [add] = compare_texts(src, backed).changes
+    assert add.kind == "addition" and "Russian" in add.explanation

@@ -71,6 +71,15 @@ def canonical_place(name: str) -> str | None:
     return lex.places.get(key) or lex.places.get(key.rstrip(".")) or lex.places.get(key + ".")
 
 
+def figure_of_speech(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` part of a figure of speech whose capitalised words name no one
+    and nowhere ("Mother Nature", "Russian roulette", "Pandora's box"), as the lexicon lists
+    them?"""
+    lo = max(0, start - 40)
+    return any(m.start() <= start and end <= m.end()
+               for m in lexicon().figures_of_speech.finditer(text, lo, min(len(text), end + 40)))
+
+
 def region_of(name: str, countries: Iterable[str]) -> bool:
     """Is ``name`` a region or continent in which one of ``countries`` lies ("Africa" for
     Libya): the place told more broadly, nothing new."""
@@ -242,6 +251,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             continue  # "plan B", "Group C": a letter names no one
         if _IDIOM.search(etext) and not canonical_place(etext):
             continue  # "a David-and-Goliath struggle": names made into an adjective
+        if figure_of_speech(text, s, e):
+            continue  # "Mother Nature", "a game of Russian roulette": no one, nowhere
         if _RANK.fullmatch(etext):
             continue  # "at Number Thirteen": a chart position, a figure and not a name
         if _opens(text, start, s) and (etext.lower() in COMMON_CAPITALISED or (

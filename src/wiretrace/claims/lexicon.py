@@ -30,6 +30,7 @@ class Lexicon:
     place_country: dict[str, str]  # canonical place -> country (cities) or itself
     regions: frozenset[str]  # canonical regions and continents ("Europe", "Middle East")
     region_countries: dict[str, frozenset[str]]  # region -> the countries that lie in it
+    figures_of_speech: re.Pattern[str]  # "Mother Nature", "Russian roulette": no name, no place
     titles: dict[str, str]  # title (lower) -> group
     org_words: frozenset[str]
     counted: tuple[tuple[str, str], ...]  # (phrase lower, scope), longest phrase first
@@ -114,6 +115,9 @@ def lexicon() -> Lexicon:
         regions=frozenset(regions),
         region_countries={r: frozenset(cs) for r, *cs in (
             [w.strip() for w in line.split("|")] for line in _lines("regions.txt"))},
+        figures_of_speech=re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(f).replace("'", "['’]") for f in sorted(
+                _lines("figures_of_speech.txt"), key=len, reverse=True)) + r")(?![\w-])"),
         titles=titles,
         org_words=frozenset(w.lower() for w in _lines("org_suffixes.txt")),
         counted=tuple(counted),

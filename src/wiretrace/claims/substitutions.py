@@ -27,7 +27,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from wiretrace.claims.dates import find_dates
-from wiretrace.claims.entities import COMMON_CAPITALISED, STYLE_OF_ADDRESS, region_of
+from wiretrace.claims.entities import (
+    COMMON_CAPITALISED,
+    STYLE_OF_ADDRESS,
+    figure_of_speech,
+    region_of,
+)
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
@@ -503,6 +508,8 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
         return None  # "told the Union-Tribune": the outlet it was said to, a credit
     if STYLE_OF_ADDRESS.fullmatch(b.text[bs[0]:bs[1]]):
         return None  # "with Her Majesty the Queen" for "with the Queen": a form of address
+    if figure_of_speech(b.text, *bs):
+        return None  # "as Mother Nature would have it": no one
     if region_of(" ".join(b.text_of(k) for k in range(*bt) if b.text_of(k)[:1].isupper()),
                  a_side.countries()):
         return None  # "migrants from across Africa" where the source names Libya: its place,
