@@ -1823,3 +1823,20 @@ def test_a_figure_of_speech_names_no_one() -> None:
         "a game of Russian roulette with your health", "backed by Russian doctors")
     [add] = compare_texts(src, backed).changes
     assert add.kind == "addition" and "Russian" in add.explanation
+
+
+def test_a_name_spelt_out_after_its_country_is_the_sources_acronym() -> None:
+    """"the British National Health Service" where the source says "the NHS": the acronym's
+    name spelt out, its country told before it; a name the source's initials do not give is
+    new, whether slipped between the source's words or in a reworded sentence."""
+    src = ("She set up the campaign group Cure the NHS after her mother died. She wants reform, "
+           "she said.")
+    copy = ("She set up the campaign group Cure the NHS after her mother died. She wants reform "
+            "within the British National Health Service, she said.")
+    assert not compare_texts(src, copy).changes
+    rail = copy.replace("Health", "Rail")
+    assert [c for c in compare_texts(src, rail).changes if c.kind == "addition"]
+    src2 = "She wants reform of the NHS, she said. Doctors agree."
+    copy2 = "She wants reform of the British National Health Service, she said. Doctors agree."
+    assert not compare_texts(src2, copy2).changes
+    assert compare_texts(src2, copy2.replace("Health", "Rail")).changes

@@ -313,9 +313,12 @@ def initials(name: str) -> str | None:
 
 def abbreviated(name: str, text: str) -> bool:
     """Does ``text`` give ``name`` by its initials, in capitals, alone or in the plural
-    ("GPs" for "General Practitioners")?"""
-    found = initials(name)
-    return found is not None and re.search(rf"\b{found}s?\b", text) is not None
+    ("GPs" for "General Practitioners"), the country the name opens with told or not ("NHS"
+    for "the British National Health Service")?"""
+    first, _, rest = name.strip().partition(" ")
+    forms = [name, rest] if rest and canonical_place(first) else [name]
+    return any((found := initials(f)) is not None
+               and re.search(rf"\b{found}s?\b", text) is not None for f in forms)
 
 
 def _abbreviates(acronym: str, before: str) -> bool:

@@ -30,6 +30,7 @@ from wiretrace.claims.dates import find_dates
 from wiretrace.claims.entities import (
     COMMON_CAPITALISED,
     STYLE_OF_ADDRESS,
+    abbreviated,
     figure_of_speech,
     region_of,
 )
@@ -510,10 +511,12 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
         return None  # "with Her Majesty the Queen" for "with the Queen": a form of address
     if figure_of_speech(b.text, *bs):
         return None  # "as Mother Nature would have it": no one
-    if region_of(" ".join(b.text_of(k) for k in range(*bt) if b.text_of(k)[:1].isupper()),
-                 a_side.countries()):
+    named = " ".join(b.text_of(k) for k in range(*bt) if b.text_of(k)[:1].isupper())
+    if region_of(named, a_side.countries()):
         return None  # "migrants from across Africa" where the source names Libya: its place,
         # told more broadly
+    if abbreviated(named, a_side.text):
+        return None  # "the British National Health Service" where the source says "the NHS"
     lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
     as_ = _span(a, lo, hi)
     kind = "place" if _capitalised(b, *bt) and _governed_by_place(b, bt[0]) else "addition"
