@@ -607,9 +607,10 @@ def _shared_innovations(
 
     Two LLM rewrites of one source are closer to each other than to it (models paraphrase
     alike), so closeness alone makes one rewrite the parent of its sibling. Facts (names,
-    figures) decide: c goes up to p's own source o when it keeps more of o's facts that p left
-    out than it shares of the facts p added (o need not be linked to c by itself: c is linked to
-    the story through p, and cannot have those facts from p); and, where p rewrote o (a rewrite
+    figures) decide: c goes up to p's own source o when it keeps some of o's facts that p left
+    out, and at least as many as it shares of the facts p added (a text made from both is given
+    the earlier, on a tie; o need not be linked to c by itself: c is linked to the story through
+    p, and cannot have those facts from p); and, where p rewrote o (a rewrite
     or summary of it) or c rewrote p, also when c shares none of either and no more of p's exact
     sentences than of o's: nothing then says c saw p rather than the text p rewrote, and a
     rewording is as close to a light edit of its source as to the source (nor need o be linked
@@ -628,9 +629,9 @@ def _shared_innovations(
         # o's facts that p left out and c has; p's own facts that c has
         kept = sorted(f for f in own_facts(by_id[o].text, by_id[p].text) if holds(text, f))
         taken = [f for f in own_facts(by_id[p].text, by_id[o].text) if holds(text, f)]
-        if len(kept) > len(taken):
+        if kept and len(kept) >= len(taken):
             why = (f"made from #{o}, not from #{closest}, the closest in wording: it has "
-                   f"{', '.join(kept[:5])} of #{o}, which #{p} leaves out, and fewer of the "
+                   f"{', '.join(kept[:5])} of #{o}, which #{p} leaves out, and no more of the "
                    f"names and figures #{p} adds")
         elif not kept and not taken and (o in cands or (
                 (c, o) in views and not _kept_wording(c, p, o, by_id, views))) and (
