@@ -1807,6 +1807,13 @@ def test_the_region_of_a_country_the_source_names_is_no_addition() -> None:
     [add] = [c for c in compare_texts(src, copy.replace("Africa", "Africa and Quorvald")).changes
              if c.kind == "addition"]
     assert "Quorvald" in add.text
+    # a region as the field of a ranking, owning a claim, or a destination says something new
+    for told in ("crossed the desert to Libya, the deadliest route in Africa,",
+                 "crossed the desert to Libya, Africa's busiest route,",
+                 "crossed the desert to Libya on their way to Europe"):
+        ranked = src.replace("crossed the desert to Libya", told)
+        assert [c for c in compare_texts(src, ranked).changes
+                if c.kind in ("addition", "place")], told
 
 
 def test_a_figure_of_speech_names_no_one() -> None:
@@ -1823,6 +1830,13 @@ def test_a_figure_of_speech_names_no_one() -> None:
         "a game of Russian roulette with your health", "backed by Russian doctors")
     [add] = compare_texts(src, backed).changes
     assert add.kind == "addition" and "Russian" in add.explanation
+    # the words naming a thing after them, or given as a name, are that thing's name
+    casino = ("Mother Nature forced the organisers to cancel the festival at the Lady Luck "
+              "casino on Saturday, officials said. The cotton ball diet is dangerous, doctors "
+              "warned.")
+    assert [c for c in compare_texts(src, casino).changes if "Lady Luck" in c.text]
+    horse = src.replace("doctors warned", "warned the owner of a horse called Father Time")
+    assert [c for c in compare_texts(src, horse).changes if "Father Time" in c.text]
 
 
 def test_a_name_spelt_out_after_its_country_is_the_sources_acronym() -> None:
@@ -1840,3 +1854,8 @@ def test_a_name_spelt_out_after_its_country_is_the_sources_acronym() -> None:
     copy2 = "She wants reform of the British National Health Service, she said. Doctors agree."
     assert not compare_texts(src2, copy2).changes
     assert compare_texts(src2, copy2.replace("Health", "Rail")).changes
+    # a person whose initials are a dateline's agency is a person the source never names
+    dateline = ("VARN (AP) - Negotiators agreed on Friday to extend the grain corridor for 60 "
+                "days, a diplomat said. Shipments resumed on Saturday.")
+    named = dateline.replace("a diplomat said", "said Anna Petrov, a diplomat")
+    assert [c for c in compare_texts(dateline, named).changes if "Anna Petrov" in c.text]

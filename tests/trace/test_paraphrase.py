@@ -164,17 +164,6 @@ def test_a_rewrite_that_takes_what_another_added_is_its_copy() -> None:
     assert _three(LLM_REWRITE + SENT_HOME, SIBLING + SENT_HOME) == {1: None, 2: 1, 3: 2}
 
 
-def test_a_rewrite_with_as_many_facts_of_the_original_as_of_its_sibling_is_the_originals(
-) -> None:
-    """The later rewrite takes the figure the earlier one added (300 sent home) and keeps one the
-    earlier one left out (the last fire, in 2009): it saw both, and is given the earlier text,
-    the source; with only the added figure it is the sibling's copy (above)."""
-    fire = "\nThe last big blaze at the port, back in 2009, shut the terminal for two months."
-    got = {d.article: d for d in _traced(LLM_REWRITE + SENT_HOME, SIBLING + fire + SENT_HOME)}
-    assert got[3].parent == 1
-    assert any(e.startswith("made from #1, not from #2") and "2009" in e for e in got[3].evidence)
-
-
 def _unlinked_from_the_original(monkeypatch: pytest.MonkeyPatch) -> None:
     """The learned decision, as on real text now and then, does not link article 3 to the
     original (article 1) on its own; every other decision is the model's."""

@@ -15,7 +15,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from wiretrace.claims.entities import abbreviated, acronym_used, canonical_place, region_of
+from wiretrace.claims.entities import (
+    abbreviated,
+    acronym_used,
+    canonical_place,
+    plain_place,
+    region_of,
+)
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import numbered_forms, reading_form, spelling_words
 from wiretrace.claims.numbers import CURRENCY, consistent, find_numbers
@@ -301,10 +307,12 @@ def _stray_point_given(c: Claim, text: str) -> bool:
                for m in re.finditer(pattern + r"\s?(\d+(?:\.\d+){2,})", text))
 
 
-def _region_of_given(c: Claim, side: Side) -> bool:
+def _region_of_given(c: Claim, side: Side, text: str) -> bool:
     """A region or continent ("Africa") where ``side`` names a country in it, or a city of one
-    ("Libya", "Tripoli"): the place the source gives, told more broadly."""
-    return c.kind == "place" and region_of(c.text, side.countries())
+    ("Libya", "Tripoli"), told as where something is or comes from (``plain_place``): the
+    place the source gives, told more broadly. ``text``: the copy's."""
+    return (c.kind == "place" and c.span is not None and plain_place(text, *c.span)
+            and region_of(c.text, side.countries()))
 
 
 def supported(unit: Unit, sides: list[Side], names_match: object,
@@ -326,10 +334,11 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or any(_read(v) in _read(side.text)
                    for v in (*_place_forms(c.text), *numbered_forms(c.text)))
             or _acronym_given(c, unit_sent, side.text)
-            or ((c.value or {}).get("type") != "person" and abbreviated(c.text, side.text))
+            or ((c.value or {}).get("type") != "person"
+                and abbreviated(c.text, side.text, country_told=True))
             or _holiday_dated(c, unit_sent, side.text)
             or _games_of(c.text, side.text)
-            or _region_of_given(c, side)
+            or (unit_sent is not None and _region_of_given(c, side, unit_sent.text))
         ):
             return True
         if c.kind == "quote" and fuzz.partial_ratio(c.text.lower(), side.text.lower()) >= 85:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.trace.sentences import zipf
+from wiretrace.trace.sentences import STOPWORDS, zipf
 
 __all__ = ["Entity", "find_entities", "canonical_place", "acronym_after", "acronym_used",
            "abbreviated", "initials",
@@ -74,17 +74,52 @@ def canonical_place(name: str) -> str | None:
 def figure_of_speech(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` part of a figure of speech whose capitalised words name no one
     and nowhere ("Mother Nature", "Russian roulette", "Pandora's box"), as the lexicon lists
-    them?"""
+    them, used as one: not named as a title ("a horse called Father Time", "“Lady Luck”") nor
+    naming a thing after it ("the Lady Luck casino", "the Mother Earth festival")?"""
     lo = max(0, start - 40)
-    return any(m.start() <= start and end <= m.end()
-               for m in lexicon().figures_of_speech.finditer(text, lo, min(len(text), end + 40)))
+    for m in lexicon().figures_of_speech.finditer(text, lo, min(len(text), end + 40)):
+        if not (m.start() <= start and end <= m.end()):
+            continue
+        if _NAMING.search(text, max(0, m.start() - 30), m.start()):
+            return False
+        after = re.match(r"\s+([a-z][\w'’-]*)", text[m.end():m.end() + 40])
+        return after is None or after.group(1) in STOPWORDS or after.group(1).endswith(
+            ("ed", "ing"))
+    return False
+
+
+# a title given as such: "known as", "called", "named", "dubbed", "titled", or quotation marks
+_NAMING = re.compile(r"(?:\b(?:known\s+as|called|named|dubbed|titled|entitled)\s+|[\"“‘'])$",
+                     re.IGNORECASE)
 
 
 def region_of(name: str, countries: Iterable[str]) -> bool:
     """Is ``name`` a region or continent in which one of ``countries`` lies ("Africa" for
-    Libya): the place told more broadly, nothing new."""
+    Libya)?"""
     members = lexicon().region_countries.get(canonical_place(name) or "", frozenset())
     return any(c in members for c in countries)
+
+
+# "in", "from" or "from across" (and "the") right before a place: where something is or comes
+# from, not "to Asia" (a destination), "much of Asia", "outside Asia"
+_PLAIN_PLACE_BEFORE = re.compile(r"\b(?:in|from(?:\s+across)?)\s+(?:the\s+)?$", re.IGNORECASE)
+# a ranking or a first in the clause: the region is what is compared ("the largest in Africa")
+_RANKED = re.compile(r"\b(?:most|least|first|last|second|third|(?<!not )only|top|leading|"
+                     r"largest|biggest|greatest|highest|lowest|deadliest|worst|best|fastest|"
+                     r"strongest|richest|poorest|oldest|newest|longest|smallest|record)\b",
+                     re.IGNORECASE)
+
+
+def plain_place(text: str, start: int, end: int) -> bool:
+    """Is the place at ``text[start:end]`` told only as where something is or comes from ("in
+    Africa", "migrants from across Africa"): not owning anything ("Africa's largest"), not the
+    field of a ranking or a first in its clause ("the worst in Latin America", "the first held
+    in Africa")? Only such a region says no more than a country of it."""
+    before = text[max(0, start - 80):start]
+    if not _PLAIN_PLACE_BEFORE.search(before) or re.match(r"['’]", text[end:end + 1]):
+        return False
+    clause = re.split(r"[,;:()]|\s[—–-]\s", before)[-1]
+    return _RANKED.search(clause) is None
 
 
 def _classify(text: str) -> tuple[str, str]:
@@ -311,14 +346,18 @@ def initials(name: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
-def abbreviated(name: str, text: str) -> bool:
+def abbreviated(name: str, text: str, country_told: bool = False) -> bool:
     """Does ``text`` give ``name`` by its initials, in capitals, alone or in the plural
-    ("GPs" for "General Practitioners"), the country the name opens with told or not ("NHS"
-    for "the British National Health Service")?"""
+    ("GPs" for "General Practitioners")? With ``country_told``, also a name that opens with its
+    country, by the initials of the rest, three letters or more ("NHS" for "the British National
+    Health Service"; not "FA" for "the Scottish Football Association", another body)."""
+    found = initials(name)
+    if found is not None and re.search(rf"\b{found}s?\b", text) is not None:
+        return True
     first, _, rest = name.strip().partition(" ")
-    forms = [name, rest] if rest and canonical_place(first) else [name]
-    return any((found := initials(f)) is not None
-               and re.search(rf"\b{found}s?\b", text) is not None for f in forms)
+    found = initials(rest) if country_told and rest and canonical_place(first) else None
+    return (found is not None and len(found) >= 3
+            and re.search(rf"\b{found}s?\b", text) is not None)
 
 
 def _abbreviates(acronym: str, before: str) -> bool:

@@ -32,6 +32,7 @@ from wiretrace.claims.entities import (
     STYLE_OF_ADDRESS,
     abbreviated,
     figure_of_speech,
+    plain_place,
     region_of,
 )
 from wiretrace.claims.lexicon import lexicon
@@ -511,12 +512,16 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
         return None  # "with Her Majesty the Queen" for "with the Queen": a form of address
     if figure_of_speech(b.text, *bs):
         return None  # "as Mother Nature would have it": no one
-    named = " ".join(b.text_of(k) for k in range(*bt) if b.text_of(k)[:1].isupper())
-    if region_of(named, a_side.countries()):
+    caps = [k for k in range(*bt) if b.text_of(k)[:1].isupper()]
+    named = " ".join(b.text_of(k) for k in caps)
+    if caps and region_of(named, a_side.countries()) and plain_place(
+            b.text, b.toks[caps[0]].start, b.toks[caps[-1]].end):
         return None  # "migrants from across Africa" where the source names Libya: its place,
-        # told more broadly
-    if abbreviated(named, a_side.text):
-        return None  # "the British National Health Service" where the source says "the NHS"
+        # told more broadly (not "Africa's largest", "the first in Africa")
+    if (named.split()[-1:] and named.split()[-1].lower() in lexicon().org_words
+            and abbreviated(named, a_side.text, country_told=True)):
+        return None  # "the British National Health Service" where the source says "the NHS":
+        # a body (not "Anna Petrov" for the "(AP)" of a dateline)
     lo, hi = max(0, at[0] - 1), min(len(a.toks), at[0] + 1)
     as_ = _span(a, lo, hi)
     kind = "place" if _capitalised(b, *bt) and _governed_by_place(b, bt[0]) else "addition"

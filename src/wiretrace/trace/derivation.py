@@ -46,7 +46,13 @@ from wiretrace.trace.features import (
     tells,
     view,
 )
-from wiretrace.trace.linkmodel import holds, own_facts, pair_features, paraphrase_probability
+from wiretrace.trace.linkmodel import (
+    common_name,
+    holds,
+    own_facts,
+    pair_features,
+    paraphrase_probability,
+)
 from wiretrace.trace.linkmodel import load_model as load_link_model
 from wiretrace.trace.sentences import split_sentences
 
@@ -607,17 +613,18 @@ def _shared_innovations(
 
     Two LLM rewrites of one source are closer to each other than to it (models paraphrase
     alike), so closeness alone makes one rewrite the parent of its sibling. Facts (names,
-    figures) decide: c goes up to p's own source o when it keeps some of o's facts that p left
-    out, and at least as many as it shares of the facts p added (a text made from both is given
-    the earlier, on a tie; o need not be linked to c by itself: c is linked to the story through
-    p, and cannot have those facts from p); and, where p rewrote o (a rewrite
+    figures) decide: c goes up to p's own source o when it keeps more of o's facts that p left
+    out than it shares of the facts p added (o need not be linked to c by itself: c is linked to
+    the story through p, and cannot have those facts from p); and, where p rewrote o (a rewrite
     or summary of it) or c rewrote p, also when c shares none of either and no more of p's exact
     sentences than of o's: nothing then says c saw p rather than the text p rewrote, and a
     rewording is as close to a light edit of its source as to the source (nor need o be linked
     to c then: two rewrites of one text read closer to each other than either to it, and c,
     aligned with o, is linked to the story through p; not when c holds o's own words, below).
-    Only facts no rewriter brings in from what anyone knows count (``own_facts``: no common
-    word, no name spelt out from its initials, no first name of a known surname).
+    A fact p brings in where it rewords a sentence of o counts only when no rewriter would put
+    it of its own (``_known_in_rewording``: "the United Kingdom" for "the UK" does not; a name
+    in a passage p added does), and no name spelt out from its initials or first name of a
+    surname o gives is p's (``own_facts``).
     c cannot have from p either the words of o that p reworded (a sentence or more of o held word
     for word, ``_kept_wording``): with none of p's facts and no more of p's exact sentences, it
     goes up to o, or, when o is not linked to it, is no copy of p (``None``: an article that
@@ -628,10 +635,11 @@ def _shared_innovations(
         o = parent[p]
         # o's facts that p left out and c has; p's own facts that c has
         kept = sorted(f for f in own_facts(by_id[o].text, by_id[p].text) if holds(text, f))
-        taken = [f for f in own_facts(by_id[p].text, by_id[o].text) if holds(text, f)]
-        if kept and len(kept) >= len(taken):
+        taken = [f for f in own_facts(by_id[p].text, by_id[o].text)
+                 if holds(text, f) and not _known_in_rewording(f, p, o, by_id, views)]
+        if len(kept) > len(taken):
             why = (f"made from #{o}, not from #{closest}, the closest in wording: it has "
-                   f"{', '.join(kept[:5])} of #{o}, which #{p} leaves out, and no more of the "
+                   f"{', '.join(kept[:5])} of #{o}, which #{p} leaves out, and fewer of the "
                    f"names and figures #{p} adds")
         elif not kept and not taken and (o in cands or (
                 (c, o) in views and not _kept_wording(c, p, o, by_id, views))) and (
@@ -653,6 +661,21 @@ def _shared_innovations(
             break
         p = o
     return p, ((closest, why) if p != closest else None)
+
+
+def _known_in_rewording(
+    f: str, p: int, o: int, by_id: dict[int, Article], views: dict[tuple[int, int], PairView]
+) -> bool:
+    """Is fact ``f`` of p a common word written as a name (``common_name``: "Chief",
+    "International", "United Kingdom") that p gives only inside its passages aligned with o?
+    There it rewords o's sentence and puts what any rewriter knows ("the Premier League" for
+    "the league"); two rewrites of o that both do are not one made from the other. In a
+    passage p added ("Harbour councillor John Green said"), a name is p's, however common."""
+    if not common_name(f) or (p, o) not in views:
+        return False
+    spans = [cs for cs, _, _, _ in views[(p, o)].pairs]
+    hits = [m.start() for m in re.finditer(rf"(?i)\b{re.escape(f)}", by_id[p].text)]
+    return bool(hits) and all(any(a <= h < b for a, b in spans) for h in hits)
 
 
 def _kept_wording(

@@ -32,7 +32,7 @@ from wiretrace.trace.features import PairView
 from wiretrace.trace.sentences import STOPWORDS, split_sentences, zipf
 
 __all__ = [
-    "FEATURES", "LinkModel", "holds", "load_model", "own_facts", "pair_features",
+    "FEATURES", "LinkModel", "common_name", "holds", "load_model", "own_facts", "pair_features",
     "paraphrase_probability",
 ]
 
@@ -161,24 +161,22 @@ def own_facts(text: str, other: str) -> frozenset[str]:
     told = {_country(w) for w in _CAPITALISED.findall(other)} - {None}
     return frozenset(f for f in m.names | m.figures
                      if len(f) > 1 and f not in o.words and f not in given
-                     and _country(f) not in told and (f in m.figures or _rare_name(f))
-                     and f not in _spelt_either_way(text, other))
+                     and _country(f) not in told and f not in _spelt_either_way(text, other))
 
 
-def _rare_name(stem: str) -> bool:
-    """A place of the gazetteer, or a name that is no common word ("Tottenham", "Heller", not
-    "International", "Chief", "Association", "United Kingdom", "Massachusetts" for a story
-    in Boston): any rewriter may bring in a common word of its own, or what anyone knows of
-    the story's names, not a rare name (plural and singular both asked: the stem may have lost
-    its "s"). A place is a fact whatever its frequency ("Norway" for "Swiss" is a shared
-    error)."""
-    return max(zipf(stem), zipf(stem + "s")) < _RARE_ZIPF or _place(stem) is not None
+def common_name(stem: str) -> bool:
+    """A name that is also a common word ("International", "Chief", "Association", "United
+    Kingdom", "Massachusetts"), not a place of the gazetteer ("Norway") nor a rare name
+    ("Tottenham", "Heller"): what a rewriter may put of its own, or of what anyone knows of the
+    story, where it rewords a sentence (plural and singular both asked: the stem may have lost
+    its "s")."""
+    return max(zipf(stem), zipf(stem + "s")) >= _RARE_ZIPF and _place(stem) is None
 
 
 # two to four capitalised words, "of", "for", "and", "&" or "the" between them
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z][\w'’-]*){1,3}")
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}(?=s?\b)")  # not "AP", "EU": initials of anyone
 
 
 @lru_cache(maxsize=4096)
@@ -186,7 +184,8 @@ def _spelt_either_way(text: str, other: str) -> frozenset[str]:
     """The words of ``text`` that give a name ``other`` has in the other form: the words of a
     name whose initials ``other`` uses ("Indian Premier League" where it says "IPL"), and an
     acronym whose name ``other`` spells out ("ICC" where it says "International Cricket
-    Council")."""
+    Council"); acronyms of three letters or more (two, "AP" of a dateline, are anyone's
+    initials: "Anna Petrov")."""
     out: set[str] = set()
     used = set(_ACRONYM.findall(other))
     for run in _NAME_RUN.findall(text):
