@@ -313,3 +313,15 @@ def test_a_name_any_rewriter_may_bring_in_is_no_shared_fact() -> None:
     later = ("\nAn emergency meeting with the agriculture ministry on storage was demanded by "
              "farmers' unions, led by the Farmers Association.")
     assert _three(LLM_REWRITE + earlier, SIBLING + later) == {1: None, 2: 1, 3: 1}
+
+
+def test_a_common_name_in_a_passage_the_sibling_added_is_its_own() -> None:
+    """The earlier rewrite adds a sentence of its own naming a councillor with common words
+    ("John Green"); the later one rewords it: that name is the earlier rewrite's, taken, so the
+    later one is its copy (only where a rewrite rewords a sentence of the source does a name
+    of common words weigh nothing)."""
+    earlier = ("\nHarbour councillor John Green said the city would seek emergency power "
+               "supplies for the quay.")
+    later = ("\nThe city will seek emergency power supplies for the quay, said harbour "
+             "councillor John Green.")
+    assert _three(LLM_REWRITE + earlier, SIBLING + later) == {1: None, 2: 1, 3: 2}
