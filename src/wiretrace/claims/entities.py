@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.trace.sentences import STOPWORDS, zipf
+from wiretrace.trace.sentences import zipf
 
 __all__ = ["Entity", "find_entities", "canonical_place", "acronym_after", "acronym_used",
            "abbreviated", "initials",
@@ -83,9 +83,21 @@ def figure_of_speech(text: str, start: int, end: int) -> bool:
         if _NAMING.search(text, max(0, m.start() - 30), m.start()):
             return False
         after = re.match(r"\s+([a-z][\w'’-]*)", text[m.end():m.end() + 40])
-        return after is None or after.group(1) in STOPWORDS or after.group(1).endswith(
-            ("ed", "ing"))
+        head = after.group(1) if after else ""
+        return head not in _NAMED_THINGS and head not in lexicon().org_words
     return False
+
+
+# nouns that a name stands before as the name of one ("the Lady Luck casino", "the Mother Earth
+# festival", "the Good Samaritan hospital"), besides the organisation words of the lexicon
+_NAMED_THINGS = frozenset({
+    "hospital", "clinic", "casino", "hotel", "festival", "show", "programme", "program",
+    "series", "award", "awards", "prize", "trophy", "cup", "stakes", "race", "club", "bar",
+    "pub", "restaurant", "cafe", "café", "theatre", "theater", "cinema", "stadium", "arena",
+    "school", "centre", "center", "hall", "park", "street", "road", "square", "brand", "label",
+    "band", "album", "song", "film", "book", "project", "campaign", "fund", "foundation",
+    "trust", "charity", "shelter", "home", "farm", "ranch", "ship", "boat", "horse", "company",
+    "group", "network", "magazine", "newspaper", "app", "game", "movement", "society"})
 
 
 # a title given as such: "known as", "called", "named", "dubbed", "titled", or quotation marks
