@@ -1859,3 +1859,20 @@ def test_a_name_spelt_out_after_its_country_is_the_sources_acronym() -> None:
                 "days, a diplomat said. Shipments resumed on Saturday.")
     named = dateline.replace("a diplomat said", "said Anna Petrov, a diplomat")
     assert [c for c in compare_texts(dateline, named).changes if "Anna Petrov" in c.text]
+
+
+def test_a_change_told_as_a_multiple_is_that_percentage() -> None:
+    """"reduced by 50%" where the source says costs "halved", "rose by 100%" for "doubled": the
+    same change in figures. Another percentage, or the change turned the other way ("rose by
+    50%" for "halved"), is still new."""
+    src = ("Defra said operational costs had halved between 2013 and 2014, with farmers paying "
+           "the rest. Campaigners disagree.")
+    cut = ("Defra claims that operational costs have been reduced by 50% between 2013 and 2014, "
+           "with farmers paying the rest. Campaigners disagree.")
+    assert not compare_texts(src, cut).changes
+    assert compare_texts(src, cut.replace("50%", "40%")).changes
+    assert compare_texts(src, cut.replace("have been reduced by", "rose by")).changes
+    src2 = "Sales of the app doubled in the year to March, the company said. Its shares rose."
+    up = "Sales of the app rose by 100% in the year to March, the company said. Its shares rose."
+    assert not compare_texts(src2, up).changes
+    assert compare_texts(src2, up.replace("rose by", "fell by")).changes

@@ -104,6 +104,26 @@ def _share(text: str) -> float | None:
     return 50.0
 
 
+# a change told as a multiple: "halved" is a 50% cut, "doubled" a 100% rise
+_MULTIPLIED = {"halv": 50.0, "doubl": 100.0, "tripl": 200.0, "quadrupl": 300.0}
+_MULTIPLIED_WORD = re.compile(r"\b(halv|doubl|tripl|quadrupl)(?:e|ed|es|ing)\b", re.IGNORECASE)
+
+
+def _multiplied(text: str, copy: str) -> set[float]:
+    """The percentage changes ``text`` tells as multiples ("halved" 50, "doubled" 100) that the
+    copy's sentence does not turn the other way (no rise for "halved", no fall for "doubled")."""
+    rise, fall = _RISE.search(copy) is not None, _FALL.search(copy) is not None
+    return {_MULTIPLIED[w] for m in _MULTIPLIED_WORD.finditer(text)
+            if not ((w := m.group(1).lower()) == "halv" and rise)
+            and not (w != "halv" and fall)}
+
+
+_RISE = re.compile(r"\b(?:ris(?:e|es|ing)|rose|risen|increas\w*|gr[eo]w\w*|up|climb\w*|jump\w*|"
+                   r"surg\w*|gain\w*|soar\w*|boost\w*|rais\w*|higher)\b", re.IGNORECASE)
+_FALL = re.compile(r"\b(?:fall\w*|fell|drop\w*|cut\w*|reduc\w*|declin\w*|down|low\w*|shr[iu]nk\w*|"
+                   r"slash\w*|decreas\w*|plung\w*|slump\w*)\b", re.IGNORECASE)
+
+
 # words for a group of a known size: "the pair died" counts two
 _GROUP_OF: dict[float, frozenset[str]] = {2: frozenset({"pair", "couple", "duo", "both", "twins"}),
                                           3: frozenset({"trio", "triplets"})}
@@ -173,6 +193,9 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
         if share is not None and v.get("unit") == "percent" and v.get("low") == v.get("high") and (
                 abs(float(v.get("low") or 0) - share) <= 1.0):
             return True  # "25% of new fathers" for "a quarter of new fathers"
+        if _exact_percent(v) in _multiplied(side.text[s.span[0]:s.span[1]],
+                                            sent.text[sent.span[0]:sent.span[1]]):
+            return True  # "reduced by 50%" for "halved", "up 100%" for "doubled"
         for n in find_numbers(side.text[s.span[0]:s.span[1]]):
             if (n.low, n.high) == (v.get("low"), v.get("high")):
                 return True
