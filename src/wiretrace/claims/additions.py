@@ -18,9 +18,8 @@ from rapidfuzz import fuzz
 from wiretrace.claims.entities import (
     abbreviated,
     acronym_used,
+    broader_place,
     canonical_place,
-    plain_place,
-    region_of,
 )
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import numbered_forms, reading_form, spelling_words
@@ -334,8 +333,8 @@ def _region_of_given(c: Claim, side: Side, text: str) -> bool:
     """A region or continent ("Africa") where ``side`` names a country in it, or a city of one
     ("Libya", "Tripoli"), told as where something is or comes from (``plain_place``): the
     place the source gives, told more broadly. ``text``: the copy's."""
-    return (c.kind == "place" and c.span is not None and plain_place(text, *c.span)
-            and region_of(c.text, side.countries()))
+    return (c.kind == "place" and c.span is not None
+            and broader_place(text, *c.span, c.text, side.countries()))
 
 
 def supported(unit: Unit, sides: list[Side], names_match: object,

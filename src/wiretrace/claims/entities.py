@@ -134,6 +134,13 @@ def plain_place(text: str, start: int, end: int) -> bool:
     return _RANKED.search(clause) is None
 
 
+def broader_place(text: str, start: int, end: int, name: str, countries: Iterable[str]) -> bool:
+    """Is ``name``, at ``text[start:end]``, a region in which one of ``countries`` lies, told
+    as where something is or comes from (``plain_place``): the place another text gives, told
+    more broadly ("migrants from across Africa" for a story of Libya)?"""
+    return plain_place(text, start, end) and region_of(name, countries)
+
+
 def _classify(text: str) -> tuple[str, str]:
     lex = lexicon()
     plain = re.sub(r"['’]s$", "", text).rstrip(".,")

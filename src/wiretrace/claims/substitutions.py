@@ -31,9 +31,8 @@ from wiretrace.claims.entities import (
     COMMON_CAPITALISED,
     STYLE_OF_ADDRESS,
     abbreviated,
+    broader_place,
     figure_of_speech,
-    plain_place,
-    region_of,
 )
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
@@ -514,11 +513,11 @@ def _insertion(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int], n_oth
         return None  # "as Mother Nature would have it": no one
     caps = [k for k in range(*bt) if b.text_of(k)[:1].isupper()]
     named = " ".join(b.text_of(k) for k in caps)
-    if caps and region_of(named, a_side.countries()) and plain_place(
-            b.text, b.toks[caps[0]].start, b.toks[caps[-1]].end):
+    if caps and broader_place(b.text, b.toks[caps[0]].start, b.toks[caps[-1]].end, named,
+                              a_side.countries()):
         return None  # "migrants from across Africa" where the source names Libya: its place,
         # told more broadly (not "Africa's largest", "the first in Africa")
-    if (named.split()[-1:] and named.split()[-1].lower() in lexicon().org_words
+    if (caps and b.text_of(caps[-1]).lower() in lexicon().org_words
             and abbreviated(named, a_side.text, country_told=True)):
         return None  # "the British National Health Service" where the source says "the NHS":
         # a body (not "Anna Petrov" for the "(AP)" of a dateline)
