@@ -12,6 +12,7 @@ from the text. Expected types:
     synonym-spun, trimmed + spun with another thesaurus                   → spun_copy
     extractive summary                                                    → summary
     the original itself                                                   → original (no parent)
+    the original, when its real text opens with an agency's dateline      → wire_copy (no parent)
 
 Undated families are reported apart: without dates, an edited copy that adds a paragraph cannot
 be told from a source that a copy trimmed. upstream_acc: two copies of an agency story that is
@@ -19,7 +20,8 @@ not in the corpus, each missing a different part: no parent, upstream named from
 
 Parent accuracy counts every article of every family (originals must have no parent); type
 accuracy likewise. False edges: each NewsWCL50 event (5 outlets) traced as one story of
-independent reports, where any parent edge or inferred shared upstream is false; each ECB+ topic
+independent reports, where any parent edge or inferred shared upstream is false (an article
+typed a wire copy of an agency by its own credit, linked to no other, is no edge); each ECB+ topic
 traced as one story, where an edge between its two halves (two different real events) is false.
 Edges inside one ECB+ event are printed, not scored: that corpus holds real wire copies. Those
 of them linked by paraphrase (the learned decision, not shared wording) are counted per split of
@@ -347,8 +349,11 @@ def family(
     site = f"{outlet}.example.com"
     text = paragraphs(sents)
     oid = fid * 10
+    # a real text that opens with an agency's dateline ("WASHINGTON (Reuters) -") is that
+    # agency's story reprinted on its site: a wire copy of a story not in the corpus
+    root = "wire_copy" if _AGENCY_DATELINE.search(text[:200]) else "original"
     out: list[tuple[Article, int | None, str]] = [
-        (Article(name, text, text, id=oid, site=site, published=when(0)), None, "original")
+        (Article(name, text, text, id=oid, site=site, published=when(0)), None, root)
     ]
     picks = [(fid * CHILDREN + k) % len(TRANSFORMS) for k in range(CHILDREN)]
     for k, t in enumerate(picks):
@@ -426,6 +431,10 @@ def run_upstreams(corpora: list[tuple[str, list[str]]]) -> float:
     return right / max(1, total)
 
 
+_AGENCY_DATELINE = re.compile(
+    r"\((?:AP|Reuters|AFP|UPI|dpa|EFE|ANSA|Xinhua|PTI|IANS|Bloomberg)\)\s*[-–—]")
+
+
 def _half(name: str) -> str:
     return "ecbplus" if name.endswith("ecbplus") else "ecb"
 
@@ -478,6 +487,8 @@ def false_edges(
                 m = re.match(r"shares text with ((?:#\d+(?:, )?)+)", ev)
                 if m:
                     linked += [int(x) for x in re.findall(r"\d+", m.group(1))]
+            if not linked:
+                continue  # a wire copy by its own credit ("Washington (AFP) -"): no edge
             me = docs[d.article][0]
             cross = any(_half(docs[k][0]) != _half(me) for k in linked)
             if by_half and not cross:

@@ -30,6 +30,8 @@ def one(text: str):
         ("The fund lost $2.5bn.", 2.5e9, 2.5e9, None),
         ("1.5 to 2 million residents were evacuated.", 1.5e6, 2e6, None),
         ("Two hundred and six boats sank.", 206, 206, None),
+        ("The runners covered twenty-six point two miles.", 26.2, 26.2, None),
+        ("The levy rose to three point five nine percent.", 3.59, 3.59, None),
     ],
 )
 def test_number_forms(text: str, low: float, high: float, qualifier: str | None) -> None:
@@ -143,3 +145,16 @@ def test_a_strict_and_an_inclusive_bound_one_apart_are_one_figure() -> None:
     # bounds further apart are still two figures
     assert not consistent(find_numbers("at least 40 died")[0], find_numbers("at least 90 died")[0])
     assert not consistent(find_numbers("over 280 died")[0], find_numbers("at least 300 died")[0])
+
+
+def test_an_idiom_of_point_is_no_decimal() -> None:
+    # "at one point" is a moment in time: the count after it is its own number
+    assert [n.low for n in find_numbers("At one point two guards left the gate.")] == [1, 2]
+
+
+def test_others_and_more_stand_between_a_number_and_what_it_counts() -> None:
+    (dead, missing) = find_figures(
+        "The storm killed 12 people and left 30 others missing in the hills.")
+    assert (dead.scope, missing.scope) == ("dead", "missing")
+    (hurt,) = find_figures("Officials said seven more people were injured.")
+    assert hurt.scope == "injured"

@@ -240,3 +240,42 @@ def test_one_name_transliterated_two_ways_is_one_person() -> None:
     copy = ("Leader Moamer Kadhafi had fled the capital with his sons, rebel commanders claimed "
             "on Friday. Fighting went on in the south.")
     assert not [c for c in compare_texts(src, copy).changes if c.kind in {"actor", "addition"}]
+
+
+FERRY = (
+    "A ferry sank in a storm off the northern coast of Varnia on Friday, killing at least 12 "
+    "people and leaving 25 others missing, the coastguard said. "
+    "Rescuers pulled 60 passengers from the water."
+)
+
+
+def test_a_bound_changed_in_a_reworded_sentence_is_a_figure_change() -> None:
+    # the dead bound "at least 12" becomes "at least 21"; the kept "25" agrees with "at least
+    # 12" only as a bound would, so it does not make the source's figure kept
+    copy = ("A ferry went down in bad weather off Varnia's northern coast on Friday, leaving at "
+            "least 21 people dead and 25 unaccounted for, according to the coastguard. "
+            "Rescuers pulled 60 passengers from the water.")
+    got = [(c.kind, c.text, c.versus_text) for c in compare_texts(FERRY, copy).changes]
+    assert got == [("figure", "at least 21 people dead", "killing at least 12")]
+
+
+def test_a_bound_kept_in_a_reworded_sentence_is_no_change() -> None:
+    for dead in ("at least 12", "12"):
+        copy = ("A ferry went down in bad weather off Varnia's northern coast on Friday, leaving "
+                f"{dead} people dead and 25 unaccounted for, according to the coastguard. "
+                "Rescuers pulled 60 passengers from the water.")
+        assert compare_texts(FERRY, copy).changes == [], dead
+
+
+def test_a_coast_told_by_another_compass_point_is_a_place_change() -> None:
+    copy = ("A ferry sank off Varnia's eastern coast on Friday, killing at least 12 people and "
+            "leaving 25 others missing, the coastguard said. "
+            "Rescuers pulled 60 passengers from the water.")
+    got = [(c.kind, c.text, c.versus_text) for c in compare_texts(FERRY, copy).changes]
+    assert got == [("place", "eastern", "northern")]
+    # the same point told as a noun, or the adjective in the source's words, is no change
+    for same in ("the north coast of Varnia", "the northern coast of Varnia"):
+        kept = ("A ferry sank in a storm off " + same + " on Friday, killing at least 12 people "
+                "and leaving 25 others missing, the coastguard said. "
+                "Rescuers pulled 60 passengers from the water.")
+        assert compare_texts(FERRY, kept).changes == [], same

@@ -117,6 +117,26 @@ def test_copy_without_the_agency_credit_is_flagged_credit_stripped() -> None:
     assert not any(e.startswith("credit stripped") for e in got[1].evidence)
 
 
+def test_an_agency_credited_at_the_foot_is_no_credit_stripped() -> None:
+    from wiretrace.ingest.clean import clean
+
+    source = make(1, ORIGINAL, site="apnews.com", published="2024-03-05T18:00:00+00:00")
+    body = ORIGINAL.split("— ", 1)[1]
+    got = {}
+    for foot in ("The Associated Press contributed to this report.",
+                 "Jane Roe contributed to this report."):
+        raw = body + "\n\n" + foot
+        cleaned = clean(raw)
+        assert foot not in cleaned.text  # the credit is residue, kept as an artefact
+        copy = make(2, cleaned.text, raw, site="paper.example", artefacts=cleaned.artefacts,
+                    published="2024-03-06T08:00:00+00:00")
+        d = {d.article: d for d in trace_story([source, copy])}[2]
+        got[foot] = [e for e in d.evidence if e.startswith("credit stripped")]
+    assert got["The Associated Press contributed to this report."] == []
+    (flag,) = got["Jane Roe contributed to this report."]  # a reporter credits no agency
+    assert "without crediting AP" in flag
+
+
 # A second model's rewrite of ORIGINAL, worded much as LLM_REWRITE is (models paraphrase alike),
 # so it is closer to that sibling than to the original it was made from
 SIBLING = """Flames tore through Port Elmira's principal grain terminal on Tuesday, wiping out three storage buildings and stopping all shipments for at least seven days, port officials said.

@@ -172,6 +172,14 @@ def test_citations() -> None:
         "The story was first published by the Kyiv Post.": ["Kyiv Post"],
         "With reporting from AFP and Reuters.": ["AFP", "Reuters"],
         "Additional reporting by Reuters.": ["Reuters"],
+        # an agency credited at the foot; a reporter who contributed is no upstream
+        "The Associated Press contributed to this report.": ["AP"],
+        "Jane Roe and The Associated Press contributed to this report.": ["AP"],
+        "Jane Roe contributed to this report.": [],
+        "Material from Reuters was used in this report.": ["Reuters"],
+        "With files from The Canadian Press": ["The Canadian Press"],
+        "(With inputs from PTI)": ["PTI"],
+        "With inputs from agencies": [],
         # a report published by someone, reporting criticised, a first court appearance: none
         "a study published by Harvard University": [],
         "The reporting by CNN was wrong": [],
@@ -396,3 +404,21 @@ def test_a_source_comes_before_the_hub_its_copy_became() -> None:
     assert order[:2] == [1, 2] and sorted(order) == [1, 2, 3, 4, 5]
     cycle = {1: [2], 2: [3], 3: [1]}
     assert sorted(_parents_first(cycle, lambda k: (0.0, 0.0, 0.0, k))) == [1, 2, 3]
+
+
+def test_an_agency_story_reprinted_on_another_site_is_a_wire_copy_of_it() -> None:
+    """The earliest article of a story that opens with an agency's dateline, on a site that is
+    not the agency's, carries the agency's story: a wire copy of it, its original not in the
+    pile; on the agency's own site, or with no site to tell, it is the original."""
+    reprint = make(31, ORIGINAL, site="valdoria-daily.example",
+                   published="2024-03-05T19:00:00+00:00")
+    copy = make(32, ORIGINAL.split("— ", 1)[1], site="farm.example",
+                published="2024-03-06T07:00:00+00:00")
+    got = {d.article: d for d in trace_story([reprint, copy])}
+    assert (got[31].type, got[31].parent, got[31].upstream) == ("wire_copy", None, "AP")
+    assert "(AP) —" in got[31].evidence[0]
+    assert got[32].parent == 31  # its copy still hangs from it
+    for site, upstream in (("apnews.com", None), (None, "AP")):
+        own = make(33, ORIGINAL, site=site, published="2024-03-05T19:00:00+00:00")
+        (d,) = trace_story([own])
+        assert (d.type, d.upstream) == ("original", upstream), site

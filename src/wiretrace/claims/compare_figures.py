@@ -13,6 +13,7 @@ from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.numbers import (
     NumberMention,
+    closed,
     consistent,
     find_numbers,
     measure,
@@ -75,10 +76,20 @@ def same_figure(a: Claim, b: Claim) -> bool:
     return consistent(x, y)
 
 
+def _kept(source: NumberMention, n: NumberMention) -> bool:
+    """Whether the copy's number ``n`` gives the source's number: a bound read as its number
+    ("at least 14" is kept as "14", not as "30": any number above a bound agrees with it)."""
+    if source.qualifier in _OPEN or n.qualifier in _OPEN:
+        source, n = closed(source), closed(n)
+    return consistent(source, n)
+
+
 def _rescoped(af: Claim, bf: Claim) -> bool:
+    """One number counting another thing: "40 casualties" for "at least 40 killed" (a bound
+    says little across counts: "at least 21 dead" is not "25 missing" recounted)."""
     return (af.predicate in SPECIFIC_SCOPES and bf.predicate in SPECIFIC_SCOPES
             and af.predicate != bf.predicate
-            and consistent(figure_mention(af), figure_mention(bf)))
+            and _kept(figure_mention(af), figure_mention(bf)))
 
 
 def _same_number(af: Claim, bf: Claim) -> bool:
@@ -223,8 +234,7 @@ class FigureChecks:
             # number says something else ("10 km deep, 60 km from Bireun" for "10 km deep")
             b_nums = _numbers_in(self.b.text, sb.span)
             rivals = [af for af in region_figs if _rival(af, bf) and not any(
-                consistent(figure_mention(af), n) or self._same_measure(af, n)
-                for n in b_nums)]
+                _kept(figure_mention(af), n) or self._same_measure(af, n) for n in b_nums)]
             if rivals and not strict and bf.predicate == "people":
                 # the aligned sentence counts the same thing with another value: stronger
                 # evidence than "600 people" elsewhere in the source for "300 firefighters"

@@ -75,7 +75,9 @@ def _clause_end(text: str, pos: int, limit: int, forward: bool) -> int:
 
 
 _NOT_NOUNS = frozenset({"yesterday", "today", "tonight", "overnight", "apiece", "altogether",
-                        "earlier", "later", "ago", "instead", "too", "last", "next", "this"})
+                        "earlier", "later", "ago", "instead", "too", "last", "next", "this",
+                        # "leaving 30 others missing", "two more people": counted further on
+                        "others", "other", "more"})
 
 
 def _counts_next_noun(text: str, end: int, after: list[tuple[str, int, int]]) -> bool:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["CURRENCY", "NumberMention", "find_numbers", "interval", "consistent", "measure",
-           "same_measure", "unit_swapped"]
+__all__ = ["CURRENCY", "NumberMention", "closed", "find_numbers", "interval", "consistent",
+           "measure", "same_measure", "unit_swapped"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -41,6 +41,11 @@ _VAGUE = {
 _WORDNUM = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _SPELLED = re.compile(
     rf"\b(?:{_WORDNUM})(?:(?:[\s-]+|\s+and\s+)(?:{_WORDNUM}))*\b", re.IGNORECASE
+)
+_DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine"
+_SPELLED_DECIMAL = re.compile(
+    rf"\b(?P<whole>(?:{_WORDNUM})(?:[\s-]+(?:{_WORDNUM}))*)\s+point\s+"
+    rf"(?P<digits>(?:{_DIGIT_WORD})(?:\s+(?:{_DIGIT_WORD}))*)\b", re.IGNORECASE
 )
 _VAGUE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True)) + r")\b",
@@ -190,6 +195,14 @@ def _raw_mentions(text: str) -> list[NumberMention]:
             if words.lower() == "one" and _PRONOUN_ONE.search(text, 0, start):
                 continue  # "no one has been charged", "each one has been": a pronoun, no count
             found.append(NumberMention(start, end, spelled, spelled))
+    for m in _SPELLED_DECIMAL.finditer(text):  # "thirteen point one miles": 13.1
+        units = _spelled_value(m.group("whole"))
+        if units is None or re.search(r"\b(?:at|from)\s+$", text[max(0, m.start() - 6):m.start()],
+                                      re.I):
+            continue  # "at one point two men": the idiom, then a count
+        value = units + float("0." + "".join(str(_UNITS[w.lower()])
+                                             for w in m.group("digits").split()))
+        found.append(NumberMention(m.start(), m.end(), value, value))
     # keep the longest of overlapping mentions ("a dozen" over "dozen", "5 million" over "5")
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     kept: list[NumberMention] = []
@@ -273,7 +286,8 @@ def interval(n: NumberMention) -> tuple[float, float]:
     return low, high
 
 
-def _closed(n: NumberMention) -> NumberMention:
+def closed(n: NumberMention) -> NumberMention:
+    """The mention read as its number alone, without a bound or hedge."""
     return NumberMention(n.start, n.end, n.low, n.high, None, n.unit, n.vague, n.text)
 
 
@@ -304,7 +318,7 @@ def consistent(a: NumberMention, b: NumberMention) -> bool:
         # "over 280" and "at least 281" are one bound, said strictly and not
         if a.low == a.high and b.low == b.high and abs(a.low - b.low) <= 1:
             return True
-        a, b = _closed(a), _closed(b)
+        a, b = closed(a), closed(b)
     alo, ahi = interval(a)
     blo, bhi = interval(b)
     return alo <= bhi and blo <= ahi

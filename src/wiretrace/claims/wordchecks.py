@@ -467,6 +467,7 @@ def orders_events(s: Sent, i: int) -> bool:
 
 _CONTRAST_KIND = {"weekday": "figure", "month": "figure", "time_unit": "figure",
                   "ordinal": "figure", "quarter": "figure", "direction": "place",
+                  "direction_adjective": "place",
                   "crime": "scope", "color": "scope", "orientation": "actor"}
 
 

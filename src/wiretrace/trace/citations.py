@@ -13,6 +13,7 @@ from wiretrace.model import Article
 
 __all__ = [
     "Citation", "agency_of", "article_citations", "canonical_name", "credits", "find_citations",
+    "is_agency",
     "is_news_outlet", "names_outlet", "outlet_like",
 ]
 
@@ -75,11 +76,23 @@ _ALIASES: dict[str, str] = {
     "ctk": "ČTK",
     "anp": "ANP",
     "apa": "APA",
+    "anadolu agency": "Anadolu",
+    "kyodo news": "Kyodo",
+    "yonhap news agency": "Yonhap",
+    "press trust of india": "PTI",
+    "the canadian press": "The Canadian Press",
+    "canadian press": "The Canadian Press",
+    "australian associated press": "AAP",
+    "aap": "AAP",
+    "united press international": "UPI",
+    "agencia efe": "EFE",
+    "xinhua news agency": "Xinhua",
 }
 _AGENCY = (
     r"(?:The\s+)?Associated\s+Press|AP|Reuters|Thomson\s+Reuters|AFP|Agence\s+France[- ]Presse|"
     r"dpa|DPA|ANSA|EFE|Xinhua|TASS|Interfax|Ukrinform|PTI|IANS|Kyodo|Yonhap|Anadolu|Bloomberg|"
-    r"UPI|BBC|CNN|PAP|MTI|ANP|APA|Polish\s+Press\s+Agency"
+    r"UPI|BBC|CNN|PAP|MTI|ANP|APA|AAP|Polish\s+Press\s+Agency|(?:The\s+)?Canadian\s+Press|"
+    r"Press\s+Trust\s+of\s+India|Anadolu\s+Agency"
 )
 # a capitalised outlet name of one to five words ("Daily Planet", "The Star-Ledger", "CNN")
 _WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
@@ -141,6 +154,23 @@ _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
             r"\b(?:[Ww]ith\s+(?:additional\s+)?|[Aa]dditional\s+)reporting\s+(?:from|by)\s+"
             rf"(?P<name>(?:{_AGENCY})(?:\s*(?:,|and|&)\s*(?:{_AGENCY}))*)\b"
         ),
+    ),
+    # "The Associated Press contributed to this report", "Material from Reuters was used in
+    # this report", "With files from The Canadian Press", "With inputs from PTI": agency copy
+    # in the article, credited at its foot (a person who contributed is no upstream)
+    (
+        "contributed",
+        True,
+        re.compile(
+            rf"(?:\b(?:[Mm]aterial|[Ii]nformation|[Rr]eporting)\s+from\s+)?(?P<name>{_AGENCY}|"
+            rf"{_NAME})\s+(?:contributed(?:\s+reporting)?\s+to|(?:was|were)\s+used\s+in)\s+"
+            r"(?:this|the)\s+(?:report|story|article)\b"
+        ),
+    ),
+    (
+        "contributed",
+        True,
+        re.compile(rf"\b[Ww]ith\s+(?:files|inputs)\s+from\s+(?:the\s+)?(?P<name>{_AGENCY}|{_NAME})"),
     ),
     ("according_to", False, re.compile(rf"\baccording\s+to\s+(?P<name>{_AGENCY})\b")),
     ("told", False, re.compile(rf"\btold\s+(?P<name>{_AGENCY})\b")),
@@ -211,7 +241,8 @@ def find_citations(text: str, where: str = "text") -> list[Citation]:
             if kind in ("credited_from", "source_url"):
                 names = [raw]
             else:
-                sep = r"\s*(?:,|&|\band\b)\s*" if kind == "reporting_from" else r"\s*,\s*"
+                sep = (r"\s*(?:,|&|\band\b)\s*" if kind in ("reporting_from", "contributed")
+                       else r"\s*,\s*")
                 names = re.split(sep, raw)
             names = [_tidy(n) for n in names]
             names = [n for n in names if _is_outlet(n) and not _PICTURE.search(n)]
@@ -225,6 +256,10 @@ def find_citations(text: str, where: str = "text") -> list[Citation]:
                 continue  # "(PAP) —" is an agency; "(HELSINKI) —" is a place
             if kind == "copyright" and not _known(raw) and not _OUTLET_WORD.search(raw):
                 continue  # "© 2024 Daily Planet Media" yes; "© Jane Doe" (a photographer) no
+            if kind == "contributed":  # "Jane Roe contributed to this report": no upstream
+                names = [n for n in names if _known(n) or _OUTLET_WORD.search(n)]
+                if not names:
+                    continue
             if kind == "reports_via" and not (_known(names[0]) or _OUTLET_WORD.search(names[0])):
                 continue
             for n in names:
@@ -365,6 +400,11 @@ def upstream_names(citations: Iterable[Citation], whole_only: bool = False) -> l
 _AGENCIES = {"AP", "Reuters", "AFP", "dpa", "ANSA", "EFE", "Xinhua", "TASS", "Interfax",
              "Ukrinform", "PTI", "IANS", "Kyodo", "Yonhap", "Anadolu", "UPI", "PAP", "MTI",
              "ČTK", "ANP", "APA", "Bloomberg"}
+
+
+def is_agency(name: str) -> bool:
+    """A news agency known by name ("AP", "Reuters", "PAP"), by its canonical name."""
+    return name in _AGENCIES
 
 
 def agency_of(article: Article, citations: Iterable[Citation]) -> str | None:

@@ -31,6 +31,7 @@ from wiretrace.trace.citations import (
     credit_points_to,
     credits,
     in_house,
+    is_agency,
     names_outlet,
     upstream_names,
 )
@@ -990,7 +991,34 @@ def _root(
             ]
         reuse = [al.reuse_a if al.a == k else al.reuse_b for al in mine]
         score = round(1.0 - max(reuse, default=0.0), 3)
-    if upstream:
+    wire = _carried_agency(a, cites[k])
+    if wire is not None and kind in ("original", "independent"):
+        # "By JANE DOE Associated Press", "(AP) —", "© Reuters" on a site that is not the
+        # agency's: the agency's story, whose original is not in this story
+        kind, upstream = "wire_copy", wire.name
+        ev.insert(0, f"carries {wire.name}'s text by its own credit (\"{wire.text.strip()}\"): a "
+                     f"wire copy of a story whose original is not in this story")
+    elif upstream:
         ev.append(f"credits {upstream}, which is not in this story")
     ev += _tell_evidence(a) + _cite_evidence(cites[k])
     return Derivation(k, kind, None, upstream, score, ev)
+
+
+# credits that say the whole text is the agency's: its reporter's byline, its dateline, its
+# copyright (not "contributed to this report", "with reporting from", a source list)
+_AUTHOR_CREDITS = frozenset({"byline", "dateline", "copyright"})
+_DATELINE_AT = 200  # a dateline opens the text
+
+
+def _carried_agency(a: Article, cites: list[Citation]) -> Citation | None:
+    """The news agency whose story this article reprints by its own credit, on a site known
+    not to be the agency's (with no site or address, the article may be the agency's own)."""
+    if not (a.site or a.url):
+        return None
+    for c in cites:
+        if c.kind == "dateline" and not (c.where == "text" and c.start < _DATELINE_AT):
+            continue  # "(AP) —" inside the text: a paragraph of the agency's quoted
+        if (c.whole and c.kind in _AUTHOR_CREDITS and is_agency(c.name)
+                and not in_house(c.name, a)):
+            return c
+    return None
