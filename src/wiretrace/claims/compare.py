@@ -46,6 +46,7 @@ from wiretrace.claims.vetting import (
 from wiretrace.claims.wordchecks import (
     contrast_changes,
     denies,
+    future_changes,
     modality_changes,
     negation_changes,
     polarity_changes,
@@ -212,6 +213,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 for wc in (denials(sb, region, self.a) + negation_changes(sb, close)
                            + polarity_changes(sb, close)
                            + modality_changes(sb, close, self.b.text, self.a.text)
+                           + future_changes(sb, close, self.b.text, self.a.text)
                            + contrast_changes(sb, close)):
                     self.add(wc.kind, wc.b_span, wc.a_span, wc.explanation)
                 self.omitted(sb, region)

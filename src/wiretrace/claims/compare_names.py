@@ -21,7 +21,7 @@ from wiretrace.claims.lexicon import lexicon, synonymous
 from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
 from wiretrace.claims.pairing import Sent, Side, agent_root, is_content, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
-from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key
+from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key, word_for_word
 from wiretrace.model import Change, Claim
 
 # a removal from office that governs the name: "the ousting of", "the overthrow of"
@@ -392,7 +392,7 @@ class NameChecks:
         # reworded sentence (``_sole_swap``)
         known = bool(x and y) or swap.sole
         if sa is None or sb is None or not (
-                kept_name or known or _close_edit(sb, sa, names)):
+                kept_name or known or _close_edit(sb, sa, names) or word_for_word(sb, sa)):
             return "reworded"  # a name read against a sentence the copy rewords, with no name kept
             # beside it ("Paris and Moscow" / "Paris and Berlin" is): another clause's name
         if re.search(rf"\b{re.escape(bn.text)}\s+{re.escape(swap.a_name)}\b", self.a.text) or (

@@ -114,6 +114,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if len(after) > 1 and after[0][0] == "of" and n.vague:
             noun_from = after[0][2]
             after = after[1:]  # "millions of dollars", "dozens of people"
+        unit_scope = {"money": "money", "percent": "percent"}.get(n.unit or "")
+        if unit_scope:  # "a 21% jump", "a $5 fee": the unit says what is counted
+            out.append(Figure(n, unit_scope, None, None))
+            continue
         if _counts_next_noun(text, noun_from, after):
             out.append(Figure(n, None, None, None))  # "two mountain villages": not a claim
             continue
@@ -145,10 +149,6 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 if scope in {"money", "percent"} and not (forward and distance == 0):
                     continue
                 candidates.append((_RANK[scope], distance + dist, phrase, scope, span))
-        unit_scope = {"money": "money", "percent": "percent"}.get(n.unit or "")
-        if unit_scope:
-            out.append(Figure(n, unit_scope, None, None))
-            continue
         if n.unit == "year" and (not candidates or (
                 _YEAR_BEFORE.search(text, max(start, n.start - 12), n.start)
                 and not (after and after[0][0] in {"people", "persons"}))):

@@ -80,6 +80,19 @@ def same_place(x: str, y: str) -> bool:
     return x == y or country.get(x) == y or country.get(y) == x
 
 
+_PLACE_SLOT = frozenset({"in", "near", "outside"})
+
+
+def _unknown_place(bl: list[tuple[str, int]], al: list[tuple[str, int]], actor_text: str,
+                   actor_span: tuple[int, int]) -> bool:
+    """A one-word name the gazetteer does not know, in a slot where the other side names a
+    place ("its plant in Wolfsburg" / "its factory in Munich"): both right after the same
+    locative preposition."""
+    name = actor_text[actor_span[0]:actor_span[1]]
+    return (bool(bl and al) and bl[0][0] == al[0][0] and bl[0][0] in _PLACE_SLOT
+            and re.fullmatch(r"[A-Z][a-z]+", name) is not None)
+
+
 def _kind(bn_kind: str, an_kind: str, text: str, lo: int, start: int) -> str:
     if bn_kind != "place" or an_kind != "place":
         return "actor"
@@ -99,9 +112,16 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
     br = _right(b_text, bn_span[1], sb.span[1])
     best: Swap | None = None
     for sa, span, kind, name in candidates:
-        if (kind == "place") != (bn_kind == "place"):
-            continue
         al = _left(a_text, sa.span[0], span[0])
+        b_kind = bn_kind
+        if (kind == "place") != (bn_kind == "place"):
+            if not _unknown_place(bl, al, b_text if kind == "place" else a_text,
+                                  bn_span if kind == "place" else span):
+                continue
+            kind = b_kind = "place"
+        elif kind != "place" and _unknown_place(bl, al, a_text, span) and _unknown_place(
+                bl, al, b_text, bn_span):
+            kind = b_kind = "place"  # "its yard in Ulsteinvik" / "its shipyard in Bergen"
         ar = _right(a_text, span[1], sa.span[1])
         kl, kr = _agree(bl, al), _agree(br, ar)
         if kl + kr < 2 or not (_meaningful(bl, kl, b_text) or _meaningful(br, kr, b_text)):
@@ -113,7 +133,7 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         # keep the anchoring words when they are content words ("flown to", "Paris and")
         if kl and not _meaningful(bl, kl, b_text):
             b_start, a_start = bn_span[0], span[0]
-        best = Swap(_kind(bn_kind, kind, b_text, sb.span[0], bn_span[0]),
+        best = Swap(_kind(b_kind, kind, b_text, sb.span[0], bn_span[0]),
                     (b_start, bn_span[1]), (a_start, span[1]), name, kl + kr)
     return best
 

@@ -8,6 +8,7 @@ source supports. Also the sentence-overlap measures the checks share (``_overlap
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact, in_title_run
 from wiretrace.claims.denials import DENIES
@@ -211,6 +212,18 @@ def _close_edit(sb: Sent, sa: Sent, slot: set[str] | frozenset[str] = frozenset(
     or name in it read as swapped."""
     b, a = sb.content - slot, sa.content - slot
     return len(b - a) <= 1 or len(b & a) >= _CLOSE * len(b)
+
+
+def word_for_word(sb: Sent, sa: Sent) -> bool:
+    """Is the copy's sentence the source's with words swapped one for one, in the same order
+    (a spun copy: "plans to cut 2,000 jobs at its factory in Munich" for "... at its plant in
+    Wolfsburg")? Half its words kept in place, every other word a one- or two-word stand-in."""
+    b, a = [t.norm for t in sb.toks], [t.norm for t in sa.toks]
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    kept = sum(size for _, _, size in sm.get_matching_blocks())
+    return kept >= 0.5 * max(len(a), len(b)) and all(
+        tag == "replace" and a1 - a0 <= 2 and b1 - b0 <= 2 for tag, a0, a1, b0, b1 in ops)
 
 
 def _judged(c: Change, judged: frozenset[str]) -> bool:

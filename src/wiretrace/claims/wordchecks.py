@@ -282,6 +282,34 @@ def modality_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> l
     return out
 
 
+_MAY = frozenset({"could", "may", "might"})
+
+
+def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> list[WordChange]:
+    """A possibility told as a certainty, modal for modal before one verb: "tariffs will cost
+    the group" for "tariffs could cost the group". Not where either sentence hedges in other
+    words ("it was likely that the bird could feed" / "it is likely that it will feed"): "will"
+    is everywhere, so only the bare swap of the modal counts."""
+    if any(_modal_level(b, i) for i in range(len(b.toks))):
+        return []
+    for i in range(len(b.toks) - 1):
+        if b.toks[i].norm != "will":
+            continue
+        for o in region:
+            if any(o.toks[k].norm == "will" or (_modal_level(o, k) and o.toks[k].norm not in _MAY)
+                   for k in range(len(o.toks))):
+                continue  # the source says "will" itself, or hedges in other words
+            for j in range(len(o.toks) - 1):
+                if o.toks[j].norm in _MAY and o.stems[j + 1] == b.stems[i + 1] and (
+                        o.toks[j + 1].norm not in ("not", "be", "have")):
+                    bt, at = b.toks[i], o.toks[j]
+                    return [WordChange(
+                        "modality", (bt.start, b.toks[i + 1].end), (at.start, o.toks[j + 1].end),
+                        f"'{b_text[bt.start:b.toks[i + 1].end]}' (certain) where the source "
+                        f"says '{a_text[at.start:o.toks[j + 1].end]}' (possible)")]
+    return []
+
+
 def _adjacent(s: Sent, i: int, window: int = 3) -> tuple[str | None, str | None]:
     """The nearest content word on each side of word ``i`` (within ``window`` words)."""
     left = next((s.stems[k] for k in range(i - 1, max(-1, i - window - 1), -1)

@@ -1,0 +1,60 @@
+"""Changes in versions of one made-up agency business story, as they travel: a rewrite that
+changes a percentage told before a noun, a spun copy that swaps a town the gazetteer does not
+know, a digest that tells a possibility as a certainty."""
+
+from __future__ import annotations
+
+from wiretrace.claims.compare import compare_texts
+
+SOURCE = (
+    "OSLO, May 4 (Reuters) - Norwegian shipbuilder Fjordline said on Monday its quarterly "
+    "operating profit rose 14% to 2.3 billion crowns, helped by orders for ferries from Canada. "
+    "Chief Financial Officer Ida Berg warned that steel prices could cut margins by up to two "
+    "points next year. "
+    "The company employs about 9,000 people and plans to cut 400 jobs at its yard in Ulsteinvik "
+    "by 2027, a spokesman said."
+)
+
+
+def _changes(copy: str) -> list[tuple[str, str, str]]:
+    return [(c.kind, c.text, c.versus_text) for c in compare_texts(SOURCE, copy).changes]
+
+
+def test_a_percentage_before_the_noun_it_sizes_is_a_figure() -> None:
+    copy = SOURCE.replace("its quarterly operating profit rose 14%",
+                          "a 41% jump in its quarterly operating profit")
+    assert ("figure", "41%", "14%") in _changes(copy)
+    same = SOURCE.replace("its quarterly operating profit rose 14%",
+                          "a 14% jump in its quarterly operating profit")
+    assert _changes(same) == []
+
+
+def test_a_town_swapped_in_a_spun_sentence_is_a_place_change() -> None:
+    # the spinner swaps the plain words one for one and puts a known city in the town's place
+    spun = SOURCE.replace(
+        "The company employs about 9,000 people and plans to cut 400 jobs at its yard in "
+        "Ulsteinvik by 2027, a spokesman said.",
+        "The firm employs approximately 9,000 individuals and intends to cut 400 jobs at its "
+        "shipyard in Bergen by 2027, a spokesman said.")
+    assert [c for c in _changes(spun) if c[0] == "place"] == [("place", "Bergen", "Ulsteinvik")]
+    # the same town kept, or a town named in another clause, is no swap
+    kept = spun.replace("in Bergen by 2027", "in Ulsteinvik by 2027")
+    assert _changes(kept) == []
+    told = SOURCE.replace("by 2027, a spokesman said.",
+                          "by 2027, a spokesman in Bergen said.")
+    assert not [c for c in _changes(told) if c[0] == "place"]
+
+
+def test_a_possibility_told_as_a_certainty_is_a_modality_change() -> None:
+    digest = SOURCE.replace("warned that steel prices could cut margins",
+                            "warned that steel prices will cut margins")
+    assert ("modality", "will cut", "could cut") in _changes(digest)
+    # "will" under a hedge of the sentence's own says no more than "could"
+    hedged = SOURCE.replace("warned that steel prices could cut margins",
+                            "warned that steel prices will possibly cut margins")
+    assert not [c for c in _changes(hedged) if c[0] == "modality"]
+    # "will" where the source says "will" is no change; nor "will" for another verb
+    assert _changes(SOURCE.replace("could cut", "will cut").replace(
+        "could cut", "will cut")) == _changes(SOURCE.replace("could cut", "will cut"))
+    other = SOURCE.replace("could cut margins", "could cut margins, and orders will rise")
+    assert not [c for c in _changes(other) if c[0] == "modality"]
