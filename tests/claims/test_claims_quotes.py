@@ -94,6 +94,21 @@ def test_one_statement_split_by_said_and_joined_again_is_not_a_splice() -> None:
     assert run(copy, parent) == []
 
 
+def test_one_statement_joined_again_with_words_left_out_where_it_meets_is_spliced() -> None:
+    parent = ("“The wind is our enemy today,” said Giorgos Papakostas, head of the agency. "
+              "“We expect it to ease by Saturday, and then the crews can rest.”")
+    copy = ("“The wind is our enemy today. The crews can rest,” said Giorgos Papakostas, head "
+            "of the agency.")
+    (q,) = run(copy, parent)
+    assert q.kind == "spliced"
+    assert [parent[s:e] for s, e in q.versus_parts] == [
+        "The wind is our enemy today,", "We expect it to ease by Saturday, and then the crews "
+        "can rest."]
+    # the first part cut at its start, the second at its end: still one statement, in order
+    shorter = ("“Our enemy today. We expect it to ease by Saturday,” said Giorgos Papakostas.")
+    assert run(shorter, parent) == []
+
+
 def test_reattributed_with_both_speakers_spans() -> None:
     copy = PARENT.replace("said Tomas Weller, a baker", "said Mayor Ilse Brandt")
     (q,) = run(copy)

@@ -58,3 +58,29 @@ def test_a_possibility_told_as_a_certainty_is_a_modality_change() -> None:
         "could cut", "will cut")) == _changes(SOURCE.replace("could cut", "will cut"))
     other = SOURCE.replace("could cut margins", "could cut margins, and orders will rise")
     assert not [c for c in _changes(other) if c[0] == "modality"]
+
+
+POLITICS = (
+    "Former Prime Minister Ola Brandt, who left office in 2021, called for calm. "
+    "The blast killed at least 52 people, police said."
+)
+
+
+def test_a_former_office_told_as_held_now_is_a_title_change() -> None:
+    got = compare_texts(POLITICS, POLITICS.replace("Former Prime Minister", "Prime Minister"))
+    assert [(c.kind, c.text, c.versus_text) for c in got.changes] == [
+        ("title", "Prime Minister Ola Brandt", "Former Prime Minister Ola Brandt")]
+    # without a title, or with the past told in other words, the copy claims no office now
+    for kept in ("Ola Brandt, who left office in 2021, called for calm.",
+                 "Then-Prime Minister Ola Brandt called for calm in 2020."):
+        copy = POLITICS.replace(POLITICS.split(". ")[0] + ".", kept)
+        assert not [c for c in compare_texts(POLITICS, copy).changes if c.kind == "title"], kept
+
+
+def test_a_lower_bound_rounded_down_is_the_same_figure() -> None:
+    rounded = POLITICS.replace("killed at least 52 people", "killed more than 50 people")
+    assert compare_texts(POLITICS, rounded).changes == []
+    raised = POLITICS.replace("killed at least 52 people", "killed more than 60 people")
+    assert [c.kind for c in compare_texts(POLITICS, raised).changes] == ["figure"]
+    halved = POLITICS.replace("killed at least 52 people", "killed at least 25 people")
+    assert [c.kind for c in compare_texts(POLITICS, halved).changes] == ["figure"]

@@ -68,6 +68,10 @@ def same_figure(a: Claim, b: Claim) -> bool:
     if a.predicate in {"time", "distance"} and _time_unit(a) != _time_unit(b):
         return False
     x, y = figure_mention(a), figure_mention(b)
+    if (x.qualifier == y.qualifier == "at_least" and x.low == x.high and y.low == y.high
+            and 0.8 * x.low <= y.low <= x.low):
+        return True  # "more than 50 dead" for "at least 52 killed": the copy's bound, rounded
+        # down, follows from the source's (not "at least 41" for "at least 14")
     if a.predicate != b.predicate:
         # a bound says little across counts: "at least 40 killed" is not "120 tourists"
         for n in (x, y):

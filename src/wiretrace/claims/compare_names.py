@@ -27,6 +27,9 @@ from wiretrace.model import Change, Claim
 # a removal from office that governs the name: "the ousting of", "the overthrow of"
 _REMOVED_BY = re.compile(r"\b(?:ousting|ouster|overthrow|toppling|removal|deposition|"
                          r"impeachment|resignation|fall)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# a past office told as such in other words: "then-President X", "in 2015, President X"
+_THEN = re.compile(r"\b(?:then|at the time|in (?:1[89]|20)\d\d|until|when|while|during)\b[^.]*$",
+                   re.IGNORECASE)
 _STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?=$)", re.IGNORECASE)
 
 # a capitalised description ending in a kind of place: "Golden State", "Emerald Isle"
@@ -532,6 +535,18 @@ class NameChecks:
                 self.add("title", span, an.span,
                          f"the copy calls {bn.subject} former {vb.get('title') or ''} where the "
                          f"source gives the title as current".replace("  ", " "))
+                return
+            if (va.get("stale") and not vb.get("stale") and vb.get("title")
+                    and _title_key(str(vb.get("title"))) == _title_key(str(va.get("title") or ""))
+                    and not any(not (m.value or {}).get("stale") and (m.value or {}).get("title")
+                                for m in matches)
+                    and not _THEN.search(self.b.text, max(0, bn.span[0] - 40), bn.span[0])):
+                # "President Muhammadu Buhari" where the source (every time it titles him)
+                # says "Former President Muhammadu Buhari": a past office told as held now
+                stale = _STALE_BEFORE.search(self.a.text, max(0, an.span[0] - 14), an.span[0])
+                self.add("title", bn.span, (stale.start() if stale else an.span[0], an.span[1]),
+                         f"the copy calls {bn.subject} '{vb.get('title')}' as if in office; the "
+                         f"source says former {va.get('title')}")
                 return
             tb, ta = _title_key(vb.get("title") or ""), _title_key(va.get("title") or "")
             if tb and ta and tb != ta and not synonymous(tb, ta) and not any(

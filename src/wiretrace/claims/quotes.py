@@ -450,8 +450,12 @@ def _splice(c: QuoteMention, cands: list[QuoteMention],
         if _run_in(c.words[i2:j2], p1.words) != -1 or _run_in(c.words[i1:j1], p2.words) != -1:
             return None  # the parent says these words in both quotes: not proof of a splice
     if sorted(parts, key=lambda p: p.span) == parts and all(
-            _continued(x, y, parent_text) for x, y in zip(parts, parts[1:], strict=False)):
+            _continued(x, y, parent_text) for x, y in zip(parts, parts[1:], strict=False)) and all(
+            _run_in(c.words[i1:j1], p1.words) + (j1 - i1) == len(p1.words)
+            and _run_in(c.words[i2:j2], p2.words) == 0
+            for (p1, i1, j1), (p2, i2, j2) in zip(runs, runs[1:], strict=False)):
         return []  # one statement split by "he said", joined again in order: not a splice
+        # (unless words are left out where the parts meet: "A. ... and they will be punished")
     return runs
 
 
