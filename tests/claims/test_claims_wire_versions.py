@@ -84,3 +84,13 @@ def test_a_lower_bound_rounded_down_is_the_same_figure() -> None:
     assert [c.kind for c in compare_texts(POLITICS, raised).changes] == ["figure"]
     halved = POLITICS.replace("killed at least 52 people", "killed at least 25 people")
     assert [c.kind for c in compare_texts(POLITICS, halved).changes] == ["figure"]
+
+
+def test_a_body_named_by_the_words_of_a_role_the_source_gives_is_no_addition() -> None:
+    source = ("U.S. District Judge Karen Whitfield ordered Okafor to forfeit $12 million. "
+              "The fund collapsed in 2022.")
+    copy = ("Judge Karen Whitfield, of the US District Court, ordered Okafor to forfeit $12 "
+            "million. The fund collapsed in 2022.")
+    assert compare_texts(source, copy).changes == []
+    other = copy.replace("the US District Court", "the US Supreme Court")
+    assert [c.kind for c in compare_texts(source, other).changes] == ["addition"]

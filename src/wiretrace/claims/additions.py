@@ -246,6 +246,20 @@ def named_in(name: str, text: str) -> bool:
     return n > 0 and any(sorted(hay[i:i + n]) == words for i in range(len(hay) - n + 1))
 
 
+_DOTTED = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z])\.(?=\s)")
+
+
+def _body_of_role(name: str, text: str) -> bool:
+    """A body named by the words of a role the text gives ("the US District Court" where the
+    text says "U.S. District Judge Karen Whitfield", "the Kano State Government" for "Kano state
+    officials"): the name but its last word, an organisation word, two words or more, is a
+    run of the text."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in lexicon().org_words:
+        return False
+    return named_in(" ".join(words[:-1]), _DOTTED.sub(r"\1", text))
+
+
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
@@ -353,6 +367,7 @@ def supported(unit: Unit, sides: list[Side], names_match: object,
             or any(_read(v) in _read(side.text) for v in _initialled(c.text))
             or _read(_spelt_out(c.text, side.text)) in _read(side.text)  # "Manus RPC"
             or named_in(c.text, side.text)
+            or _body_of_role(c.text, side.text)
             or any(_read(v) in _read(side.text)
                    for v in (*_place_forms(c.text), *numbered_forms(c.text)))
             or _acronym_given(c, unit_sent, side.text)
