@@ -306,6 +306,8 @@ def test_llm_opener_before_a_mangled_dateline() -> None:
     [
         ("Nigeria's LAGOSThe military said", "Nigeria's LAGOS", "LAGOS, Nigeria — The military"),
         ("South Africa's CAPE TOWNPolice said", "South Africa's CAPE TOWN", "CAPE TOWN, South"),
+        # a country ending in s takes the apostrophe alone
+        ("Philippines' MANILAThe storm hit", "Philippines' MANILA", "MANILA, Philippines — The"),
         (
             "LAGOS, Nigeria (AP)The military said",
             "LAGOS, Nigeria (AP)",

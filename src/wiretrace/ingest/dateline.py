@@ -21,9 +21,11 @@ _CITY = r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*"
 # What follows a glued city: a capitalised word ("The", "Police") or a lone "A"/"I".
 _NEXT = r"(?:[A-Z][a-z]|[AI]\s)"
 
-# "Nigeria's LAGOSThe ...", "Nigeria's LAGOS The ...", "Nigeria's LAGOS - The ..."
+# "Nigeria's LAGOSThe ...", "Nigeria's LAGOS The ...", "Nigeria's LAGOS - The ...",
+# "Philippines' MANILAThe ..."
 _POSSESSIVE = re.compile(
-    rf"(?P<country>{_PLACE})['’]s\s+(?P<city>{_CITY})(?P<sep>\s*[-–—:]?\s*)(?=(?P<next>{_NEXT}))"
+    rf"(?P<country>{_PLACE})(?:['’]s|(?<=s)['’])\s+(?P<city>{_CITY})(?P<sep>\s*[-–—:]?\s*)"
+    rf"(?=(?P<next>{_NEXT}))"
 )
 # "LAGOSThe military said": an ALL-CAPS word of 3+ letters glued to a capitalised word.
 _GLUED = re.compile(
