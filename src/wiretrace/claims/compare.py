@@ -30,6 +30,7 @@ from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side, pair_sentences, side_of
 from wiretrace.claims.quotes import QuoteMention
+from wiretrace.claims.roles import role_swaps
 from wiretrace.claims.substitutions import (
     Vocabulary,
     closed_set_changes,
@@ -133,6 +134,13 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         """A claim-bearing unit of the copy its source does not make: a candidate addition
         (with what the source says in its place, ``versus``, when the source says something)."""
         self.units.append((Unit(claim, label, versus, note), sb.span))
+    # --- who did what to whom --------------------------------------------------------------
+    def roles(self, sb: Sent, region: list[Sent]) -> None:
+        for rb, ra in role_swaps(sb, region, self.b.text, self.a.text, _names_match):
+            self.add("actor", rb.span, ra.span,
+                     f"the copy turns who did it round: '{self.b.text[slice(*rb.span)]}', where "
+                     f"the source has {ra.doer.text} do it to {ra.done_to.text}")
+
     # --- omissions -----------------------------------------------------------------------
     def omitted(self, sb: Sent, region: list[Sent]) -> None:
         if not self.omissions or len(region) != 1:
@@ -216,6 +224,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                            + future_changes(sb, close, self.b.text, self.a.text)
                            + contrast_changes(sb, close)):
                     self.add(wc.kind, wc.b_span, wc.a_span, wc.explanation)
+                self.roles(sb, region)
                 self.omitted(sb, region)
         self.substitutions()
         self.additions()
