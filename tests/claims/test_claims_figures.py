@@ -150,6 +150,9 @@ def test_a_strict_and_an_inclusive_bound_one_apart_are_one_figure() -> None:
 def test_an_idiom_of_point_is_no_decimal() -> None:
     # "at one point" is a moment in time: the count after it is its own number
     assert [n.low for n in find_numbers("At one point two guards left the gate.")] == [1, 2]
+    # a margin, or a decimal that measures nothing: two numbers
+    assert [n.low for n in find_numbers("They won by one point four years ago.")] == [1, 4]
+    assert [n.low for n in find_numbers("It was one point two minutes from time.")] == [1, 2]
 
 
 def test_others_and_more_stand_between_a_number_and_what_it_counts() -> None:

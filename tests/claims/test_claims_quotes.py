@@ -107,6 +107,14 @@ def test_one_statement_joined_again_with_words_left_out_where_it_meets_is_splice
     # the first part cut at its start, the second at its end: still one statement, in order
     shorter = ("“Our enemy today. We expect it to ease by Saturday,” said Giorgos Papakostas.")
     assert run(shorter, parent) == []
+    # the cut marked with an ellipsis, or only a leading "and" dropped: no splice
+    marked = ("“The wind is our enemy today … the crews can rest,” said Giorgos Papakostas.")
+    assert run(marked, parent) == []
+    parent_and = ("“The wind is our enemy today,” said Giorgos Papakostas. “And the crews need "
+                  "rest before Saturday.”")
+    joined = ("“The wind is our enemy today. The crews need rest before Saturday,” said Giorgos "
+              "Papakostas.")
+    assert run(joined, parent_and) == []
 
 
 def test_reattributed_with_both_speakers_spans() -> None:

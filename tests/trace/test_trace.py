@@ -180,6 +180,12 @@ def test_citations() -> None:
         "With files from The Canadian Press": ["The Canadian Press"],
         "(With inputs from PTI)": ["PTI"],
         "With inputs from agencies": [],
+        "Jane Roe of the Daily Herald contributed to this report.": ["Daily Herald"],
+        "With files from the Associated Press and The Canadian Press": [
+            "AP", "The Canadian Press"],
+        "Associated Press writer Jane Roe in Salem contributed to this report.": ["AP"],
+        "Critics say the Daily Mail contributed to the story going viral.": [],
+        "By Reuters' count, at least 30 towns were flooded.": [],
         # a report published by someone, reporting criticised, a first court appearance: none
         "a study published by Harvard University": [],
         "The reporting by CNN was wrong": [],
@@ -418,7 +424,18 @@ def test_an_agency_story_reprinted_on_another_site_is_a_wire_copy_of_it() -> Non
     assert (got[31].type, got[31].parent, got[31].upstream) == ("wire_copy", None, "AP")
     assert "(AP) —" in got[31].evidence[0]
     assert got[32].parent == 31  # its copy still hangs from it
-    for site, upstream in (("apnews.com", None), (None, "AP")):
+    for site, upstream in (("apnews.com", None), (None, "AP"), ("AP News", None)):
         own = make(33, ORIGINAL, site=site, published="2024-03-05T19:00:00+00:00")
         (d,) = trace_story([own])
         assert (d.type, d.upstream) == ("original", upstream), site
+    # an agency's own site by its address
+    xinhua = ORIGINAL.replace("(AP)", "(Xinhua)")
+    own = make(34, xinhua, site="english.news.cn", published="2024-03-05T19:00:00+00:00")
+    assert trace_story([own])[0].type == "original"
+    # a credit that is no authorship: an agency's item further down, a caption's copyright
+    lines = ORIGINAL.split("— ", 1)[1].split("\n")
+    roundup = "\n".join([*lines[:4], "By AFP", *lines[4:]])
+    caption = "\n".join([*lines[:4], "Firefighters at the port on Monday. © AFP", *lines[4:]])
+    for body in (roundup, caption):
+        art = make(35, body, site="valdoria-daily.example", published="2024-03-05T19:00:00Z")
+        assert trace_story([art])[0].type == "original"

@@ -252,12 +252,29 @@ _DOTTED = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z])\.(?=\s)")
 def _body_of_role(name: str, text: str) -> bool:
     """A body named by the words of a role the text gives ("the US District Court" where the
     text says "U.S. District Judge Karen Whitfield", "the Kano State Government" for "Kano state
-    officials"): the name but its last word, an organisation word, two words or more, is a
-    run of the text."""
+    officials"): the name but its last word, two words or more, is a run of the text, followed
+    there by a role of that body."""
     words = name.split()
-    if len(words) < 3 or words[-1].lower() not in lexicon().org_words:
+    roles = _ROLES_OF_BODY.get(words[-1].lower())
+    if len(words) < 3 or not roles:
         return False
-    return named_in(" ".join(words[:-1]), _DOTTED.sub(r"\1", text))
+    text = _DOTTED.sub(r"\1", text)
+    run = " ".join(words[:-1])
+    for m in re.finditer(rf"\b{re.escape(words[-2])}\s+(\w+)", text, re.IGNORECASE):
+        if m.group(1).lower() in roles and named_in(run, text[max(0, m.start() - 60):m.end()]):
+            return True
+    return False
+
+
+# a body and the people whose role its name tells: "the US District Court" / "U.S. District
+# Judge X" (not "the New York City Council" for "New York City Mayor X")
+_ROLES_OF_BODY: dict[str, frozenset[str]] = {
+    "court": frozenset({"judge", "judges", "justice", "justices", "magistrate"}),
+    "government": frozenset({"government", "governor", "officials", "premier"}),
+    "police": frozenset({"police", "officer", "officers", "commissioner"}),
+    "ministry": frozenset({"minister"}),
+    "department": frozenset({"secretary", "officials"}),
+}
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ figures as the same ("about 1,800" inside "1,500–2,000", "at least 40" for 40)
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -69,15 +70,25 @@ def same_figure(a: Claim, b: Claim) -> bool:
         return False
     x, y = figure_mention(a), figure_mention(b)
     if (x.qualifier == y.qualifier == "at_least" and x.low == x.high and y.low == y.high
-            and 0.8 * x.low <= y.low <= x.low):
+            and _rounded_down(x.low, y.low)):
         return True  # "more than 50 dead" for "at least 52 killed": the copy's bound, rounded
-        # down, follows from the source's (not "at least 41" for "at least 14")
+        # down, follows from the source's (not "at least 45", nor "at least 41" for 14)
     if a.predicate != b.predicate:
         # a bound says little across counts: "at least 40 killed" is not "120 tourists"
         for n in (x, y):
             if n.qualifier in _OPEN:
                 n.qualifier = None
     return consistent(x, y)
+
+
+def _rounded_down(source: float, copy: float) -> bool:
+    """Is ``copy`` the source's number rounded down to its first one or two digits (52 → 50,
+    1,250 → 1,200 or 1,000; not 52 → 45, nor 100 → 80)?"""
+    if not 0 < copy < source:
+        return False
+    digits = math.floor(math.log10(source))
+    return any(copy == math.floor(source / step) * step
+               for step in (10.0 ** digits, 10.0 ** max(0, digits - 1)))
 
 
 def _kept(source: NumberMention, n: NumberMention) -> bool:

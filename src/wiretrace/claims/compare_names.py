@@ -23,12 +23,15 @@ from wiretrace.claims.pairing import Sent, Side, agent_root, is_content, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key, word_for_word
 from wiretrace.model import Change, Claim
+from wiretrace.trace.features import quote_spans
 
 # a removal from office that governs the name: "the ousting of", "the overthrow of"
 _REMOVED_BY = re.compile(r"\b(?:ousting|ouster|overthrow|toppling|removal|deposition|"
                          r"impeachment|resignation|fall)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# a past office told as such in other words: "then-President X", "in 2015, President X"
-_THEN = re.compile(r"\b(?:then|at the time|in (?:1[89]|20)\d\d|until|when|while|during)\b[^.]*$",
+# a past office told as such in other words: "then-President X", "in 2015, President X",
+# "President X signed the law in 2010", "President X, who left office in 2015"
+_THEN = re.compile(r"\b(?:then|at the time|in (?:1[89]|20)\d\d|until|when|while|during|who "
+                   r"(?:left|served|stepped|was)|served as|years ago|had been|once)\b",
                    re.IGNORECASE)
 _STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?=$)", re.IGNORECASE)
 
@@ -363,6 +366,18 @@ class NameChecks:
                 return True
         return False
 
+    def _past_told(self, bn: Claim) -> bool:
+        """Does the copy tell the office as past in other words (in the name's sentence, or a
+        "former" before another mention of the name), or is the name inside a quote (the
+        quote checks judge quoted words)?"""
+        sb = self.b.sentence_at(bn.span[0])
+        if sb is not None and _THEN.search(self.b.text, sb.span[0], sb.span[1]):
+            return True
+        if any(c.kind == "actor" and (c.value or {}).get("stale") and _names_match(c, bn)
+               for c in self.b.claims):
+            return True
+        return any(s <= bn.span[0] < e for s, e in quote_spans(self.b.text))
+
     def _numbered_variant(self, bn: Claim) -> Claim | None:
         """A source name that differs only in its number ("Model 7" for "Model 5")."""
         digits = re.findall(r"\d+", bn.text)
@@ -540,7 +555,7 @@ class NameChecks:
                     and _title_key(str(vb.get("title"))) == _title_key(str(va.get("title") or ""))
                     and not any(not (m.value or {}).get("stale") and (m.value or {}).get("title")
                                 for m in matches)
-                    and not _THEN.search(self.b.text, max(0, bn.span[0] - 40), bn.span[0])):
+                    and not self._past_told(bn)):
                 # "President Muhammadu Buhari" where the source (every time it titles him)
                 # says "Former President Muhammadu Buhari": a past office told as held now
                 stale = _STALE_BEFORE.search(self.a.text, max(0, an.span[0] - 14), an.span[0])

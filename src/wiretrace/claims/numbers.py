@@ -47,6 +47,10 @@ _SPELLED_DECIMAL = re.compile(
     rf"\b(?P<whole>(?:{_WORDNUM})(?:[\s-]+(?:{_WORDNUM}))*)\s+point\s+"
     rf"(?P<digits>(?:{_DIGIT_WORD})(?:\s+(?:{_DIGIT_WORD}))*)\b", re.IGNORECASE
 )
+_MEASURED = re.compile(r"\s+(?:per\s?cent|percent|%|million|billion|trillion|miles?|"
+                       r"kilomet(?:re|er)s?|km|met(?:re|er)s?|degrees?|feet|inches|pounds|"
+                       r"kilo(?:gram)?s?|tonnes?|litres?|liters?|points?\s+(?:higher|lower)|"
+                       r"magnitude)\b", re.IGNORECASE)
 _VAGUE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -197,9 +201,11 @@ def _raw_mentions(text: str) -> list[NumberMention]:
             found.append(NumberMention(start, end, spelled, spelled))
     for m in _SPELLED_DECIMAL.finditer(text):  # "thirteen point one miles": 13.1
         units = _spelled_value(m.group("whole"))
-        if units is None or re.search(r"\b(?:at|from)\s+$", text[max(0, m.start() - 6):m.start()],
-                                      re.I):
-            continue  # "at one point two men": the idiom, then a count
+        if units is None or re.search(r"\b(?:at|from|by)\s+$",
+                                      text[max(0, m.start() - 6):m.start()], re.I) or not (
+                _MEASURED.match(text, m.end())):
+            continue  # "at one point two men", "won by one point four years ago": the idiom,
+            # then a count; a spelt-out decimal measures something ("thirteen point one miles")
         value = units + float("0." + "".join(str(_UNITS[w.lower()])
                                              for w in m.group("digits").split()))
         found.append(NumberMention(m.start(), m.end(), value, value))

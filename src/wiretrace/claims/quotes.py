@@ -141,7 +141,12 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
     m = _NAME_SAYING_BEFORE.search(text, begin, open_at)
     if m and _named_verb(m):
         return m.group("src"), m.span("src")  # '..., with CEO Benny Higgins stating, "...'
-    return None
+    m = _SUBJECT_SAYING.match(text, begin, open_at)
+    if m and _named_verb(m) and m.end() == open_at:
+        return m.group("src"), m.span("src")  # 'Rojas conceded in a speech, saying: "...'
+    return _pronoun_speaker(text, open_at, close_at, begin)
+
+
 
 
 # a name, maybe a short apposition, then a verb in the past or present tense right before the
@@ -160,6 +165,41 @@ _NAME_VERB_AFTER = re.compile(
 # contrast, MP Mel Onn posited"), not another name the apposition belongs to ("Jo Elson, head of
 # the Money Advice Trust, which runs ..., said")
 _LEAD_IN = re.compile(r"[\s\"”]*(?:[A-Z][a-z]*(?:\s+[a-z]+){0,3},\s*)?")
+
+
+# the sentence's subject, a verb, then a participle of speech right before the quote: 'Rojas
+# conceded in a speech in Santiago, saying: "'
+_SUBJECT_SAYING = re.compile(
+    rf"[\s\"”]*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>[a-z]{{3,}}(?:ed|s))\b[^\"“”.!?;]{{0,100}},\s*"
+    r"(?:saying|adding|declaring|stating|noting|insisting|warning|telling\s+[a-z]+)\s*[,:]?\s*")
+# "he said" after the quote or "She said:" before it
+_PRONOUN_AFTER = re.compile(r"\s*,?\s*(?:he|she)\s+(?:said|added|told|says|adds)\b")
+_PRONOUN_BEFORE = re.compile(r"(?:He|She)\s+(?:said|added|told\s+[a-z]+|says|adds)\s*[,:]\s*$")
+# a sentence that opens with a named speaker and a verb: "Molina conceded defeat in ..."
+_OPENS_WITH_NAME = re.compile(rf"[\s\"”]*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>[a-z]{{3,}}(?:ed|s))\b")
+
+
+def _pronoun_speaker(text: str, open_at: int, close_at: int, begin: int
+                     ) -> tuple[str, Span] | None:
+    """"he said" for the person the sentence before names as its subject, in the same
+    paragraph ('Molina conceded defeat. "The people have spoken," he said.'); the quote's own
+    sentence names no one else."""
+    if not (_PRONOUN_AFTER.match(text, close_at) or _PRONOUN_BEFORE.search(text, begin, open_at)):
+        return None
+    begin = _sentence_start(text, open_at + 1)  # a sentence may open on the quote's mark
+    if _NAME_ANYWHERE.search(text[begin:open_at]):
+        return None  # another name in the quote's own sentence
+    line = text.rfind("\n", 0, begin) + 1
+    prev = _sentence_start(text, max(line, begin - 1)) if begin - 1 > line else None
+    if prev is None or prev >= begin:
+        return None
+    m = _OPENS_WITH_NAME.match(text, prev, begin)
+    if m and _named_verb(m):
+        return m.group("src"), m.span("src")
+    return None
+
+
+_NAME_ANYWHERE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]")
 
 
 def _named_verb(m: re.Match[str]) -> bool:
@@ -380,7 +420,7 @@ def _compare_one(c: QuoteMention, copy_text: str, cands: list[QuoteMention], par
             base = p
             break
     if base is None:
-        runs = _splice(c, cands, parent_text)
+        runs = _splice(c, cands, parent_text, copy_text)
         if runs == []:
             return out  # one statement across "he said": neither a splice nor an alteration
         if runs is not None:
@@ -411,8 +451,8 @@ def _compare_one(c: QuoteMention, copy_text: str, cands: list[QuoteMention], par
     return out
 
 
-def _splice(c: QuoteMention, cands: list[QuoteMention],
-            parent_text: str) -> list[tuple[QuoteMention, int, int]] | None:
+def _splice(c: QuoteMention, cands: list[QuoteMention], parent_text: str,
+            copy_text: str) -> list[tuple[QuoteMention, int, int]] | None:
     """The parent quotes a quote joins, with the run of the copy's words (``c.words[i:j]``) each
     gives, when the quote is a run of one followed by a run of another (at most one joining
     word between), each run at least ``_MIN_PART`` words; an empty list when the runs come, in
@@ -451,12 +491,23 @@ def _splice(c: QuoteMention, cands: list[QuoteMention],
             return None  # the parent says these words in both quotes: not proof of a splice
     if sorted(parts, key=lambda p: p.span) == parts and all(
             _continued(x, y, parent_text) for x, y in zip(parts, parts[1:], strict=False)) and all(
-            _run_in(c.words[i1:j1], p1.words) + (j1 - i1) == len(p1.words)
-            and _run_in(c.words[i2:j2], p2.words) == 0
-            for (p1, i1, j1), (p2, i2, j2) in zip(runs, runs[1:], strict=False)):
+            not _left_out_between(r1, r2, c, copy_text)
+            for r1, r2 in zip(runs, runs[1:], strict=False)):
         return []  # one statement split by "he said", joined again in order: not a splice
-        # (unless words are left out where the parts meet: "A. ... and they will be punished")
+        # (unless words are left out unmarked where the parts meet: "A. They will be punished"
+        # for "A," he said. "We will find out who is responsible and they will be punished.")
     return runs
+
+
+def _left_out_between(r1: tuple[QuoteMention, int, int], r2: tuple[QuoteMention, int, int],
+                      c: QuoteMention, copy_text: str) -> bool:
+    """Words of the statement left out where two of its parts meet in the copy, three or
+    more ("And", "but" dropped are no splice), with no ellipsis marking the cut."""
+    (p1, i1, j1), (p2, i2, j2) = r1, r2
+    after = len(p1.words) - (_run_in(c.words[i1:j1], p1.words) + (j1 - i1))
+    before = _run_in(c.words[i2:j2], p2.words)
+    marked = _ELLIPSIS.search(copy_text[c.word_spans[j1 - 1][1]:c.word_spans[i2][0]])
+    return after + before >= 3 and not marked
 
 
 def _continued(a: QuoteMention, b: QuoteMention, text: str) -> bool:

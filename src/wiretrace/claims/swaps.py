@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, is_content, stem
+from wiretrace.trace.sentences import zipf
 
 __all__ = ["Swap", "find_swap", "one_slot_swap", "same_place"]
 
@@ -85,12 +86,16 @@ _PLACE_SLOT = frozenset({"in", "near", "outside"})
 
 def _unknown_place(bl: list[tuple[str, int]], al: list[tuple[str, int]], actor_text: str,
                    actor_span: tuple[int, int]) -> bool:
-    """A one-word name the gazetteer does not know, in a slot where the other side names a
-    place ("its plant in Wolfsburg" / "its factory in Munich"): both right after the same
-    locative preposition."""
+    """A one-word name the gazetteer does not know and that is no common word, in a slot where
+    the other side names a place ("its plant in Wolfsburg" / "its factory in Munich"): both
+    right after the same locative preposition."""
     name = actor_text[actor_span[0]:actor_span[1]]
     return (bool(bl and al) and bl[0][0] == al[0][0] and bl[0][0] in _PLACE_SLOT
-            and re.fullmatch(r"[A-Z][a-z]+", name) is not None)
+            and re.fullmatch(r"[A-Z][a-z]+", name) is not None
+            and zipf(name.lower()) < _RARE)  # "in Parliament", "in Court": bodies, no towns
+
+
+_RARE = 4.0  # zipf: a town's name is a rare word; "Parliament", "Congress", "Labour" are not
 
 
 def _kind(bn_kind: str, an_kind: str, text: str, lo: int, start: int) -> str:

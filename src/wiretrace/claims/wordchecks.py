@@ -290,8 +290,8 @@ def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> lis
     the group" for "tariffs could cost the group". Not where either sentence hedges in other
     words ("it was likely that the bird could feed" / "it is likely that it will feed"): "will"
     is everywhere, so only the bare swap of the modal counts."""
-    if any(_modal_level(b, i) for i in range(len(b.toks))):
-        return []
+    if any(_modal_level(b, i) or b.toks[i].norm in {"if", "unless"} for i in range(len(b.toks))):
+        return []  # hedged, or a condition ("will rise if the rain continues")
     for i in range(len(b.toks) - 1):
         if b.toks[i].norm != "will":
             continue

@@ -13,7 +13,7 @@ from wiretrace.model import Article
 
 __all__ = [
     "Citation", "agency_of", "article_citations", "canonical_name", "credits", "find_citations",
-    "is_agency",
+    "agency_site", "is_agency",
     "is_news_outlet", "names_outlet", "outlet_like",
 ]
 
@@ -99,6 +99,8 @@ _WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
 # words of a name sit on one line: "Credited from: Daily Planet\nKey Takeaways" names one outlet
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|of|the|and|de|del|la)){{0,4}}"
 _URL = r"https?://[^\s)>\]]+"
+# names joined into a list: "the Associated Press and The Canadian Press", "Reuters, AFP"
+_LIST = (rf"(?:{_AGENCY}|{_NAME})(?:\s*(?:,|&|\band\b)\s*(?:the\s+)?(?:{_AGENCY}|{_NAME}))*")
 
 _PERSON = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
 # "MARIA LOPEZ and JOHN SMITH", "Jane Doe, John Roe & Ann Poe": a byline's reporters
@@ -120,7 +122,8 @@ _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
     ),
     ("source_url", True, re.compile(rf"\bSources?\s*:\s*(?P<name>{_URL})")),
     ("source_line", True, re.compile(rf"\bSources?\s*:\s*(?P<name>{_NAME}(?:\s*,\s*{_NAME})*)")),
-    ("byline", True, re.compile(rf"(?m)^\s*By\s+(?P<name>{_AGENCY})\b")),
+    # (not "By Reuters' count, at least 30 towns ...")
+    ("byline", True, re.compile(rf"(?m)^\s*By\s+(?P<name>{_AGENCY})\b(?!['’])")),
     ("byline", True, re.compile(rf"(?m)^\s*By\s+(?P<name>{_NAME}\s+(?:Staff|News|Wire|Desk))\b")),
     ("dateline", True, re.compile(rf"\((?P<name>{_AGENCY}|[A-Z][A-Za-z]{{1,12}})\)\s*[—–-]")),
     ("via", True, re.compile(rf"\bvia\s+(?P<name>{_AGENCY})\b")),
@@ -162,15 +165,23 @@ _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
         "contributed",
         True,
         re.compile(
-            rf"(?:\b(?:[Mm]aterial|[Ii]nformation|[Rr]eporting)\s+from\s+)?(?P<name>{_AGENCY}|"
-            rf"{_NAME})\s+(?:contributed(?:\s+reporting)?\s+to|(?:was|were)\s+used\s+in)\s+"
-            r"(?:this|the)\s+(?:report|story|article)\b"
+            rf"(?:\b(?:[Mm]aterial|[Ii]nformation|[Rr]eporting)\s+from\s+)?(?P<name>{_LIST})\s+"
+            r"(?:contributed(?:\s+reporting)?\s+to|(?:was|were)\s+used\s+in)\s+"
+            r"this\s+(?:report|story|article)\b"
         ),
+    ),
+    # "Associated Press writer Jane Roe in Salem contributed to this report"
+    (
+        "contributed",
+        True,
+        re.compile(rf"(?P<name>{_AGENCY})\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|"
+                   r"journalists?)\s+[^.\n]{2,120}?\s+contributed(?:\s+reporting)?\s+to\s+this\s+"
+                   r"(?:report|story|article)\b"),
     ),
     (
         "contributed",
         True,
-        re.compile(rf"\b[Ww]ith\s+(?:files|inputs)\s+from\s+(?:the\s+)?(?P<name>{_AGENCY}|{_NAME})"),
+        re.compile(rf"\b[Ww]ith\s+(?:files|inputs)\s+from\s+(?:the\s+)?(?P<name>{_LIST})"),
     ),
     ("according_to", False, re.compile(rf"\baccording\s+to\s+(?P<name>{_AGENCY})\b")),
     ("told", False, re.compile(rf"\btold\s+(?P<name>{_AGENCY})\b")),
@@ -257,6 +268,8 @@ def find_citations(text: str, where: str = "text") -> list[Citation]:
             if kind == "copyright" and not _known(raw) and not _OUTLET_WORD.search(raw):
                 continue  # "© 2024 Daily Planet Media" yes; "© Jane Doe" (a photographer) no
             if kind == "contributed":  # "Jane Roe contributed to this report": no upstream
+                # "Jane Roe of the Daily Herald": the outlet, not its reporter
+                names = [re.split(r"\s+of\s+(?:the\s+)?", n)[-1] for n in names]
                 names = [n for n in names if _known(n) or _OUTLET_WORD.search(n)]
                 if not names:
                     continue
@@ -369,6 +382,8 @@ def in_house(name: str, article: Article) -> bool:
     own desk ("NewsPulse Desk", "Staff"): never an upstream."""
     if names_outlet(name, article) or _IN_HOUSE.search(name):
         return True
+    if agency_site(article) == canonical_name(name):
+        return True  # "AP" on "AP News", "Xinhua" on english.news.cn
     key = canonical_name(name).lower()
     return any(len(k) >= 3 and key.startswith(k + " ") for k in _outlet_keys(article))
 
@@ -405,6 +420,38 @@ _AGENCIES = {"AP", "Reuters", "AFP", "dpa", "ANSA", "EFE", "Xinhua", "TASS", "In
 def is_agency(name: str) -> bool:
     """A news agency known by name ("AP", "Reuters", "PAP"), by its canonical name."""
     return name in _AGENCIES
+
+
+# the agencies' own sites, where their stories are originals
+_AGENCY_HOSTS = {
+    "apnews.com": "AP", "ap.org": "AP", "reuters.com": "Reuters", "afp.com": "AFP",
+    "dpa.com": "dpa", "ansa.it": "ANSA", "efe.com": "EFE", "xinhuanet.com": "Xinhua",
+    "news.cn": "Xinhua", "tass.com": "TASS", "tass.ru": "TASS", "interfax.com": "Interfax",
+    "interfax.ru": "Interfax", "ukrinform.net": "Ukrinform", "ukrinform.ua": "Ukrinform",
+    "ptinews.com": "PTI", "ians.in": "IANS", "kyodonews.net": "Kyodo", "yna.co.kr": "Yonhap",
+    "aa.com.tr": "Anadolu", "upi.com": "UPI", "pap.pl": "PAP", "bloomberg.com": "Bloomberg",
+    "mti.hu": "MTI", "ctk.cz": "ČTK", "anp.nl": "ANP", "apa.at": "APA", "aap.com.au": "AAP",
+    "thecanadianpress.com": "The Canadian Press",
+}
+
+
+def agency_site(article: Article) -> str | None:
+    """The agency whose own site or service published the article ("english.news.cn" is
+    Xinhua's, "AP News" AP's), by its address or its site's name."""
+    for value in (article.url, article.site):
+        if not value:
+            continue
+        host = (_hostname(value if "://" in value else "https://" + value) or "").lower()
+        for domain, name in _AGENCY_HOSTS.items():
+            if host == domain or host.endswith("." + domain):
+                return name
+    if article.site and "://" not in article.site:
+        words = article.site.split()
+        for k in range(len(words), 0, -1):  # "AP News", "Reuters UK", "Agence France-Presse"
+            name = canonical_name(" ".join(words[:k]))
+            if name in _AGENCIES:
+                return name
+    return None
 
 
 def agency_of(article: Article, citations: Iterable[Citation]) -> str | None:

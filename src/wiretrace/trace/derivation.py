@@ -27,6 +27,7 @@ from wiretrace.trace.align import align_articles, passages
 from wiretrace.trace.citations import (
     Citation,
     agency_of,
+    agency_site,
     article_citations,
     credit_points_to,
     credits,
@@ -1015,10 +1016,28 @@ def _carried_agency(a: Article, cites: list[Citation]) -> Citation | None:
     not to be the agency's (with no site or address, the article may be the agency's own)."""
     if not (a.site or a.url):
         return None
+    own = agency_site(a)
     for c in cites:
-        if c.kind == "dateline" and not (c.where == "text" and c.start < _DATELINE_AT):
-            continue  # "(AP) —" inside the text: a paragraph of the agency's quoted
-        if (c.whole and c.kind in _AUTHOR_CREDITS and is_agency(c.name)
-                and not in_house(c.name, a)):
-            return c
+        if not (c.whole and c.kind in _AUTHOR_CREDITS and is_agency(c.name)) or c.name == own:
+            continue
+        if in_house(c.name, a) or not _authors_text(a, c):
+            continue
+        return c
     return None
+
+
+def _authors_text(a: Article, c: Citation) -> bool:
+    """A credit of authorship where it stands: a byline (the byline field, a byline taken out
+    by cleaning, or a short line opening the text), a dateline opening the text, a copyright
+    notice cleaning took out (not "By Reuters' count, ..." opening a paragraph, a roundup's
+    "By AFP" item further down, a caption's "© AFP")."""
+    if c.kind == "dateline":
+        return c.where == "text" and c.start < _DATELINE_AT
+    if c.kind == "copyright":
+        return c.where.startswith("artefact:")
+    if c.where != "text":
+        return True
+    at = c.start + len(c.text) - len(c.text.lstrip())  # the pattern may start on a line end
+    line_end = a.text.find("\n", at)
+    line = a.text[a.text.rfind("\n", 0, at) + 1:line_end if line_end >= 0 else None]
+    return at < _DATELINE_AT and len(line.strip()) <= 80
