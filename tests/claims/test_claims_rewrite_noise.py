@@ -1876,3 +1876,16 @@ def test_a_change_told_as_a_multiple_is_that_percentage() -> None:
     up = "Sales of the app rose by 100% in the year to March, the company said. Its shares rose."
     assert not compare_texts(src2, up).changes
     assert compare_texts(src2, up.replace("rose by", "fell by")).changes
+
+
+def test_a_multiple_told_in_a_sentence_that_goes_on_about_the_one_before() -> None:
+    """"This was about double the number ...": a sentence opening on "This was" is about the
+    one before it, so a copy that fuses the two and says "a 100% increase" gives the source's
+    figure; another percentage is still new."""
+    src = ("The agency said 25,000 migrants boarded smugglers' boats in the first quarter. "
+           "This was about double the number in the same period last year.")
+    fused = ("Some 25,000 migrants boarded smugglers' boats in the first quarter, a 100% "
+             "increase on the same period last year.")
+    assert not found(src, fused)
+    tripled = fused.replace("a 100% increase", "a 300% increase")
+    assert [k for k, _ in found(src, tripled)] == ["addition"]

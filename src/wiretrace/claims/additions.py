@@ -165,6 +165,10 @@ def _ratio_of_figures(v: dict, sent: Sent) -> bool:
                for x in counts for y in counts if x < y)
 
 
+_ANAPHOR = re.compile(r"\s*(?:This|That|These|Those|It)\s+(?:was|is|were|are|represents|"
+                     r"marks|means)\b")
+
+
 def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
     """The same number in a sentence of ``side`` that shares two content words with the unit's
     sentence: another article gives the figure, counted in other words."""
@@ -173,8 +177,12 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
     v = c.value or {}
     if _complement_given(v, sent, side) or _ratio_of_figures(v, sent):
         return True
-    for s in side.sents:
-        if len(s.content & sent.content) < 2:
+    for k, s in enumerate(side.sents):
+        content = s.content
+        if k and _ANAPHOR.match(side.text, s.span[0]):
+            content = content | side.sents[k - 1].content  # "This was about double the
+            # number ...": the sentence goes on about the one before it
+        if len(content & sent.content) < 2:
             continue
         if v.get("low") == v.get("high") == 0 and any(t.norm in {"no", "none", "nobody"}
                                                        for t in s.toks):
