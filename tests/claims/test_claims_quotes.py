@@ -184,3 +184,27 @@ def test_a_quote_repeated_hundreds_of_times_costs_a_bounded_amount_of_work() -> 
     copy = parent.replace("stay closed", "stay open")
     found = run(copy, parent)
     assert len(found) == 300 and {q.kind for q in found} == {"altered"}
+
+
+def test_a_pronoun_speaker_is_the_lone_person_the_sentence_before_opens_with() -> None:
+    parent = ("Andrés Molina lost the runoff. Molina conceded defeat in a speech in Santiago. "
+              "“The people have spoken,” he said.")
+    wrong = ("Camila Rojas won the runoff. Rojas conceded nothing in a speech in Santiago, "
+             "saying: “The people have spoken.”")
+    (q,) = run(wrong, parent)
+    assert q.kind == "reattributed" and (q.versus_speaker, q.speaker) == ("Molina", "Rojas")
+    right = ("Andrés Molina lost the runoff. “The people have spoken,” Molina said in a speech "
+             "in Santiago.")
+    assert run(right, parent) == []
+
+
+@pytest.mark.parametrize("parent", [
+    # the sentence before names two people, or a body, or someone of the other gender
+    "Judge Helen Marsh sentenced Tom Reed on Monday. “I am sorry,” he said.",
+    "Detectives arrested Tom Reed on Monday. “I am sorry,” he said.",
+    "Harlow City lifted two titles under Tom Reed. “I am sorry,” he said.",
+    "Helen Marsh cried as the verdict was read to him. “I am sorry,” he said.",
+])
+def test_no_speaker_is_read_from_a_sentence_that_does_not_tell_who_he_is(parent: str) -> None:
+    (q,) = find_quote_mentions(parent)
+    assert q.speaker is None

@@ -48,3 +48,33 @@ def test_a_purchase_told_the_other_way_round() -> None:
     (change,) = [c for c in compare_texts(named, turned).changes if c.kind == "actor"]
     assert change.text == "Harwick Freight bought Nordhaven Ports"
     assert change.versus_text == "Nordhaven Ports bought Harwick Freight"
+
+
+@pytest.mark.parametrize(("source", "copy"), [
+    # a rematch: the source tells both results
+    ("Petra Novak beat Ilse Brandt in Sunday's final in Lisbon. Brandt beat Novak in last "
+     "year's final in Madrid.",
+     "Petra Novak beat Ilse Brandt in Sunday's final in Lisbon, a year after Brandt beat Novak "
+     "in the final in Madrid."),
+    # a suit and a countersuit
+    ("Arlen Holdings sued Vexa Corp in March over unpaid royalties, and Vexa countersued in "
+     "April.",
+     "Vexa Corp sued Arlen Holdings in April, a month after Arlen had taken it to court over "
+     "unpaid royalties."),
+    # a replacement told back in a relative clause
+    ("Lars Berg returns as chief executive of Nordfin, replacing Maria Holm, who had replaced "
+     "Berg in 2020.",
+     "Maria Holm replaced Lars Berg as Nordfin's chief executive in 2020; now Berg is taking "
+     "the job back."),
+    # signing goes both ways; a near miss is no defeat
+    ("Winger Luca Ferri signed for Brenton Rovers on Friday.",
+     "Brenton Rovers signed winger Luca Ferri on Friday."),
+    ("Petra Novak nearly lost to Ilse Brandt on Sunday before rallying to win the final.",
+     "Petra Novak narrowly beat Ilse Brandt in Sunday's final."),
+    # a name that is the object of a clause of its own is no doer
+    ("The man who shot Ana Rojas killed Pedro Salas, police said.",
+     "The gunman who killed Pedro Salas also shot Ana Rojas, police said."),
+])
+def test_a_relation_the_source_also_tells_the_copy_s_way_is_no_swap(source: str,
+                                                                    copy: str) -> None:
+    assert not [c for c in compare_texts(source, copy).changes if c.kind == "actor"]

@@ -136,7 +136,8 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self.units.append((Unit(claim, label, versus, note), sb.span))
     # --- who did what to whom --------------------------------------------------------------
     def roles(self, sb: Sent, region: list[Sent]) -> None:
-        for rb, ra in role_swaps(sb, region, self.b.text, self.a.text, _names_match):
+        for rb, ra in role_swaps(sb, region, self.b.text, self.a.text, _names_match,
+                                 self.a.sents):
             self.add("actor", rb.span, ra.span,
                      f"the copy turns who did it round: '{self.b.text[slice(*rb.span)]}', where "
                      f"the source has {ra.doer.text} do it to {ra.done_to.text}")

@@ -31,7 +31,8 @@ from rapidfuzz import fuzz
 
 from wiretrace.claims.attributions import QUOTE as _QUOTE
 from wiretrace.claims.attributions import find_attributions
-from wiretrace.claims.entities import COMMON_CAPITALISED
+from wiretrace.claims.entities import COMMON_CAPITALISED, find_entities
+from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_form
 from wiretrace.model import Alignment, Article, Derivation, QuoteChange, Span, spans_overlap
 
@@ -142,7 +143,7 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
     if m and _named_verb(m):
         return m.group("src"), m.span("src")  # '..., with CEO Benny Higgins stating, "...'
     m = _SUBJECT_SAYING.match(text, begin, open_at)
-    if m and _named_verb(m) and m.end() == open_at:
+    if m and _named_verb(m) and m.end() == open_at and _lone_person(m, text, begin, open_at):
         return m.group("src"), m.span("src")  # 'Rojas conceded in a speech, saying: "...'
     return _pronoun_speaker(text, open_at, close_at, begin)
 
@@ -184,7 +185,8 @@ def _pronoun_speaker(text: str, open_at: int, close_at: int, begin: int
     """"he said" for the person the sentence before names as its subject, in the same
     paragraph ('Molina conceded defeat. "The people have spoken," he said.'); the quote's own
     sentence names no one else."""
-    if not (_PRONOUN_AFTER.match(text, close_at) or _PRONOUN_BEFORE.search(text, begin, open_at)):
+    said = _PRONOUN_AFTER.match(text, close_at) or _PRONOUN_BEFORE.search(text, begin, open_at)
+    if not said:
         return None
     begin = _sentence_start(text, open_at + 1)  # a sentence may open on the quote's mark
     if _NAME_ANYWHERE.search(text[begin:open_at]):
@@ -194,12 +196,40 @@ def _pronoun_speaker(text: str, open_at: int, close_at: int, begin: int
     if prev is None or prev >= begin:
         return None
     m = _OPENS_WITH_NAME.match(text, prev, begin)
-    if m and _named_verb(m):
+    if m and _named_verb(m) and _lone_person(m, text, prev, begin):
+        he = re.search(r"\b[Hh]e\b", said.group()) is not None
+        # another of that gender in the sentence ("lifted two titles under him"), or the
+        # subject of the other ("Leo Hale suffered cuts to his arms. '...,' she said")
+        other = r"\b(?:her|hers|herself|him)\b" if he else r"\b(?:his|him|himself|her)\b"
+        if re.search(other, text[prev:begin]):
+            return None
         return m.group("src"), m.span("src")
     return None
 
 
 _NAME_ANYWHERE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]")
+# the last words of clubs and places named like people ("Harlow City", "Brenton Rovers")
+_TEAM_WORDS = frozenset({"city", "united", "rovers", "town", "county", "fc", "athletic",
+                         "wanderers", "club", "borough", "albion", "hotspur", "villa"})
+
+
+def _lone_person(m: re.Match[str], text: str, start: int, end: int) -> bool:
+    """The subject a speaker is read from is a person: named in full, or by a surname the
+    text gives in full elsewhere ("Molina" after "Andrés Molina"); no possessive, no
+    organisation's word ("Mendez's lawyers", "Molina supporters", "Detectives", "Nordfin");
+    and the only person or body of its sentence ("Judge Helen Marsh sentenced Tom Reed":
+    "he" may be either)."""
+    name = m.group("src")
+    words = name.split()
+    if name.endswith(("'s", "’s")) or any(
+            w.lower() in lexicon().org_words or w.lower() in COMMON_CAPITALISED
+            or w.lower() in _TEAM_WORDS for w in words):
+        return False
+    if len(words) == 1 and not re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(name)}\b", text):
+        return False
+    others = [e for e in find_entities(text[start:end]) if e.type != "place"
+              and not set(e.text.split()) & set(words)]
+    return not others
 
 
 def _named_verb(m: re.Match[str]) -> bool:

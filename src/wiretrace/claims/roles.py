@@ -36,7 +36,7 @@ _RELATIONS: dict[str, tuple[str, ...]] = {
     "acquire": ("acquire", "buy", "bought", "purchase", "take over", "took over", "taken over"),
     "blame": ("blame", "criticise", "criticize", "condemn", "denounce"),
     "praise": ("praise", "endorse", "thank"),
-    "hire": ("hire", "appoint", "recruit", "sign"),
+    "hire": ("hire", "appoint", "recruit"),
     "dismiss": ("fire", "sack", "dismiss"),
 }
 # "Y lost to X" is "X defeated Y"
@@ -69,10 +69,22 @@ _REL_OF = dict(_FORMS)
 # or an adverb ("has", "narrowly"); between the verb and the one done to: up to three words
 _BEFORE_VERB = re.compile(r"^(?:\s*,[^,.;:!?\"“”]{2,80},)?(?:\s+(?:has|have|had|was|were|is|are|"
                           r"been|narrowly|reportedly|allegedly|also|then|later|[a-z]+ly))*\s+$")
+# "nearly lost to", "was almost beaten by", "never beat": no relation told
+_NOT_DONE = re.compile(r"\b(?:nearly|almost|never|not|no|barely|n't)\s+(?:\w+\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"^\s+by\s+(?:the\s+)?$")
-_AFTER_VERB = re.compile(r"^\s+(?:(?:the|a|an|his|her|their|its|rival|fellow|incumbent|"
-                         r"[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
+# between the verb and the one done to: a determiner or up to three plain words, never a
+# preposition ("signed for", "an agreement with")
+_AFTER_VERB = re.compile(r"^\s+(?:(?:the|a|an|his|her|their|its|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
+_NOT_BETWEEN = frozenset({"for", "with", "to", "from", "against", "at", "on", "in", "by", "of",
+                          "over", "into", "after", "before", "agreement", "deal", "contract",
+                          "back", "off", "up", "out"})
+# a name that is an object in a clause of its own ("The man who shot Ana Rojas killed ...")
+_OBJECT_OF = re.compile(r"\b(?:who|that|which|whom|whose)\b[^,;]*$")
+# a subject after a subordinating word is not the sentence's ("A day after Jorge Molina was
+# sworn in, Ana Rojas ...")
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|as|since|although|though|because|if|"
+                          r"until|once|whereas)\b", re.IGNORECASE)
 
 
 # what may stand before the subject that opens a sentence: a title or description of up to four
@@ -102,15 +114,19 @@ def relations(text: str, s: Sent) -> list[Relation]:
     for m in (*_VERB.finditer(text, s.span[0], s.span[1]),
               *_CONVERSE_RE.finditer(text, s.span[0], s.span[1])):
         verb = m.group()
+        if _NOT_DONE.search(text, max(s.span[0], m.start() - 25), m.start()):
+            continue
         before = [c for c in names if c.span[1] <= m.start()
-                  and _BEFORE_VERB.match(text[c.span[1]:m.start()])]
+                  and _BEFORE_VERB.match(text[c.span[1]:m.start()])
+                  and not _OBJECT_OF.search(text, s.span[0], c.span[0])]
         if not before and verb.endswith("ing") and text[:m.start()].rstrip().endswith(","):
             # "Rojas won the runoff, defeating Molina": the participle's doer is the subject
             # that opens the sentence
             dash = _DATELINE.search(text, s.span[0], min(s.span[1], s.span[0] + 80))
             opens = dash.end() if dash else s.span[0]  # "SANTIAGO, Chile (AP) — Rojas won"
             subjects = [c for c in names if opens <= c.span[0] and c.span[1] <= m.start()
-                        and _OPENS.fullmatch(text, opens, c.span[0])]
+                        and _OPENS.fullmatch(text, opens, c.span[0])
+                        and not _SUBORDINATE.search(text, opens, c.span[0])]
             people = [c for c in subjects if (c.value or {}).get("type") == "person"]
             before = (people or subjects)[:1]  # "Centre-left candidate Camila Rojas won"
         if not before:
@@ -130,19 +146,24 @@ def relations(text: str, s: Sent) -> list[Relation]:
             if _BY.match(gap):  # "Y was defeated by X"
                 out.append(Relation(rel, right, left, span))
             continue
-        if _AFTER_VERB.match(gap):
+        if _AFTER_VERB.match(gap) and not set(gap.lower().split()) & _NOT_BETWEEN:
             out.append(Relation(rel, left, right, span))
     return out
 
 
 def role_swaps(sb: Sent, region: list[Sent], b_text: str, a_text: str,
-               same: Callable[[Claim, Claim], bool]) -> list[tuple[Relation, Relation]]:
+               same: Callable[[Claim, Claim], bool], a_sents: list[Sent]
+               ) -> list[tuple[Relation, Relation]]:
     """Relations of the copy's sentence told the other way round in an aligned source
-    sentence: (copy's relation, source's relation)."""
+    sentence, and nowhere in the source (``a_sents``) the copy's way: (copy's relation,
+    source's relation)."""
     out = []
+    told = [ra for sa in a_sents for ra in relations(a_text, sa)]
     for rb in relations(b_text, sb):
-        if same(rb.doer, rb.done_to):
-            continue
+        if same(rb.doer, rb.done_to) or any(
+                ra.rel == rb.rel and same(rb.doer, ra.doer) and same(rb.done_to, ra.done_to)
+                for ra in told) or _told_in_words(a_text, rb):
+            continue  # the source tells it this way too (a rematch, a countersuit)
         for sa in region:
             for ra in relations(a_text, sa):
                 if (ra.rel == rb.rel and same(rb.doer, ra.done_to) and same(rb.done_to, ra.doer)
@@ -150,3 +171,24 @@ def role_swaps(sb: Sent, region: list[Sent], b_text: str, a_text: str,
                     out.append((rb, ra))
                     break
     return out
+
+
+def _told_in_words(text: str, r: Relation) -> bool:
+    """Does ``text`` tell the relation this way round in words the relation reader does not
+    take (a surname opening a sentence, "Holm, who had replaced Berg", "and Vexa
+    countersued")? The doer's last name, a verb of the relation (or a "counter-" verb) within
+    three words, the other's last name within three words after."""
+    doer, done_to = _words_of(r.doer.text), _words_of(r.done_to.text)
+    verbs = "|".join(re.escape(f) for f, rel in _FORMS if rel == r.rel)
+    gap = r"(?:[\s,]+[\w'’-]+){0,3}?[\s,]+"
+    if re.search(rf"\b(?:{doer})\b{gap}counter\w+", text):
+        return True
+    return re.search(rf"\b(?:{doer})\b{gap}(?:{verbs})\b{gap}(?:the\s+)?(?:{done_to})\b",
+                     text) is not None
+
+
+def _words_of(name: str) -> str:
+    """The words a name may be told by alone ("Vexa" for "Vexa Corp", "Holm" for "Maria
+    Holm"), as a regex alternation."""
+    words = [w for w in re.findall(r"[A-Z][\w'’-]{2,}", name)] or [name]
+    return "|".join(re.escape(w) for w in words)
