@@ -27,7 +27,6 @@ from wiretrace.trace.align import align_articles, passages
 from wiretrace.trace.citations import (
     Citation,
     agency_of,
-    agency_site,
     article_citations,
     credit_points_to,
     credits,
@@ -1016,13 +1015,10 @@ def _carried_agency(a: Article, cites: list[Citation]) -> Citation | None:
     not to be the agency's (with no site or address, the article may be the agency's own)."""
     if not (a.site or a.url):
         return None
-    own = agency_site(a)
     for c in cites:
-        if not (c.whole and c.kind in _AUTHOR_CREDITS and is_agency(c.name)) or c.name == own:
-            continue
-        if in_house(c.name, a) or not _authors_text(a, c):
-            continue
-        return c
+        if (c.whole and c.kind in _AUTHOR_CREDITS and is_agency(c.name)
+                and not in_house(c.name, a) and _authors_text(a, c)):
+            return c  # (``in_house``: not on the agency's own site, by address or name)
     return None
 
 
@@ -1034,9 +1030,9 @@ def _authors_text(a: Article, c: Citation) -> bool:
     if c.kind == "dateline":
         return c.where == "text" and c.start < _DATELINE_AT
     if c.kind == "copyright":
-        return c.where.startswith("artefact:")
+        return c.where == "artefact:copyright"
     if c.where != "text":
-        return True
+        return c.where in ("byline", "artefact:byline")
     at = c.start + len(c.text) - len(c.text.lstrip())  # the pattern may start on a line end
     line_end = a.text.find("\n", at)
     line = a.text[a.text.rfind("\n", 0, at) + 1:line_end if line_end >= 0 else None]
