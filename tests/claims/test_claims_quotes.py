@@ -208,3 +208,13 @@ def test_a_pronoun_speaker_is_the_lone_person_the_sentence_before_opens_with() -
 def test_no_speaker_is_read_from_a_sentence_that_does_not_tell_who_he_is(parent: str) -> None:
     (q,) = find_quote_mentions(parent)
     assert q.speaker is None
+
+
+def test_a_saying_speaker_told_by_an_irregular_past() -> None:
+    # "spoke" has no -ed
+    parent = ("Andrés Molina lost the vote. Ana Rojas won it. Rojas spoke in Santiago, saying: "
+              "“We fought hard and we won.” The count ended an hour later.")
+    copy = ("Andrés Molina lost the vote. Molina spoke in Santiago, saying: “We fought hard and "
+            "we won.”")
+    (q,) = run(copy, parent)
+    assert (q.kind, q.versus_speaker, q.speaker) == ("reattributed", "Rojas", "Molina")

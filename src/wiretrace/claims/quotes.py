@@ -168,16 +168,20 @@ _NAME_VERB_AFTER = re.compile(
 _LEAD_IN = re.compile(r"[\s\"”]*(?:[A-Z][a-z]*(?:\s+[a-z]+){0,3},\s*)?")
 
 
+# past forms that do not end in -ed ("Rojas spoke in Santiago, saying:")
+_IRREGULAR = ("spoke|said|told|wrote|took|gave|came|went|made|broke|won|lost|met|left|held|sent|"
+              "kept|stood|sat|rose|fell|fought|thought|felt|found|brought|began|ran|struck")
 # the sentence's subject, a verb, then a participle of speech right before the quote: 'Rojas
 # conceded in a speech in Santiago, saying: "'
 _SUBJECT_SAYING = re.compile(
-    rf"[\s\"”]*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>[a-z]{{3,}}(?:ed|s))\b[^\"“”.!?;]{{0,100}},\s*"
+    rf"[\s\"”]*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>[a-z]{{3,}}(?:ed|s)|{_IRREGULAR})\b[^\"“”.!?;]{{0,100}},\s*"
     r"(?:saying|adding|declaring|stating|noting|insisting|warning|telling\s+[a-z]+)\s*[,:]?\s*")
 # "he said" after the quote or "She said:" before it
 _PRONOUN_AFTER = re.compile(r"\s*,?\s*(?:he|she)\s+(?:said|added|told|says|adds)\b")
 _PRONOUN_BEFORE = re.compile(r"(?:He|She)\s+(?:said|added|told\s+[a-z]+|says|adds)\s*[,:]\s*$")
 # a sentence that opens with a named speaker and a verb: "Molina conceded defeat in ..."
-_OPENS_WITH_NAME = re.compile(rf"[\s\"”]*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>[a-z]{{3,}}(?:ed|s))\b")
+_OPENS_WITH_NAME = re.compile(
+    rf"[\s\"”]*{_NAME}\s+(?:\w+ly\s+)?(?P<verb>[a-z]{{3,}}(?:ed|s)|{_IRREGULAR})\b")
 
 
 def _pronoun_speaker(text: str, open_at: int, close_at: int, begin: int
