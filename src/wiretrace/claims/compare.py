@@ -30,7 +30,7 @@ from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side, pair_sentences, side_of
 from wiretrace.claims.quotes import QuoteMention
-from wiretrace.claims.roles import role_swaps
+from wiretrace.claims.roles import Relation, role_swaps, source_relations
 from wiretrace.claims.substitutions import (
     Vocabulary,
     closed_set_changes,
@@ -113,6 +113,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self.vocab = Vocabulary(a)
         self._a_nums: list[NumberMention] | None = None
         self._b_quotes: list[QuoteMention] | None = None
+        self._a_relations: dict[int, list[Relation]] | None = None  # ``roles``, read once
         self._a_quotes: list[QuoteMention] | None = None  # ``_source_quotes``, read once
         self._a_quote_grams: set[tuple[str, ...]] = set()
         self._a_quote_stems: list[set[str]] = []
@@ -136,8 +137,10 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         self.units.append((Unit(claim, label, versus, note), sb.span))
     # --- who did what to whom --------------------------------------------------------------
     def roles(self, sb: Sent, region: list[Sent]) -> None:
+        if self._a_relations is None:
+            self._a_relations = source_relations(self.a.text, self.a.sents)
         for rb, ra in role_swaps(sb, region, self.b.text, self.a.text, _names_match,
-                                 self.a.sents):
+                                 self._a_relations):
             self.add("actor", rb.span, ra.span,
                      f"the copy turns who did it round: '{self.b.text[slice(*rb.span)]}', where "
                      f"the source has {ra.doer.text} do it to {ra.done_to.text}")

@@ -23,7 +23,9 @@ from wiretrace.claims.pairing import Sent, Side, agent_root, is_content, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key, word_for_word
 from wiretrace.model import Change, Claim
-from wiretrace.trace.features import quote_spans
+
+if TYPE_CHECKING:
+    from wiretrace.claims.quotes import QuoteMention
 
 # a removal from office that governs the name: "the ousting of", "the overthrow of"
 _REMOVED_BY = re.compile(r"\b(?:ousting|ouster|overthrow|toppling|removal|deposition|"
@@ -214,6 +216,8 @@ class NameChecks:
 
         def _edits_source_quote(self, text: str) -> bool: ...
 
+        def _copy_quotes(self) -> list[QuoteMention]: ...
+
     def names(self, sb: Sent, region: list[Sent]) -> None:
         b_names = [c for c in sb.claims if c.kind in {"actor", "place"}]
         for bn in b_names:
@@ -376,7 +380,7 @@ class NameChecks:
         if any(c.kind == "actor" and (c.value or {}).get("stale") and _names_match(c, bn)
                for c in self.b.claims):
             return True
-        return any(s <= bn.span[0] < e for s, e in quote_spans(self.b.text))
+        return any(q.span[0] <= bn.span[0] < q.span[1] for q in self._copy_quotes())
 
     def _numbered_variant(self, bn: Claim) -> Claim | None:
         """A source name that differs only in its number ("Model 7" for "Model 5")."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -122,3 +123,13 @@ def pair_sentences(a: Side, b: Side, alignment: Alignment | None) -> dict[int, l
             have = out.setdefault(sb.index, [])
             have.extend(i for i in chosen if i not in have)
     return out
+
+
+def word_edits(sa: Sent, sb: Sent) -> tuple[list[tuple[str, int, int, int, int]], int]:
+    """How the copy's sentence ``sb`` is made from the source's ``sa`` word by word: the edits
+    (difflib opcodes other than "equal", over normalised words) and the words kept in place."""
+    sm = SequenceMatcher(None, [t.norm for t in sa.toks], [t.norm for t in sb.toks],
+                         autojunk=False)
+    ops: list[tuple[str, int, int, int, int]] = [
+        op for op in sm.get_opcodes() if op[0] != "equal"]
+    return ops, sum(size for _, _, size in sm.get_matching_blocks())

@@ -148,8 +148,6 @@ def _speaker(text: str, open_at: int, close_at: int) -> tuple[str, Span] | None:
     return _pronoun_speaker(text, open_at, close_at, begin)
 
 
-
-
 # a name, maybe a short apposition, then a verb in the past or present tense right before the
 # quote opens ('Obama reflected, "', 'Fiona Lindsay, her agent for 25 years, said: "') or right
 # after it closes ('," Lindsay asserts'): whatever the verb, it introduces the quote

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from wiretrace.claims.pairing import Sent
 from wiretrace.model import Claim
 
-__all__ = ["Relation", "relations", "role_swaps"]
+__all__ = ["Relation", "relations", "role_swaps", "source_relations"]
 
 # relation → verb stems; a verb of the relation in any inflection ("defeat", "defeated",
 # "defeats", "defeating"; "beat", "beaten"; "bought")
@@ -65,6 +65,8 @@ _FORMS = _verb_forms()
 _VERB = re.compile(r"\b(?:" + "|".join(re.escape(f) for f, _ in _FORMS) + r")\b")
 _CONVERSE_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _CONVERSE) + r")\b")
 _REL_OF = dict(_FORMS)
+# each relation's verb forms as one regex alternation
+_VERBS_OF = {rel: "|".join(re.escape(f) for f, r in _FORMS if r == rel) for rel in _RELATIONS}
 # between the doer and the verb: an apposition (", a 41-year-old former leader,"), an auxiliary
 # or an adverb ("has", "narrowly"); between the verb and the one done to: up to three words
 _BEFORE_VERB = re.compile(r"^(?:\s*,[^,.;:!?\"“”]{2,80},)?(?:\s+(?:has|have|had|was|were|is|are|"
@@ -119,7 +121,7 @@ def relations(text: str, s: Sent) -> list[Relation]:
         before = [c for c in names if c.span[1] <= m.start()
                   and _BEFORE_VERB.match(text[c.span[1]:m.start()])
                   and not _OBJECT_OF.search(text, s.span[0], c.span[0])]
-        if not before and verb.endswith("ing") and text[:m.start()].rstrip().endswith(","):
+        if not before and verb.endswith("ing") and text[s.span[0]:m.start()].rstrip().endswith(","):
             # "Rojas won the runoff, defeating Molina": the participle's doer is the subject
             # that opens the sentence
             dash = _DATELINE.search(text, s.span[0], min(s.span[1], s.span[0] + 80))
@@ -151,21 +153,25 @@ def relations(text: str, s: Sent) -> list[Relation]:
     return out
 
 
+def source_relations(text: str, sents: list[Sent]) -> dict[int, list[Relation]]:
+    """The relations of every sentence of a source, by sentence index (read once per pair)."""
+    return {s.index: relations(text, s) for s in sents}
+
+
 def role_swaps(sb: Sent, region: list[Sent], b_text: str, a_text: str,
-               same: Callable[[Claim, Claim], bool], a_sents: list[Sent]
+               same: Callable[[Claim, Claim], bool], told: dict[int, list[Relation]]
                ) -> list[tuple[Relation, Relation]]:
     """Relations of the copy's sentence told the other way round in an aligned source
-    sentence, and nowhere in the source (``a_sents``) the copy's way: (copy's relation,
-    source's relation)."""
+    sentence, and nowhere in the source (``told``: ``source_relations``) the copy's way:
+    (copy's relation, source's relation)."""
     out = []
-    told = [ra for sa in a_sents for ra in relations(a_text, sa)]
     for rb in relations(b_text, sb):
         if same(rb.doer, rb.done_to) or any(
                 ra.rel == rb.rel and same(rb.doer, ra.doer) and same(rb.done_to, ra.done_to)
-                for ra in told) or _told_in_words(a_text, rb):
+                for rs in told.values() for ra in rs) or _told_in_words(a_text, rb):
             continue  # the source tells it this way too (a rematch, a countersuit)
         for sa in region:
-            for ra in relations(a_text, sa):
+            for ra in told.get(sa.index, []):
                 if (ra.rel == rb.rel and same(rb.doer, ra.done_to) and same(rb.done_to, ra.doer)
                         and not same(ra.doer, ra.done_to)):
                     out.append((rb, ra))
@@ -179,7 +185,7 @@ def _told_in_words(text: str, r: Relation) -> bool:
     countersued")? The doer's last name, a verb of the relation (or a "counter-" verb) within
     three words, the other's last name within three words after."""
     doer, done_to = _words_of(r.doer.text), _words_of(r.done_to.text)
-    verbs = "|".join(re.escape(f) for f, rel in _FORMS if rel == r.rel)
+    verbs = _VERBS_OF[r.rel]
     gap = r"(?:[\s,]+[\w'’-]+){0,3}?[\s,]+"
     if re.search(rf"\b(?:{doer})\b{gap}counter\w+", text):
         return True

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
 from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.pairing import Sent, is_content, stem
+from wiretrace.claims.pairing import Sent, is_content, stem, word_edits
 from wiretrace.trace.sentences import zipf
 
 __all__ = ["Swap", "find_swap", "one_slot_swap", "same_place"]
@@ -151,16 +150,12 @@ def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
     """The copy's sentence is a source sentence with one name put in another's place and every
     other word kept ("Paris has also been" / "Cairo has also been", "Stuttgart, Germany," /
     "Stuttgart, Egypt,"): the slot is the sentence itself, no neighbouring words needed."""
-    b_words = [t.norm for t in sb.toks]
     for sa in region:
-        a_words = [t.norm for t in sa.toks]
-        sm = SequenceMatcher(None, a_words, b_words, autojunk=False)
-        ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+        ops, kept = word_edits(sa, sb)
         if len(ops) != 1 or ops[0][0] != "replace":
             continue
         _, a0, a1, b0, b1 = ops[0]
-        kept = sum(size for _, _, size in sm.get_matching_blocks())
-        if kept < _SLOT_KEPT * max(len(a_words), len(b_words)) or a1 - a0 > 4 or b1 - b0 > 4:
+        if kept < _SLOT_KEPT * max(len(sa.toks), len(sb.toks)) or a1 - a0 > 4 or b1 - b0 > 4:
             continue
         bs, be = sb.toks[b0].start, sb.toks[b1 - 1].end
         if not (bs <= bn_span[0] and bn_span[1] <= be + 2):

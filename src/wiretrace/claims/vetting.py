@@ -8,13 +8,12 @@ source supports. Also the sentence-overlap measures the checks share (``_overlap
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact, in_title_run
 from wiretrace.claims.denials import DENIES
 from wiretrace.claims.normalise import reading_form, reading_key, same_reading
 from wiretrace.claims.numbers import consistent, find_numbers, same_measure
-from wiretrace.claims.pairing import Sent, Side
+from wiretrace.claims.pairing import Sent, Side, word_edits
 from wiretrace.claims.substitutions import JUDGED
 from wiretrace.model import Change
 
@@ -218,11 +217,8 @@ def word_for_word(sb: Sent, sa: Sent) -> bool:
     """Is the copy's sentence the source's with words swapped one for one, in the same order
     (a spun copy: "plans to cut 2,000 jobs at its factory in Munich" for "... at its plant in
     Wolfsburg")? Half its words kept in place, every other word a one- or two-word stand-in."""
-    b, a = [t.norm for t in sb.toks], [t.norm for t in sa.toks]
-    sm = SequenceMatcher(None, a, b, autojunk=False)
-    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
-    kept = sum(size for _, _, size in sm.get_matching_blocks())
-    return kept >= 0.5 * max(len(a), len(b)) and all(
+    ops, kept = word_edits(sa, sb)
+    return kept >= 0.5 * max(len(sa.toks), len(sb.toks)) and all(
         tag == "replace" and a1 - a0 <= 2 and b1 - b0 <= 2 for tag, a0, a1, b0, b1 in ops)
 
 
