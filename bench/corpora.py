@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
@@ -265,14 +266,21 @@ def embedding_cache(
 ) -> Iterator[Callable[[], int]]:
     """Sentence embeddings of earlier runs (bench/out is not committed), loaded before and saved
     after the block, so re-runs embed each sentence once. Yields a function that counts the
-    sentences embedded inside the block."""
-    import numpy as np
+    sentences embedded inside the block. The file is replaced whole (two runs at once leave one
+    run's cache, never a torn one); an unreadable cache is set aside with a message."""
+    import os
+    import zipfile
 
     from wiretrace import embeddings
 
     if enabled and path.exists():
-        with np.load(path, allow_pickle=False) as z:
-            embeddings._MEMO.update(zip(z["texts"].tolist(), z["vectors"], strict=True))
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                texts = bytes(z["text_bytes"]).decode("utf-8").split("\x00")
+                embeddings._MEMO.update(zip(texts, z["vectors"], strict=True))
+        except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+            print(f"embedding cache {path}: unreadable ({exc}); embedding afresh",
+                  file=sys.stderr)
     before = len(embeddings._MEMO)
     try:
         yield lambda: len(embeddings._MEMO) - before
@@ -282,4 +290,9 @@ def embedding_cache(
             texts = list(embeddings._MEMO)
             vecs = (np.stack([embeddings._MEMO[t] for t in texts]) if texts
                     else np.zeros((0, embeddings.EMBEDDING_DIM)))
-            np.savez(path, texts=np.array(texts), vectors=vecs)
+            # the texts as one UTF-8 buffer: a fixed-width string array pads every sentence
+            # to the longest one's length
+            joined = np.frombuffer("\x00".join(texts).encode("utf-8"), dtype=np.uint8)
+            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
+            np.savez(tmp, text_bytes=joined, vectors=vecs)
+            os.replace(tmp, path)

@@ -269,8 +269,9 @@ def test_a_name_given_in_full_is_no_addition() -> None:
     src = "Mayor Branco's chief of staff resigned on Tuesday, the council said."
     assert found("Mayor Ilse Branco's chief of staff resigned on Tuesday, the council said.",
                  src) == []
-    # a new name of its own is still reported
-    assert ("place", "Lisk") in found(
+    # a new name of its own is still reported (a name the copy slips in: an addition; it was
+    # read as a place while "on Tuesday, the" counted as a place's preposition across the comma)
+    assert ("addition", "Lisk") in found(
         "Mayor Branco's chief of staff resigned on Tuesday, the Lisk council said.", src)
 
 
@@ -406,3 +407,61 @@ def test_a_described_source_named_by_the_copy_is_the_same_source() -> None:
     # "4 1/2 hours" for "4.5 hours" is one figure
     hours = "The witness spent 4.5 hours on the stand on Wednesday, the court said."
     assert found(hours.replace("4.5", "4 1/2"), hours) == []
+
+
+def test_a_vague_count_elsewhere_does_not_back_a_changed_figure() -> None:
+    # the copy makes 12 dead 21; a third article's "dozens of relatives" is consistent with
+    # 21 but counts no dead: the copy's figure is its own change, not one it kept
+    other = WIRE + " Dozens of relatives waited outside the town hall."
+    copy = WIRE.replace("killing at least 12 people", "killing at least 21 people")
+    arts = [Article(source=str(i), text=t, raw_text=t, id=i)
+            for i, t in ((1, WIRE), (2, other), (3, copy))]
+    ders = [Derivation(1, "original"), Derivation(2, "rewrite", 1), Derivation(3, "rewrite", 1)]
+    figures = [c for c in compare_story(arts, [], ders) if c.article == 3]
+    assert [(c.kind, c.versus) for c in figures] == [("figure", 1)]
+    # an article that gives the copy's count itself still makes it the story's figure
+    arts[1] = Article(source="2", text=copy + " Dozens of relatives waited.", raw_text=copy, id=2)
+    assert [c for c in compare_story(arts, [], ders) if c.article == 3] == []
+
+
+COURT = ("A 31-year-old man was charged with murder on Tuesday after a stabbing outside a "
+         "nightclub in Leeds, prosecutors said. The victim, a 24-year-old student, died in "
+         "hospital on Sunday.")
+
+
+def test_a_statement_given_to_another_body_is_an_attribution_change() -> None:
+    swapped = COURT.replace("prosecutors said", "police said")
+    assert found(swapped, COURT) == [("attribution", "police said")]  # not a place after
+    # "in Leeds,"
+    lawyers = changes(COURT.replace("prosecutors said", "his lawyers said"), COURT)
+    assert [c.kind for c in lawyers] == ["attribution"]
+    assert "defence, not prosecution" in lawyers[0].explanation
+    reworded = ("A man aged 31 was charged with murder on Tuesday following a stabbing outside "
+                "a nightclub in Leeds, according to police. The victim, a 24-year-old student, "
+                "died in hospital on Sunday.")
+    assert [k for k, _ in found(reworded, COURT)] == ["attribution"]
+    told_first = ("Police said a man aged 31 had been charged with murder on Tuesday following a "
+                  "stabbing outside a nightclub in Leeds. The victim, a 24-year-old student, "
+                  "died in hospital on Sunday.")
+    assert [k for k, _ in found(told_first, COURT)] == ["attribution"]
+
+
+def test_a_source_told_more_vaguely_or_as_well_is_no_attribution_change() -> None:
+    for says in ("officials said", "authorities said", "investigators said"):
+        assert found(COURT.replace("prosecutors said", says), COURT) == [], says
+    both = COURT.replace("prosecutors said", "police and prosecutors said")
+    assert found(COURT.replace("prosecutors said", "police said"), both) == []
+    # fire crews are the fire service: one body in other words
+    fire = "The fire started in a kitchen late on Friday, firefighters said, and spread fast."
+    assert found(fire.replace("firefighters said", "fire crews said"), fire) == []
+    assert found(fire.replace("firefighters said", "police said"), fire) == [
+        ("attribution", "police said")]
+
+
+def test_a_new_speaker_named_elsewhere_in_the_source_is_said_to_be_named() -> None:
+    src = ("Regional Governor Patricia Oyarzún said 22 workers were injured.\n\n"
+           "“We have heard them, and they are alive,” Mining Minister Rodrigo Salcedo said.")
+    copy = ("Regional Governor Patricia Oyarzún said 22 workers were injured.\n\n"
+            "“We have heard them, and they are alive,” Regional Governor Patricia Oyarzún said.")
+    (c,) = [c for c in changes(copy, src) if c.kind == "attribution"]
+    assert "whom the source names elsewhere" in c.explanation

@@ -117,6 +117,17 @@ def test_copy_without_the_agency_credit_is_flagged_credit_stripped() -> None:
     assert not any(e.startswith("credit stripped") for e in got[1].evidence)
 
 
+def test_an_agency_the_text_reports_from_is_no_credit_stripped() -> None:
+    source = make(1, ORIGINAL, site="apnews.com", published="2024-03-05T18:00:00+00:00")
+    body = ORIGINAL.split("— ", 1)[1]
+    first, rest = body.split(".", 1)
+    credited = make(2, f"{first}, the Associated Press reported.{rest}", site="paper.example",
+                    published="2024-03-06T08:00:00+00:00")
+    d = {d.article: d for d in trace_story([source, credited])}[2]
+    assert d.parent == 1
+    assert not any(e.startswith("credit stripped") for e in d.evidence)
+
+
 def test_an_agency_credited_at_the_foot_is_no_credit_stripped() -> None:
     from wiretrace.ingest.clean import clean
 

@@ -186,6 +186,10 @@ def test_citations() -> None:
         "Associated Press writer Jane Roe in Salem contributed to this report.": ["AP"],
         "Critics say the Daily Mail contributed to the story going viral.": [],
         "By Reuters' count, at least 30 towns were flooded.": [],
+        # the agency a sentence reports from, in the running text
+        "The mine collapsed on Tuesday, the Associated Press reported.": ["AP"],
+        "Reuters reported on Monday that the bank cut rates.": ["Reuters"],
+        "Taps reported a leak. AP's reporting was praised.": [],
         # a report published by someone, reporting criticised, a first court appearance: none
         "a study published by Harvard University": [],
         "The reporting by CNN was wrong": [],
@@ -198,6 +202,11 @@ def test_citations() -> None:
     # a mention in the running text names the upstream only when no credit of the whole does
     pap = find_citations("The talks resumed, as reported by the Polish Press Agency.")
     assert upstream_names(pap, whole_only=True) == ["PAP"]
+    said = find_citations("The mine collapsed, the Associated Press reported.")
+    assert not said[0].whole and upstream_names(said, whole_only=True) == ["AP"]
+    # a credit list keeps its order: the second name of "(AFP, Reuters, BBC)" is Reuters
+    listed = find_citations("The verdict came on Friday (AFP, Reuters, BBC)")
+    assert [c.name for c in listed] == ["AFP", "Reuters", "BBC"]
     both = find_citations("By Reuters\nThe talks resumed, as reported by the Polish Press Agency.")
     assert upstream_names(both, whole_only=True) == ["Reuters"]
     assert upstream_names(find_citations("as reported by Jane Doe"), whole_only=True) == []

@@ -23,8 +23,8 @@ from wiretrace.claims.compare_names import (
 )
 from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
 from wiretrace.claims.figures import SPECIFIC_SCOPES
-from wiretrace.claims.lexicon import lexicon
-from wiretrace.claims.normalise import reading_key
+from wiretrace.claims.lexicon import body_named, lexicon
+from wiretrace.claims.normalise import reading_form, reading_key
 from wiretrace.claims.pairing import Sent, Side, is_content, stem
 from wiretrace.claims.quotes import (
     QuoteMention,
@@ -345,7 +345,8 @@ class AttributionChecks:
         return None
 
     def _where(self, speaker_key: str) -> str:
-        return ("whom the source quotes elsewhere" if speaker_key in self.a.text.lower()
+        # (the key is folded as reading_form folds: "oyarzun" is in "Oyarzún said")
+        return ("whom the source names elsewhere" if speaker_key in reading_form(self.a.text)
                 else "whom the source does not mention")
 
     def _quote_given_to(self, sb: Sent, span: tuple[int, int], speaker: str, said_by: str,
@@ -361,6 +362,32 @@ class AttributionChecks:
                  f"it to {said_by}")
         self.units = [(u, sent) for u, sent in self.units
                       if not (sent == sb.span and _norm_name(u.claim.subject or "") == key)]
+
+    def _body_swapped(self, sb: Sent, region: list[Sent], ba: Claim, a_attr: list[Claim]) -> bool:
+        """The copy gives the statement of its sentence to another body than the source's
+        sentence does ("police said" where the source's says "prosecutors said"): every source
+        of the aligned passage is a body of ``sources.txt``, none the copy's, the passage never
+        names the copy's, and the copy's sentence keeps most of the passage's words."""
+        body = body_named(ba.subject or "")
+        theirs = [body_named(x.subject or "") for x in a_attr]
+        if body is None or not theirs or None in theirs or body in theirs:
+            return False
+        words = re.findall(r"[a-z]+", " ".join(self.a.text[s.span[0]:s.span[1]]
+                                               for s in region).lower())
+        if any(body_named(" ".join(words[max(0, k - 1):k + 1])) == body
+               or body_named(words[k]) == body for k in range(len(words))):
+            return False  # "police and prosecutors said": the source names it too
+        s0, s1 = int((ba.value or {}).get("source_span", ba.span)[0]), ba.span[1]
+        own = {st for t, st in zip(sb.toks, sb.stems, strict=True)
+               if is_content(t.norm) and not s0 <= t.start < s1}
+        if len(own & {st for s in region for st in s.stems}) < 0.5 * max(1, len(own)):
+            return False  # the copy's sentence says something else, perhaps
+        self.add("attribution", ba.span, a_attr[0].span,
+                 f"the copy gives this to {ba.subject} where the source gives it to "
+                 f"{a_attr[0].subject} (another body: {body}, not {theirs[0]})")
+        self.units = [(u, sent) for u, sent in self.units
+                      if not (sent == sb.span and body_named(u.claim.subject or "") == body)]
+        return True
 
     def attributions(self, sb: Sent, region: list[Sent]) -> None:
         b_attr = [c for c in sb.claims if c.kind == "attribution"]
@@ -401,6 +428,8 @@ class AttributionChecks:
         if cut:  # the source's attributions the copy's sentence does not keep ("According to
             # AFP, one user posted: ..." cut to "One user posted: ...")
             self._attribution_cut(sb, region, cut)
+        if any(self._body_swapped(sb, region, ba, a_attr) for ba in b_attr):
+            return
         kept_quote = any(c.kind == "quote" for c in kept)
         if not kept_quote and any(sent == sb.span for _, sent in self.units):
             return  # the copy adds its own reporting here: its source is part of the addition

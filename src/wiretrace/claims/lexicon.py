@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "lexicon", "synonymous"]
+__all__ = ["Lexicon", "body_named", "lexicon", "synonymous"]
 
 
 def _lines(name: str) -> list[str]:
@@ -42,6 +42,7 @@ class Lexicon:
     contrast: dict[str, str]  # word (lower) -> contrast set name
     pole_kind: dict[int, str]  # pair id -> change kind when the poles are swapped
     synonyms: dict[str, tuple[int, ...]]  # stemmed word or phrase -> synonym group ids
+    source_body: dict[str, str]  # word or phrase (lower) naming a body that speaks -> body
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +110,11 @@ def lexicon() -> Lexicon:
             key = " ".join(_stem(w) for w in m.strip().lower().split())
             if key and i not in synonyms.get(key, ()):
                 synonyms[key] = (*synonyms.get(key, ()), i)
+    source_body: dict[str, str] = {}
+    for line in _lines("sources.txt"):
+        body, _, members = line.partition(":")
+        for m in members.split("|"):
+            source_body.setdefault(m.strip().lower(), body.strip())
     return Lexicon(
         places=places,
         place_country=place_country,
@@ -129,7 +135,16 @@ def lexicon() -> Lexicon:
         contrast=contrast,
         pole_kind=pole_kind,
         synonyms=synonyms,
+        source_body=source_body,
     )
+
+
+def body_named(phrase: str) -> str | None:
+    """The body (``sources.txt``) a phrase names by its last word or two ("his lawyers":
+    defence, "the fire service": fire); None for any other phrase ("officials")."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    bodies = lexicon().source_body
+    return (bodies.get(" ".join(words[-2:])) or bodies.get(words[-1])) if words else None
 
 
 def _stem(word: str) -> str:

@@ -15,7 +15,7 @@ from wiretrace.claims.compare import compare_sides
 from wiretrace.claims.compare_names import _names_match
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.pairing import Side, side_of
-from wiretrace.model import AlignedPair, Alignment, Article, Change, Derivation
+from wiretrace.model import AlignedPair, Alignment, Article, Change, Claim, Derivation
 from wiretrace.settings import Settings
 
 __all__ = ["compare_story", "versus_of"]
@@ -109,6 +109,14 @@ def _descendants(children: dict[int, list[int]], k: int) -> set[int]:
     return out
 
 
+def _backs(x: Claim, o: Claim) -> bool:
+    """Another article gives the copy's figure itself: the same count of the same thing, told
+    exactly ("dozens of family members" is no count of the dead: it would back 41 dead as well
+    as the 14 the parent gives)."""
+    return (_figure_supported(x, o) and o.predicate == x.predicate
+            and not (o.value or {}).get("vague"))
+
+
 def _inherited(c: Change, side: Side, upstream: list[Side], beside: list[Side]) -> bool:
     """A figure or name the copy gives where its parent gives another, and that an article up
     the parent's line gives too (a figure: any article of the story not made from the copy,
@@ -123,8 +131,7 @@ def _inherited(c: Change, side: Side, upstream: list[Side], beside: list[Side]) 
         c.kind != "figure" and x.kind in {"actor", "place"})]
     mine = [x for x in mine if x.span[0] < hi and lo < x.span[1]]
     for x in mine:
-        if x.kind == "figure" and any(_figure_supported(x, o) for up in beside
-                                      for o in up.claims):
+        if x.kind == "figure" and any(_backs(x, o) for up in beside for o in up.claims):
             return True
         if x.kind != "figure" and any(o.kind in {"actor", "place"} and _names_match(o, x)
                                       for up in upstream for o in up.claims):

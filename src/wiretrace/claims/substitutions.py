@@ -34,11 +34,12 @@ from wiretrace.claims.entities import (
     broader_place,
     figure_of_speech,
 )
-from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.lexicon import body_named, lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
     _CONTRAST_KIND,
     WordChange,
+    clause_break,
     implicitly_negative,
     negated_before,
     negated_in_clause,
@@ -275,6 +276,8 @@ def _governed_by_place(s: Sent, lo: int) -> bool:
     if k >= 1 and s.toks[k - 1].norm in _DETERMINERS and is_content(s.toks[k].norm):
         k -= 1  # one modifier of the noun: "a harbour beach"
     while k >= 0 and (s.toks[k].norm in _DETERMINERS or s.text_of(k)[:1].isupper()):
+        if clause_break(s, k):
+            return False  # "a nightclub in Leeds, police said": the name ends another clause
         skipped = skipped or s.toks[k].norm in _DETERMINERS
         k -= 1
     if k < 0:
@@ -293,6 +296,21 @@ def _vaguer(copy_words: set[str], source_words: set[str]) -> bool:
     as "dozens" says less than 40."""
     new = {w for w in copy_words - source_words if is_content(w) or w in _GENERIC}
     return bool(new) and new <= _GENERIC
+
+
+# verbs whose subject gives the statement as its own ("prosecutors said", "police told")
+_SAYS = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "added", "adds",
+                   "reported", "reports", "announced", "confirmed", "confirms", "warned", "warns",
+                   "claimed", "claims", "alleged", "alleges", "noted", "notes", "wrote", "writes",
+                   "estimated", "estimates"})
+
+
+def _speaker_slot(s: Sent, span: tuple[int, int]) -> bool:
+    """Do the words at ``span`` name who gives the statement: the subject right before a
+    reporting verb ("..., prosecutors said"), or after "according to"?"""
+    lo, hi = span
+    return (hi < len(s.toks) and s.toks[hi].norm in _SAYS) or (
+        lo >= 2 and s.toks[lo - 2].norm == "according" and s.toks[lo - 1].norm == "to")
 
 
 # what a place is, which refers back to a place a text names
@@ -326,6 +344,14 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return "negation", "words of opposite meaning"
     if _negated_in(b, bt, a, at):
         return "negation", "the same word with a negating prefix"
+    if _speaker_slot(b, bt) and _speaker_slot(a, at):
+        copy_body = body_named(b.text[slice(*_span(b, *bt))])
+        source_body = body_named(a.text[slice(*_span(a, *at))])
+        if copy_body and source_body and copy_body != source_body:
+            return "attribution", f"another body gives the statement: {copy_body}, not " \
+                f"{source_body}"
+        return None  # "officials said" for "prosecutors said": the source told more vaguely;
+        # "the department said" for "the ministry said": one body, perhaps, in other words
     if _capitalised(b, *bt):
         if _governed_by_place(b, bt[0]):
             return "place", "another name where the source names a place"

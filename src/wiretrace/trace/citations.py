@@ -184,6 +184,10 @@ _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
         re.compile(rf"\b[Ww]ith\s+(?:files|inputs)\s+from\s+(?:the\s+)?(?P<name>{_LIST})"),
     ),
     ("according_to", False, re.compile(rf"\baccording\s+to\s+(?P<name>{_AGENCY})\b")),
+    # "..., the Associated Press reported.", "Reuters reported on Tuesday": the agency the text
+    # says it reports from (not "By Reuters' count", "AP's reporting")
+    ("reported", False, re.compile(rf"(?<![\w'’])(?P<name>{_AGENCY})\s+(?:has\s+|had\s+)?"
+                                   r"(?:reported|reports|said|says|learned)\b")),
     ("told", False, re.compile(rf"\btold\s+(?P<name>{_AGENCY})\b")),
 ]
 _NOT_NAMES = {"the", "of", "and", "a", "an", "i", "it", "he", "she", "they", "we", "this",
@@ -280,7 +284,8 @@ def find_citations(text: str, where: str = "text") -> list[Citation]:
                     Citation(canonical_name(n), kind, m.group(), m.start(), m.end(), where, whole)
                 )
             taken.append((m.start(), m.end()))
-    found.sort(key=lambda c: (c.start, c.name))
+    found.sort(key=lambda c: c.start)  # (stable: a credit's names keep their order, "(AFP,
+    # Reuters, BBC)" names Reuters second)
     return found
 
 
@@ -406,7 +411,8 @@ def upstream_names(citations: Iterable[Citation], whole_only: bool = False) -> l
     if whole_only and not seen:
         for c in sorted(cites, key=lambda c: c.start):
             agency = _known(c.name) and c.name in _AGENCIES or _AGENCY_WORD.search(c.name)
-            if c.kind in ("reported_by", "according_to") and agency and c.name not in seen:
+            if c.kind in ("reported_by", "according_to", "reported") and agency and (
+                    c.name not in seen):
                 seen.append(c.name)
     return seen
 
