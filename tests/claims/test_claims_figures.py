@@ -65,6 +65,15 @@ def test_consistency_rules() -> None:
     assert not consistent(one("in 2023"), one("in 2024"))
 
 
+def test_two_round_figures_are_one_only_within_one_hedge() -> None:
+    # "about" on both sides: one hedge's room (15%), not both added up
+    about = one("The fire burned about 45,000 hectares.")
+    assert not consistent(about, one("The fire burned about 54,000 hectares."))
+    assert not consistent(about, one("The fire burned about 60,000 hectares."))
+    assert consistent(about, one("The fire burned some 50,000 hectares."))
+    assert consistent(about, one("The fire burned 50,000 hectares."))
+
+
 def test_figure_claims_carry_attribution() -> None:
     text = "According to the Varnian coast guard, about 1,800 residents were evacuated."
     (fig,) = [c for c in extract_claims_from_text(text) if c.kind == "figure"]

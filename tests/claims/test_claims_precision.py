@@ -465,3 +465,45 @@ def test_a_new_speaker_named_elsewhere_in_the_source_is_said_to_be_named() -> No
             "“We have heard them, and they are alive,” Regional Governor Patricia Oyarzún said.")
     (c,) = [c for c in changes(copy, src) if c.kind == "attribution"]
     assert "whom the source names elsewhere" in c.explanation
+
+
+def test_an_attribution_cut_with_its_tense_told_directly_is_still_cut() -> None:
+    src = ("The fire forced 3,000 people to leave their homes on Saturday. Police said there had "
+           "been no reports of injuries. Crews were fighting it overnight.")
+    copy = src.replace("Police said there had been", "There have been")
+    assert found(copy, src) == [("attribution", "There have been no reports of injuries.")]
+    # the words otherwise changed: not the source's sentence with its attribution cut
+    assert found(src.replace("Police said there had been no reports of injuries.",
+                             "There have been no injuries reported so far."), src) == []
+
+
+def test_a_person_with_a_long_title_put_in_another_persons_place_is_an_actor_change() -> None:
+    src = ("Mayor Janet Kowalczyk ordered the evacuation of the town late on Saturday as the fire "
+           "approached. Provincial Public Safety Minister Colin Haines said crews from three "
+           "provinces were on the way.")
+    copy = src.replace("Mayor Janet Kowalczyk ordered",
+                       "Provincial Public Safety Minister Colin Haines ordered")
+    assert found(copy, src) == [("actor", "Provincial Public Safety Minister Colin Haines")]
+    # the same person with a longer title is no other person
+    assert found(src.replace("Mayor Janet", "Town Mayor Janet"), src) == []
+
+
+def test_a_sentence_cut_short_with_its_negation_dropped_is_a_negation_change() -> None:
+    src = ("The wildfire forced 3,000 people from their homes on Saturday. Officials said the "
+           "fire had not crossed the Athabasca River, which has acted as a natural firebreak "
+           "since Thursday. Crews were fighting it overnight.")
+    trimmed = src.replace("had not crossed the Athabasca River, which has acted as a natural "
+                          "firebreak since Thursday.", "had crossed the Athabasca River.")
+    assert found(trimmed, src) == [("negation", "crossed")]
+    # cut short with its "not" kept, or the denial told in other words: no change
+    assert found(src.replace(", which has acted as a natural firebreak since Thursday", ""),
+                 src) == []
+    assert found(src.replace("had not crossed the Athabasca River, which has acted as a "
+                             "natural firebreak since Thursday.",
+                             "had crossed nothing yet, the Athabasca River holding it back."),
+                 src) == []
+    # the copy keeps the words after the source's "not", not the words around it
+    glued = ("Playback is not supported on this device I want to be involved in every part of "
+             "the game, he said. He signed on Monday.")
+    assert found("I want to be involved in every part of the game, he said. He signed on "
+                 "Monday.", glued) == []

@@ -308,6 +308,8 @@ def test_llm_opener_before_a_mangled_dateline() -> None:
         ("South Africa's CAPE TOWNPolice said", "South Africa's CAPE TOWN", "CAPE TOWN, South"),
         # a country ending in s takes the apostrophe alone
         ("Philippines' MANILAThe storm hit", "Philippines' MANILA", "MANILA, Philippines — The"),
+        # the city glued to the sentence's opening "A" (a known city without the last letter)
+        ("Kenya's NAIROBIA Kenyan court", "Kenya's NAIROBI", "NAIROBI, Kenya — A Kenyan court"),
         (
             "LAGOS, Nigeria (AP)The military said",
             "LAGOS, Nigeria (AP)",
@@ -321,6 +323,12 @@ def test_dateline_repair(mangled: str, span: str, repaired: str) -> None:
     assert only(result, "dateline_repair") == [span]
     assert result.text.startswith(repaired)
     assert [(r.text, r.start) for r in result.repairs] == [(span, 0)]
+
+
+def test_a_city_ending_in_a_before_a_spaced_word_is_left_alone() -> None:
+    # MANILA ends in "A" and is a city: no article glued to it, nothing to repair here
+    raw = article("Philippines' MANILA Police said on Tuesday it had sent troops.", CLOSE)
+    assert only(checked(raw), "dateline_repair") == []
 
 
 # --- legitimate story sentences stay ---------------------------------------------------------

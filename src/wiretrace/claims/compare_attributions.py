@@ -136,6 +136,11 @@ _TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|telling|writes|wrote|writing|acc
                           r"(?:\s+(?:in|for|to))?(?:\s+(?:an?|the))?\s+$")
 
 
+# the tense a reported statement shifts back, and the tense it is told in directly
+_BACKSHIFT = {"had": "have", "has": "have", "was": "is", "were": "are", "would": "will",
+              "could": "can"}
+
+
 def _credit(text: str, span: tuple[int, int]) -> bool:
     """Is the name at ``span`` a credit, not a claim: a writer of an outlet's piece ("As NAME
     writes in a Los Angeles Times piece") or the outlet told or written in ("told the
@@ -324,8 +329,10 @@ class AttributionChecks:
             cut_words = [w for w in reading_key(cut).split()]
             if cut_words and cut_words[0] == "that":
                 cut_words = cut_words[1:]
-            if len(cut_words) < 5 or b_words != cut_words:
-                continue
+            if len(cut_words) < 5 or [_BACKSHIFT.get(w, w) for w in b_words] != [
+                    _BACKSHIFT.get(w, w) for w in cut_words]:
+                continue  # (a reported tense told directly is the same words: "Police said
+                # there had been no reports" / "There have been no reports")
             if self._speaker_near(sb, who) or self._quoted_under(sb, who):
                 continue
             self.add("attribution", sb.span, aa.span,

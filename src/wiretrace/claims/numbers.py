@@ -274,12 +274,15 @@ def find_numbers(text: str) -> list[NumberMention]:
     return merged
 
 
+_APPROXIMATE = 0.15  # how far "about N" reaches either side of N
+
+
 def interval(n: NumberMention) -> tuple[float, float]:
     """The values a careful reader accepts for a mention, widened by its hedge."""
     low, high = n.low, n.high
     q = n.qualifier
     if q == "approximately":
-        low, high = low * 0.85, high * 1.15
+        low, high = low * (1 - _APPROXIMATE), high * (1 + _APPROXIMATE)
     elif q == "at_least":
         high = math.inf
     elif q == "at_most":
@@ -319,6 +322,11 @@ def consistent(a: NumberMention, b: NumberMention) -> bool:
                    for x, y in ((a, b), (b, a)))
     if a.low == a.high and b.low == b.high and _rounded(a, b):
         return True  # "$1.3240" and "$1.32": one rate, quoted to fewer places
+    if (a.qualifier == b.qualifier == "approximately" and a.low == a.high
+            and b.low == b.high):
+        # two round figures: each hedge leaves room for the other's number, not for its
+        # hedge too ("about 45,000" and "about 54,000" are two estimates)
+        return abs(a.low - b.low) <= _APPROXIMATE * max(a.low, b.low)
     if a.qualifier == b.qualifier and a.qualifier in {"at_least", "at_most"}:
         # two bounds of the same kind: "at least 40" and "at least 90" are different figures;
         # "over 280" and "at least 281" are one bound, said strictly and not

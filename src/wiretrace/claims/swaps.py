@@ -143,6 +143,7 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
 
 
 _SLOT_KEPT = 0.8  # share of the sentence's words that must be the same outside the slot
+_TITLED_KEPT = 0.6  # ... when the slot is a name with its title (longer, as many words kept)
 
 
 def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
@@ -155,7 +156,19 @@ def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         if len(ops) != 1 or ops[0][0] != "replace":
             continue
         _, a0, a1, b0, b1 = ops[0]
-        if kept < _SLOT_KEPT * max(len(sa.toks), len(sb.toks)) or a1 - a0 > 4 or b1 - b0 > 4:
+        verbs = lexicon().verb_group
+        titles = lexicon().titles
+        titled = min(a1 - a0, b1 - b0) >= 2 and all(
+            all(s.text_of(k)[:1].isupper() for k in range(lo, hi))
+            and any(s.toks[k].norm in titles for k in range(lo, hi))
+            for s, lo, hi in ((sa, a0, a1), (sb, b0, b1))) and not any(
+            0 <= k < len(sb.toks) and sb.toks[k].norm in verbs for k in (b0 - 1, b1))
+        # "Provincial Public Safety Minister Colin Haines" for "Mayor Janet Kowalczyk": a name
+        # with its title on both sides, capitalised throughout (not "Tragically, Charlene's"
+        # for "Her"; a speaker's name is the attribution check's)
+        if max(a1 - a0, b1 - b0) > (7 if titled else 4) or kept < (
+                max(5.0, _TITLED_KEPT * max(len(sa.toks), len(sb.toks))) if titled
+                else _SLOT_KEPT * max(len(sa.toks), len(sb.toks))):
             continue
         bs, be = sb.toks[b0].start, sb.toks[b1 - 1].end
         if not (bs <= bn_span[0] and bn_span[1] <= be + 2):

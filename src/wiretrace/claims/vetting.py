@@ -121,7 +121,8 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
         # a negation word added or dropped: both sentences keep their words, the longer too
         one_word = c.kind == "negation" and "the negation" in c.explanation
         if sb is not None and sa is not None and _overlap(sb, sa, longer=one_word) < (
-                _CUE_KEPT if one_word else _RESTATED):
+                _CUE_KEPT if one_word else _RESTATED) and not (
+                one_word and _trimmed_but_cue(sb, sa, c)):
             return True  # a paraphrase says it another way: a cue word is no evidence there
     if c.kind == "negation" and "the negation" in c.explanation and c.span and c.versus_span:
         # the cue is one negation word; the other text has it as often around the same place
@@ -143,6 +144,32 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
                 near, cue) >= _count_word(own, cue):
             return True
     return False
+
+
+def _trimmed_but_cue(sb: str, sa: str, c: Change) -> bool:
+    """Is one sentence the other's words in a row, the negation word apart: the copy kept the
+    source's sentence up to a point and dropped its "not" ("the fire had crossed the river." /
+    "the fire had not crossed the river, which has acted as a firebreak")?"""
+    drops = "drops the negation" in c.explanation
+    cue = reading_key(c.versus_text if drops else c.text).split()
+    b_words, a_words = reading_key(sb).split(), reading_key(sa).split()
+    with_cue, without = (a_words, b_words) if drops else (b_words, a_words)
+    if len(cue) != 1 or cue[0] not in with_cue:
+        return False
+    at = with_cue.index(cue[0])
+    rest = with_cue[:at] + with_cue[at + 1:]
+    if len(rest) >= len(without):  # the sentence with the cue kept longer: the other is a run
+        # of its words that spans the place of the cue ("Media playback is not supported. I
+        # want to ..." holds "I want to ..." but not around its "not")
+        n = len(without)
+        return n >= _TRIMMED_MIN and any(
+            rest[k:k + n] == without and k < at < k + n for k in range(len(rest) - n + 1))
+    n = len(rest)
+    return n >= _TRIMMED_MIN and 0 < at < n and any(
+        without[k:k + n] == rest for k in range(len(without) - n + 1))
+
+
+_TRIMMED_MIN = 6  # words of a trimmed sentence, at least
 
 
 # kinds read off one word of two sentences that must otherwise say the same words: a negation

@@ -289,15 +289,22 @@ def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> lis
     """A possibility told as a certainty, modal for modal before one verb: "tariffs will cost
     the group" for "tariffs could cost the group". Not where either sentence hedges in other
     words ("it was likely that the bird could feed" / "it is likely that it will feed"): "will"
-    is everywhere, so only the bare swap of the modal counts."""
-    if any(_modal_level(b, i) or b.toks[i].norm in {"if", "unless"} for i in range(len(b.toks))):
-        return []  # hedged, or a condition ("will rise if the rain continues")
+    is everywhere, so only the bare swap of the modal counts. A hedge both sentences keep word
+    for word ("a task that could take days") is no other wording."""
+    if any(t.norm in {"if", "unless"} for t in b.toks):
+        return []  # a condition ("will rise if the rain continues")
     for i in range(len(b.toks) - 1):
         if b.toks[i].norm != "will":
             continue
+        if _hedges(b, 0, i):
+            return []  # "it is likely that it will feed": the "will" is hedged
+        b_hedges = _hedges(b, i + 1)
         for o in region:
-            if any(o.toks[k].norm == "will" or (_modal_level(o, k) and o.toks[k].norm not in _MAY)
-                   for k in range(len(o.toks))):
+            o_hedges = _hedges(o)
+            if b_hedges - o_hedges:
+                continue  # the copy hedges in words of its own
+            if any(t.norm == "will" for t in o.toks) or any(
+                    w not in _MAY for w, _ in o_hedges - b_hedges):
                 continue  # the source says "will" itself, or hedges in other words
             for j in range(len(o.toks) - 1):
                 if o.toks[j].norm in _MAY and o.stems[j + 1] == b.stems[i + 1] and (
@@ -308,6 +315,13 @@ def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> lis
                         f"'{b_text[bt.start:b.toks[i + 1].end]}' (certain) where the source "
                         f"says '{a_text[at.start:o.toks[j + 1].end]}' (possible)")]
     return []
+
+
+def _hedges(s: Sent, lo: int = 0, hi: int | None = None) -> set[tuple[str, str]]:
+    """The sentence's hedges and modals (of its words ``lo`` to ``hi``), each with the word after
+    it ("could", "take")."""
+    return {(s.toks[k].norm, s.stems[k + 1] if k + 1 < len(s.toks) else "")
+            for k in range(lo, len(s.toks) if hi is None else hi) if _modal_level(s, k)}
 
 
 def _adjacent(s: Sent, i: int, window: int = 3) -> tuple[str | None, str | None]:

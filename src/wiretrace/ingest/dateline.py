@@ -59,6 +59,13 @@ def find_dateline_repair(paragraph: str) -> DatelineRepair | None:
         return None
     m = _POSSESSIVE.match(paragraph)
     glued_or_dashed = m is not None and (m.group("sep") == "" or m.group("sep").strip() != "")
+    if m and not glued_or_dashed and _is_city(m.group("city")):
+        city = " ".join(m.group("city").split())
+        if city[-1] in "AI" and _known_place(city[:-1]) and not _known_place(city):
+            # "Kenya's NAIROBIA Kenyan court": the city glued to the article "A" that opens
+            # the sentence (a known city without its last letter; MANILA stays MANILA)
+            country = " ".join(m.group("country").split())
+            return DatelineRepair(0, m.end("city") - 1, f"{city[:-1]}, {country} — ")
     if m and glued_or_dashed and _is_city(m.group("city")):
         country = " ".join(m.group("country").split())
         city = " ".join(m.group("city").split())
@@ -73,6 +80,12 @@ def find_dateline_repair(paragraph: str) -> DatelineRepair | None:
         city = " ".join(m.group("city").split())
         return DatelineRepair(0, m.end(), f"{city} — ")
     return None
+
+
+def _known_place(name: str) -> bool:
+    from wiretrace.claims.lexicon import lexicon  # the gazetteer (data only)
+
+    return name.lower() in lexicon().places
 
 
 def _is_city(city: str) -> bool:
