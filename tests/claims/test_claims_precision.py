@@ -507,3 +507,16 @@ def test_a_sentence_cut_short_with_its_negation_dropped_is_a_negation_change() -
              "the game, he said. He signed on Monday.")
     assert found("I want to be involved in every part of the game, he said. He signed on "
                  "Monday.", glued) == []
+
+
+def test_a_quote_the_source_gives_to_he_is_still_the_named_speakers() -> None:
+    src = ("The bank cut its key rate to 14.5% on Thursday. Deputy Governor Volodymyr Havryliuk "
+           "said the bank could lower the rate further if inflation kept slowing. \"We are not "
+           "on autopilot,\" he said. Markets rose.")
+    given = src.replace("he said", "Governor Oleksandr Kravets said")
+    (c,) = changes(given, src)
+    assert c.kind == "attribution" and "Havryliuk" in c.explanation
+    assert c.text.startswith("\"We are not on autopilot,\" Governor Oleksandr Kravets")
+    # the same speaker by name, in full or by surname: no change
+    assert found(src.replace("he said", "Havryliuk said"), src) == []
+    assert found(src.replace("he said", "Deputy Governor Volodymyr Havryliuk said"), src) == []
