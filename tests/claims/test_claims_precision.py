@@ -520,3 +520,30 @@ def test_a_quote_the_source_gives_to_he_is_still_the_named_speakers() -> None:
     # the same speaker by name, in full or by surname: no change
     assert found(src.replace("he said", "Havryliuk said"), src) == []
     assert found(src.replace("he said", "Deputy Governor Volodymyr Havryliuk said"), src) == []
+
+
+def test_a_will_after_a_forecast_fear_or_hope_is_no_certainty() -> None:
+    for lead in ("Forecasters expect the storm", "Engineers fear the storm",
+                 "It is unclear whether the storm", "Officials hope the storm"):
+        src = f"{lead} may reach the coast on Friday, which could flood roads. Ports closed."
+        assert found(src.replace("may reach", "will reach"), src) == [], lead
+    src = "The storm may reach the coast on Friday, which could flood roads. Ports closed."
+    assert [k for k, _ in found(src.replace("may reach", "will reach"), src)] == ["modality"]
+
+
+def test_bodies_told_in_other_words_or_in_a_list_are_no_other_source() -> None:
+    for src, copy in (
+            ("Police said the suspect was arrested at his home on Friday.",
+             "Detectives said the suspect was arrested at his home on Friday."),
+            ("The fire was under control by midnight, police said.",
+             "The fire was under control by midnight, police and firefighters said."),
+            ("Prosecutors said the teacher had lied to the board for years.",
+             "The state attorney said the teacher had lied to the board for years."),
+            ("Parents said the school had ignored their complaints for months.",
+             "Families said the school had ignored their complaints for months."),
+            ("Prosecutors said the man had been drinking before the crash.",
+             "His lawyer said prosecutors' claim that the man had been drinking before the "
+             "crash was false.")):
+        assert found(copy, src) == [], copy
+    assert found("About 10 people were arrested after the match, police said.",
+                 "About a dozen people were arrested after the match, police said.") == []

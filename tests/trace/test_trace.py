@@ -202,8 +202,14 @@ def test_citations() -> None:
     # a mention in the running text names the upstream only when no credit of the whole does
     pap = find_citations("The talks resumed, as reported by the Polish Press Agency.")
     assert upstream_names(pap, whole_only=True) == ["PAP"]
+    # an agency named as reporting a statement credits it, but names no upstream: "As AP
+    # reported last year" cites an old story
     said = find_citations("The mine collapsed, the Associated Press reported.")
-    assert not said[0].whole and upstream_names(said, whole_only=True) == ["AP"]
+    assert not said[0].whole and upstream_names(said, whole_only=True) == []
+    for text in ("AP said it would challenge the ban in court.",
+                 "Thomson Reuters said quarterly revenue rose 6%.",
+                 "Former mayor Michael Bloomberg said he would give $5 million."):
+        assert find_citations(text) == [], text
     # a credit list keeps its order: the second name of "(AFP, Reuters, BBC)" is Reuters
     listed = find_citations("The verdict came on Friday (AFP, Reuters, BBC)")
     assert [c.name for c in listed] == ["AFP", "Reuters", "BBC"]

@@ -400,11 +400,16 @@ class AttributionChecks:
         theirs = [body_named(x.subject or "") for x in a_attr]
         if body is None or not theirs or None in theirs or body in theirs:
             return False
-        words = re.findall(r"[a-z]+", " ".join(self.a.text[s.span[0]:s.span[1]]
-                                               for s in region).lower())
-        if any(body_named(" ".join(words[max(0, k - 1):k + 1])) == body
-               or body_named(words[k]) == body for k in range(len(words))):
+        def bodies(text: str) -> set[str | None]:
+            words = re.findall(r"[a-z]+", text.lower())
+            return {body_named(" ".join(words[max(0, k - 1):k + 1])) for k in range(len(words))
+                    } | {body_named(w) for w in words}
+
+        if body in bodies(" ".join(self.a.text[s.span[0]:s.span[1]] for s in region)):
             return False  # "police and prosecutors said": the source names it too
+        if set(theirs) & bodies(self.b.text[sb.span[0]:sb.span[1]]):
+            return False  # "His lawyer said prosecutors' claim ... was false": the copy
+            # still gives the source's body its statement
         s0, s1 = int((ba.value or {}).get("source_span", ba.span)[0]), ba.span[1]
         own = {st for t, st in zip(sb.toks, sb.stems, strict=True)
                if is_content(t.norm) and not s0 <= t.start < s1}
@@ -512,6 +517,9 @@ class AttributionChecks:
                     ba.subject or ""):
                 continue  # "The Southwest Times Record reports" for "a local newspaper
                 # reports": the outlet named, not another source
+            if a_attr and body_named(ba.subject or "") is not None and body_named(
+                    ba.subject or "") == body_named(a_attr[0].subject or ""):
+                continue  # "Detectives said" for "Police said": one body in other words
             if a_attr and _no_speaker(a_attr[0].subject or ""):
                 self._quote_of_named(sb, kept, region, ba)
                 continue  # the source's speaker is a pronoun or a misread ("He told", "The

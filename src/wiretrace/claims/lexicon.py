@@ -141,7 +141,10 @@ def lexicon() -> Lexicon:
 
 def body_named(phrase: str) -> str | None:
     """The body (``sources.txt``) a phrase names by its last word or two ("his lawyers":
-    defence, "the fire service": fire); None for any other phrase ("officials")."""
+    defence, "the fire service": fire); None for any other phrase ("officials") and for a list
+    of several."""
+    if re.search(r",|\band\b|&", phrase):
+        return None  # "police and firefighters": several bodies, no one of them
     words = re.findall(r"[a-z]+", phrase.lower())
     bodies = lexicon().source_body
     return (bodies.get(" ".join(words[-2:])) or bodies.get(words[-1])) if words else None

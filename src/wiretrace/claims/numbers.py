@@ -275,6 +275,7 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 
 _APPROXIMATE = 0.15  # how far "about N" reaches either side of N
+_APPROXIMATE_WORDS = 0.2  # ... when a number is in words ("about a dozen" and "about 10")
 
 
 def interval(n: NumberMention) -> tuple[float, float]:
@@ -326,7 +327,9 @@ def consistent(a: NumberMention, b: NumberMention) -> bool:
             and b.low == b.high):
         # two round figures: each hedge leaves room for the other's number, not for its
         # hedge too ("about 45,000" and "about 54,000" are two estimates)
-        return abs(a.low - b.low) <= _APPROXIMATE * max(a.low, b.low)
+        in_words = any(not re.search(r"\d", n.text or "") for n in (a, b))
+        room = _APPROXIMATE_WORDS if in_words else _APPROXIMATE
+        return abs(a.low - b.low) <= room * max(a.low, b.low)
     if a.qualifier == b.qualifier and a.qualifier in {"at_least", "at_most"}:
         # two bounds of the same kind: "at least 40" and "at least 90" are different figures;
         # "over 280" and "at least 281" are one bound, said strictly and not

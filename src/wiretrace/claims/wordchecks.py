@@ -283,6 +283,15 @@ def modality_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> l
 
 
 _MAY = frozenset({"could", "may", "might"})
+# words before a "will" that make it a forecast, a fear or a hope, not a certainty (not "warned":
+# "warned that prices will cut margins" still tells it as certain)
+_HEDGING = frozenset({"expect", "expects", "expected", "expecting", "fear", "fears", "feared",
+                      "hope", "hopes", "hoped", "hoping", "predict", "predicts", "predicted",
+                      "forecast", "forecasts", "anticipate", "anticipates", "anticipated",
+                      "think", "thinks", "thought", "believe", "believes", "believed", "worry",
+                      "worries", "worried", "possible", "possibility", "chance", "chances",
+                      "risk", "unclear", "uncertain", "whether", "unlikely", "doubt", "doubts",
+                      "concern", "concerns", "concerned"})
 
 
 def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> list[WordChange]:
@@ -296,8 +305,9 @@ def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> lis
     for i in range(len(b.toks) - 1):
         if b.toks[i].norm != "will":
             continue
-        if _hedges(b, 0, i):
-            return []  # "it is likely that it will feed": the "will" is hedged
+        if _hedges(b, 0, i) or any(t.norm in _HEDGING for t in b.toks[:i]):
+            return []  # "it is likely that it will feed", "forecasters expect the storm will
+            # reach", "there are fears the dam will burst": the "will" is hedged
         b_hedges = _hedges(b, i + 1)
         for o in region:
             o_hedges = _hedges(o)

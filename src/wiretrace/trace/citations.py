@@ -184,10 +184,11 @@ _PATTERNS: list[tuple[str, bool, re.Pattern[str]]] = [
         re.compile(rf"\b[Ww]ith\s+(?:files|inputs)\s+from\s+(?:the\s+)?(?P<name>{_LIST})"),
     ),
     ("according_to", False, re.compile(rf"\baccording\s+to\s+(?P<name>{_AGENCY})\b")),
-    # "..., the Associated Press reported.", "Reuters reported on Tuesday": the agency the text
-    # says it reports from (not "By Reuters' count", "AP's reporting")
+    # "..., the Associated Press reported.", "Reuters reported on Tuesday": the agency named as
+    # reporting it, a credit of the statement (not "By Reuters' count", "AP's reporting"); it
+    # names no upstream ("As AP reported last year" cites an old story)
     ("reported", False, re.compile(rf"(?<![\w'’])(?P<name>{_AGENCY})\s+(?:has\s+|had\s+)?"
-                                   r"(?:reported|reports|said|says|learned)\b")),
+                                   r"(?:reported|reports)\b")),
     ("told", False, re.compile(rf"\btold\s+(?P<name>{_AGENCY})\b")),
 ]
 _NOT_NAMES = {"the", "of", "and", "a", "an", "i", "it", "he", "she", "they", "we", "this",
@@ -411,8 +412,7 @@ def upstream_names(citations: Iterable[Citation], whole_only: bool = False) -> l
     if whole_only and not seen:
         for c in sorted(cites, key=lambda c: c.start):
             agency = _known(c.name) and c.name in _AGENCIES or _AGENCY_WORD.search(c.name)
-            if c.kind in ("reported_by", "according_to", "reported") and agency and (
-                    c.name not in seen):
+            if c.kind in ("reported_by", "according_to") and agency and c.name not in seen:
                 seen.append(c.name)
     return seen
 

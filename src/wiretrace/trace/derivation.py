@@ -735,12 +735,17 @@ def _rewritten_from(
     reworded = ("rewrite", "summary")
     if _takes_wording(c, p, o, views):
         return ""
-    if classify(views[(p, o)], by_id[p], by_id[o]) in reworded:
+    p_made = classify(views[(p, o)], by_id[p], by_id[o])
+    if p_made in reworded:
         return f"#{p} rewrote #{o}"
     # ... and not what p added to o: a rewording of p's own passages is p's
     if (classify(views[(c, p)], by_id[c], by_id[p]) in reworded
             and _added_share(c, p, o, by_id, views) < _ADDED_TAKEN):
         return f"it rewords #{p} throughout"
+    if p_made in ("edited_copy", "spun_copy") and _added_share(c, p, o, by_id, views) == 0.0:
+        # p edited o's words and added nothing that c carries: what c shares with p beyond o
+        # is wording, and c holds no more of p's sentences word for word than of o's
+        return f"#{p} edited #{o}, and it carries nothing #{p} added"
     return ""
 
 
