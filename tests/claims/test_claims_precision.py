@@ -410,10 +410,10 @@ def test_a_described_source_named_by_the_copy_is_the_same_source() -> None:
 
 
 def test_a_vague_count_elsewhere_does_not_back_a_changed_figure() -> None:
-    # the copy makes 12 dead 21; a third article's "dozens of relatives" is consistent with
-    # 21 but counts no dead: the copy's figure is its own change, not one it kept
-    other = WIRE + " Dozens of relatives waited outside the town hall."
-    copy = WIRE.replace("killing at least 12 people", "killing at least 21 people")
+    # the copy makes 12 dead 41; a third article's "dozens of family members" is consistent with
+    # 41 but counts no dead: the copy's figure is its own change, not one it kept
+    other = WIRE + " Dozens of family members waited outside the town hall."
+    copy = WIRE.replace("killing at least 12 people", "killing at least 41 people")
     arts = [Article(source=str(i), text=t, raw_text=t, id=i)
             for i, t in ((1, WIRE), (2, other), (3, copy))]
     ders = [Derivation(1, "original"), Derivation(2, "rewrite", 1), Derivation(3, "rewrite", 1)]
