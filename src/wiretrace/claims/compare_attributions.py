@@ -23,7 +23,7 @@ from wiretrace.claims.compare_names import (
 )
 from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
 from wiretrace.claims.figures import SPECIFIC_SCOPES
-from wiretrace.claims.lexicon import body_named, lexicon
+from wiretrace.claims.lexicon import bodies_named, body_named, lexicon
 from wiretrace.claims.normalise import reading_form, reading_key
 from wiretrace.claims.pairing import Sent, Side, is_content, stem
 from wiretrace.claims.quotes import (
@@ -400,14 +400,9 @@ class AttributionChecks:
         theirs = [body_named(x.subject or "") for x in a_attr]
         if body is None or not theirs or None in theirs or body in theirs:
             return False
-        def bodies(text: str) -> set[str | None]:
-            words = re.findall(r"[a-z]+", text.lower())
-            return {body_named(" ".join(words[max(0, k - 1):k + 1])) for k in range(len(words))
-                    } | {body_named(w) for w in words}
-
-        if body in bodies(" ".join(self.a.text[s.span[0]:s.span[1]] for s in region)):
+        if body in bodies_named(" ".join(self.a.text[s.span[0]:s.span[1]] for s in region)):
             return False  # "police and prosecutors said": the source names it too
-        if set(theirs) & bodies(self.b.text[sb.span[0]:sb.span[1]]):
+        if set(theirs) & bodies_named(self.b.text[sb.span[0]:sb.span[1]]):
             return False  # "His lawyer said prosecutors' claim ... was false": the copy
             # still gives the source's body its statement
         s0, s1 = int((ba.value or {}).get("source_span", ba.span)[0]), ba.span[1]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "body_named", "lexicon", "synonymous"]
+__all__ = ["Lexicon", "bodies_named", "body_named", "lexicon", "synonymous"]
 
 
 def _lines(name: str) -> list[str]:
@@ -148,6 +148,14 @@ def body_named(phrase: str) -> str | None:
     words = re.findall(r"[a-z]+", phrase.lower())
     bodies = lexicon().source_body
     return (bodies.get(" ".join(words[-2:])) or bodies.get(words[-1])) if words else None
+
+
+def bodies_named(text: str) -> set[str]:
+    """Every body (``sources.txt``) a text names anywhere, by a word or two words."""
+    words = re.findall(r"[a-z]+", text.lower())
+    found = {body_named(w) for w in words} | {
+        body_named(f"{x} {y}") for x, y in zip(words, words[1:], strict=False)}
+    return {b for b in found if b}
 
 
 def _stem(word: str) -> str:
