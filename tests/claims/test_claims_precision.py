@@ -547,3 +547,10 @@ def test_bodies_told_in_other_words_or_in_a_list_are_no_other_source() -> None:
         assert found(copy, src) == [], copy
     assert found("About 10 people were arrested after the match, police said.",
                  "About a dozen people were arrested after the match, police said.") == []
+
+
+def test_will_not_for_may_not_before_the_same_verb_is_a_modality_change() -> None:
+    src = "Forecasters said the storm may not reach the coast until Friday. Ports stayed open."
+    assert found(src.replace("may not", "will not"), src) == [("modality", "will not reach")]
+    # "not" with another verb after it, or "be": nothing to compare
+    assert found(src.replace("may not reach", "will not hit"), src) == []

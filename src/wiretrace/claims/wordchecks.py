@@ -317,13 +317,20 @@ def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> lis
                     w not in _MAY for w, _ in o_hedges - b_hedges):
                 continue  # the source says "will" itself, or hedges in other words
             for j in range(len(o.toks) - 1):
-                if o.toks[j].norm in _MAY and o.stems[j + 1] == b.stems[i + 1] and (
-                        o.toks[j + 1].norm not in ("not", "be", "have")):
+                if o.toks[j].norm not in _MAY:
+                    continue
+                # the verb after the modal, or after "not" on both sides ("will not reach" for
+                # "may not reach"), is the same; never "be" or "have" alone
+                k = 2 if (o.toks[j + 1].norm == b.toks[i + 1].norm == "not"
+                          and j + 2 < len(o.toks) and i + 2 < len(b.toks)) else 1
+                if o.stems[j + k] == b.stems[i + k] and (
+                        o.toks[j + k].norm not in ("not", "be", "have")):
                     bt, at = b.toks[i], o.toks[j]
+                    bend, aend = b.toks[i + k].end, o.toks[j + k].end
                     return [WordChange(
-                        "modality", (bt.start, b.toks[i + 1].end), (at.start, o.toks[j + 1].end),
-                        f"'{b_text[bt.start:b.toks[i + 1].end]}' (certain) where the source "
-                        f"says '{a_text[at.start:o.toks[j + 1].end]}' (possible)")]
+                        "modality", (bt.start, bend), (at.start, aend),
+                        f"'{b_text[bt.start:bend]}' (certain) where the source says "
+                        f"'{a_text[at.start:aend]}' (possible)")]
     return []
 
 
