@@ -517,6 +517,11 @@ def test_a_quote_the_source_gives_to_he_is_still_the_named_speakers() -> None:
     (c,) = changes(given, src)
     assert c.kind == "attribution" and "Havryliuk" in c.explanation
     assert c.text.startswith("\"We are not on autopilot,\" Governor Oleksandr Kravets")
+    # the copy's quote aligned with two source sentences, the next quoting the copy's speaker
+    two = src.replace("Markets rose.", "\"Prices have eased,\" Governor Oleksandr Kravets told "
+                      "reporters in Kyiv. Markets rose.")
+    (c,) = changes(two.replace("he said", "Governor Oleksandr Kravets said"), two)
+    assert c.kind == "attribution" and "Havryliuk" in c.explanation
     # the same speaker by name, in full or by surname: no change
     assert found(src.replace("he said", "Havryliuk said"), src) == []
     assert found(src.replace("he said", "Deputy Governor Volodymyr Havryliuk said"), src) == []

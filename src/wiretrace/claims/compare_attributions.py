@@ -6,6 +6,7 @@ to another speaker, a new source, a quote the source never has (``AttributionChe
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -339,10 +340,12 @@ class AttributionChecks:
                      f"the copy states this as fact; the source attributes it ('{aa.text}')")
             return
 
-    @staticmethod
-    def _source_quote(kept: list[Claim], region: list[Sent]) -> tuple[Claim, Claim] | None:
-        """A quote the copy kept and the source's quote, with its named speaker, it reprints."""
-        said = [c for s in region for c in s.claims if c.kind == "quote" and c.subject]
+    def _source_quote(self, kept: list[Claim], region: list[Sent]) -> tuple[Claim, Claim] | None:
+        """A quote the copy kept and the source's quote, with its named speaker, it reprints
+        (a speaker the quote reader resolves from a pronoun too: "“...,” he said" after
+        "Deputy Governor Volodymyr Havryliuk said ...")."""
+        said = [self._named_speaker(c) for s in region for c in s.claims if c.kind == "quote"]
+        said = [c for c in said if c.subject]
         for q in kept:
             if q.kind != "quote":
                 continue
@@ -350,6 +353,17 @@ class AttributionChecks:
                 if fuzz.partial_ratio(reading_key(q.text), reading_key(c.text)) >= 85:
                     return q, c
         return None
+
+    def _named_speaker(self, c: Claim) -> Claim:
+        """The source's quote claim with the speaker the quote reader gives it where the claim
+        has none (a pronoun resolved), as a person the source names."""
+        if c.subject:
+            return c
+        m = next((m for m in self._source_quotes() if m.speaker and m.speaker_span
+                  and m.span[0] < c.span[1] and c.span[0] < m.span[1]), None)
+        if m is None or not _named_source(m.speaker or ""):
+            return c
+        return replace(c, subject=m.speaker)
 
     def _quote_of_named(self, sb: Sent, kept: list[Claim], region: list[Sent],
                         ba: Claim) -> bool:
