@@ -559,3 +559,13 @@ def test_will_not_for_may_not_before_the_same_verb_is_a_modality_change() -> Non
     assert found(src.replace("may not", "will not"), src) == [("modality", "will not reach")]
     # "not" with another verb after it, or "be": nothing to compare
     assert found(src.replace("may not reach", "will not hit"), src) == []
+
+
+def test_a_us_state_in_ap_abbreviation_is_the_same_state() -> None:
+    src = "The plant in Portland, Oregon, will close in June. About 300 people work there."
+    assert found(src.replace("Oregon", "Ore."), src) == []
+    assert found(src.replace("Portland, Oregon", "Manchester, N.H."),
+                 src.replace("Portland, Oregon", "Manchester, New Hampshire")) == []
+    # another state, abbreviated or not, is still another place
+    assert [k for k, _ in found(src.replace("Oregon", "Wash."), src)] == ["actor"]
+    assert [k for k, _ in found(src.replace("Oregon", "Maine"), src)] == ["actor"]

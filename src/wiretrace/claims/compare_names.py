@@ -168,6 +168,26 @@ def _acronym_in(name: str, text: str) -> bool:
     return False
 
 
+# US states as AP style abbreviates them in datelines and after a city ("Springfield, Ill.")
+_AP_STATES = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
+    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
+    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "n.h": "new hampshire", "n.j": "new jersey",
+    "n.m": "new mexico", "n.y": "new york", "n.c": "north carolina", "n.d": "north dakota",
+    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "r.i": "rhode island",
+    "s.c": "south carolina", "s.d": "south dakota", "tenn": "tennessee", "vt": "vermont",
+    "va": "virginia", "wash": "washington", "w.va": "west virginia", "wis": "wisconsin",
+    "wyo": "wyoming"}
+
+
+def _state_abbreviation(short: str, full: str) -> bool:
+    """Is ``short`` the AP abbreviation of the US state ``full`` ("Ill." / "Illinois")?"""
+    return _AP_STATES.get(short.strip().rstrip(".").lower()) == full.strip().lower()
+
+
 def _surname(person: str) -> str | None:
     """The last capitalised word of a named person ("Mr Ferguson" → "Ferguson"); None for an
     organisation-like or lower-case source."""
@@ -421,6 +441,9 @@ class NameChecks:
                 re.search(rf"\b{re.escape(swap.a_name)}\s+{re.escape(bn.text)}\b", self.a.text)):
             # one person: "Jack" for "Whitley" where the source names "Jack Whitley"
             return "declined"
+        if _state_abbreviation(bn.text, swap.a_name) or _state_abbreviation(swap.a_name,
+                                                                            bn.text):
+            return "declined"  # "Springfield, Ill." for "Springfield, Illinois": AP style
         if _org_form(bn.text, swap.a_name) or _shortened(bn.text, swap.a_name) or (
                 _shortened(swap.a_name, bn.text)):
             # "the Varn Unionist Party" for "the Varn Unionists", "the Fed" for "the
