@@ -365,27 +365,6 @@ class AttributionChecks:
             return c
         return replace(c, subject=m.speaker)
 
-    def _quote_of_named(self, sb: Sent, kept: list[Claim], region: list[Sent],
-                        ba: Claim) -> bool:
-        """The source gives a quote the copy keeps to a pronoun ("“...,” he said") that the
-        quote reader resolves to a person ("Deputy Governor Volodymyr Havryliuk said ... “...,”
-        he said"); the copy gives it by name to someone else."""
-        lo, hi = region[0].span[0], region[-1].span[1]
-        for q in kept:
-            if q.kind != "quote":
-                continue
-            key = reading_key(q.text)
-            said = next((m for m in self._source_quotes() if m.speaker and m.speaker_span
-                         and lo <= m.span[0] < hi
-                         and fuzz.partial_ratio(key, reading_key(m.text)) >= 85), None)
-            if said is None or not _named_source(said.speaker or ""):
-                continue
-            span = (min(q.span[0], ba.span[0]), max(q.span[1], ba.span[1]))
-            self._quote_given_to(sb, span, ba.subject or "", said.speaker or "",
-                                 said.speaker_span or said.span)
-            return True
-        return False
-
     def _where(self, speaker_key: str) -> str:
         # (the key is folded as reading_form folds: "oyarzun" is in "Oyarzún said")
         return ("whom the source names elsewhere" if speaker_key in reading_form(self.a.text)
@@ -530,7 +509,6 @@ class AttributionChecks:
                     ba.subject or "") == body_named(a_attr[0].subject or ""):
                 continue  # "Detectives said" for "Police said": one body in other words
             if a_attr and _no_speaker(a_attr[0].subject or ""):
-                self._quote_of_named(sb, kept, region, ba)
                 continue  # the source's speaker is a pronoun or a misread ("He told", "The
                 # ... Branch initial findings found the signaller" read as "found the")
             if not a_attr and _named_in(ba.subject or "", " ".join(
@@ -543,8 +521,6 @@ class AttributionChecks:
                 self.add("attribution", ba.span, a_attr[0].span,
                          f"the copy attributes this to {ba.subject} ({self._where(src)}) where "
                          f"the source attributes it to {a_attr[0].subject}")
-            elif self._quote_of_named(sb, kept, region, ba):
-                continue  # the source's quote, its speaker told by a pronoun there
             elif bearing and not any(
                     src in side.text.lower() or (surname and _names(side.text, surname))
                     or _names(side.text, _DOCUMENT.sub("", ba.subject or ""))

@@ -146,6 +146,21 @@ _SLOT_KEPT = 0.8  # share of the sentence's words that must be the same outside 
 _TITLED_KEPT = 0.6  # ... when the slot is a name with its title (longer, as many words kept)
 
 
+def _titled_slot(s: Sent, lo: int, hi: int) -> bool:
+    """Are words ``lo`` to ``hi`` a name with its title, capitalised throughout ("Provincial
+    Public Safety Minister Colin Haines", "Mayor Janet Kowalczyk"; not "Tragically,
+    Charlene's")?"""
+    return (hi - lo >= 2 and all(s.text_of(k)[:1].isupper() for k in range(lo, hi))
+            and any(s.toks[k].norm in lexicon().titles for k in range(lo, hi)))
+
+
+def _speaker_at(s: Sent, lo: int, hi: int) -> bool:
+    """Is a reporting verb right before or after words ``lo`` to ``hi`` (a speaker's name,
+    which the attribution check judges)?"""
+    verbs = lexicon().verb_group
+    return any(0 <= k < len(s.toks) and s.toks[k].norm in verbs for k in (lo - 1, hi))
+
+
 def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
                   region: list[Sent], a_text: str) -> Swap | None:
     """The copy's sentence is a source sentence with one name put in another's place and every
@@ -156,16 +171,8 @@ def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         if len(ops) != 1 or ops[0][0] != "replace":
             continue
         _, a0, a1, b0, b1 = ops[0]
-        verbs = lexicon().verb_group
-        titles = lexicon().titles
-        titled = min(a1 - a0, b1 - b0) >= 2 and all(
-            all(s.text_of(k)[:1].isupper() for k in range(lo, hi))
-            and any(s.toks[k].norm in titles for k in range(lo, hi))
-            for s, lo, hi in ((sa, a0, a1), (sb, b0, b1))) and not any(
-            0 <= k < len(sb.toks) and sb.toks[k].norm in verbs for k in (b0 - 1, b1))
-        # "Provincial Public Safety Minister Colin Haines" for "Mayor Janet Kowalczyk": a name
-        # with its title on both sides, capitalised throughout (not "Tragically, Charlene's"
-        # for "Her"; a speaker's name is the attribution check's)
+        titled = (_titled_slot(sa, a0, a1) and _titled_slot(sb, b0, b1)
+                  and not _speaker_at(sb, b0, b1))
         if max(a1 - a0, b1 - b0) > (7 if titled else 4) or kept < (
                 max(5.0, _TITLED_KEPT * max(len(sa.toks), len(sb.toks))) if titled
                 else _SLOT_KEPT * max(len(sa.toks), len(sb.toks))):

@@ -283,15 +283,15 @@ def modality_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> l
 
 
 _MAY = frozenset({"could", "may", "might"})
-# words before a "will" that make it a forecast, a fear or a hope, not a certainty (not "warned":
-# "warned that prices will cut margins" still tells it as certain)
-_HEDGING = frozenset({"expect", "expects", "expected", "expecting", "fear", "fears", "feared",
-                      "hope", "hopes", "hoped", "hoping", "predict", "predicts", "predicted",
-                      "forecast", "forecasts", "anticipate", "anticipates", "anticipated",
-                      "think", "thinks", "thought", "believe", "believes", "believed", "worry",
-                      "worries", "worried", "possible", "possibility", "chance", "chances",
-                      "risk", "unclear", "uncertain", "whether", "unlikely", "doubt", "doubts",
-                      "concern", "concerns", "concerned"})
+# words before a "will" that make it a forecast, a fear or a hope, not a certainty, beside the
+# cues of modality.txt ("expected", "believes"), which ``_hedges`` reads (not "warned": "warned
+# that prices will cut margins" still tells it as certain)
+_HEDGING = frozenset({"expect", "expecting", "fear", "fears", "feared", "hope", "hopes", "hoped",
+                      "hoping", "predict", "predicts", "predicted", "forecast", "forecasts",
+                      "anticipate", "anticipates", "anticipated", "think", "thinks", "thought",
+                      "worry", "worries", "worried", "possible", "possibility", "chance",
+                      "chances", "risk", "unclear", "uncertain", "whether", "unlikely", "doubt",
+                      "doubts", "concern", "concerns", "concerned"})
 
 
 def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> list[WordChange]:
