@@ -566,6 +566,14 @@ def test_a_us_state_in_ap_abbreviation_is_the_same_state() -> None:
     assert found(src.replace("Oregon", "Ore."), src) == []
     assert found(src.replace("Portland, Oregon", "Manchester, N.H."),
                  src.replace("Portland, Oregon", "Manchester, New Hampshire")) == []
-    # another state, abbreviated or not, is still another place
-    assert [k for k, _ in found(src.replace("Oregon", "Wash."), src)] == ["actor"]
-    assert [k for k, _ in found(src.replace("Oregon", "Maine"), src)] == ["actor"]
+    # another state, abbreviated or not, is still another place (the gazetteer knows the
+    # states: a place change)
+    assert [k for k, _ in found(src.replace("Oregon", "Wash."), src)] == ["place"]
+    assert [k for k, _ in found(src.replace("Oregon", "Maine"), src)] == ["place"]
+    # "Mass." at a sentence's end is a service, no state; after a city it is the state
+    from wiretrace.claims.extract import extract_claims_from_text
+    assert not [c for c in extract_claims_from_text("The family attended Mass. They left.")
+                if c.kind == "place"]
+    assert [c.value["canonical"] for c in extract_claims_from_text(
+        "The family lives in Worcester, Mass. They left.") if c.kind == "place"] == [
+        "Massachusetts"]

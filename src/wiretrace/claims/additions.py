@@ -23,11 +23,13 @@ from wiretrace.claims.entities import (
 )
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import numbered_forms, reading_form, spelling_words
-from wiretrace.claims.numbers import CURRENCY, consistent, find_numbers
+from wiretrace.claims.numbers import APPROXIMATE, CURRENCY, consistent, find_numbers
 from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim, Span
+from wiretrace.trace.sentences import STOPWORDS
 
-__all__ = ["Unit", "is_credit", "supported", "group_by_clause"]
+__all__ = ["Share", "Unit", "is_credit", "same_share", "share", "shares_in", "supported",
+           "group_by_clause"]
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{1,60}(?:\([^()\n]{1,40}\))?\s*[—–-]\s")
 _CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Illustration|Video|Source)s?"
@@ -78,18 +80,20 @@ def _figure_supported(c: Claim, o: Claim) -> bool:
     return consistent(x, y)
 
 
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9, "ten": 10}
+_SMALL = "|".join(_SMALL_NUMBERS)
 _FRACTION = re.compile(
     r"\b(?:(?P<one>a|one)[- ](?P<part>half|third|quarter|fifth|tenth)|half|(?P<num>two|three|four)"
-    r"[- ](?P<parts>thirds|quarters|fifths)|(?:one|1) in (?P<den>two|three|four|five|ten|\d+))\b",
+    rf"[- ](?P<parts>thirds|quarters|fifths)|(?P<k>{_SMALL}|\d) in (?P<den>{_SMALL}|\d+))\b",
     re.IGNORECASE)
 _PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
           "fifths": 5, "tenth": 10}
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 
 
-def _share(text: str) -> float | None:
+def share(text: str) -> float | None:
     """The percentage a fraction in words gives ("a quarter" 25, "two-thirds" 66.7, "one in
-    four" 25), the first in ``text``; None when it gives none."""
+    four" 25, "three in ten" 30), the first in ``text``; None when it gives none."""
     m = _FRACTION.search(text)
     if m is None:
         return None
@@ -98,9 +102,100 @@ def _share(text: str) -> float | None:
     if m.group("parts"):
         return 100 * _SMALL_NUMBERS[m.group("num").lower()] / _PARTS[m.group("parts").lower()]
     if m.group("den"):
-        den = m.group("den").lower()
-        return 100 / (int(den) if den.isdigit() else _SMALL_NUMBERS[den])
+        k, den = (int(x) if x.isdigit() else _SMALL_NUMBERS[x] for x in (
+            m.group("k").lower(), m.group("den").lower()))
+        return 100 * k / den if 0 < k < den else None  # "one in four", "three in ten"
     return 50.0
+
+
+_SHARE_HEDGE = re.compile(r"(?:about|around|roughly|nearly|almost|some|approximately|more than|"
+                          r"less than|fewer than|over|under|just over|just under)\s+\Z",
+                          re.IGNORECASE)
+_HALF_OF_TIME = re.compile(r"\b(?:the|first|second|last|other|latter|next|this|that)\s+\Z",
+                           re.IGNORECASE)
+_OF_WHAT = re.compile(r"(?:\s+of)?(?:\s+(?:the|its|their|his|her|all|[\d,]+))*\s+([a-z]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    percent: float
+    span: tuple[int, int]
+    hedged: bool
+    of: str | None  # the word for what it is a share of ("homes" of "a third of homes")
+
+
+def shares_in(text: str, lo: int, hi: int) -> list[Share]:
+    """Every share ``text[lo:hi]`` gives of something: a percentage ("40% of respondents") or
+    a fraction in words followed by what it is of ("a third of homes", "one in four
+    patients"; not "the second half", "half an hour")."""
+    out: list[Share] = []
+    for m in _FRACTION.finditer(text, lo, hi):
+        value = share(m.group())
+        after = text[m.end():hi]
+        if value is None or not (m.group("den") or re.match(r"\s+of\b", after)):
+            continue
+        if m.group().lower() == "half" and _HALF_OF_TIME.search(text, lo, m.start()):
+            continue  # "the second half of the match": a part of a time, no share
+        hedge = _SHARE_HEDGE.search(text, lo, m.start())
+        out.append(Share(value, (hedge.start() if hedge else m.start(), m.end()), bool(hedge),
+                         _of_what(after)))
+    for n in find_numbers(text[lo:hi]):
+        if n.unit == "percent" and n.low == n.high:
+            s, e = lo + n.start, lo + n.end
+            if not any(x.span[0] < e and s < x.span[1] for x in out):
+                out.append(Share(n.low, (s, e), n.qualifier is not None, _of_what(text[e:hi])))
+    return sorted(out, key=lambda x: x.span)
+
+
+def _of_what(after: str) -> str | None:
+    """The noun a share is of: the last of up to three words after "of" ("new fathers took":
+    "fathers"; "the town's shops have": "shops")."""
+    m = _OF_WHAT.match(after)
+    if m is None:
+        return None
+    words = re.findall(r"[A-Za-z][\w'’-]*", after[m.start(1):m.start(1) + 60])[:3]
+    kept: list[str] = []
+    for w in (x.lower() for x in words):
+        if w in STOPWORDS and not kept:
+            continue  # "of new fathers": a plain word before the noun
+        if w in STOPWORDS or (kept and (w.endswith("ed") or w in _VERB_AFTER)):
+            break
+        kept.append(re.sub(r"['’]s$", "", w))
+    return kept[-1] if kept else None
+
+
+_VERB_AFTER = frozenset({"said", "took", "take", "live", "lives", "lost", "lose", "face",
+                         "faces", "waited", "wait", "say", "says", "will", "would", "could"})
+
+
+def _percent_of(c: Claim) -> float | None:
+    """The share a figure claim gives, as a percentage ("one in four patients" 25, "30%")."""
+    v = c.value or {}
+    told = share(c.text)
+    if told is not None:
+        return told
+    if v.get("unit") == "percent" and v.get("low") == v.get("high"):
+        return float(v.get("low") or 0)
+    return None
+
+
+def same_share(c: Claim, sentence: str, told_in: str | None = None) -> bool:
+    """Does ``sentence`` give the share the figure ``c`` gives, in words or as a percentage
+    (within the copy's hedge: "about 30%" for "about a third")? With ``told_in``, the share
+    that sentence gives in words, the figure one of its words ("four children" of "One in four
+    children")."""
+    in_words = share(told_in if told_in is not None else c.text)
+    mine = in_words if in_words is not None else _percent_of(c)
+    if mine is None:
+        return False
+    told = share(sentence)
+    # a fraction in words is a rounded share (a third, 33%); two percentages are one share only
+    # when they are one number
+    theirs = ([] if in_words is None else [n.low for n in find_numbers(sentence)
+                                           if n.unit == "percent" and n.low == n.high])
+    theirs += [told] if told is not None else []
+    room = mine * APPROXIMATE if (c.value or {}).get("qualifier") == "approximately" else 1.0
+    return any(abs(mine - t) <= room for t in theirs)
 
 
 # a change told as a multiple: "halved" is a 50% cut, "doubled" a 100% rise
@@ -196,10 +291,9 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
                 and low == len(_AGED.findall(side.text, s.span[0], s.span[1]))):
             return True  # "two individuals" for "a 22-year-old ... and a 25-year-old ...":
             # the people the sentence tells by their ages, counted
-        share = _share(side.text[s.span[0]:s.span[1]])
-        if share is not None and v.get("unit") == "percent" and v.get("low") == v.get("high") and (
-                abs(float(v.get("low") or 0) - share) <= 1.0):
-            return True  # "25% of new fathers" for "a quarter of new fathers"
+        if same_share(c, side.text[s.span[0]:s.span[1]]):
+            return True  # "25% of new fathers" for "a quarter of new fathers", "about 30% of
+            # the homes" for "about a third of the homes", "one in four" for "25%"
         if _exact_percent(v) in _multiplied(side.text[s.span[0]:s.span[1]],
                                             sent.text[sent.span[0]:sent.span[1]]):
             return True  # "reduced by 50%" for "halved", "up 100%" for "doubled"

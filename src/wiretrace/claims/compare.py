@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from wiretrace.claims.additions import Unit, group_by_clause, named_in, supported
+from wiretrace.claims.additions import Unit, group_by_clause, named_in, same_share, supported
 from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact
 from wiretrace.claims.compare_attributions import AttributionChecks, _credit
 from wiretrace.claims.compare_figures import (
@@ -25,6 +25,7 @@ from wiretrace.claims.compare_figures import (
 )
 from wiretrace.claims.compare_names import NameChecks, _acronym_in, _language, _names_match
 from wiretrace.claims.denials import denials
+from wiretrace.claims.entities import styled_by_seat
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.numbers import NumberMention, consistent, find_numbers
@@ -152,6 +153,9 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         sa = region[0]
         if len(sb.toks) < 0.6 * len(sa.toks):
             return
+        if any(c.kind == "figure" and c.span and sb.span[0] <= c.span[0] < sb.span[1]
+               for c in self.changes):
+            return  # the sentence's figure is already a change: one edit, one change
         b_figs = [c for c in self.b.claims if c.kind == "figure"]
         # numbers the copy's sentence keeps, whatever it calls what they count
         kept = find_numbers(self.b.text[sb.span[0]:sb.span[1]])
@@ -168,8 +172,10 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 continue  # "$50m (37m euros)" cut to "$50m": a conversion, not the figure
             if any(same_figure(af, bf) for bf in b_figs) or any(
                 (bf.value or {}).get("number_span") for bf in sb.claims if bf.kind == "figure"
-            ) or any(consistent(figure_mention(af), n) for n in kept):
-                continue
+            ) or any(consistent(figure_mention(af), n) for n in kept) or same_share(
+                    af, self.b.text[sb.span[0]:sb.span[1]]) or same_share(
+                    af, self.b.text[sb.span[0]:sb.span[1]], self.a.text[sa.span[0]:sa.span[1]]):
+                continue  # (a share told another way: "A quarter of" for "One in four")
             if (af.value or {}).get("high") == 0 and denies(sb):
                 continue  # "have not resettled any refugees" for "resettled zero refugees"
             ages = len(_AGED.findall(self.b.text, sb.span[0], sb.span[1]))
@@ -189,7 +195,8 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                  and not _credit(self.b.text, u.claim.span)
                  and not _language(u.claim, self.b.text)
                  and not (u.claim.kind in {"actor", "place"}
-                          and _acronym_in(u.claim.text, self.a.text))
+                          and (_acronym_in(u.claim.text, self.a.text)
+                               or styled_by_seat(self.b.text, u.claim.span[0])))
                  and not any(s <= u.claim.span[0] < e or u.claim.span[0] <= s < u.claim.span[1]
                             for s, e in changed)
                  and not supported(u, self._story_sides(), _names_match,
@@ -211,10 +218,12 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
         for sb in self.b.sents:
             region = [self.a.sents[i] for i in pairs.get(sb.index, [])]
             self.figures(sb, region)
+            self.ages(sb)
             self.names(sb, region)
             self.quotes(sb)
             if region:
                 self.numbers(sb, region)
+                self.shares(sb, region)
                 self.attributions(sb, region)
                 # a word flipped or swapped is read only against a source sentence the copy's
                 # sentence keeps nearly all the words of: in a reworded sentence, "minute" and

@@ -22,7 +22,12 @@ from wiretrace.claims.compare_names import (
     _shortened_in,
     _surname,
 )
-from wiretrace.claims.entities import COMMON_CAPITALISED, acronym_used, canonical_place
+from wiretrace.claims.entities import (
+    COMMON_CAPITALISED,
+    acronym_used,
+    canonical_place,
+    styled_by_seat,
+)
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import bodies_named, body_named, lexicon
 from wiretrace.claims.normalise import reading_form, reading_key
@@ -395,9 +400,13 @@ class AttributionChecks:
             return False
         if body in bodies_named(" ".join(self.a.text[s.span[0]:s.span[1]] for s in region)):
             return False  # "police and prosecutors said": the source names it too
-        if set(theirs) & bodies_named(self.b.text[sb.span[0]:sb.span[1]]):
+        told = " ".join(self.a.text[s.span[0]:s.span[1]] for s in region)
+        for x in a_attr:  # what the source's passage says of its bodies besides who speaks
+            told = told.replace(x.subject or "\0", " ", 1)
+        if set(theirs) & bodies_named(self.b.text[sb.span[0]:sb.span[1]], besides=told):
             return False  # "His lawyer said prosecutors' claim ... was false": the copy
-            # still gives the source's body its statement
+            # still gives the source's body its statement (not "Witnesses said two soldiers
+            # were killed" for "The army said two soldiers ...": the soldiers are in both)
         s0, s1 = int((ba.value or {}).get("source_span", ba.span)[0]), ba.span[1]
         own = {st for t, st in zip(sb.toks, sb.stems, strict=True)
                if is_content(t.norm) and not s0 <= t.start < s1}
@@ -508,6 +517,11 @@ class AttributionChecks:
             if a_attr and body_named(ba.subject or "") is not None and body_named(
                     ba.subject or "") == body_named(a_attr[0].subject or ""):
                 continue  # "Detectives said" for "Police said": one body in other words
+            seat = re.match(r"(?:the\s+)?(\w+)\s+of\s+\w", ba.subject or "", re.IGNORECASE)
+            if a_attr and seat and styled_by_seat(seat.group(0)[:-1], len(seat.group(0)) - 1) and (
+                    re.search(rf"\b{seat.group(1)}\b", a_attr[0].subject or "", re.IGNORECASE)):
+                continue  # "The Archbishop of Dunmore said" for "Archbishop Helen Carrow said":
+                # perhaps the one person, styled by the seat
             if a_attr and _no_speaker(a_attr[0].subject or ""):
                 continue  # the source's speaker is a pronoun or a misread ("He told", "The
                 # ... Branch initial findings found the signaller" read as "found the")

@@ -9,10 +9,12 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from wiretrace.claims.additions import is_credit
+from wiretrace.claims.additions import is_credit, shares_in
+from wiretrace.claims.ages import ages_of, born_told, find_ages
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.numbers import (
+    APPROXIMATE,
     NumberMention,
     closed,
     consistent,
@@ -224,6 +226,62 @@ class FigureChecks:
         def unit(self, claim: Claim, sb: Sent, label: str) -> None: ...
 
         def _dropped_attribution(self, sb: Sent, bf: Claim, af: Claim) -> None: ...
+
+        def _story_sides(self) -> list[Side]: ...
+
+    support: list[Side] | None
+
+    def ages(self, sb: Sent) -> None:
+        """A named person's age in the copy's sentence (``claims.ages``): another than the
+        source gives them is a figure change; one the source never gives for a person it names
+        (nor another article of the story, nor a year of birth) is an addition."""
+        for age in find_ages(self.b.text, sb.span[0], sb.span[1]):
+            if any(c.span and c.span[0] < age.span[1] and age.span[0] < c.span[1]
+                   for c in self.changes):
+                continue  # the number is already a change ("Palmer, 53," for "Palmer, 48,")
+            theirs = ages_of(self.a.text, age.name)
+            if any(a.years == age.years for a in theirs):
+                continue
+            if theirs:
+                self.add("figure", age.span, theirs[0].span,
+                         f"the copy gives {age.name}'s age as {age.years} where the source "
+                         f"gives {theirs[0].years}")
+                continue
+            sides = self._story_sides()
+            if not re.search(rf"\b{re.escape(age.name)}\b", self.a.text) or any(
+                    born_told(side.text, age.name)
+                    or re.search(rf"(?<![\d.,]){age.years}(?![\d.,]\d)", side.text)
+                    for side in sides):
+                continue  # someone the source does not name (another rule reads the name),
+                # or a number the story gives, perhaps as the age ("The 26-year-old has
+                # stepped up", "The all-rounder, 24,": the person, told by what they are)
+            where = ("no article of the story gives" if self.support is not None
+                     else "the source never gives")
+            self.add("addition", age.span, None,
+                     f"the copy gives {age.name}'s age, {age.years}, which {where}")
+
+    def shares(self, sb: Sent, region: list[Sent]) -> None:
+        """The one share of something the copy's sentence gives, against the one share of the
+        same thing its source sentence gives, each as a percentage or in words ("about 20% of
+        homes" for "about a third of homes", "a quarter of the workers" for "half of the
+        workers"): a figure change beyond what a hedge on either side allows."""
+        mine = shares_in(self.b.text, sb.span[0], sb.span[1])
+        of = mine[0].of if len(mine) == 1 else None
+        if of is None:
+            return
+        b = mine[0]
+        for sa in region:
+            theirs = shares_in(self.a.text, sa.span[0], sa.span[1])
+            if len(theirs) != 1 or stem(theirs[0].of or "") != stem(of):
+                continue
+            a = theirs[0]
+            room = APPROXIMATE * max(a.percent, b.percent) if a.hedged or b.hedged else 1.0
+            if abs(a.percent - b.percent) > room:
+                self.add("figure", b.span, a.span,
+                         f"the copy gives the share of {b.of} as "
+                         f"'{self.b.text[slice(*b.span)]}' where the source gives "
+                         f"'{self.a.text[slice(*a.span)]}'")
+            return
 
     def figures(self, sb: Sent, region: list[Sent]) -> None:
         region_figs = [c for s in region for c in s.claims if c.kind == "figure"]

@@ -16,6 +16,7 @@ from wiretrace.claims.entities import (
     abbreviated,
     acronym_used,
     canonical_place,
+    styled_by_seat,
 )
 from wiretrace.claims.lexicon import lexicon, synonymous
 from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
@@ -169,23 +170,13 @@ def _acronym_in(name: str, text: str) -> bool:
 
 
 # US states as AP style abbreviates them in datelines and after a city ("Springfield, Ill.")
-_AP_STATES = {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
-    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
-    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
-    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
-    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
-    "neb": "nebraska", "nev": "nevada", "n.h": "new hampshire", "n.j": "new jersey",
-    "n.m": "new mexico", "n.y": "new york", "n.c": "north carolina", "n.d": "north dakota",
-    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "r.i": "rhode island",
-    "s.c": "south carolina", "s.d": "south dakota", "tenn": "tennessee", "vt": "vermont",
-    "va": "virginia", "wash": "washington", "w.va": "west virginia", "wis": "wisconsin",
-    "wyo": "wyoming"}
-
-
 def _state_abbreviation(short: str, full: str) -> bool:
-    """Is ``short`` the AP abbreviation of the US state ``full`` ("Ill." / "Illinois")?"""
-    return _AP_STATES.get(short.strip().rstrip(".").lower()) == full.strip().lower()
+    """Is ``short`` the AP abbreviation of the US state ``full`` ("Ill." / "Illinois"), one
+    of the state's other names in the gazetteer (``cities.txt``)?"""
+    places, key = lexicon().places, short.strip().lower()
+    state = places.get(key if key.endswith(".") else key + ".")
+    return state is not None and key.rstrip(".") != state.lower() and (
+        state.lower() == full.strip().lower())
 
 
 def _surname(person: str) -> str | None:
@@ -449,6 +440,10 @@ class NameChecks:
             # "the Varn Unionist Party" for "the Varn Unionists", "the Fed" for "the
             # Federal Reserve", "NFL" for "National Football League": one body
             return "declined"
+        if any(styled_by_seat(t, sp[0]) for t, sp in (
+                (self.b.text, swap.b_span), (self.a.text, swap.a_span))):
+            return "declined"  # "the Duke of Sussex" for "Prince Harry": a person styled by
+            # the seat they hold, perhaps the one the source names
         if _defined_as(bn.text, self.b.text, swap.a_name) or _defined_as(
                 swap.a_name, self.a.text, bn.text):
             return "declined"  # "UUP" where the copy wrote "Ulster Unionist Party (UUP)" before

@@ -19,8 +19,10 @@ from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
     _PARTIAL,
     _SOME,
+    GOVERNING,
     WordChange,
     clause_break,
+    hedged_word,
     implicitly_negative,
     is_question,
     negation_at,
@@ -57,17 +59,6 @@ _OBLIGED = frozenset({"should", "ought", "must", "might", "may"})
 # than the source's word asserts, or of other people
 _CONTRAST = _SOME | frozenset({"but", "though", "although", "while", "whereas", "yet",
                                "except", "other", "only"})
-# words that govern a clause or another verb: "did not expect to cut any jobs" is "expected
-# to keep them", "do not think it was started deliberately" is "believe it was an accident"
-_GOVERNING = frozenset({"expect", "expected", "expects", "expecting", "think", "thought",
-                        "thinks", "believe", "believed", "believes", "want", "wanted", "wants",
-                        "plan", "planned", "plans", "intend", "intended", "intends", "hope",
-                        "hoped", "hopes", "seem", "seemed", "seems", "appear", "appeared",
-                        "appears", "say", "said", "says", "tell", "told", "know", "knew",
-                        "known", "mean", "meant", "need", "needed", "wish", "wished", "like",
-                        "feel", "felt", "see", "saw", "seen", "consider", "considered", "try",
-                        "tried", "manage", "managed", "bother", "dare", "let", "make", "made",
-                        "rule", "ruled"})
 # after the word, in its clause: a time that bounds the denial ("did not arrive until Friday",
 # "has not been seen since she left")
 _BOUNDED = frozenset({"until", "till", "before", "since", "unless", "anymore", "again"})
@@ -97,7 +88,7 @@ def _governed(s: Sent, i: int) -> int | None:
             return None
         if w in _PASSED:
             continue
-        if not is_content(w) or implicitly_negative(w) or w in _GOVERNING:
+        if not is_content(w) or implicitly_negative(w) or w in GOVERNING:
             return None
         return None if _bounded_after(s, k) else k
     return None
@@ -139,21 +130,6 @@ def _plain(s: Sent) -> bool:
     """Does the source sentence assert without denying anything, in any words?"""
     return not any(negation_at(s, k) or implicitly_negative(t.norm) or t.norm in _SOURCE_DENIES
                    for k, t in enumerate(s.toks))
-
-
-# before the source's word, words that leave it unasserted: a condition, a hope, a plan, an
-# estimate ("would have been a first to have been presented", "estimated there was room for
-# the train to fit"); the copy denies the same only where it keeps the same word before its cue
-_HEDGES = frozenset({"would", "could", "might", "may", "should", "to", "estimated", "expected",
-                     "hoped", "hoping", "planned", "planning", "plans", "thought", "believed",
-                     "wanted", "intended", "aimed", "sought", "tried", "attempted", "likely",
-                     "possible", "possibly", "perhaps", "due", "set", "seeking", "trying"})
-
-
-def _hedged(sa: Sent, m: int, sb: Sent, i: int) -> bool:
-    """Is the source's word at ``m`` hedged by a word the copy's cue at ``i`` lacks?"""
-    before = {t.norm for t in sa.toks[max(0, m - 4):m]} & _HEDGES
-    return bool(before - {t.norm for t in sb.toks[max(0, i - 4):i]})
 
 
 def _root(stem: str) -> str:
@@ -198,7 +174,7 @@ def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
         if not _plain(sa) or any(_denied_elsewhere(source, r)
                                  for r in {root, _root(sa.stems[m])}):
             return []
-        if _hedged(sa, m, sb, i):
+        if hedged_word(sa, m, sb, i):
             return []
         cue, said = sb.toks[i], sa.toks[m]
         return [WordChange("negation", (cue.start, sb.toks[k].end), (said.start, said.end),

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.trace.sentences import zipf
 
-__all__ = ["Entity", "find_entities", "canonical_place", "acronym_after", "acronym_used",
-           "abbreviated", "initials",
+__all__ = ["Entity", "find_entities", "canonical_place", "styled_by_seat", "acronym_after",
+           "acronym_used", "abbreviated", "initials",
            "COMMON_CAPITALISED", "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
@@ -68,7 +68,27 @@ class Entity:
 def canonical_place(name: str) -> str | None:
     lex = lexicon()
     key = re.sub(r"['’]s$", "", name.strip()).lower()
-    return lex.places.get(key) or lex.places.get(key.rstrip(".")) or lex.places.get(key + ".")
+    return lex.places.get(key) or lex.places.get(key.rstrip(".")) or (
+        lex.places.get(key + ".") if "." in key else None)  # "U.S", not "Miss" for "Miss."
+
+
+# a title that names its holder by a seat: "the Duke of Sussex", "the Archbishop of Canterbury"
+_STYLED_BY_SEAT = re.compile(r"\b(?:Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|"
+                             r"Baron|Baroness|Prince|Princess|Archbishop|Bishop|Emir|Sultan)"
+                             r"\s+of\s+(?:the\s+)?\Z")
+
+
+def styled_by_seat(text: str, start: int) -> bool:
+    """Is the name at ``start`` the seat of a title ("the Duke of Sussex"): a person, not the
+    place?"""
+    return _STYLED_BY_SEAT.search(text, max(0, start - 40), start) is not None
+
+
+def _abbreviated_state(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a state after its city, abbreviated ("Portland, Wash.", "Ill.")? Not
+    "attended Mass." at a sentence's end."""
+    return text[e:e + 1] == "." and text[max(0, s - 2):s] == ", " and (
+        lexicon().places.get(text[s:e + 1].lower()) is not None)
 
 
 def figure_of_speech(text: str, start: int, end: int) -> bool:
@@ -315,7 +335,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             continue  # a capitalised first word is a name only when the gazetteer knows it
         if etext.lower() in lexicon().titles:
             continue  # "CEO", "President" alone are titles, not names
-        etype, canonical = _classify(etext)
+        etype, canonical = (("place", lexicon().places[text[s:e + 1].lower()])
+                            if _abbreviated_state(text, s, e) else _classify(etext))
         if title is None and etype in {"person", "name"}:
             title, title_span = _title_before(text, s, start)
         stale = False

@@ -57,11 +57,12 @@ def lexicon() -> Lexicon:
             places.setdefault(n.lower(), canonical)
     regions: set[str] = set()
     for line in _lines("cities.txt"):
-        city, _, country = line.partition("|")
-        places.setdefault(city.strip().lower(), city.strip())
-        place_country[city.strip()] = country.strip()
-        if city.strip() == country.strip():  # a region of the list belongs to itself
-            regions.add(city.strip())
+        city, country, *aliases = (w.strip() for w in line.split("|"))
+        for name in (city, *aliases):
+            places.setdefault(name.lower(), city)
+        place_country[city] = country
+        if city == country:  # a region of the list belongs to itself
+            regions.add(city)
     titles: dict[str, str] = {}
     for line in _lines("titles.txt"):
         group, _, members = line.partition(":")
@@ -145,17 +146,28 @@ def body_named(phrase: str) -> str | None:
     of several."""
     if re.search(r",|\band\b|&", phrase):
         return None  # "police and firefighters": several bodies, no one of them
-    words = re.findall(r"[a-z]+", phrase.lower())
+    words = _body_words(phrase)
     bodies = lexicon().source_body
-    return (bodies.get(" ".join(words[-2:])) or bodies.get(words[-1])) if words else None
+    return next((bodies[k] for k in (" ".join(words[-n:]) for n in (3, 2, 1)
+                                     if len(words) >= n) if k in bodies), None)
 
 
-def bodies_named(text: str) -> set[str]:
-    """Every body (``sources.txt``) a text names anywhere, by a word or two words."""
-    words = re.findall(r"[a-z]+", text.lower())
-    found = {body_named(w) for w in words} | {
-        body_named(f"{x} {y}") for x, y in zip(words, words[1:], strict=False)}
-    return {b for b in found if b}
+def _body_words(text: str) -> list[str]:
+    """Lower-case words, an abbreviation's dots dropped ("the U.S. attorney": "us attorney")."""
+    return re.findall(r"[a-z]+", re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z])\.",
+                                        r"\1", text).lower())
+
+
+def bodies_named(text: str, besides: str = "") -> set[str]:
+    """Every body (``sources.txt``) a text names anywhere, by one, two or three words; not by
+    words that ``besides`` has too ("soldiers" in both texts tells of the same soldiers)."""
+    def grams(t: str) -> set[str]:
+        words = _body_words(t)
+        return {" ".join(words[k:k + n]) for n in (1, 2, 3) for k in range(len(words) - n + 1)}
+
+    bodies = lexicon().source_body
+    return {bodies[g] for g in grams(text) - (grams(besides) if besides else set())
+            if g in bodies}
 
 
 def _stem(word: str) -> str:

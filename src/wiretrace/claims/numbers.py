@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["CURRENCY", "NumberMention", "closed", "find_numbers", "interval", "consistent",
-           "measure", "same_measure", "unit_swapped"]
+__all__ = ["APPROXIMATE", "CURRENCY", "NumberMention", "closed", "find_numbers", "interval",
+           "consistent", "measure", "same_measure", "unit_swapped"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -274,7 +274,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     return merged
 
 
-_APPROXIMATE = 0.15  # how far "about N" reaches either side of N
+APPROXIMATE = 0.15  # how far "about N" reaches either side of N
 _APPROXIMATE_WORDS = 0.2  # ... when a number is in words ("about a dozen" and "about 10")
 
 
@@ -283,7 +283,7 @@ def interval(n: NumberMention) -> tuple[float, float]:
     low, high = n.low, n.high
     q = n.qualifier
     if q == "approximately":
-        low, high = low * (1 - _APPROXIMATE), high * (1 + _APPROXIMATE)
+        low, high = low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
     elif q == "at_least":
         high = math.inf
     elif q == "at_most":
@@ -328,7 +328,7 @@ def consistent(a: NumberMention, b: NumberMention) -> bool:
         # two round figures: each hedge leaves room for the other's number, not for its
         # hedge too ("about 45,000" and "about 54,000" are two estimates)
         in_words = any(not re.search(r"\d", n.text or "") for n in (a, b))
-        room = _APPROXIMATE_WORDS if in_words else _APPROXIMATE
+        room = _APPROXIMATE_WORDS if in_words else APPROXIMATE
         return abs(a.low - b.low) <= room * max(a.low, b.low)
     if a.qualifier == b.qualifier and a.qualifier in {"at_least", "at_most"}:
         # two bounds of the same kind: "at least 40" and "at least 90" are different figures;

@@ -24,7 +24,10 @@ def stem(word: str) -> str:
     w = re.sub(r"^(def|off|lic|pret)ence", r"\1ense", w)  # British and American: "defence"
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 4:
-            return w[: -len(suf)]
+            root = w[: -len(suf)]
+            if suf in {"ed", "ing", "ings"} and re.search(r"([bdgmnprt])\1$", root):
+                root = root[:-1]  # "stepped", "stopping": the consonant doubled before the ending
+            return root
     return w
 
 

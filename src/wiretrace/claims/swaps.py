@@ -94,13 +94,42 @@ def _unknown_place(bl: list[tuple[str, int]], al: list[tuple[str, int]], actor_t
             and zipf(name.lower()) < _RARE)  # "in Parliament", "in Court": bodies, no towns
 
 
+def _listed_with_place(text: str, span: tuple[int, int]) -> bool:
+    """A one-word name the gazetteer does not know and that is no common word, listed with a
+    place it knows ("Paris, Lille and Marseille"): a place too."""
+    name = text[span[0]:span[1]]
+    if re.fullmatch(r"[A-Z][a-z]+", name) is None or zipf(name.lower()) >= _RARE:
+        return False
+    before = re.search(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),\s*\Z", text[max(0, span[0] - 40):
+                                                                       span[0]])
+    after = re.match(r"\s*(?:,|,?\s*and|,?\s*or)\s+([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)",
+                     text[span[1]:span[1] + 40])
+    places = lexicon().places
+    return any(m is not None and (m.group(1).lower() in places or m.group(1).split()[
+        -1].lower() in places) for m in (before, after))
+
+
 _RARE = 4.0  # zipf: a town's name is a rare word; "Parliament", "Congress", "Labour" are not
 
 
-def _kind(bn_kind: str, an_kind: str, text: str, lo: int, start: int) -> str:
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south",
+                      "east", "west", "northeastern", "northwestern", "southeastern",
+                      "southwestern", "northeast", "northwest", "southeast", "southwest",
+                      "rural", "coastal", "neighbouring", "neighboring"})
+
+
+def _kind(bn_kind: str, an_kind: str, text: str, lo: int, start: int, end: int | None = None
+          ) -> str:
     if bn_kind != "place" or an_kind != "place":
         return "actor"
+    if re.search(r"\b[A-Z][\w'’.-]+,\s*\Z", text[lo:start]):
+        return "place"  # "Springfield, Missouri": the state or country of a place
+    if end is not None and (re.match(r"(?:['’]s\b|-based\b)", text[end:end + 7])
+                            or re.search(r"\w['’]s\Z", text[start:end])):
+        return "place"  # "Georgia's governor", "the Texas-based company": of the place
     before = [(m.group().lower(), m.start()) for m in _WORD.finditer(text, lo, start)]
+    if before and before[-1][0] in _COMPASS:
+        before = before[:-1]  # "in northern Alberta": the part of the place
     # skip a coordination ("from Paris and Moscow"): the governing word is before "Paris"
     if len(before) >= 2 and before[-1][0] in _COORD:
         before = before[:-2]
@@ -119,13 +148,15 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         al = _left(a_text, sa.span[0], span[0])
         b_kind = bn_kind
         if (kind == "place") != (bn_kind == "place"):
-            if not _unknown_place(bl, al, b_text if kind == "place" else a_text,
-                                  bn_span if kind == "place" else span):
+            actor_text, actor_span = (b_text, bn_span) if kind == "place" else (a_text, span)
+            if not (_unknown_place(bl, al, actor_text, actor_span)
+                    or _listed_with_place(actor_text, actor_span)):
                 continue
             kind = b_kind = "place"
-        elif kind != "place" and _unknown_place(bl, al, a_text, span) and _unknown_place(
-                bl, al, b_text, bn_span):
-            kind = b_kind = "place"  # "its yard in Ulsteinvik" / "its shipyard in Bergen"
+        elif kind != "place" and all(_unknown_place(bl, al, t, sp) or _listed_with_place(t, sp)
+                                     for t, sp in ((a_text, span), (b_text, bn_span))):
+            kind = b_kind = "place"  # "its yard in Ulsteinvik" / "its shipyard in Bergen",
+            # "Leeds, Skipton and York" / "Leeds, Ilkley and York"
         ar = _right(a_text, span[1], sa.span[1])
         kl, kr = _agree(bl, al), _agree(br, ar)
         if kl + kr < 2 or not (_meaningful(bl, kl, b_text) or _meaningful(br, kr, b_text)):
@@ -137,7 +168,7 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         # keep the anchoring words when they are content words ("flown to", "Paris and")
         if kl and not _meaningful(bl, kl, b_text):
             b_start, a_start = bn_span[0], span[0]
-        best = Swap(_kind(b_kind, kind, b_text, sb.span[0], bn_span[0]),
+        best = Swap(_kind(b_kind, kind, b_text, sb.span[0], bn_span[0], bn_span[1]),
                     (b_start, bn_span[1]), (a_start, span[1]), name, kl + kr)
     return best
 
@@ -189,7 +220,11 @@ def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         a_place = a_name.lower() in lexicon().places
         if a_place != (bn_kind == "place"):
             continue
-        kind = _kind(bn_kind, "place" if a_place else "actor", b_text, sb.span[0], bs)
+        if not a_place and _listed_with_place(a_text, (as_, ae)) and _listed_with_place(
+                b_text, (bs, be)):
+            a_place, bn_kind = True, "place"  # "Leeds, Skipton and York" / "Leeds, Ilkley and
+            # York": two towns the gazetteer does not know, listed with places it knows
+        kind = _kind(bn_kind, "place" if a_place else "actor", b_text, sb.span[0], bs, be)
         if kind == "actor" and a_place and not re.search(r"\b(?:and|or)\s*$|&\s*$",
                                                           b_text[sb.span[0]:bs]):
             kind = "place"  # a place named for a place, not a capital in a list of governments

@@ -13,7 +13,7 @@ from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact, 
 from wiretrace.claims.denials import DENIES
 from wiretrace.claims.normalise import reading_form, reading_key, same_reading
 from wiretrace.claims.numbers import consistent, find_numbers, same_measure
-from wiretrace.claims.pairing import Sent, Side, word_edits
+from wiretrace.claims.pairing import Sent, Side, stem, word_edits
 from wiretrace.claims.substitutions import JUDGED
 from wiretrace.model import Change
 
@@ -120,7 +120,8 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
         sb, sa = _sentence_text(b, c.span[0]), _sentence_text(a, c.versus_span[0])
         # a negation word added or dropped: both sentences keep their words, the longer too
         one_word = c.kind == "negation" and "the negation" in c.explanation
-        if sb is not None and sa is not None and _overlap(sb, sa, longer=one_word) < (
+        if sb is not None and sa is not None and _overlap(sb, sa, longer=one_word,
+                                                          stems=one_word) < (
                 _CUE_KEPT if one_word else _RESTATED) and not (
                 one_word and _trimmed_but_cue(sb, sa, c)):
             return True  # a paraphrase says it another way: a cue word is no evidence there
@@ -181,14 +182,23 @@ _SAME_SPLIT = 0.9
 
 
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "has",
-                          "have", "had", "will", "would", "can", "could"})
+                          "have", "had", "will", "would", "can", "could",
+                          "yet", "to"})  # "has yet to be": a denial in three words
 
 
-def _overlap(x: str, y: str, longer: bool = False) -> float:
-    """Share of the words two sentences have in common (negations and auxiliaries aside)."""
-    wx = {w for w in reading_key(x).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
-    wy = {w for w in reading_key(y).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
+def _overlap(x: str, y: str, longer: bool = False, stems: bool = False) -> float:
+    """Share of the words two sentences have in common (negations and auxiliaries aside; by
+    their stems when ``stems``: "did not resign" / "resigned")."""
+    def words(t: str) -> set[str]:
+        kept = {w for w in reading_key(t).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
+        return {stem(w) for w in kept} if stems else kept
+
+    wx, wy = words(x), words(y)
     return len(wx & wy) / max(1, (max if longer else min)(len(wx), len(wy)))
+
+
+_NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "da", "di", "van", "von",
+                             "der", "la", "le", "du", "dos"})
 
 
 def _acronym_of(x: str, y: str) -> bool:
@@ -202,6 +212,9 @@ def _acronym_of(x: str, y: str) -> bool:
         acr = [w for w in short if re.fullmatch(r"(?:[A-Z]\.?){2,6}", w)]
         # each capitalised word gives its initial; a short all-capitals one ("US") may give all
         caps = "".join(w[0] for w in long_ if w[:1].isupper())
+        # a name's particles give theirs too: "MBS" for "Mohammed bin Salman"
+        caps += " " + "".join(w[0].upper() for w in long_ if w[:1].isupper() or (
+            w.lower() in _NAME_PARTICLES and 0 < long_.index(w) < len(long_) - 1))
         full = "".join(w.replace(".", "") if w.isupper() and len(w) <= 4 else w[0]
                        for w in long_ if w[:1].isupper())
         # an acronym both sides write ("US President" / "former US President") expands nothing

@@ -17,9 +17,10 @@ from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.pairing import Sent, agent_root, is_content
 from wiretrace.trace.sentences import zipf
 
-__all__ = ["WordChange", "negated_before", "negated_word", "negation_at", "negation_changes",
-           "implicitly_negative", "is_question", "orders_events", "modality_changes",
-           "polarity_changes", "contrast_changes", "clause_break"]
+__all__ = ["GOVERNING", "WordChange", "hedged_word", "negated_before", "negated_word",
+           "negation_at", "negation_changes", "implicitly_negative", "is_question",
+           "orders_events", "modality_changes", "polarity_changes", "contrast_changes",
+           "clause_break"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
@@ -49,13 +50,45 @@ def negation_at(s: Sent, i: int) -> bool:
         return False  # "neither confirm nor deny": one negation in two words
     if w == "never" and i + 1 < len(s.toks) and s.toks[i + 1].norm == "before":
         return False  # "had never before approved": a first, the claim stands
+    if w == "no" and i + 2 < len(s.toks) and s.toks[i + 1].norm in _COMPARED and s.toks[
+            i + 2].norm == "than":
+        return False  # "no fewer than 20", "no later than Friday": a bound, no denial
+    after = " ".join(t.norm for t in s.toks[i + 1:i + 3])
+    if (w in {"nothing", "none", "no"} and after in _AFFIRMING) or (
+            w == "nothing" and after.startswith("but ")) or (
+            (w.endswith("n't") or w in {"cannot", "not"}) and after.split(" ")[:1] == ["wait"]):
+        return False  # "nothing short of extraordinary", "none other than", "can't wait to
+        # meet": said with a negation, affirmed
     if w in _NEG_SINGLE or w.endswith("n't") or w in _NEG_VERBS:
         if w == "not" and i + 1 < len(s.toks) and (s.toks[i + 1].norm == "only" or (
                 s.toks[i + 1].norm in _CORRECTED
                 and any(t.norm == "but" for t in s.toks[i + 2:i + 7]))):
             return False  # "not only", "not one person, but a combination": a correction
+        if w == "not" and _idiom(s, i):
+            return False
         return True
+    if w == "yet" and 0 < i < len(s.toks) - 1 and s.toks[i + 1].norm == "to" and s.toks[
+            i - 1].norm in _BE_HAVE:
+        return True  # "has yet to be determined": not yet
     return w in _NEG_PREFIX and i + 1 < len(s.toks) and s.toks[i + 1].norm == "to"
+
+
+_AFFIRMING = frozenset({"short of", "less than", "other than"})
+_COMPARED = frozenset({"fewer", "less", "more", "later", "earlier", "sooner", "longer",
+                       "greater", "smaller"})
+_BE_HAVE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+_TIME_AFTER = frozenset({"after", "before", "ago"})
+
+
+def _idiom(s: Sent, i: int) -> bool:
+    """Is the "not" at ``i`` part of a phrase that denies no claim: "whether or not", "drinking
+    or not," (either way), "not long after" (shortly after)?"""
+    prev = s.toks[i - 1].norm if i else ""
+    last = i + 1 >= len(s.toks) or clause_break(s, i)
+    if prev == "or" and (last or (i >= 2 and s.toks[i - 2].norm == "whether")):
+        return True
+    return i + 2 < len(s.toks) and s.toks[i + 1].norm == "long" and s.toks[
+        i + 2].norm in _TIME_AFTER
 
 
 def _anchor_after(s: Sent, i: int, others: list[Sent], window: int = 3) -> list[str]:
@@ -69,10 +102,18 @@ def _anchor_before(s: Sent, i: int, others: list[Sent], window: int = 2) -> list
 
 
 def _anchors(s: Sent, positions: range, others: list[Sent], window: int) -> list[str]:
-    """Stems of the first ``window`` content words at ``positions`` that ``others`` contain."""
+    """Stems of the first ``window`` content words at ``positions`` that ``others`` contain,
+    in the cue's own clause: "the man, who was not armed, had been shot" denies nothing of
+    "shot" or "man"."""
     out: list[str] = []
     seen = 0
+    aside = _aside_after(s, positions.start - 1) if positions.step == 1 else None
     for k in positions:
+        if aside is not None and k <= aside:
+            continue  # "did not, however, resign": the aside apart, "resign" is denied
+        if clause_break(s, min(k, k - positions.step)) and not (aside is not None
+                                                                and k == aside + 1):
+            break
         if not is_content(s.toks[k].norm):
             continue
         seen += 1
@@ -81,6 +122,19 @@ def _anchors(s: Sent, positions: range, others: list[Sent], window: int) -> list
         if seen >= window:
             break
     return out
+
+
+def _aside_after(s: Sent, i: int, longest: int = 6) -> int | None:
+    """The last word of an aside set off by commas right after the word at ``i`` ("not,
+    however, resign"; "not, as some reports claimed, used"), None when there is none."""
+    if i + 1 >= len(s.toks) or not re.fullmatch(r"\s*,\s*", s.text[s.toks[i].end:s.toks[
+            i + 1].start]):
+        return None
+    for j in range(i + 1, min(len(s.toks) - 1, i + 1 + longest)):
+        if clause_break(s, j):
+            return j if re.fullmatch(r"\s*,\s*", s.text[s.toks[j].end:s.toks[j + 1].start]) \
+                else None
+    return None
 
 
 def _cue_after(s: Sent, k: int, test: object, window: int = 4) -> int | None:
@@ -174,6 +228,38 @@ def _opposite_of_negated(src: Sent, i: int, other: Sent) -> bool:
 _ZERO = frozenset({"zero", "nil"})
 
 
+# words that govern a clause or another verb: "did not expect to cut any jobs" is "expected
+# to keep them", "do not think it was started deliberately" is "believe it was an accident"
+GOVERNING = frozenset({"expect", "expected", "expects", "expecting", "think", "thought",
+                        "thinks", "believe", "believed", "believes", "want", "wanted", "wants",
+                        "plan", "planned", "plans", "intend", "intended", "intends", "hope",
+                        "hoped", "hopes", "seem", "seemed", "seems", "appear", "appeared",
+                        "appears", "say", "said", "says", "tell", "told", "know", "knew",
+                        "known", "mean", "meant", "need", "needed", "wish", "wished", "like",
+                        "feel", "felt", "see", "saw", "seen", "consider", "considered", "try",
+                        "tried", "manage", "managed", "bother", "dare", "let", "make", "made",
+                        "rule", "ruled"})
+# before the source's word, words that leave it unasserted: a condition, a hope, a plan, an
+# estimate ("would have been a first to have been presented", "estimated there was room for
+# the train to fit"); the copy denies the same only where it keeps the same word before its cue
+_HEDGES = frozenset({"would", "could", "might", "may", "should", "to", "estimated", "expected",
+                     "hoped", "hoping", "planned", "planning", "plans", "thought", "believed",
+                     "wanted", "intended", "aimed", "sought", "tried", "attempted", "likely",
+                     "possible", "possibly", "perhaps", "due", "set", "seeking", "trying"})
+
+
+def _governs_after(s: Sent, i: int) -> bool:
+    """Is the word after ``i`` a verb that governs another ("expect to", "want to")?"""
+    return i + 2 < len(s.toks) and s.toks[i + 1].norm in GOVERNING and s.toks[
+        i + 2].norm in {"to", "that"}
+
+
+def hedged_word(sa: Sent, m: int, sb: Sent, i: int) -> bool:
+    """Is the source's word at ``m`` hedged by a word the copy's cue at ``i`` lacks?"""
+    before = {t.norm for t in sa.toks[max(0, m - 4):m]} & _HEDGES
+    return bool(before - {t.norm for t in sb.toks[max(0, i - 4):i]})
+
+
 def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind: str,
            label: str) -> list[WordChange]:
     """Cues (``test``) present on one side before an anchor word and absent on the other."""
@@ -207,6 +293,13 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
                 continue
             if hits and all(near(o, k, test) is None for o, k in hits):
                 o, k = hits[0]
+                if direction == "adds" and test is negation_at and all(
+                        hedged_word(o, k, src, i) for o, k in hits):
+                    continue  # "did not use the channel first, as it had hoped" for "had
+                    # hoped its boat would be the first to use the channel": only a hope
+                if _governs_after(src, i) or _governs_after(o, k - 1):
+                    continue  # "did not expect to cut any jobs" for "expected to keep all
+                    # jobs": the denial is of the governed verb, said another way
                 cue = src.toks[i]
                 other_tok = o.toks[k]
                 if direction == "adds":
