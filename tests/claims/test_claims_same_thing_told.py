@@ -171,3 +171,49 @@ def test_an_age_the_source_gives_no_one_or_another_is_a_change() -> None:
     assert not [k for k, t in found(told, aged + " He has denied the charges.") if "53" in t]
     born = bare + " Palmer, born in 1973, has denied the charges."
     assert not [k for k, t in found(born, aged + " He has denied the charges.") if "53" in t]
+
+
+def test_an_agency_credited_for_the_report_is_no_source_cut() -> None:
+    """'..., Reuters news agency reports' cut from a sentence whose quote the marchers chant:
+    a credit for the report, nobody's claim dropped; '..., police said' cut is a dropped
+    attribution."""
+    src = ('Nuns, priests and children marched through Varnholm chanting "justice for Kian, '
+           'justice for all", Reuters news agency reports. The boy died in May.')
+    copy = ('Nuns, priests and children marched through Varnholm chanting "justice for Kian, '
+            'justice for all." The boy died in May.')
+    assert found(src, copy) == []
+    assert kinds(src.replace("Reuters news agency reports", "police said"), copy) == [
+        "attribution"]
+
+
+def test_a_body_named_nearby_only_as_doing_something_does_not_keep_the_statement() -> None:
+    """'Police officers went door to door. There have been no reports of injuries.' for '...
+    Police said there had been no reports of injuries.': the police act in the copy, they no
+    longer say it; 'Police said the roads were shut. There have been no reports ...' keeps
+    them as who says it."""
+    src = ("Police officers went door to door to make sure residents had left the town. Police "
+           "said there had been no reports of injuries.")
+    copy = ("Police officers went door to door to make sure residents had left the town. There "
+            "have been no reports of injuries.")
+    assert kinds(src, copy) == ["attribution"]
+    said = src.replace("Police officers went door to door to make sure residents had left the "
+                       "town.", "Police said residents had left the town.")
+    assert kinds(said, copy.replace("Police officers went door to door to make sure residents "
+                                    "had left the town.", "Police said residents had left the "
+                                    "town.")) == []
+
+
+def test_a_titled_person_opening_the_sentence_in_another_place_is_a_swap() -> None:
+    """'Provincial Public Safety Minister Colin Haines ordered the evacuation ...' for 'Mayor
+    Janet Kowalczyk ordered the evacuation ...', Haines named in the next source sentence: the
+    copy gives the order to the wrong person."""
+    src = ("Mayor Janet Kowalczyk ordered the evacuation shortly before noon, after the fire "
+           "jumped a containment line overnight. Provincial Public Safety Minister Colin Haines "
+           "said the government had declared a state of emergency for the region.")
+    copy = ("Provincial Public Safety Minister Colin Haines ordered the evacuation shortly before "
+            "noon after the fire breached a containment line during the night. Haines said the "
+            "province had declared a state of emergency for the region.")
+    assert "actor" in kinds(src, copy)
+    kept = copy.replace("Provincial Public Safety Minister Colin Haines ordered",
+                        "Mayor Janet Kowalczyk ordered")
+    assert "actor" not in kinds(src, kept)

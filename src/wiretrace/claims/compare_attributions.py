@@ -261,8 +261,11 @@ class AttributionChecks:
         end = text.find("\n", sb.span[1])
         return start, len(text) if end < 0 else end
 
-    def _speaker_near(self, sb: Sent, source: str) -> bool:
-        """Does the copy name ``source`` in the sentence's paragraph (the speaker kept nearby)?"""
+    def _speaker_near(self, sb: Sent, source: str, as_speaker: bool = False) -> bool:
+        """Does the copy name ``source`` in the sentence's paragraph (the speaker kept nearby)?
+        With ``as_speaker``, only as who says something there ("Police said the fire spread.
+        There were no injuries."), not as who does something ("Police officers went door to
+        door. There were no injuries.")."""
         # "Varnia's interior ministry" is named by "interior ministry", not by "Varnia"
         head = re.sub(r"^.*\b[\w-]+['’]s\s+", "", source)
         phrase = head if head.strip() else source
@@ -277,7 +280,10 @@ class AttributionChecks:
         if not key:
             return False
         s, e = self._paragraph(sb)
-        para = {stem(w) for w in re.findall(r"[\w'’-]+", self.b.text[s:e].lower())}
+        told = self.b.text[s:e] if not as_speaker else " ".join(
+            c.subject or "" for c in self.b.claims
+            if c.kind in {"attribution", "quote"} and s <= c.span[0] < e)
+        para = {stem(w) for w in re.findall(r"[\w'’-]+", told.lower())}
         if names:
             return any(stem(w.lower()) in para for w in names if len(w) > 3) or all(
                 stem(w.lower()) in para for w in names)
@@ -285,7 +291,8 @@ class AttributionChecks:
 
     def _dropped_attribution(self, sb: Sent, bf: Claim, af: Claim) -> None:
         """The source attributes the figure; the copy states it as fact, naming no one."""
-        if not af.attributed_to or bf.attributed_to or self._speaker_near(sb, af.attributed_to):
+        if not af.attributed_to or bf.attributed_to or self._speaker_near(sb, af.attributed_to) or (
+                is_news_outlet(af.attributed_to)):
             return
         if any(c.kind == "attribution" for c in sb.claims):
             return
@@ -322,11 +329,14 @@ class AttributionChecks:
         """The copy's sentence is the source's with its attribution cut out ("Police said 12
         people died." -> "12 people died."): the copy states as fact what the source attributes.
         Only a named or official source counts; a pronoun ("he said") is left alone."""
+        # a quote's words: its speaker named in the paragraph keeps it theirs; a plain
+        # statement: only a speaker told as saying something there
+        plain = not re.search(r"[\"“”]", self.b.text[sb.span[0]:sb.span[1]])
         b_words = reading_key(self.b.text[sb.span[0]:sb.span[1]]).split()
         for aa in a_attr:
             who = (aa.subject or "").strip()
-            if not _named_source(who):
-                continue
+            if not _named_source(who) or is_news_outlet(who):
+                continue  # (an agency credited for the report is no source of the claim)
             sa = self.a.sentence_at(aa.span[0])
             if sa is None or sa not in region:
                 continue
@@ -339,7 +349,7 @@ class AttributionChecks:
                     _BACKSHIFT.get(w, w) for w in cut_words]:
                 continue  # (a reported tense told directly is the same words: "Police said
                 # there had been no reports" / "There have been no reports")
-            if self._speaker_near(sb, who) or self._quoted_under(sb, who):
+            if self._speaker_near(sb, who, as_speaker=plain) or self._quoted_under(sb, who):
                 continue
             self.add("attribution", sb.span, aa.span,
                      f"the copy states this as fact; the source attributes it ('{aa.text}')")
@@ -437,6 +447,9 @@ class AttributionChecks:
             aa = own[0]
             if set((aa.subject or "").lower().split()[:1]) & _PERSONAL:
                 return  # "he was told the referendum could be 'lost'": no source to drop
+            if is_news_outlet(aa.subject or ""):
+                return  # "..., Reuters news agency reports": a credit for the report, not who
+                # says the quote (nor a claim of the agency's own)
             speaker = self._quote_speaker(kept[0])
             if speaker is not None:  # the copy names a speaker the attribution reader missed
                 self._quote_given_to(sb, kept[0].span, speaker, aa.subject or "", aa.span)

@@ -243,8 +243,8 @@ class NameChecks:
                 if swap is None or swap.matched < 3:
                     b_span = tuple((bn.value or {}).get("name_span") or bn.span)
                     swap = one_slot_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])),
-                                         bn.kind, region, self.a.text)
-                if swap is not None and swap.matched >= 3:
+                                         bn.kind, region, self.a.text) or swap
+                if swap is not None and (swap.matched >= 3 or self._opening_swap(swap)):
                     self._report_swap(bn, swap)
                 continue
             if is_credit(self.b.text, *bn.span):
@@ -275,6 +275,24 @@ class NameChecks:
                 <= bn.span[0] < c.span[1] for c in sb.claims
             ):  # a new source of a kept statement is judged by the attribution check
                 self.unit(bn, sb, f"'{bn.text}'")
+
+    def _opening_swap(self, swap: Swap) -> bool:
+        """Both names open their sentences, which go on in the same two words and keep nearly
+        all their other words ("Provincial Public Safety Minister Colin Haines ordered the
+        evacuation ..." / "Mayor Janet Kowalczyk ordered the evacuation ..."): no words before
+        them to anchor a third."""
+        sa, sb = self.a.sentence_at(swap.a_span[0]), self.b.sentence_at(swap.b_span[0])
+        if sa is None or sb is None or swap.matched < 2:
+            return False
+        titles = lexicon().titles
+        before = [re.findall(r"[\w'’.-]+", t[s:e]) for t, s, e in (
+            (self.a.text, sa.span[0], swap.a_span[0]), (self.b.text, sb.span[0], swap.b_span[0]))]
+        if any(w.lower().rstrip(".") not in titles for words in before for w in words):
+            return False  # a word before a name that is no title of it ("Mayor")
+        slot = {stem(w.lower()) for w in re.findall(r"[\w'’-]+", " ".join(
+            [*before[0], *before[1], self.a.text[slice(*swap.a_span)],
+             self.b.text[slice(*swap.b_span)]]))}
+        return _close_edit(sb, sa, slot)
 
     def _known_name(self, bn: Claim) -> bool:
         """Is the copy's name the source's in another form: cut at a sentence end the name

@@ -308,8 +308,15 @@ def _known(name: str) -> bool:
 
 
 def is_news_outlet(name: str) -> bool:
-    """A news agency or outlet the citations know by name ("AFP", "The Associated Press")."""
-    return _known(name) or canonical_name(name) in _AGENCIES
+    """A news agency or outlet the citations know by name ("AFP", "The Associated Press"),
+    also told with what it is ("Reuters news agency", "the state news agency Xinhua")."""
+    bare = _DESCRIBED.sub(" ", name).strip()
+    return any(_known(n) or canonical_name(n) in _AGENCIES for n in {name, bare} if n)
+
+
+# the words that say what an outlet is, around its name
+_DESCRIBED = re.compile(r"\b(?:the|state(?:-run)?|official|news|agency|wire|service|newswire)\b",
+                        re.IGNORECASE)
 
 
 def outlet_like(name: str) -> bool:
