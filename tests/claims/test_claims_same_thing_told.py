@@ -217,3 +217,37 @@ def test_a_titled_person_opening_the_sentence_in_another_place_is_a_swap() -> No
     kept = copy.replace("Provincial Public Safety Minister Colin Haines ordered",
                         "Mayor Janet Kowalczyk ordered")
     assert "actor" not in kinds(src, kept)
+
+
+def test_a_hedge_in_another_clause_leaves_will_for_could_a_change() -> None:
+    """'said gusts were expected through Sunday and that the fire will reach' for '... and that
+    the fire could reach': 'expected' hedges the gusts, not the fire; 'said it expected that
+    the fire will reach' keeps the hedge over the fire."""
+    src = ("Information officer Ola Brandt said gusts of up to 60 kph were expected through "
+           "Sunday and that the fire could reach the outskirts of Kelby by Sunday evening.")
+    copy = src.replace("could reach", "will reach")
+    assert ("modality", "will reach") in found(src, copy)
+    hedged = copy.replace("were expected through Sunday and that the fire",
+                          "would drop on Sunday and that she expected that the fire")
+    assert "modality" not in kinds(src.replace("were expected through Sunday and that the fire",
+                                               "would drop on Sunday and that the fire"), hedged)
+
+
+def test_a_count_of_either_of_two_things_told_as_one_is_a_scope_change() -> None:
+    """'It has destroyed 120 homes' for 'It has destroyed or damaged 120 homes': the count now
+    of destroyed homes only; 'destroyed or damaged' kept is no change."""
+    src = "It has destroyed or damaged 120 homes and cabins south of the town. Crews were ready."
+    assert found(src, src.replace("destroyed or damaged", "destroyed")) == [
+        ("scope", "destroyed")]
+    assert found(src, src.replace("and cabins ", "")) == []
+
+
+def test_a_body_with_its_acronym_gives_the_statement() -> None:
+    """'The National Bank of Varnland (NBV) said ...': the acronym between the body and its
+    verb; the body is who says it."""
+    from wiretrace.claims.extract import extract_claims_from_text
+
+    said = [c.subject for c in extract_claims_from_text(
+        "The National Bank of Varnland (NBV) said in a statement that inflation would ease.")
+        if c.kind == "attribution"]
+    assert said == ["National Bank of Varnland"]

@@ -30,10 +30,12 @@ _ACCORDING = re.compile(
     r"(?P<src>[^,.;:()\"“”]{2,80}?)(?=\s*(?:[,.;:()\"“”]|\s(?:on|in|at|as|which|who|that)\b|$))",
     re.IGNORECASE,
 )
-# "Merlin, which runs Legoland, confirmed": a relative clause between the source and its verb;
+# "Merlin, which runs Legoland, confirmed", "The National Bank of Ukraine (NBU) said": a
+# relative clause or the body's acronym between the source and its verb;
 # the verb a word of its own, not the first of a compound ("his thought-provoking joke")
 _SUBJ_VERB = re.compile(
-    rf"{_SOURCE}(?:,\s+(?:which|who)\s[^,.;\"“”]{{2,80}},)?\s+(?:has\s+|have\s+|had\s+|"
+    rf"{_SOURCE}(?:,\s+(?:which|who)\s[^,.;\"“”]{{2,80}},|\s+\([A-Z][A-Z0-9.&-]{{1,9}}\))?"
+    r"\s+(?:has\s+|have\s+|had\s+|"
     rf"also\s+)?(?P<verb>{_SUBJ_VERBS})\b(?!-\w)(?!\s+(?:to|as|by)\b)"
 )
 # "said government spokesman Tomas Berg": a title, with up to two words before it, precedes the

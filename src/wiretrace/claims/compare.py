@@ -224,6 +224,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
             if region:
                 self.numbers(sb, region)
                 self.shares(sb, region)
+                self.narrowed(sb, region)
                 self.attributions(sb, region)
                 # a word flipped or swapped is read only against a source sentence the copy's
                 # sentence keeps nearly all the words of: in a reworded sentence, "minute" and

@@ -335,8 +335,8 @@ class AttributionChecks:
         b_words = reading_key(self.b.text[sb.span[0]:sb.span[1]]).split()
         for aa in a_attr:
             who = (aa.subject or "").strip()
-            if not _named_source(who) or is_news_outlet(who):
-                continue  # (an agency credited for the report is no source of the claim)
+            if not _named_source(who) or (is_news_outlet(who) and not plain):
+                continue  # (an agency credited for reporting a quote is not who says it)
             sa = self.a.sentence_at(aa.span[0])
             if sa is None or sa not in region:
                 continue

@@ -23,7 +23,7 @@ from wiretrace.claims.numbers import (
     same_measure,
     unit_swapped,
 )
-from wiretrace.claims.pairing import Sent, Side, is_content, stem
+from wiretrace.claims.pairing import Sent, Side, is_content, stem, word_edits
 from wiretrace.claims.vetting import _SAME_SPLIT, _close_edit, _overlap
 from wiretrace.claims.wordchecks import denies
 from wiretrace.model import Change, Claim
@@ -259,6 +259,30 @@ class FigureChecks:
                      else "the source never gives")
             self.add("addition", age.span, None,
                      f"the copy gives {age.name}'s age, {age.years}, which {where}")
+
+    def narrowed(self, sb: Sent, region: list[Sent]) -> None:
+        """A count of either of two things told as a count of one: the copy's sentence is the
+        source's with "or damaged" cut after "destroyed" beside a figure ("It has destroyed 120
+        homes" for "It has destroyed or damaged 120 homes", "36 workers were killed" for "...
+        killed or injured"), every other word kept."""
+        if not any(t.norm[:1].isdigit() for t in sb.toks):
+            return
+        for sa in region:
+            ops, _ = word_edits(sa, sb)
+            if len(ops) != 1 or ops[0][0] != "delete":
+                continue
+            _, a0, a1, _, _ = ops[0]
+            cut = [t.norm for t in sa.toks[a0:a1]]
+            if len(cut) != 2 or cut[0] != "or" or a0 == 0 or not is_content(cut[1]):
+                continue
+            if not any(t.norm[:1].isdigit() for t in sa.toks[max(0, a0 - 4):a1 + 4]):
+                continue  # the two things are no count's ("dead or alive")
+            mine = (sb.toks[a0 - 1].start, sb.toks[a0 - 1].end)
+            theirs = (sa.toks[a0 - 1].start, sa.toks[a1 - 1].end)
+            self.add("scope", mine, theirs,
+                     f"the copy counts only '{self.b.text[slice(*mine)]}' where the source "
+                     f"counts '{self.a.text[slice(*theirs)]}'")
+            return
 
     def shares(self, sb: Sent, region: list[Sent]) -> None:
         """The one share of something the copy's sentence gives, against the one share of the

@@ -398,20 +398,25 @@ def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> lis
     for i in range(len(b.toks) - 1):
         if b.toks[i].norm != "will":
             continue
-        if _hedges(b, 0, i) or any(t.norm in _HEDGING for t in b.toks[:i]):
+        lo = _own_that_clause(b, i)
+        if _hedges(b, lo, i) or any(t.norm in _HEDGING for t in b.toks[lo:i]) or (
+                lo and any(t.norm in _HEDGING and b.toks[k + 1].norm == "that"
+                           for k, t in enumerate(b.toks[:lo]))):
             return []  # "it is likely that it will feed", "forecasters expect the storm will
-            # reach", "there are fears the dam will burst": the "will" is hedged
+            # reach", "there are fears the dam will burst": the "will" is hedged (not by
+            # "gusts were expected through Sunday and that the fire will reach": another
+            # clause's)
         b_hedges = _hedges(b, i + 1)
         for o in region:
-            o_hedges = _hedges(o)
-            if b_hedges - o_hedges:
-                continue  # the copy hedges in words of its own
-            if any(t.norm == "will" for t in o.toks) or any(
-                    w not in _MAY for w, _ in o_hedges - b_hedges):
-                continue  # the source says "will" itself, or hedges in other words
+            if any(t.norm == "will" for t in o.toks):
+                continue  # the source says "will" itself
             for j in range(len(o.toks) - 1):
                 if o.toks[j].norm not in _MAY:
                     continue
+                o_hedges = _hedges(o, _own_that_clause(o, j))
+                if b_hedges - o_hedges or any(w not in _MAY for w, _ in o_hedges - b_hedges):
+                    continue  # the copy hedges in words of its own, or the source in other
+                    # words (in the modal's own clause)
                 # the verb after the modal, or after "not" on both sides ("will not reach" for
                 # "may not reach"), is the same; never "be" or "have" alone
                 k = 2 if (o.toks[j + 1].norm == b.toks[i + 1].norm == "not"
@@ -425,6 +430,15 @@ def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> lis
                         f"'{b_text[bt.start:bend]}' (certain) where the source says "
                         f"'{a_text[at.start:aend]}' (possible)")]
     return []
+
+
+def _own_that_clause(s: Sent, i: int) -> int:
+    """Where the that-clause holding word ``i`` starts when it is joined to another ("said
+    gusts were expected and that the fire will reach": at "that"), else 0."""
+    for k in range(i - 1, 0, -1):
+        if s.toks[k].norm == "that" and s.toks[k - 1].norm in {"and", "but", "or"}:
+            return k
+    return 0
 
 
 def _hedges(s: Sent, lo: int = 0, hi: int | None = None) -> set[tuple[str, str]]:
