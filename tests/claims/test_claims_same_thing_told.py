@@ -251,3 +251,16 @@ def test_a_body_with_its_acronym_gives_the_statement() -> None:
         "The National Bank of Varnland (NBV) said in a statement that inflation would ease.")
         if c.kind == "attribution"]
     assert said == ["National Bank of Varnland"]
+
+
+def test_a_denied_verb_governing_the_same_verb_is_a_negation() -> None:
+    """'are not said to be among the suppliers' for 'are said to be among', 'have not tried to
+    block' for 'have tried to block': the same governed verb, denied; 'did not expect to cut
+    any jobs' for 'expected to keep all jobs' denies another verb."""
+    src = "Tessly and Varnwork are said to be among the suppliers of the keyboards. Nobody spoke."
+    assert "negation" in kinds(src, src.replace("are said", "are not said"))
+    src2 = "Protesters have tried to block the fuel depot in Kelby. Police watched."
+    assert "negation" in kinds(src2, src2.replace("have tried", "have not tried"))
+    jobs = "The brewer said on Monday it expected to keep all 300 jobs at its Kelby plant."
+    assert "negation" not in kinds(jobs, "The brewer said on Monday it did not expect to cut any "
+                                         "of the 300 jobs at its Kelby plant.")

@@ -248,10 +248,27 @@ _HEDGES = frozenset({"would", "could", "might", "may", "should", "to", "estimate
                      "possible", "possibly", "perhaps", "due", "set", "seeking", "trying"})
 
 
+def _same_governed(s: Sent, g: int, o: Sent) -> bool:
+    """Does ``o`` have the governing verb at ``g`` of ``s`` with the same verb after its "to"
+    ("said to be" in both)?"""
+    if g + 2 >= len(s.toks):
+        return False
+    return any(o.stems[p] == s.stems[g] and o.stems[p + 2] == s.stems[g + 2]
+               for p in range(len(o.toks) - 2))
+
+
 def _governs_after(s: Sent, i: int) -> bool:
     """Is the word after ``i`` a verb that governs another ("expect to", "want to")?"""
     return i + 2 < len(s.toks) and s.toks[i + 1].norm in GOVERNING and s.toks[
         i + 2].norm in {"to", "that"}
+
+
+def _hedged_anchor(o: Sent, k: int, s: Sent, m: int, cue: int) -> bool:
+    """Is the word at ``k`` of ``o`` hedged by a word that the same word at ``m`` of ``s`` lacks
+    among its four words before (the cue at ``cue`` aside)?"""
+    before = {o.toks[x].norm for x in range(max(0, k - 4), k)} & _HEDGES
+    own = [x for x in range(max(0, m - 5), m) if x != cue][-4:]
+    return bool(before - {s.toks[x].norm for x in own})
 
 
 def hedged_word(sa: Sent, m: int, sb: Sent, i: int) -> bool:
@@ -293,13 +310,16 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
                 continue
             if hits and all(near(o, k, test) is None for o, k in hits):
                 o, k = hits[0]
+                mine = next((p for p in _positions(src, st) if p > i), i)
                 if direction == "adds" and test is negation_at and all(
-                        hedged_word(o, k, src, i) for o, k in hits):
+                        _hedged_anchor(o, k, src, mine, i) for o, k in hits):
                     continue  # "did not use the channel first, as it had hoped" for "had
                     # hoped its boat would be the first to use the channel": only a hope
-                if _governs_after(src, i) or _governs_after(o, k - 1):
+                if (_governs_after(src, i) or _governs_after(o, k - 1)) and not _same_governed(
+                        src, i + 1, o):
                     continue  # "did not expect to cut any jobs" for "expected to keep all
-                    # jobs": the denial is of the governed verb, said another way
+                    # jobs": the denial is of the governed verb, said another way (not "are not
+                    # said to be among" for "are said to be among": the same verb governed)
                 cue = src.toks[i]
                 other_tok = o.toks[k]
                 if direction == "adds":
