@@ -122,6 +122,9 @@ def test_an_unknown_town_listed_with_known_places_is_a_place() -> None:
                   src.replace("Paris, Lyon", "Tessville, Paris"))
     assert [k for k, t in first if "Tessville" in t] == ["place"]
     assert not [k for k, t in found(src, src.replace("Lyon", "Labour")) if k == "place"]
+    # two towns it does not know, each listed with places it knows
+    both = src.replace("Lyon", "Varnby")
+    assert ("place", "Tessville") in found(both, both.replace("Varnby", "Tessville"))
 
 
 def test_a_negation_that_affirms_or_bounds_denies_nothing() -> None:

@@ -156,7 +156,7 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
         elif kind != "place" and all(_unknown_place(bl, al, t, sp) or _listed_with_place(t, sp)
                                      for t, sp in ((a_text, span), (b_text, bn_span))):
             kind = b_kind = "place"  # "its yard in Ulsteinvik" / "its shipyard in Bergen",
-            # "Leeds, Skipton and York" / "Leeds, Ilkley and York"
+            # "Paris, Tessville and Lyon" / "Paris, Varnby and Lyon"
         ar = _right(a_text, span[1], sa.span[1])
         kl, kr = _agree(bl, al), _agree(br, ar)
         if kl + kr < 2 or not (_meaningful(bl, kl, b_text) or _meaningful(br, kr, b_text)):
@@ -222,8 +222,8 @@ def one_slot_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
             continue
         if not a_place and _listed_with_place(a_text, (as_, ae)) and _listed_with_place(
                 b_text, (bs, be)):
-            a_place, bn_kind = True, "place"  # "Leeds, Skipton and York" / "Leeds, Ilkley and
-            # York": two towns the gazetteer does not know, listed with places it knows
+            a_place, bn_kind = True, "place"  # "Paris, Tessville and Lyon" / "Paris, Varnby and
+            # Lyon": two towns the gazetteer does not know, listed with places it knows
         kind = _kind(bn_kind, "place" if a_place else "actor", b_text, sb.span[0], bs, be)
         if kind == "actor" and a_place and not re.search(r"\b(?:and|or)\s*$|&\s*$",
                                                           b_text[sb.span[0]:bs]):

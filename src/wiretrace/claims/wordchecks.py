@@ -231,14 +231,14 @@ _ZERO = frozenset({"zero", "nil"})
 # words that govern a clause or another verb: "did not expect to cut any jobs" is "expected
 # to keep them", "do not think it was started deliberately" is "believe it was an accident"
 GOVERNING = frozenset({"expect", "expected", "expects", "expecting", "think", "thought",
-                        "thinks", "believe", "believed", "believes", "want", "wanted", "wants",
-                        "plan", "planned", "plans", "intend", "intended", "intends", "hope",
-                        "hoped", "hopes", "seem", "seemed", "seems", "appear", "appeared",
-                        "appears", "say", "said", "says", "tell", "told", "know", "knew",
-                        "known", "mean", "meant", "need", "needed", "wish", "wished", "like",
-                        "feel", "felt", "see", "saw", "seen", "consider", "considered", "try",
-                        "tried", "manage", "managed", "bother", "dare", "let", "make", "made",
-                        "rule", "ruled"})
+                       "thinks", "believe", "believed", "believes", "want", "wanted", "wants",
+                       "plan", "planned", "plans", "intend", "intended", "intends", "hope",
+                       "hoped", "hopes", "seem", "seemed", "seems", "appear", "appeared",
+                       "appears", "say", "said", "says", "tell", "told", "know", "knew",
+                       "known", "mean", "meant", "need", "needed", "wish", "wished", "like",
+                       "feel", "felt", "see", "saw", "seen", "consider", "considered", "try",
+                       "tried", "manage", "managed", "bother", "dare", "let", "make", "made",
+                       "rule", "ruled"})
 # before the source's word, words that leave it unasserted: a condition, a hope, a plan, an
 # estimate ("would have been a first to have been presented", "estimated there was room for
 # the train to fit"); the copy denies the same only where it keeps the same word before its cue
@@ -263,18 +263,12 @@ def _governs_after(s: Sent, i: int) -> bool:
         i + 2].norm in {"to", "that"}
 
 
-def _hedged_anchor(o: Sent, k: int, s: Sent, m: int, cue: int) -> bool:
-    """Is the word at ``k`` of ``o`` hedged by a word that the same word at ``m`` of ``s`` lacks
-    among its four words before (the cue at ``cue`` aside)?"""
-    before = {o.toks[x].norm for x in range(max(0, k - 4), k)} & _HEDGES
-    own = [x for x in range(max(0, m - 5), m) if x != cue][-4:]
-    return bool(before - {s.toks[x].norm for x in own})
-
-
-def hedged_word(sa: Sent, m: int, sb: Sent, i: int) -> bool:
-    """Is the source's word at ``m`` hedged by a word the copy's cue at ``i`` lacks?"""
+def hedged_word(sa: Sent, m: int, sb: Sent, i: int, cue: int | None = None) -> bool:
+    """Is the source's word at ``m`` hedged by a word that the copy lacks among its four words
+    before ``i`` (the copy's cue, or the copy's same word with the cue at ``cue`` aside)?"""
     before = {t.norm for t in sa.toks[max(0, m - 4):m]} & _HEDGES
-    return bool(before - {t.norm for t in sb.toks[max(0, i - 4):i]})
+    own = [x for x in range(max(0, i - 5), i) if x != cue][-4:]
+    return bool(before - {sb.toks[x].norm for x in own})
 
 
 def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind: str,
@@ -312,7 +306,7 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
                 o, k = hits[0]
                 mine = next((p for p in _positions(src, st) if p > i), i)
                 if direction == "adds" and test is negation_at and all(
-                        _hedged_anchor(o, k, src, mine, i) for o, k in hits):
+                        hedged_word(o, k, src, mine, cue=i) for o, k in hits):
                     continue  # "did not use the channel first, as it had hoped" for "had
                     # hoped its boat would be the first to use the channel": only a hope
                 if (_governs_after(src, i) or _governs_after(o, k - 1)) and not _same_governed(
