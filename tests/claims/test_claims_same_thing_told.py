@@ -267,3 +267,14 @@ def test_a_denied_verb_governing_the_same_verb_is_a_negation() -> None:
     jobs = "The brewer said on Monday it expected to keep all 300 jobs at its Kelby plant."
     assert "negation" not in kinds(jobs, "The brewer said on Monday it did not expect to cut any "
                                          "of the 300 jobs at its Kelby plant.")
+
+
+def test_a_quote_parted_by_its_speakers_tag_is_one_addition() -> None:
+    """'"It is abundantly clear," she began, her voice steady, "that every farmer ... must pay
+    a new grain tax"' where the source quotes other words: one statement made up, one
+    addition."""
+    src = ('Ola Brandt praised the policy. "It is obvious that what is happening in Varnland has '
+           'worked," she said.')
+    copy = ('Ola Brandt praised the policy. "It is abundantly clear," she began, her voice '
+            'steady, "that every farmer in Tessmark must pay a new grain tax next spring."')
+    assert [k for k, _ in found(src, copy)] == ["addition"]

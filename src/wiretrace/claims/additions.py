@@ -536,12 +536,22 @@ def group_by_clause(text: str, units: list[tuple[Unit, tuple[int, int]]]
     # clauses of one sentence next to each other make one addition
     merged: list[tuple[tuple[int, int], list[Unit]]] = []
     for span, group in sorted(groups.items()):
-        if merged and _adjacent_clauses(text, merged[-1][0], span):
+        if merged and (_adjacent_clauses(text, merged[-1][0], span) or _one_quote(
+                text, merged[-1], (span, group))):
             prev, units_before = merged[-1]
             merged[-1] = ((prev[0], max(prev[1], span[1])), units_before + group)
         else:
             merged.append((span, group))
     return merged
+
+
+def _one_quote(text: str, x: tuple[tuple[int, int], list[Unit]],
+               y: tuple[tuple[int, int], list[Unit]]) -> bool:
+    """Two quotes of one sentence parted only by their speaker's tag ('"It is abundantly
+    clear," she began, her voice steady, "that the path ..."'): one statement, one addition."""
+    between = text[x[0][1]:y[0][0]]
+    return all(u.claim.kind == "quote" for u in x[1] + y[1]) and len(between) <= 80 and not (
+        re.search(r"[.!?\n\"“”]", between))
 
 
 def _adjacent_clauses(text: str, x: tuple[int, int], y: tuple[int, int]) -> bool:

@@ -208,7 +208,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
             # a word slipped in that this clause already reports is one addition, not two
             self.changes = [c for c in self.changes if not (
                 c.kind == "addition" and c.span and span[0] <= c.span[0] and c.span[1] <= span[1])]
-            notes = "; ".join(u.note for u in group if u.note)
+            notes = "; ".join(dict.fromkeys(u.note for u in group if u.note))
             self.add("addition", span, next((u.versus for u in group if u.versus), None),
                      f"{labels} {'is' if len(group) == 1 else 'are'} {where}"
                      + (f": {notes}" if notes else ""))
