@@ -278,3 +278,15 @@ def test_a_quote_parted_by_its_speakers_tag_is_one_addition() -> None:
     copy = ('Ola Brandt praised the policy. "It is abundantly clear," she began, her voice '
             'steady, "that every farmer in Tessmark must pay a new grain tax next spring."')
     assert [k for k, _ in found(src, copy)] == ["addition"]
+
+
+def test_a_quoted_game_a_copy_likens_something_to_names_no_one() -> None:
+    """'more like a real-life game of "Beat the Clock"': a game's name as a likeness, no
+    addition; a person the copy brings in is still one."""
+    src = ('The swing bridge at Kelby was built in 1908 but is only one lane wide. Councillors '
+           'describe rush hour as "mayhem".')
+    likeness = ('Imagine a daily commute that is more like a real-life game of "Beat the Clock" '
+                'than a drive. ' + src)
+    assert found(src, likeness) == []
+    named = src.replace('"mayhem".', '"mayhem", Mayor Jane Holt said.')
+    assert found(src, named) != []

@@ -91,11 +91,17 @@ def _abbreviated_state(text: str, s: int, e: int) -> bool:
         lexicon().places.get(text[s:e + 1].lower()) is not None)
 
 
+# a quoted title after these words names a game or a show a text likens something to
+_GAME_OF = re.compile(r"\b(?:game|version|round|episode) of\s*[\"“‘']\Z", re.IGNORECASE)
+
+
 def figure_of_speech(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` part of a figure of speech whose capitalised words name no one
     and nowhere ("Mother Nature", "Russian roulette", "Pandora's box"), as the lexicon lists
     them, used as one: not named as a title ("a horse called Father Time", "“Lady Luck”") nor
     naming a thing after it ("the Lady Luck casino", "the Mother Earth festival")?"""
+    if _GAME_OF.search(text, max(0, start - 40), start) and re.match(r"[\"”’']", text[end:end + 1]):
+        return True  # "a real-life game of \"Beat the Clock\"": a game's name as a likeness
     lo = max(0, start - 40)
     for m in lexicon().figures_of_speech.finditer(text, lo, min(len(text), end + 40)):
         if not (m.start() <= start and end <= m.end()):
