@@ -26,7 +26,7 @@ from wiretrace.claims.entities import (
     COMMON_CAPITALISED,
     acronym_used,
     canonical_place,
-    styled_by_seat,
+    seat_title,
 )
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import bodies_named, body_named, lexicon
@@ -530,9 +530,9 @@ class AttributionChecks:
             if a_attr and body_named(ba.subject or "") is not None and body_named(
                     ba.subject or "") == body_named(a_attr[0].subject or ""):
                 continue  # "Detectives said" for "Police said": one body in other words
-            seat = re.match(r"(?:the\s+)?(\w+)\s+of\s+\w", ba.subject or "", re.IGNORECASE)
-            if a_attr and seat and styled_by_seat(seat.group(0)[:-1], len(seat.group(0)) - 1) and (
-                    re.search(rf"\b{seat.group(1)}\b", a_attr[0].subject or "", re.IGNORECASE)):
+            title = seat_title(ba.subject or "")
+            if a_attr and title and re.search(rf"\b{title}\b", a_attr[0].subject or "",
+                                              re.IGNORECASE):
                 continue  # "The Archbishop of Dunmore said" for "Archbishop Helen Carrow said":
                 # perhaps the one person, styled by the seat
             if a_attr and _no_speaker(a_attr[0].subject or ""):

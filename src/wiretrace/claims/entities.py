@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.trace.sentences import zipf
 
-__all__ = ["Entity", "find_entities", "canonical_place", "styled_by_seat", "acronym_after",
-           "acronym_used", "abbreviated", "initials",
+__all__ = ["Entity", "find_entities", "canonical_place", "styled_by_seat", "seat_title",
+           "acronym_after", "acronym_used", "abbreviated", "initials",
            "COMMON_CAPITALISED", "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
@@ -72,10 +72,11 @@ def canonical_place(name: str) -> str | None:
         lex.places.get(key + ".") if "." in key else None)  # "U.S", not "Miss" for "Miss."
 
 
-# a title that names its holder by a seat: "the Duke of Sussex", "the Archbishop of Canterbury"
-_STYLED_BY_SEAT = re.compile(r"\b(?:Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|"
-                             r"Baron|Baroness|Prince|Princess|Archbishop|Bishop|Emir|Sultan)"
-                             r"\s+of\s+(?:the\s+)?\Z")
+# titles that name their holder by a seat: "the Duke of Sussex", "the Archbishop of Canterbury"
+_SEAT_TITLES = (r"Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|Baron|Baroness|"
+                r"Prince|Princess|Archbishop|Bishop|Emir|Sultan")
+_STYLED_BY_SEAT = re.compile(rf"\b(?:{_SEAT_TITLES})\s+of\s+(?:the\s+)?\Z")
+_SEAT_TITLE = re.compile(rf"(?i:the\s+)?({_SEAT_TITLES})\s+of\s+\w")
 
 
 def styled_by_seat(text: str, start: int) -> bool:
@@ -84,11 +85,19 @@ def styled_by_seat(text: str, start: int) -> bool:
     return _STYLED_BY_SEAT.search(text, max(0, start - 40), start) is not None
 
 
-def _abbreviated_state(text: str, s: int, e: int) -> bool:
-    """Is ``text[s:e]`` a state after its city, abbreviated ("Portland, Wash.", "Ill.")? Not
-    "attended Mass." at a sentence's end."""
-    return text[e:e + 1] == "." and text[max(0, s - 2):s] == ", " and (
-        lexicon().places.get(text[s:e + 1].lower()) is not None)
+def seat_title(phrase: str) -> str | None:
+    """The title of a phrase that names someone by their seat ("The Archbishop of Dunmore":
+    "Archbishop"), else None."""
+    m = _SEAT_TITLE.match(phrase)
+    return m.group(1) if m else None
+
+
+def _abbreviated_state(text: str, s: int, e: int) -> str | None:
+    """The state ``text[s:e]`` names after its city, abbreviated ("Portland, Wash.", "Ill."),
+    else None; not "attended Mass." at a sentence's end."""
+    if text[e:e + 1] != "." or text[max(0, s - 2):s] != ", ":
+        return None
+    return lexicon().places.get(text[s:e + 1].lower())
 
 
 # a quoted title after these words names a game or a show a text likens something to
@@ -341,8 +350,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             continue  # a capitalised first word is a name only when the gazetteer knows it
         if etext.lower() in lexicon().titles:
             continue  # "CEO", "President" alone are titles, not names
-        etype, canonical = (("place", lexicon().places[text[s:e + 1].lower()])
-                            if _abbreviated_state(text, s, e) else _classify(etext))
+        state = _abbreviated_state(text, s, e)
+        etype, canonical = ("place", state) if state else _classify(etext)
         if title is None and etype in {"person", "name"}:
             title, title_span = _title_before(text, s, start)
         stale = False

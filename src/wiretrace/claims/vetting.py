@@ -213,14 +213,14 @@ def _acronym_of(x: str, y: str) -> bool:
         # each capitalised word gives its initial; a short all-capitals one ("US") may give all
         caps = "".join(w[0] for w in long_ if w[:1].isupper())
         # a name's particles give theirs too: "MBS" for "Mohammed bin Salman"
-        caps += " " + "".join(w[0].upper() for w in long_ if w[:1].isupper() or (
+        particled = "".join(w[0].upper() for w in long_ if w[:1].isupper() or (
             w.lower() in _NAME_PARTICLES and 0 < long_.index(w) < len(long_) - 1))
         full = "".join(w.replace(".", "") if w.isupper() and len(w) <= 4 else w[0]
                        for w in long_ if w[:1].isupper())
         # an acronym both sides write ("US President" / "former US President") expands nothing
         acr = [a for a in acr if a not in long_]
-        if acr and any(a.replace(".", "") in caps or a.replace(".", "") in full
-                       for a in acr) and len(short) < len(long_):
+        if acr and any(a.replace(".", "") in initials for a in acr
+                       for initials in (caps, particled, full)) and len(short) < len(long_):
             return True
     return False
 
