@@ -211,3 +211,84 @@ def test_a_surname_given_in_full_or_a_country_gloss_is_no_addition() -> None:
     made_up = ("The pair, Mark Cavendish and Jason Kenny, were beaten by Kenny de Ketele of "
                "Belgium in the final race on Sunday.")
     assert "addition" in [k for k, _ in found(race, made_up)]
+
+
+def test_a_possessive_against_a_noun_of_the_other_sex_is_no_actor_swap() -> None:
+    """'saw a woman fleeing' for 'looked out his window and saw someone fleeing': 'his' is
+    the witness's, not the one fleeing (an ECB+ copy pair read it as an actor swap). A
+    pronoun that is the person ('He was arrested' / 'A woman was arrested'), a pronoun for a
+    pronoun, a noun for a noun: still a swap."""
+    src = ("Tom Reed, who lives next door, heard a commotion outside. He looked out his window "
+           "and saw someone fleeing the building next door.")
+    copy = src.replace("his window and saw someone", "the window and saw a woman")
+    assert [k for k, _ in found(src, copy)] != ["actor"]
+    named = ("Police named the suspect as Karl Venn, 34. He was arrested at Brask airport on "
+             "Tuesday.")
+    assert ("actor", "woman") in found(named, named.replace("He was", "A woman was"))
+    said = "The manager said he would resign after the match on Sunday."
+    assert ("actor", "she") in found(said, said.replace(" he ", " she "))
+    boss = "A man was arrested near the station on Sunday, police said."
+    assert ("actor", "woman") in found(boss, boss.replace("A man", "A woman"))
+
+
+def test_a_statement_quoted_over_several_paragraphs_stays_its_speakers() -> None:
+    """A statement printed under "Below is a statement by NAME:", each paragraph opening with
+    a quotation mark and none closed: its later paragraphs are still NAME's words (an ECB+
+    press release read as stating its third paragraph as fact). Once the quotation is closed,
+    a plain sentence cut from "... said Kelso" is stated as fact."""
+    src = ('Marta Kelso, head of the Coastal Trust, welcomed the ruling.\n'
+           '"This is a good day for the estuary," said Kelso.\n'
+           '"Today the court restored the protections that keep our estuary alive," said Kelso.')
+    statement = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
+                 '"This is a good day for the estuary.\n'
+                 'The ruling is long overdue.\n'
+                 '"Today the court restored the protections that keep our estuary alive.')
+    assert found(src, statement) == []
+    each_closed = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
+                   '"This is a good day for the estuary."\n'
+                   '"Today the court restored the protections that keep our estuary alive."')
+    assert found(src, each_closed) == []
+    closed = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
+              '"This is a good day for the estuary." The ruling was welcomed by fishermen.\n'
+              'Today the court restored the protections that keep our estuary alive.')
+    assert [k for k, _ in found(src, closed)] == ["attribution"]
+
+
+def test_a_name_in_apposition_to_a_title_fills_the_titles_slot() -> None:
+    """'The chief executive, Lars Holm, resigned' for 'Chief executive Anna Berg resigned',
+    Holm being the deputy the source names next: one person put in another's office. The
+    same person in apposition is no change."""
+    src = ("Chief executive Anna Berg resigned on Monday after the audit. Her deputy, Lars Holm, "
+           "will lead the firm until a successor is found.")
+    swapped = ("The chief executive, Lars Holm, resigned on Monday after the audit. Her deputy "
+               "will lead the firm until a successor is found.")
+    assert [k for k, _ in found(src, swapped)] == ["actor"]
+    same = ("The chief executive, Anna Berg, resigned on Monday after the audit. Her deputy, "
+            "Lars Holm, will lead the firm until a successor is found.")
+    assert found(src, same) == []
+
+
+def test_neither_nor_turned_into_both_and_drops_the_negation() -> None:
+    """'Both the mayor and the governor attended' for 'Neither the mayor nor the governor
+    attended': the frame of the two names ("both ... and") is no rewording that licenses the
+    dropped denial. 'Neither ... nor' told as 'did not ... or' is the same denial."""
+    src = "Neither the mayor nor the governor attended the ceremony on Friday."
+    assert [k for k, _ in found(src, src.replace("Neither the mayor nor", "Both the mayor and"))
+            ] == ["negation"]
+    assert found(src, "The mayor and the governor did not attend the ceremony on "
+                      "Friday.") == []
+
+
+
+def test_a_reminder_with_not_affirms_what_follows() -> None:
+    """"And let's not forget the talented Sue Lee, who will join them on stage" for "Joining
+    them on stage will be the talented Sue Lee" (an ImBD polish): a reminder, no denial; nor
+    "don't forget" or "not to mention". "Will not join them" is one."""
+    src = ("Joining them on stage for translations will be the talented Sue Lee, the organisers "
+           "said.")
+    assert found(src, "And let's not forget the talented Sue Lee, who will join them on stage "
+                      "for translations, the organisers said.") == []
+    assert found(src, "Don't forget the talented Sue Lee, who will join them on stage for "
+                      "translations, the organisers said.") == []
+    assert [k for k, _ in found(src, "The talented Sue Lee will not join them on stage for "
+                                     "translations, the organisers said.")] == ["negation"]

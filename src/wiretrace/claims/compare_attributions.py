@@ -67,6 +67,10 @@ _CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "not", "has
 
 
 _ACCOUNTS = _DATA | {"reports", "report", "accounts", "account"}
+# a closing quotation mark: after a word or a mark, before a space, a mark or the end
+_CLOSING_QUOTE = re.compile(r"(?<=\S)[\"”](?=[\s,.;:!?]|$)")
+# quotations one after another, nothing but space between them
+_QUOTED_RUN = re.compile(r"(?:\s*[\"“][^\"“”]*[\"”])*\s*")
 
 
 def _named_source(who: str) -> bool:
@@ -243,10 +247,17 @@ class AttributionChecks:
         mentions = list(re.finditer(rf"\b{re.escape(surname)}\b", before, re.IGNORECASE))
         if not mentions:
             return False
-        # introduced: a colon after the last mention, and no sentence ended since
+        # introduced: a colon after the last mention, and no sentence ended since; or only
+        # quotations since, a statement of several paragraphs each opening with a quotation
+        # mark (left open until the last, or each closed)
         between = before[mentions[-1].end():]
         colon = between.rfind(":")
-        return colon >= 0 and not re.search(r"[.!?][\"”’]?\s", between[colon:])
+        if colon < 0:
+            return False
+        after = between[colon + 1:]
+        return not re.search(r"[.!?][\"”’]?\s", after) or (
+            after.lstrip()[:1] in {'"', "“"} and not _CLOSING_QUOTE.search(after)
+        ) or _QUOTED_RUN.fullmatch(after) is not None
 
     def _reported(self, sb: Sent) -> bool:
         """Does the copy's sentence report its words as someone's, outside its quotes, with a

@@ -62,6 +62,20 @@ def _right(text: str, pos: int, hi: int, n: int = 2) -> list[tuple[str, int]]:
     return [(_norm(m.group()), m.end()) for m in _WORD.finditer(text, start, hi)][:n]
 
 
+def _around(text: str, sentence: tuple[int, int], span: tuple[int, int]
+            ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The words before and after a name in its sentence (``_left``, ``_right``); a name in
+    apposition to a title ("the chief executive, Anna Berg, resigned") is read through its
+    commas, as the title's own slot ("Chief executive Anna Berg resigned")."""
+    lo, hi = sentence
+    title = re.search(r"([A-Za-z][\w'’-]*),\s*\Z", text[lo:span[0]])
+    closed = re.match(r"\s*,", text[span[1]:hi])
+    if title and closed and title.group(1).lower() in lexicon().titles:
+        return (_left(text, lo, lo + title.end(1)),
+                _right(text, span[1] + closed.end(), hi))
+    return _left(text, lo, span[0]), _right(text, span[1], hi)
+
+
 def _agree(x: list[tuple[str, int]], y: list[tuple[str, int]]) -> int:
     k = 0
     while k < min(len(x), len(y)) and x[k][0] == y[k][0]:
@@ -141,11 +155,10 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
               ) -> Swap | None:
     """The source name (``candidates``: sentence, span, kind, text) in the slot of the copy's
     name ``bn_span``; the best anchored one, candidates listed in order of preference."""
-    bl = _left(b_text, sb.span[0], bn_span[0])
-    br = _right(b_text, bn_span[1], sb.span[1])
+    bl, br = _around(b_text, sb.span, bn_span)
     best: Swap | None = None
     for sa, span, kind, name in candidates:
-        al = _left(a_text, sa.span[0], span[0])
+        al, ar = _around(a_text, sa.span, span)
         b_kind = bn_kind
         if (kind == "place") != (bn_kind == "place"):
             actor_text, actor_span = (b_text, bn_span) if kind == "place" else (a_text, span)
@@ -157,7 +170,6 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
                                      for t, sp in ((a_text, span), (b_text, bn_span))):
             kind = b_kind = "place"  # "its yard in Ulsteinvik" / "its shipyard in Bergen",
             # "Paris, Tessville and Lyon" / "Paris, Varnby and Lyon"
-        ar = _right(a_text, span[1], sa.span[1])
         kl, kr = _agree(bl, al), _agree(br, ar)
         if kl + kr < 2 or not (_meaningful(bl, kl, b_text) or _meaningful(br, kr, b_text)):
             continue

@@ -184,14 +184,17 @@ _SAME_SPLIT = 0.9
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "been", "has",
                           "have", "had", "will", "would", "can", "could",
                           "yet", "to"})  # "has yet to be": a denial in three words
+# the frame of two things joined, around a negation: "neither A nor B" / "both A and B"
+_JOINING = frozenset({"both", "either", "and", "or"})
 
 
 def _overlap(x: str, y: str, longer: bool = False, stems: bool = False) -> float:
     """Share of the words two sentences have in common (negations and auxiliaries aside; by
-    their stems when ``stems``: "did not resign" / "resigned")."""
+    their stems, and the words joining two things aside, when ``stems``: "did not resign" /
+    "resigned", "neither A nor B" / "both A and B")."""
     def words(t: str) -> set[str]:
         kept = {w for w in reading_key(t).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
-        return {stem(w) for w in kept} if stems else kept
+        return {stem(w) for w in kept - _JOINING} if stems else kept
 
     wx, wy = words(x), words(y)
     return len(wx & wy) / max(1, (max if longer else min)(len(wx), len(wy)))

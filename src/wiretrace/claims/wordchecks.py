@@ -64,7 +64,7 @@ def negation_at(s: Sent, i: int) -> bool:
                 s.toks[i + 1].norm in _CORRECTED
                 and any(t.norm == "but" for t in s.toks[i + 2:i + 7]))):
             return False  # "not only", "not one person, but a combination": a correction
-        if w == "not" and _idiom(s, i):
+        if (w == "not" and _idiom(s, i)) or _reminder(s, i):
             return False
         return True
     if w == "yet" and 0 < i < len(s.toks) - 1 and s.toks[i + 1].norm == "to" and s.toks[
@@ -89,6 +89,18 @@ def _idiom(s: Sent, i: int) -> bool:
         return True
     return i + 2 < len(s.toks) and s.toks[i + 1].norm == "long" and s.toks[
         i + 2].norm in _TIME_AFTER
+
+
+def _reminder(s: Sent, i: int) -> bool:
+    """Is the negation at ``i`` a reminder that affirms what follows: "let's not forget the
+    talented Sue Lee", "don't forget to vote", "not to mention the cost"?"""
+    nxt = [t.norm for t in s.toks[i + 1:i + 3]]
+    if nxt[:1] in (["forget"], ["overlook"]):
+        prev = s.toks[i - 1].norm if i else ""
+        return prev in {"let's", "lets", "us"} or (
+            s.toks[i].norm in {"don't", "dont"} and (i == 0 or clause_break(s, i - 1)
+                                                    or prev in _CLAUSE_JOINS))
+    return s.toks[i].norm == "not" and nxt == ["to", "mention"]
 
 
 def _anchor_after(s: Sent, i: int, others: list[Sent], window: int = 3) -> list[str]:
@@ -631,11 +643,28 @@ def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
         pairs = {p for p, _ in poles[b.toks[i].norm]} & {p for p, _ in poles[o.toks[k].norm]}
         kind = next((lexicon().pole_kind[p] for p in pairs if p in lexicon().pole_kind),
                     "negation")
+        if kind == "actor" and (_possessive(b, i) or _possessive(o, k)) and (
+                b.toks[i].norm in _PRONOUNS) != (o.toks[k].norm in _PRONOUNS):
+            continue  # "saw a woman fleeing" for "looked out his window and saw someone
+            # fleeing": the owner of a thing is not the person the noun names ("He was
+            # arrested" / "A woman was arrested" is a swap)
         out.append(WordChange(kind, (b.toks[i].start, b.toks[i].end),
                               (o.toks[k].start, o.toks[k].end),
                               f"'{b.toks[i].norm}' where the source says the opposite, "
                               f"'{o.toks[k].norm}'"))
     return out
+
+
+# pronouns of one sex: a possessive one set against a noun of the other ("his window" / "a
+# woman") need not name the same person; against each other ("he" / "she") they are the swap
+# they look like
+_PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
+
+
+def _possessive(s: Sent, i: int) -> bool:
+    """Is the word at ``i`` a possessive before what it owns ("his window", "her own car")?"""
+    return s.toks[i].norm in {"his", "her"} and i + 1 < len(s.toks) and is_content(
+        s.toks[i + 1].norm)
 
 
 def orders_events(s: Sent, i: int) -> bool:
