@@ -159,7 +159,6 @@ def test_rewordings_of_rewrites_are_no_changes() -> None:
     assert found(embassy, embassy.replace("Russian embassy", "Mexican embassy"))
 
 
-
 def test_names_and_numbers_a_rewrite_gives_in_full_or_elsewhere() -> None:
     src = ("Jordan hosts nearly 655,000 Syrian refugees, the agency said. The US has taken just "
            "12,000 of them. Jack Whitley died in 1915. Relatives placed a headstone for Whitley "
@@ -221,7 +220,9 @@ def test_a_possessive_against_a_noun_of_the_other_sex_is_no_actor_swap() -> None
     src = ("Tom Reed, who lives next door, heard a commotion outside. He looked out his window "
            "and saw someone fleeing the building next door.")
     copy = src.replace("his window and saw someone", "the window and saw a woman")
-    assert [k for k, _ in found(src, copy)] != ["actor"]
+    assert found(src, copy) == []
+    arrest = "Police arrested a man outside the station on Friday."
+    assert ("actor", "her") in found(arrest, arrest.replace("a man", "her"))
     named = ("Police named the suspect as Karl Venn, 34. He was arrested at Brask airport on "
              "Tuesday.")
     assert ("actor", "woman") in found(named, named.replace("He was", "A woman was"))
@@ -252,6 +253,10 @@ def test_a_statement_quoted_over_several_paragraphs_stays_its_speakers() -> None
               '"This is a good day for the estuary." The ruling was welcomed by fishermen.\n'
               'Today the court restored the protections that keep our estuary alive.')
     assert [k for k, _ in found(src, closed)] == ["attribution"]
+    prose_between = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
+                     '"This is a good day for the estuary." Fishermen were less sure.\n'
+                     '"Today the court restored the protections that keep our estuary alive.')
+    assert [k for k, _ in found(src, prose_between)] == ["attribution"]
 
 
 def test_a_name_in_apposition_to_a_title_fills_the_titles_slot() -> None:
@@ -277,7 +282,10 @@ def test_neither_nor_turned_into_both_and_drops_the_negation() -> None:
             ] == ["negation"]
     assert found(src, "The mayor and the governor did not attend the ceremony on "
                       "Friday.") == []
-
+    # a joining word both sides have is no frame changed: the dropped "not" still counts
+    denied = "The mayor and the governor did not attend the ceremony on Friday."
+    assert [k for k, _ in found(denied, "The mayor and the governor attended the ceremony on "
+                                        "Friday in Leeds.")] == ["negation"]
 
 
 def test_a_reminder_with_not_affirms_what_follows() -> None:
@@ -286,9 +294,31 @@ def test_a_reminder_with_not_affirms_what_follows() -> None:
     "don't forget" or "not to mention". "Will not join them" is one."""
     src = ("Joining them on stage for translations will be the talented Sue Lee, the organisers "
            "said.")
-    assert found(src, "And let's not forget the talented Sue Lee, who will join them on stage "
+    assert found(src, "Let's not forget the talented Sue Lee, who will join them on stage "
                       "for translations, the organisers said.") == []
+    assert found(src, "They will perform in Orsk, not to mention the talented Sue Lee, who "
+                      "will join them on stage for translations, the organisers said.") == []
     assert found(src, "Don't forget the talented Sue Lee, who will join them on stage for "
                       "translations, the organisers said.") == []
     assert [k for k, _ in found(src, "The talented Sue Lee will not join them on stage for "
                                      "translations, the organisers said.")] == ["negation"]
+    asked = "The minister asked officials to mention the deal in the report on Friday."
+    assert [k for k, _ in found(asked, asked.replace("to mention", "not to mention"))
+            ] == ["negation"]
+
+
+def test_a_labelled_code_names_no_one() -> None:
+    """"Conference ID: 55501234." in a press release's dial-in details (an ECB+ copy pair
+    reported 'Conference ID' as a name nowhere else in the story): a form's label before its
+    code. A name before a colon and a sentence is still a name."""
+    src = ("Halvor Systems will buy Brightline Labs for $40 million, the companies said on "
+           "Monday.\nThe deal is expected to close in the first quarter.")
+    dial_in = ("\nMedia teleconference\nHalvor will hold a media teleconference to discuss the "
+               "deal at 9 a. m. today.\nDial-in number: +1 555 010 9324.\nConference ID: "
+               "55501234.")
+    assert found(src, src + dial_in) == []
+    analyst = "\nAnalyst Dana Whitfield of Orsk Capital: the price is fair, and so is the timing."
+    assert "addition" in [k for k, _ in found(src, src + analyst)]
+    count = ("Results from the Varnby count were announced on Sunday.\nAnna Berg: 52,340 "
+             "votes.\nLars Holm: 49,100 votes.")
+    assert ("actor", "Maria Lund") in found(count, count.replace("Anna Berg", "Maria Lund"))

@@ -169,10 +169,17 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|BST|IST|[ECMP][
 _AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|wire service|news service)\b", re.I)
 
 
+# a label's last word that asks for a code, and the code after its colon, to the line's end
+_FIELD_WORDS = frozenset({"id", "code", "passcode", "password", "pin", "number", "no",
+                          "ext", "extension"})
+_FIELD_VALUE = re.compile(r"[ \t]*:[ \t]*[#+]?\d[\d #*-]*\.?[ \t]*$", re.M)
+
+
 def chrome_name(text: str, span: tuple[int, int]) -> bool:
     """Is the name at ``span`` page furniture rather than a claim: only time-stamp words, an
-    all-capitals kicker before a colon ("MUST SEE:"), or a news agency named as the one that
-    carried the story ("the Press Association news agency")?"""
+    all-capitals kicker before a colon ("MUST SEE:"), a form's label before its code
+    ("Conference ID: 24256919."), or a news agency named as the one that carried the story
+    ("the Press Association news agency")?"""
     s, e = span
     if _CLOCK.search(text, max(0, s - 40), min(len(text), e + 25)):
         return True  # next to a clock time: a time stamp's desk or zone ("TNN Nov 12, 2011,
@@ -184,4 +191,7 @@ def chrome_name(text: str, span: tuple[int, int]) -> bool:
     if text[s:e].isupper() and text[e:e + 2].lstrip().startswith(":") and (
             len(words) >= 2 or not text[line_start:s].strip()):
         return True
+    if words and words[-1].lower() in _FIELD_WORDS and _FIELD_VALUE.match(text, e):
+        return True  # a form's label before its code, alone on its line ("Conference ID:
+        # 24256919." in a press release's dial-in details): no one named
     return bool(_AGENCY_AFTER.match(text, e))

@@ -67,10 +67,9 @@ _CLAUSE_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "not", "has
 
 
 _ACCOUNTS = _DATA | {"reports", "report", "accounts", "account"}
-# a closing quotation mark: after a word or a mark, before a space, a mark or the end
-_CLOSING_QUOTE = re.compile(r"(?<=\S)[\"”](?=[\s,.;:!?]|$)")
-# quotations one after another, nothing but space between them
-_QUOTED_RUN = re.compile(r"(?:\s*[\"“][^\"“”]*[\"”])*\s*")
+# a closing quotation mark: after a word or a mark, before anything but a word or an opening
+# mark (a space, a comma, a dash, a bracket) or the end
+_CLOSING_QUOTE = re.compile(r"(?<=\S)[\"”](?=[^\w“]|$)")
 
 
 def _named_source(who: str) -> bool:
@@ -166,6 +165,8 @@ def _credit(text: str, span: tuple[int, int]) -> bool:
 _PRONOUN_SAID = re.compile(rf"\b(?:he|she|they|we)\s+(?:did\s+|had\s+|has\s+|have\s+|also\s+|"
                            rf"then\s+)?(?:{VERBS})\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# quotations one after another, nothing but space between them
+_QUOTED_RUN = re.compile(rf"(?:\s*{_QUOTED.pattern})*\s*")
 # a subject that judges in words: the quote is still someone's ("X criticised them as '...'")
 _SPEECH_ACT = re.compile(r"\b(?:criticis|criticiz|labell?|call|describ|brand|dubb?|accus|"
                          r"condemn|slamm?|prais|urg|characteri[sz]|term)(?:e|es|ed|ing|s)?\b",

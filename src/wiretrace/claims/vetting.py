@@ -190,13 +190,15 @@ _JOINING = frozenset({"both", "either", "and", "or"})
 
 def _overlap(x: str, y: str, longer: bool = False, stems: bool = False) -> float:
     """Share of the words two sentences have in common (negations and auxiliaries aside; by
-    their stems, and the words joining two things aside, when ``stems``: "did not resign" /
-    "resigned", "neither A nor B" / "both A and B")."""
+    their stems, and a joining word only one side has aside, when ``stems``: "did not
+    resign" / "resigned", "neither A nor B" / "both A and B")."""
     def words(t: str) -> set[str]:
         kept = {w for w in reading_key(t).split() if not _NEG_WORDS.fullmatch(w)} - _AUXILIARIES
-        return {stem(w) for w in kept - _JOINING} if stems else kept
+        return {stem(w) for w in kept} if stems else kept
 
     wx, wy = words(x), words(y)
+    if stems:  # the joining words one side has and the other lacks
+        wx, wy = wx - (_JOINING - wy), wy - (_JOINING - wx)
     return len(wx & wy) / max(1, (max if longer else min)(len(wx), len(wy)))
 
 

@@ -95,12 +95,16 @@ def _reminder(s: Sent, i: int) -> bool:
     """Is the negation at ``i`` a reminder that affirms what follows: "let's not forget the
     talented Sue Lee", "don't forget to vote", "not to mention the cost"?"""
     nxt = [t.norm for t in s.toks[i + 1:i + 3]]
+    prev = s.toks[i - 1].norm if i else ""
+    # at a clause's start: "Don't forget", "..., not to mention the cost" (not "asked them not
+    # to mention the deal")
+    opening = i == 0 or clause_break(s, i - 1) or prev in _CLAUSE_JOINS
     if nxt[:1] in (["forget"], ["overlook"]):
-        prev = s.toks[i - 1].norm if i else ""
-        return prev in {"let's", "lets", "us"} or (
-            s.toks[i].norm in {"don't", "dont"} and (i == 0 or clause_break(s, i - 1)
-                                                    or prev in _CLAUSE_JOINS))
-    return s.toks[i].norm == "not" and nxt == ["to", "mention"]
+        w = s.toks[i].norm
+        return prev in {"let's", "lets", "us"} or (w in {"don't", "dont"} and opening) or (
+            w == "not" and prev == "do" and (i == 1 or clause_break(s, i - 2)
+                                            or s.toks[i - 2].norm in _CLAUSE_JOINS))
+    return s.toks[i].norm == "not" and nxt == ["to", "mention"] and opening
 
 
 def _anchor_after(s: Sent, i: int, others: list[Sent], window: int = 3) -> list[str]:
@@ -662,9 +666,15 @@ _PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "her
 
 
 def _possessive(s: Sent, i: int) -> bool:
-    """Is the word at ``i`` a possessive before what it owns ("his window", "her own car")?"""
-    return s.toks[i].norm in {"his", "her"} and i + 1 < len(s.toks) and is_content(
-        s.toks[i + 1].norm)
+    """Is the word at ``i`` a possessive whose owner the sentence has already named ("He
+    looked out his window", "She sold her car")? Not an object ("arrested her outside")."""
+    own = _OWNER.get(s.toks[i].norm)
+    return own is not None and i + 1 < len(s.toks) and is_content(s.toks[i + 1].norm) and any(
+        t.norm in own for t in s.toks[:i])
+
+
+_OWNER = {"his": frozenset({"he", "his", "him", "himself"}),
+          "her": frozenset({"she", "her", "hers", "herself"})}
 
 
 def orders_events(s: Sent, i: int) -> bool:
