@@ -245,6 +245,12 @@ def test_a_statement_quoted_over_several_paragraphs_stays_its_speakers() -> None
                  'The ruling is long overdue.\n'
                  '"Today the court restored the protections that keep our estuary alive.')
     assert found(src, statement) == []
+    # a colon of its own inside the quoted words, and a paragraph with no mark of its own
+    own_colon = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
+                 '"This is a good day for the estuary.\n'
+                 'The message is clear: the ruling is long overdue.\n'
+                 '"Today the court restored the protections that keep our estuary alive.')
+    assert found(src, own_colon) == []
     each_closed = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
                    '"This is a good day for the estuary."\n'
                    '"Today the court restored the protections that keep our estuary alive."')

@@ -255,10 +255,13 @@ class AttributionChecks:
         colon = between.rfind(":")
         if colon < 0:
             return False
-        after = between[colon + 1:]
-        return not re.search(r"[.!?][\"”’]?\s", after) or (
-            after.lstrip()[:1] in {'"', "“"} and not _CLOSING_QUOTE.search(after)
-        ) or _QUOTED_RUN.fullmatch(after) is not None
+        if not re.search(r"[.!?][\"”’]?\s", between[colon + 1:]):
+            return True
+        # the statement runs from the first colon (the quoted words may have colons of their
+        # own: "The message is clear: ...")
+        after = between[between.find(":") + 1:]
+        return (after.lstrip()[:1] in {'"', "“"} and not _CLOSING_QUOTE.search(after)) or (
+            _QUOTED_RUN.fullmatch(after) is not None)
 
     def _reported(self, sb: Sent) -> bool:
         """Does the copy's sentence report its words as someone's, outside its quotes, with a
