@@ -234,35 +234,27 @@ def test_a_possessive_against_a_noun_of_the_other_sex_is_no_actor_swap() -> None
 
 def test_a_statement_quoted_over_several_paragraphs_stays_its_speakers() -> None:
     """A statement printed under "Below is a statement by NAME:", each paragraph opening with
-    a quotation mark and none closed: its later paragraphs are still NAME's words (an ECB+
-    press release read as stating its third paragraph as fact). Once the quotation is closed,
-    a plain sentence cut from "... said Kelso" is stated as fact."""
+    a quotation mark, left open or each closed: its later paragraphs are still NAME's words (an
+    ECB+ press release read as stating its third paragraph as fact; its own words had a colon
+    too). Prose between the quotations ends it: a plain sentence cut from "... said Kelso" is
+    stated as fact."""
     src = ('Marta Kelso, head of the Coastal Trust, welcomed the ruling.\n'
            '"This is a good day for the estuary," said Kelso.\n'
            '"Today the court restored the protections that keep our estuary alive," said Kelso.')
-    statement = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
-                 '"This is a good day for the estuary.\n'
-                 'The ruling is long overdue.\n'
-                 '"Today the court restored the protections that keep our estuary alive.')
-    assert found(src, statement) == []
-    # a colon of its own inside the quoted words, and a paragraph with no mark of its own
-    own_colon = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
-                 '"This is a good day for the estuary.\n'
-                 'The message is clear: the ruling is long overdue.\n'
-                 '"Today the court restored the protections that keep our estuary alive.')
-    assert found(src, own_colon) == []
-    each_closed = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
-                   '"This is a good day for the estuary."\n'
-                   '"Today the court restored the protections that keep our estuary alive."')
-    assert found(src, each_closed) == []
-    closed = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
-              '"This is a good day for the estuary." The ruling was welcomed by fishermen.\n'
-              'Today the court restored the protections that keep our estuary alive.')
-    assert [k for k, _ in found(src, closed)] == ["attribution"]
-    prose_between = ('Below is a statement by Marta Kelso, head of the Coastal Trust:\n'
-                     '"This is a good day for the estuary." Fishermen were less sure.\n'
-                     '"Today the court restored the protections that keep our estuary alive.')
-    assert [k for k, _ in found(src, prose_between)] == ["attribution"]
+    head = "Below is a statement by Marta Kelso, head of the Coastal Trust:\n"
+    today = "Today the court restored the protections that keep our estuary alive."
+    cases = [
+        ('"This is a good day for the estuary.\nThe ruling is long overdue.\n"' + today, []),
+        ('"This is a good day for the estuary.\nThe message is clear: the ruling is long '
+         'overdue.\n"' + today, []),
+        ('"This is a good day for the estuary."\n"' + today + '"', []),
+        ('"This is a good day for the estuary." The ruling was welcomed by fishermen.\n' + today,
+         ["attribution"]),
+        ('"This is a good day for the estuary." Fishermen were less sure.\n"' + today,
+         ["attribution"]),
+    ]
+    for body, kinds in cases:
+        assert [k for k, _ in found(src, head + body)] == kinds, body
 
 
 def test_a_name_in_apposition_to_a_title_fills_the_titles_slot() -> None:
