@@ -94,17 +94,19 @@ def _idiom(s: Sent, i: int) -> bool:
 def _reminder(s: Sent, i: int) -> bool:
     """Is the negation at ``i`` a reminder that affirms what follows: "let's not forget the
     talented Sue Lee", "don't forget to vote", "not to mention the cost"?"""
-    nxt = [t.norm for t in s.toks[i + 1:i + 3]]
+    w, nxt = s.toks[i].norm, [t.norm for t in s.toks[i + 1:i + 3]]
     prev = s.toks[i - 1].norm if i else ""
-    # at a clause's start: "Don't forget", "..., not to mention the cost" (not "asked them not
-    # to mention the deal")
-    opening = i == 0 or clause_break(s, i - 1) or prev in _CLAUSE_JOINS
     if nxt[:1] in (["forget"], ["overlook"]):
-        w = s.toks[i].norm
-        return prev in {"let's", "lets", "us"} or (w in {"don't", "dont"} and opening) or (
-            w == "not" and prev == "do" and (i == 1 or clause_break(s, i - 2)
-                                            or s.toks[i - 2].norm in _CLAUSE_JOINS))
-    return s.toks[i].norm == "not" and nxt == ["to", "mention"] and opening
+        return prev in {"let's", "lets", "us"} or (
+            w in {"don't", "dont"} and _opens_clause(s, i)) or (
+            w == "not" and prev == "do" and _opens_clause(s, i - 1))
+    return w == "not" and nxt == ["to", "mention"] and _opens_clause(s, i)
+
+
+def _opens_clause(s: Sent, j: int) -> bool:
+    """Does the word at ``j`` open a clause ("Don't forget", "..., not to mention the cost";
+    not "asked them not to mention the deal")?"""
+    return j == 0 or clause_break(s, j - 1) or s.toks[j - 1].norm in _CLAUSE_JOINS
 
 
 def _anchor_after(s: Sent, i: int, others: list[Sent], window: int = 3) -> list[str]:
@@ -659,10 +661,12 @@ def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
     return out
 
 
-# pronouns of one sex: a possessive one set against a noun of the other ("his window" / "a
-# woman") need not name the same person; against each other ("he" / "she") they are the swap
-# they look like
-_PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
+# the pronouns of each sex, by its possessive. A possessive set against a noun of the other sex
+# ("his window" / "a woman") need not name the same person; pronouns against each other ("he"
+# / "she") are the swap they look like
+_OWNER = {"his": frozenset({"he", "his", "him", "himself"}),
+          "her": frozenset({"she", "her", "hers", "herself"})}
+_PRONOUNS = frozenset().union(*_OWNER.values())
 
 
 def _possessive(s: Sent, i: int) -> bool:
@@ -671,10 +675,6 @@ def _possessive(s: Sent, i: int) -> bool:
     own = _OWNER.get(s.toks[i].norm)
     return own is not None and i + 1 < len(s.toks) and is_content(s.toks[i + 1].norm) and any(
         t.norm in own for t in s.toks[:i])
-
-
-_OWNER = {"his": frozenset({"he", "his", "him", "himself"}),
-          "her": frozenset({"she", "her", "hers", "herself"})}
 
 
 def orders_events(s: Sent, i: int) -> bool:
