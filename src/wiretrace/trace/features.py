@@ -4,8 +4,10 @@ which side holds material the other lacks, and the tells that mark an article as
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import accumulate
 
 from wiretrace.model import AlignedPair, Alignment, Article, Span
 from wiretrace.trace.align import coverage
@@ -162,7 +164,7 @@ class PairView:
 
 def nonspace(text: str) -> int:
     """Non-space characters of ``text`` (how the trace measures a text's length)."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))  # str.split() splits on exactly what isspace() is
 
 
 @dataclass(slots=True)
@@ -176,11 +178,19 @@ class _SentCover:
 
 def _cover(text: str, spans: list[Span]) -> list[_SentCover]:
     out: list[_SentCover] = []
+    # a token lies inside some span when the spans opening at or before it reach its end: the
+    # furthest end among the spans opened so far, by start
+    ordered = sorted(spans)
+    starts = [ps for ps, _ in ordered]
+    reach = list(accumulate((pe for _, pe in ordered), max))
     for s, e in split_sentences(text):
         covered = sum(max(0, min(e, pe) - max(s, ps)) for ps, pe in spans)
         chunk = text[s:e]
         toks = tokens(text, s, e)
-        loose = sum(1 for t in toks if not any(ps <= t.start and t.end <= pe for ps, pe in spans))
+        loose = 0
+        for t in toks:
+            k = bisect_right(starts, t.start)
+            loose += not (k and reach[k - 1] >= t.end)
         out.append(
             _SentCover(
                 (s, e),
