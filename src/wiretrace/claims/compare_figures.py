@@ -355,6 +355,8 @@ class FigureChecks:
             if bf.predicate == "date":  # years: "the 2016 race" and "held since 2003"
                 rivals = [af for af in rivals if self._same_slot_figure(bf, af)]
             rivals = [af for af in rivals if not self._number_told_elsewhere(sb, bf, af)]
+            if rivals and self._converts_changed(bf):
+                continue  # "less than 50 km (30 miles)": the figure's change, said once
             if rivals:
                 af = rivals[0]
                 self.add("figure", bf.span, af.span,
@@ -402,6 +404,15 @@ class FigureChecks:
         self.add("figure", b_span, a_span,
                  f"the copy says '{self.b.text[slice(*b_span)]}' where the source says "
                  f"'{self.a.text[slice(*a_span)]}': the same number in another unit")
+
+    def _converts_changed(self, bf: Claim) -> bool:
+        """Is the copy's figure a conversion in parentheses of the figure just before it, which
+        is already reported changed ("less than 50 km (30 miles)")?"""
+        before = self.b.text[:bf.span[0]].rstrip()
+        if not before.endswith("("):
+            return False
+        end = len(before[:-1].rstrip())
+        return any(c.kind == "figure" and c.span and c.span[1] == end for c in self.changes)
 
     def _same_measure(self, af: Claim, nb: NumberMention) -> bool:
         """The source figure's number, in other units, is the copy's ``nb``."""
