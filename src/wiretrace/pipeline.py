@@ -365,12 +365,14 @@ def candidate_pairs(articles: Sequence[Article], limit: int = 40) -> list[tuple[
 def analyse_story(story_id: int, articles: Sequence[Article], settings: Settings) -> StoryAnalysis:
     """Align, trace, extract claims, compare and write the brief for one story (pure)."""
     from wiretrace.claims import brief, compare_story, extract_claims
-    from wiretrace.trace.align import align_articles
+    from wiretrace.trace.align import align_articles, embed_sentences
     from wiretrace.trace.bounds import bounded_articles
     from wiretrace.trace.derivation import trace_story
 
     arts, cut = bounded_articles(articles, settings.max_compare_chars)
-    alignments = [align_articles(arts[i], arts[j], settings) for i, j in candidate_pairs(arts)]
+    pairs = candidate_pairs(arts)
+    embed_sentences((arts[k].text for pair in pairs for k in pair), settings)
+    alignments = [align_articles(arts[i], arts[j], settings) for i, j in pairs]
     derivations = trace_story(arts, alignments, settings)
     for d in derivations:  # a text cut to the work bound says so in its evidence
         if d.article in cut:

@@ -279,3 +279,44 @@ def test_a_coast_told_by_another_compass_point_is_a_place_change() -> None:
                 "and leaving 25 others missing, the coastguard said. "
                 "Rescuers pulled 60 passengers from the water.")
         assert compare_texts(FERRY, kept).changes == [], same
+
+
+BURIAL = ("Tomas Brel kept goal for the Rovers during their first season in the top division, "
+          "playing in 31 league matches. "
+          "Before he died, he asked to be buried in Kessel Cemetery even though he no longer "
+          "lived in Lisbon. "
+          "It is believed that his widow could not afford a marked grave for him. "
+          "The supporters' trust is now raising money to pay for a headstone.")
+# the second sentence reworded past the word overlap that pairs sentences, its place left open
+BURIAL_COPY = ("Tomas Brel was the goalkeeper for the Rovers in their first season in the top "
+               "division, appearing in 31 league matches. "
+               "Showing unusual devotion to the club he had served so faithfully through those "
+               "difficult early years, Brel wished for his final resting place to be Kessel "
+               "Cemetery, though by then his home was in {place}. "
+               "His widow, it is believed, could not afford a marked grave for him. "
+               "The supporters' trust is now raising money to pay for a headstone.")
+
+
+def test_a_reworded_sentence_between_paired_ones_restates_the_one_between_theirs() -> None:
+    """Read without the sentence model (no alignment given), the reworded second sentence
+    shares two words with its source and is paired only by its place in the order: between
+    two paired sentences, with one source sentence unpaired between theirs. Its place swap is
+    then told against the source's place, not as a place the source lacks; the same place
+    is no change."""
+    from wiretrace.claims.compare import compare_sides
+    from wiretrace.claims.extract import extract_claims_from_text
+    from wiretrace.claims.pairing import pair_sentences, side_of
+
+    def sides(copy: str):  # noqa: ANN202
+        return (side_of(BURIAL, extract_claims_from_text(BURIAL, None, 0)),
+                side_of(copy, extract_claims_from_text(copy, None, 1)))
+
+    a, b = sides(BURIAL_COPY.format(place="Madrid"))
+    assert pair_sentences(a, b, None).get(1) == [1]
+    changes = compare_sides(a, b, None, 0, 1)
+    assert [(c.kind, c.text, c.versus_text) for c in changes] == [("place", "Madrid", "Lisbon")]
+    assert compare_sides(*sides(BURIAL_COPY.format(place="Lisbon")), None, 0, 1) == []
+    # two source sentences unpaired in the gap: no telling which one it restates
+    a2 = side_of(BURIAL.replace(" It is believed", " He played his last match in 1931. It is "
+                                "believed"), [])
+    assert pair_sentences(a2, side_of(BURIAL_COPY.format(place="Madrid"), []), None).get(1) is None

@@ -125,7 +125,31 @@ def pair_sentences(a: Side, b: Side, alignment: Alignment | None) -> dict[int, l
                     chosen.append(idx2)
             have = out.setdefault(sb.index, [])
             have.extend(i for i in chosen if i not in have)
+    _fill_gaps(a, b, out)
     return out
+
+
+_GAP_SHARED = 2  # content words a sentence in a gap must share with the one it is paired with
+
+
+def _fill_gaps(a: Side, b: Side, out: dict[int, list[int]]) -> None:
+    """A copy sentence left unpaired between two paired ones restates the one source sentence
+    left unpaired between theirs: a rewrite keeps the order, or nearly, and the sentence whose
+    fact it changed is the one that reads least like its source ("despite no longer residing
+    in Warsaw" for "even though he no longer lived in London": the embedding falls below the
+    aligner's bar, the words in common below the overlap's). It must still share
+    ``_GAP_SHARED`` content words with it; two or more unpaired source sentences there leave it
+    unpaired."""
+    used = {i for got in out.values() for i in got}
+    for sb in b.sents:
+        j = sb.index
+        if j in out or j - 1 not in out or j + 1 not in out:
+            continue
+        around = out[j - 1] + out[j + 1]
+        free = [i for i in range(min(around) + 1, max(around)) if i not in used]
+        if len(free) == 1 and _overlap(sb, a.sents[free[0]])[1] >= _GAP_SHARED:
+            out[j] = free
+            used.add(free[0])
 
 
 def word_edits(sa: Sent, sb: Sent) -> tuple[list[tuple[str, int, int, int, int]], int]:

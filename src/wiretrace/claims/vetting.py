@@ -172,6 +172,8 @@ def _other_clause(c: Change, a: Side, b: Side) -> bool:
     and the governor sent messages": the copy tells the second clause, and the first, with its
     "neither", is no part of it. The clause with the cue is held against the other sentence's
     closest clause, as a whole sentence is (``_CUE_KEPT``)."""
+    if not (c.span and c.versus_span):
+        return False
     drops = "drops the negation" in c.explanation
     here, there = (a, b) if drops else (b, a)
     pos_here = c.versus_span[0] if drops else c.span[0]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from wiretrace.model import Alignment, Article, Derivation
 from wiretrace.settings import Settings
-from wiretrace.trace.align import align_articles, passages
+from wiretrace.trace.align import align_articles, embed_sentences, passages
 from wiretrace.trace.citations import (
     Citation,
     agency_of,
@@ -125,6 +125,8 @@ def trace_story(
     # "credit": by a credit of the other's outlet, not by shared passages) and the probability
     basis: dict[tuple[int, int], tuple[str, float | None]] = {}
     semantic = settings is None or settings.semantic_alignment
+    if alignments is None and len(arts) > 1:  # every pair aligned here
+        embed_sentences((a.text for a in arts), settings)
     for i, x in enumerate(arts):
         for y in arts[i + 1 :]:
             key = (min(_aid(x), _aid(y)), max(_aid(x), _aid(y)))
