@@ -24,7 +24,7 @@ from wiretrace.claims.entities import (
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import numbered_forms, reading_form, spelling_words
 from wiretrace.claims.numbers import APPROXIMATE, CURRENCY, consistent, find_numbers
-from wiretrace.claims.pairing import Sent, Side, is_content, stem
+from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim, Span
 from wiretrace.trace.sentences import STOPWORDS
 
@@ -568,42 +568,3 @@ def _adjacent_clauses(text: str, x: tuple[int, int], y: tuple[int, int]) -> bool
 _LIST_ITEMS = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+|\s+)(?:[A-Z][\w'’-]*\s*)+"
                          r"(?:,\s*|\s+(?:and|or)\s+)")
 
-
-# measures a copy may restate with another value in a sentence of its own: "less than 50 km
-# from the border" where the source, elsewhere, has "less than 25 km from the border"
-_MEASURES = frozenset({"distance", "money", "percent", "time"})
-_CONVERSION = re.compile(r"\s*\([^()]{0,40}\)")  # "(30 miles)" after "50 km"
-_WHAT_OF = 6  # words after a figure that say what it measures
-
-
-def _measured(text: str, end: int) -> set[str]:
-    """The content words (stems) of up to ``_WHAT_OF`` words after a figure, a conversion in
-    parentheses skipped, up to the end of its clause: what the figure measures ("from the tense
-    border with Sudan": border, sudan, tense)."""
-    rest = text[end:end + 200]
-    m = _CONVERSION.match(rest)
-    if m:
-        rest = rest[m.end():]
-    rest = re.split(r"[,.;:!?()\n\"“”]", rest, maxsplit=1)[0]
-    words = re.findall(r"[A-Za-z][\w'’-]*", rest)[:_WHAT_OF]
-    return {stem(w.lower()) for w in words if is_content(w.lower())}
-
-
-def restated_measure(c: Claim, text: str, source: Side) -> Claim | None:
-    """The source's figure of the same measure of the same thing that a copy's figure, found
-    nowhere in the source, gives another value of: the one figure of the source with the
-    same kind and unit whose following words share two content words with the copy's ("less
-    than 50 km (30 miles) from the tense border with Sudan" / "less than 25 km (15 miles) from
-    the border with Sudan"). None when no figure or more than one fits."""
-    if c.kind != "figure" or c.predicate not in _MEASURES or (c.value or {}).get("vague"):
-        return None
-    mine = _measured(text, c.span[1])
-    if len(mine) < 2:
-        return None
-    unit = (c.subject or "").lower().removesuffix("s")
-    fits = [af for af in source.claims
-            if af.kind == "figure" and af.predicate == c.predicate
-            and (af.subject or "").lower().removesuffix("s") == unit
-            and not (af.value or {}).get("vague")
-            and len(mine & _measured(source.text, af.span[1])) >= 2]
-    return fits[0] if len(fits) == 1 else None

@@ -18,7 +18,6 @@ from wiretrace.claims.additions import (
     Unit,
     group_by_clause,
     named_in,
-    restated_measure,
     same_share,
     supported,
 )
@@ -210,16 +209,6 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                                    self.b.sentence_at(u.claim.span[0]))]
         where = ("in neither the source nor any other article of the story"
                  if self.support is not None else "nowhere in the source")
-        # a measure the source gives with another value, in a sentence that is not this one's
-        # pair: the figure changed, told against the source's figure
-        for u, _ in units:
-            af = restated_measure(u.claim, self.b.text, self.a)
-            if af is not None:
-                self.add("figure", u.claim.span, af.span,
-                         f"the copy gives '{u.claim.text}' where the source, in another "
-                         f"sentence, gives '{af.text}' for the same measure")
-        units = [(u, sent) for u, sent in units
-                 if restated_measure(u.claim, self.b.text, self.a) is None]
         for span, group in group_by_clause(self.b.text, units):
             labels = ", ".join(u.label for u in group)
             # a word slipped in that this clause already reports is one addition, not two

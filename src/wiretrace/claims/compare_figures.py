@@ -407,12 +407,21 @@ class FigureChecks:
 
     def _converts_changed(self, bf: Claim) -> bool:
         """Is the copy's figure a conversion in parentheses of the figure just before it, which
-        is already reported changed ("less than 50 km (30 miles)")?"""
+        is already reported changed ("less than 50 km (30 miles)"): the same kind of measure
+        in another unit? A second figure of the same unit there is a figure of its own ("61
+        percent (48 percent in the north)", "$40 million ($12 million in bonds)")."""
         before = self.b.text[:bf.span[0]].rstrip()
         if not before.endswith("("):
             return False
         end = len(before[:-1].rstrip())
-        return any(c.kind == "figure" and c.span and c.span[1] == end for c in self.changes)
+
+        def unit(c: Claim) -> str:
+            return (c.subject or "").lower().removesuffix("s")
+
+        converted = any(c.kind == "figure" and c.span[1] == end and c.predicate == bf.predicate
+                        and unit(c) != unit(bf) for c in self.b.claims)
+        return converted and any(c.kind == "figure" and c.span and c.span[1] == end
+                                 for c in self.changes)
 
     def _same_measure(self, af: Claim, nb: NumberMention) -> bool:
         """The source figure's number, in other units, is the copy's ``nb``."""

@@ -138,8 +138,8 @@ def _fill_gaps(a: Side, b: Side, out: dict[int, list[int]]) -> None:
     fact it changed is the one that reads least like its source ("despite no longer residing
     in Warsaw" for "even though he no longer lived in London": the embedding falls below the
     aligner's bar, the words in common below the overlap's). It must still share
-    ``_GAP_SHARED`` content words with it; two or more unpaired source sentences there leave it
-    unpaired."""
+    ``_GAP_SHARED`` content words with it that no other source sentence has; two or more
+    unpaired source sentences there leave it unpaired."""
     used = {i for got in out.values() for i in got}
     for sb in b.sents:
         j = sb.index
@@ -147,7 +147,13 @@ def _fill_gaps(a: Side, b: Side, out: dict[int, list[int]]) -> None:
             continue
         around = out[j - 1] + out[j + 1]
         free = [i for i in range(min(around) + 1, max(around)) if i not in used]
-        if len(free) == 1 and _overlap(sb, a.sents[free[0]])[1] >= _GAP_SHARED:
+        if len(free) != 1:
+            continue
+        sa = a.sents[free[0]]
+        # words of that sentence alone in its text: a name that runs through the story ("the
+        # Orvik plant") pairs a copy's new sentence with the one it dropped
+        others = set().union(*(s.content for s in a.sents if s is not sa))
+        if len((sb.content & sa.content) - others) >= _GAP_SHARED:
             out[j] = free
             used.add(free[0])
 

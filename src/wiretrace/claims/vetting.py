@@ -125,8 +125,6 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
                 _CUE_KEPT if one_word else _RESTATED) and not (
                 one_word and _trimmed_but_cue(sb, sa, c)):
             return True  # a paraphrase says it another way: a cue word is no evidence there
-        if one_word and sb is not None and sa is not None and _other_clause(c, a, b):
-            return True
     if c.kind == "negation" and "the negation" in c.explanation and c.span and c.versus_span:
         # the cue is one negation word; the other text has it as often around the same place
         # (sentence splits differ between copies: "…without him?” Colts coach asked.")
@@ -147,43 +145,6 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
                 near, cue) >= _count_word(own, cue):
             return True
     return False
-
-
-# where one clause of a sentence ends and another, with a subject and verb of its own, begins
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|,\s*(?:but|while|whereas|although|though|yet)\b)\s*",
-                           re.IGNORECASE)
-
-
-def _clauses(side: Side, pos: int) -> tuple[list[str], int]:
-    """The clauses of the sentence at ``pos`` and the index of the one holding ``pos``."""
-    sent = side.sentence_at(pos)
-    if sent is None:
-        return [], -1
-    s0, s1 = sent.span
-    cuts = [s0, *(m.end() for m in _CLAUSE_BREAK.finditer(side.text, s0, s1)), s1]
-    clauses = [side.text[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
-    at = next(k for k in range(len(clauses)) if pos < cuts[k + 1] or k == len(clauses) - 1)
-    return clauses, at
-
-
-def _other_clause(c: Change, a: Side, b: Side) -> bool:
-    """Is the negation word in a clause of its sentence that the other text does not tell?
-    "Neither the mayor nor the governor attended, but both sent messages" / "Both the mayor
-    and the governor sent messages": the copy tells the second clause, and the first, with its
-    "neither", is no part of it. The clause with the cue is held against the other sentence's
-    closest clause, as a whole sentence is (``_CUE_KEPT``)."""
-    if not (c.span and c.versus_span):
-        return False
-    drops = "drops the negation" in c.explanation
-    here, there = (a, b) if drops else (b, a)
-    pos_here = c.versus_span[0] if drops else c.span[0]
-    pos_there = c.span[0] if drops else c.versus_span[0]
-    mine, at = _clauses(here, pos_here)
-    if len(mine) < 2:
-        return False  # one clause: the sentence test above has read it
-    theirs, _ = _clauses(there, pos_there)
-    return max((_overlap(mine[at], t, longer=True, stems=True) for t in theirs),
-               default=0.0) < _CUE_KEPT
 
 
 def _trimmed_but_cue(sb: str, sa: str, c: Change) -> bool:
