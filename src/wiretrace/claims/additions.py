@@ -567,4 +567,3 @@ def _adjacent_clauses(text: str, x: tuple[int, int], y: tuple[int, int]) -> bool
 # a list's items between two clauses: names (capitalised words) parted by commas, "and", "or"
 _LIST_ITEMS = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+|\s+)(?:[A-Z][\w'’-]*\s*)+"
                          r"(?:,\s*|\s+(?:and|or)\s+)")
-

@@ -14,13 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from wiretrace.claims.additions import (
-    Unit,
-    group_by_clause,
-    named_in,
-    same_share,
-    supported,
-)
+from wiretrace.claims.additions import Unit, group_by_clause, named_in, same_share, supported
 from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact
 from wiretrace.claims.compare_attributions import AttributionChecks, _credit
 from wiretrace.claims.compare_figures import (
