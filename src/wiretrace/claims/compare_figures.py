@@ -54,7 +54,8 @@ def _scopes_compatible(x: str | None, y: str | None) -> bool:
     return (x in generic and y in SPECIFIC_SCOPES) or (y in generic and x in SPECIFIC_SCOPES)
 
 
-def _time_unit(c: Claim) -> str:
+def _unit_word(c: Claim) -> str:
+    """The unit a figure is given in, folded ("miles" and "mile", "km", "days"; "" for none)."""
     return re.sub(r"s$", "", (c.subject or "").lower())
 
 
@@ -68,7 +69,7 @@ def same_figure(a: Claim, b: Claim) -> bool:
         _head(a) == _head(b) or {_head(a), _head(b)} & {stem(w) for w in _ANYONE}
     ):
         return False  # "about 600 people" may be "600 tourists", not "300 firefighters"
-    if a.predicate in {"time", "distance"} and _time_unit(a) != _time_unit(b):
+    if a.predicate in {"time", "distance"} and _unit_word(a) != _unit_word(b):
         return False
     x, y = figure_mention(a), figure_mention(b)
     if (x.qualifier == y.qualifier == "at_least" and x.low == x.high and y.low == y.high
@@ -414,12 +415,8 @@ class FigureChecks:
         if not before.endswith("("):
             return False
         end = len(before[:-1].rstrip())
-
-        def unit(c: Claim) -> str:
-            return (c.subject or "").lower().removesuffix("s")
-
         converted = any(c.kind == "figure" and c.span[1] == end and c.predicate == bf.predicate
-                        and unit(c) != unit(bf) for c in self.b.claims)
+                        and _unit_word(c) != _unit_word(bf) for c in self.b.claims)
         return converted and any(c.kind == "figure" and c.span and c.span[1] == end
                                  for c in self.changes)
 
