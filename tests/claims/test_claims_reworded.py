@@ -47,6 +47,22 @@ def test_a_place_at_another_level_or_still_named_elsewhere_is_no_swap() -> None:
     assert not [c for c in _changes(elsewhere) if c.kind == "place"]
 
 
+def test_a_place_changed_beside_a_gloss_or_a_dropped_town_is_a_place_change() -> None:
+    """The reworded sentence leaves out the town ("from Poole, Dorset" / "from Dorset"), so no
+    words around the country anchor it, and glosses the county with its country ("Dorset,
+    UK"): a gloss is no second place the sentence names, so its one changed country is still
+    read against the source's."""
+    source = ("Pianist Ruth Calloway moved to Canada from Poole, Dorset, about six years ago. "
+              "She has taught at the conservatory for the last four years.")
+    copy = ("Pianist Ruth Calloway had relocated to Norway from Dorset, UK, some six years "
+            "back. For four years now she has been teaching at the conservatory.")
+    got = [(c.kind, c.text, c.versus_text) for c in compare_texts(source, copy).changes]
+    assert got == [("place", "Norway", "Canada")]
+    # the same sentence with the source's country kept: nothing to report
+    kept = copy.replace("Norway", "Canada")
+    assert not [c for c in compare_texts(source, kept).changes if c.kind == "place"]
+
+
 RELIEF = (
     "Relief flights carrying water bombers landed in Greece on Friday as the fires spread. "
     "The blaze has destroyed more than 200 homes, the fire service said. "

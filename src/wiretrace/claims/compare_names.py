@@ -515,7 +515,8 @@ class NameChecks:
             return c.kind == "place" if bn.kind == "place" else bool(_person_words(c))
 
         unknown_here = [c for c in b_names if same_kind(c) and not any(
-            _names_match(an, c) for an in self.a_names) and c.text not in self.a.text]
+            _names_match(an, c) for an in self.a_names) and c.text not in self.a.text
+            and not (c.kind == "place" and self._gloss(c))]  # "Cheshire, UK": no name of its own
         if len(unknown_here) != 1:
             return None
         b_sentence = self.b.text[sb.span[0]:sb.span[1]]
