@@ -332,3 +332,17 @@ def test_a_labelled_code_names_no_one() -> None:
     count = ("Results from the Varnby count were announced on Sunday.\nAnna Berg: 52,340 "
              "votes.\nLars Holm: 49,100 votes.")
     assert ("actor", "Maria Lund") in found(count, count.replace("Anna Berg", "Maria Lund"))
+
+
+def test_a_bound_the_copy_changes_holds_no_smaller_number_of_the_source() -> None:
+    """'up to 16,000 amateur cyclists' for 'up to 8,000': the copy's bound holds the source's
+    '150 riders' too (any number below it), which must not pass for the figure it restates."""
+    src = ("Some 150 of the region's best riders and up to 8,000 amateur cyclists will ride 90 "
+           "km on Sunday. The route starts at the Varnholm bridge.")
+    copy = ("About 150 elite riders and up to 16,000 amateur cyclists will take part in a 90 km "
+            "ride on Sunday. The route starts at the Varnholm bridge.")
+    assert found(src, copy) == [("figure", "up to 16,000")]
+    assert found(src, copy.replace("16,000", "8,000")) == []
+    # the source's own bound kept in another sentence still covers it
+    kept = src + " Up to 16,000 cyclists rode last year."
+    assert found(kept, copy) == []

@@ -461,8 +461,12 @@ class FigureChecks:
                 # (a bound the copy restates with another of its numbers covers no other:
                 # "97 stores ... over 50 stores" for "48 stores ... more than 50 stores")
             # a figure the source gives elsewhere counts only in a sentence kept word for word
-            # (an open bound elsewhere, "up to 4K", covers too much to count)
-            elsewhere = any(consistent(nb, na) for na in self._a_numbers()
+            # (an open bound elsewhere, "up to 4K", covers too much to count; so does the copy's
+            # own bound: "up to 50,000 runners" holds the source's "200 athletes", and is read
+            # as its number alone against a figure that is no bound of its kind)
+            probe = closed(nb) if nb.qualifier in _OPEN else nb
+            elsewhere = any(consistent(nb if na.qualifier == nb.qualifier else probe, na)
+                            for na in self._a_numbers()
                             if na.qualifier not in _OPEN or na.qualifier == nb.qualifier)
             for nums, verbatim in region_nums:
                 if elsewhere and not verbatim:
