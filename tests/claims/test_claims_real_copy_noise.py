@@ -212,6 +212,47 @@ def test_a_surname_given_in_full_or_a_country_gloss_is_no_addition() -> None:
     assert "addition" in [k for k, _ in found(race, made_up)]
 
 
+def test_a_country_in_a_list_of_places_is_no_gloss() -> None:
+    """'Russia, Vietnam, and Turkey' lists three countries (the middle one changed), and 'the
+    Holm Sea, Portugal, the Philippines' goes on listing: no country there explains the name
+    before it, so neither is passed over as a gloss; 'Cairo, Egypt' is one."""
+    src = ("The zone was set up under a deal agreed between Russia, Iran and Turkey in May, "
+           "officials said. The talks were held in Cairo last week.")
+    listed = ("Officials said the zone was created in a May accord between Russia, Vietnam, and "
+              "Turkey. The talks were held in Cairo last week.")
+    assert [(c.kind, c.text, c.versus_text) for c in compare_texts(src, listed).changes] == [
+        ("place", "Vietnam", "Iran")]
+    # a city's country is still a gloss, even one the gazetteer gives another city of that
+    # name ("Athens, Georgia", the state; the checks do not read a city's country)
+    assert found(src, src.replace("in Cairo last", "in Cairo, Egypt, last")) == []
+    athens = "The talks were held in Athens last week. The deal was signed on Friday."
+    assert found(athens, athens.replace("in Athens", "in Athens, Georgia,")) == []
+    # a country another place follows opens a list after a name of something else
+    sea = ("The Varn Company claims almost all of the Holm Sea, but Vietnam, the Philippines and "
+           "Malaysia have claims too. The dispute is old.")
+    listed = ("While the Varn Company claims nearly the whole Holm Sea, Portugal, the Philippines "
+              "and Malaysia also have claims. The dispute is old.")
+    assert [(c.kind, c.text, c.versus_text) for c in compare_texts(sea, listed).changes] == [
+        ("place", "Portugal", "Vietnam")]
+
+
+def test_a_place_both_sentences_name_keeps_no_other_place_it_lies_in() -> None:
+    """'Crimea from Egypt' for 'Crimea from Ukraine': the copy still names Crimea, which lies
+    in Ukraine, but so does the source's sentence; that keeps no Ukraine in the copy, so the
+    country put in its slot is a place swap, not a new name."""
+    src = ("The minister likened the island-building to the annexation of Crimea from Ukraine. "
+           "He spoke to the committee on Tuesday.")
+    copy = ("The minister compared the island-building to the annexation of Crimea from Egypt. "
+            "He addressed the committee on Tuesday.")
+    assert [(c.kind, c.versus_text) for c in compare_texts(src, copy).changes] == [
+        ("place", "Crimea from Ukraine")]
+    assert found(src, copy.replace("Egypt", "Ukraine")) == []
+    # a city the copy names for the source's country still keeps it
+    city = "Officials met in Spain on Friday to sign the accord. The talks lasted a week."
+    assert found(city, "Officials met in Madrid on Friday to sign the accord. The talks lasted "
+                       "a week.") == []
+
+
 def test_a_possessive_against_a_noun_of_the_other_sex_is_no_actor_swap() -> None:
     """'saw a woman fleeing' for 'looked out his window and saw someone fleeing': 'his' is
     the witness's, not the one fleeing (an ECB+ copy pair read it as an actor swap). A

@@ -354,7 +354,16 @@ class NameChecks:
         before = re.search(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s*$",
                            self.b.text[max(0, bn.span[0] - 60):bn.span[0]])
         if before and before.group(1) in self.a.text:
-            return True
+            # no country glosses another ("Russia, Iran" is a list), nor one another place
+            # follows ("the South China Sea, Portugal, the Philippines"); a city's country is
+            # not checked ("Perth, Scotland", "Athens, Georgia": one name, many places)
+            glossed = lex.places.get(before.group(1).lower())
+            listed = re.match(r",?\s+(?:and\s+|or\s+)?(?:the\s+)?"
+                              r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)",
+                              self.b.text[bn.span[1]:bn.span[1] + 60])
+            if listed and lex.places.get(listed.group(1).lower()):
+                return False
+            return glossed is None or lex.place_country.get(glossed) != glossed
         # the country's noun (one word before the name, up to three before a comma): no
         # function word, reporting verb or past form among them ("British troops killed in
         # Helmand", "Ireland fined Google" gloss nothing)
@@ -564,9 +573,13 @@ class NameChecks:
         b_sentence = self.b.text[sb.span[0]:sb.span[1]]
         candidates = []
         for sa in ordered:
+            a_sentence = self.a.text[sa.span[0]:sa.span[1]]
             for an in (c for c in sa.claims if c.kind in {"actor", "place"}):
-                if an.text in b_sentence or any(_names_match(an, x) for x in b_names):
-                    continue  # the copy keeps this name in the sentence: not swapped out
+                if an.text in b_sentence or any(_names_match(an, x) and not (
+                        an.kind == x.kind == "place" and _names(a_sentence, x.text))
+                        for x in b_names):
+                    continue  # the copy keeps this name in the sentence: not swapped out (a
+                    # place in it that both sentences name, "Crimea from Ukraine", keeps none)
                 span = tuple((an.value or {}).get("name_span") or an.span)
                 candidates.append((sa, (int(span[0]), int(span[1])), an.kind, an.text))
         b_span = tuple((bn.value or {}).get("name_span") or bn.span)
