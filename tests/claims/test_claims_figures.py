@@ -90,6 +90,26 @@ def test_a_count_behind_another_number_is_not_this_numbers_scope() -> None:
     assert figures["about 900"] != "dead"
 
 
+def test_a_count_someone_is_said_to_give_counts_what_follows_the_hedge() -> None:
+    """'50 demonstrators are said to have been wounded' counts the wounded: the verb of saying
+    tells who says so and ends no clause; 'at 200 and said the toll could rise' still counts
+    nothing after 'said'."""
+    def scopes(text: str) -> list[str | None]:
+        return [f.scope for f in find_figures(text)]
+
+    assert scopes("At least 50 demonstrators are said to have been wounded.") == ["injured"]
+    assert scopes("Twelve people were reported to be missing off Varnholm.") == ["missing"]
+    assert scopes("Officials counted 300 and said they feared more were wounded.") != ["injured"]
+    from wiretrace.claims.compare import compare_texts
+
+    src = ("Marchers filled the square in Varnholm. At least 50 demonstrators are said to have "
+           "been wounded.")
+    killed = src.replace("are said to have been wounded", "were killed")
+    assert [c.kind for c in compare_texts(src, killed).changes] == ["scope"]
+    kept = src.replace("are said to have been wounded", "were reportedly wounded")
+    assert compare_texts(src, kept).changes == []
+
+
 def test_spelled_numbers_combine_only_as_numbers_are_spoken() -> None:
     def values(text: str) -> list[float]:
         return [m.low for m in find_numbers(text)]

@@ -90,6 +90,20 @@ def _counts_next_noun(text: str, end: int, after: list[tuple[str, int, int]]) ->
             and word not in _NOT_NOUNS and not word.endswith(("ed", "ly", "ing")))
 
 
+def _hearsay_skipped(words: list[tuple[str, int, int]], verbs: dict[str, int]
+                     ) -> list[tuple[str, int, int]]:
+    """The words after a number without a report's hedge on what it counts: "50 demonstrators
+    are said to have been wounded", "12 were reported to be missing" count the wounded and the
+    missing (the verb of saying there tells who says so, it ends no clause)."""
+    for k in range(len(words) - 2):
+        if words[k][0] in verbs and words[k + 1][0] == "to":
+            rest = [w for w, _, _ in words[k + 2:k + 4]]
+            drop = 2 + (2 if rest == ["have", "been"] else 1 if rest[:1] == ["be"] else -2)
+            if drop > 0:
+                return words[:k] + words[k + drop:]
+    return words
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Figures in ``text[start:end]`` (a sentence); spans are offsets into ``text``."""
     end = len(text) if end is None else end
@@ -104,9 +118,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue
         # what is counted: up to six words after the number, then up to six words before it
         after_end = _clause_end(text, n.end, min(end, n.end + 80), True)
-        after = _words(text, n.end, after_end)[:6]
-        # nor past a verb of saying: "at 200 and said the toll could rise" counts no toll
         verbs = lexicon().verb_group
+        after = _hearsay_skipped(_words(text, n.end, after_end), verbs)[:6]
+        # nor past a verb of saying: "at 200 and said the toll could rise" counts no toll
         cut = next((k for k, (w, _, _) in enumerate(after) if w in verbs), None)
         if cut is not None:
             after = after[:cut]
