@@ -387,3 +387,16 @@ def test_a_bound_the_copy_changes_holds_no_smaller_number_of_the_source() -> Non
     # the source's own bound kept in another sentence still covers it
     kept = src + " Up to 16,000 cyclists rode last year."
     assert found(kept, copy) == []
+
+
+def test_a_currency_the_source_names_by_its_noun_is_no_new_name() -> None:
+    """'the US Dollar' for 'the dollar' (and 'the Euro' for 'the euro') names the currency the
+    source names; 'the Canadian Dollar' is another currency, still new."""
+    src = ("Shares in Varn Holdings fell sharply on Monday. The pound rose 1.86% against the "
+           "dollar to $1.3240, and was 1.73% higher against the euro at 1.1957 euros.")
+    copy = ("Shares in Varn Holdings fell sharply on Monday. The value of the pound increased by "
+            "1.86% relative to the US Dollar to reach $1.3240, and it climbed by 1.73% against "
+            "the Euro to 1.1957 euros.")
+    assert found(src, copy) == []
+    other = copy.replace("US Dollar", "Canadian Dollar")
+    assert [k for k, _ in found(src, other)] == ["addition"]

@@ -143,6 +143,32 @@ def _shortened_in(name: str, text: str) -> bool:
     return bool(re.search(rf"\b{pattern}\b", text))
 
 
+# currencies a copy may capitalise ("the US Dollar" for "the dollar"), with the country a bare
+# mention of each means ("the dollar" is the US dollar; "the rand" has only one)
+_CURRENCIES: dict[str, frozenset[str]] = {
+    "dollar": frozenset({"us", "u.s.", "american"}), "pound": frozenset({"british", "uk"}),
+    "sterling": frozenset({"british", "pound"}), "yen": frozenset({"japanese"}),
+    "yuan": frozenset({"chinese"}), "renminbi": frozenset({"chinese"}),
+    "rupee": frozenset({"indian"}), "rouble": frozenset({"russian"}),
+    "ruble": frozenset({"russian"}), "euro": frozenset(), "rand": frozenset({"south", "african"}),
+    "lira": frozenset({"turkish"}), "shekel": frozenset({"israeli"}),
+    "naira": frozenset({"nigerian"}), "hryvnia": frozenset({"ukrainian"}),
+    "zloty": frozenset({"polish"}), "forint": frozenset({"hungarian"})}
+
+
+def _currency_in(name: str, text: str) -> bool:
+    """Is ``name`` a currency ("US Dollar", "Euro", "Japanese Yen") that ``text`` names by its
+    common noun ("the dollar", "euros"), with no country the bare noun does not mean ("the
+    Canadian Dollar" is another currency)?"""
+    words = [w.lower() for w in name.split()]
+    last = words[-1].rstrip("s") if words else ""
+    if last not in _CURRENCIES or re.search(rf"\b{re.escape(last)}s?\b", text,
+                                            re.IGNORECASE) is None:
+        return False
+    return all(w in _CURRENCIES[last] or re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)
+               for w in words[:-1] if w != "the")
+
+
 def _acronym_in(name: str, text: str) -> bool:
     """Is ``name`` in ``text`` under its acronym or expansion ("National Football League" /
     "NFL", "USGS" / "US Geological Survey")?"""
@@ -316,6 +342,8 @@ class NameChecks:
                 return True  # "Ben Stokes" where the source says "Stokes", never "Laura Stokes"
         if bn.kind == "place" and self._gloss(bn):
             return True
+        if _currency_in(bn.text, self.a.text):
+            return True  # "the US Dollar" where the source says "the dollar"
         of = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})",
                       self.b.text[bn.span[1]:bn.span[1] + 60])
         if of and of.group(1).strip() in self.a.text:

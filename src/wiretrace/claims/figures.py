@@ -98,8 +98,8 @@ def _hearsay_skipped(words: list[tuple[str, int, int]], verbs: dict[str, int]
     for k in range(len(words) - 2):
         if words[k][0] in verbs and words[k + 1][0] == "to":
             rest = [w for w, _, _ in words[k + 2:k + 4]]
-            drop = 2 + (2 if rest == ["have", "been"] else 1 if rest[:1] == ["be"] else -2)
-            if drop > 0:
+            drop = 4 if rest == ["have", "been"] else 3 if rest[:1] == ["be"] else 0
+            if drop:
                 return words[:k] + words[k + drop:]
     return words
 
