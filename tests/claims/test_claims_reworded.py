@@ -336,3 +336,87 @@ def test_a_reworded_sentence_between_paired_ones_restates_the_one_between_theirs
     a2 = side_of(BURIAL.replace(" It is believed", " He played his last match in 1931. It is "
                                 "believed"), [])
     assert pair_sentences(a2, side_of(BURIAL_COPY.format(place="Madrid"), []), None).get(1) is None
+
+
+def _kinds(source: str, copy: str) -> list[tuple[str, str, str]]:
+    return [(c.kind, c.text, c.versus_text) for c in compare_texts(source, copy).changes]
+
+
+def test_a_name_with_another_place_in_it_is_a_place_change() -> None:
+    """The same body with its place changed: the two names read as one ("University College
+    Toronto" / "University College London"), the place is what tells them apart."""
+    src = ("Dr Lena Ostrova, a chemist at University College London who studies soil "
+           "bacteria, called the trial promising. The council will decide next month.")
+    copy = ("Lena Ostrova, a chemist at University College Toronto focusing on soil bacteria, "
+            "described the trial as promising. The council will decide next month.")
+    assert _kinds(src, copy) == [("place", "Toronto", "London")]
+    # the same name kept, or a city for its own country's name: no change
+    kept = copy.replace("Toronto", "London")
+    assert not [k for k in _kinds(src, kept) if k[0] in {"place", "actor"}]
+    body = ("Ravi Menon stood down as head of the Board of Control for Hockey in India (BCHI) "
+            "after a court ruling. He denies wrongdoing.")
+    moved = ("Ravi Menon, head of the Board of Control for Hockey in Kenya (BCHI), stood down "
+             "after a court ruling. He denies wrongdoing.")
+    # (the swap is told with the words that anchor it: "Hockey in Kenya" / "Hockey in India")
+    assert [(k[0], "Kenya" in k[1], "India" in k[2]) for k in _kinds(body, moved)
+            if k[0] in {"place", "actor"}] == [("place", True, True)]
+    assert not [k for k in _kinds(body, moved.replace("Kenya", "India"))
+                if k[0] in {"place", "actor"}]
+
+
+def test_a_place_listed_or_glossed_after_the_same_name_is_a_place_change() -> None:
+    """A list item or a city's country changed between kept neighbours ("the US, Kenya, and
+    the UK" / "the US, Canada and the UK"), even where the source names the new country by a
+    city of it elsewhere."""
+    src = ("In the recording, the group urged supporters to target malls in the US, Canada and "
+           "the UK. Its 2013 raid on a mall in Nairobi killed 67 people.")
+    copy = ("In the recording, supporters were urged to target malls in the US, Kenya, and the "
+            "UK. Its 2013 raid on a mall in Nairobi killed 67 people.")
+    assert _kinds(src, copy) == [("place", "Kenya", "Canada")]
+    assert not _kinds(src, copy.replace("Kenya", "Canada"))  # the serial comma alone
+    city = ("The minister will raise the dispute at the summit in Ulaanbaatar, Mongolia, next "
+            "week, officials said.")
+    moved = ("Officials said that at next week's summit in Ulaanbaatar, Argentina, the minister "
+             "will raise the dispute.")
+    assert [k for k in _kinds(city, moved) if k[0] == "place"] == [
+        ("place", "Argentina", "Mongolia")]
+    assert not [k for k in _kinds(city, moved.replace("Argentina", "Mongolia"))
+                if k[0] in {"place", "actor"}]
+
+
+def test_a_place_opening_a_kept_sentence_is_changed_even_if_named_elsewhere() -> None:
+    """The subject swapped at the head of a sentence the copy keeps, then extends ("Poland has
+    been beset by unrest since" / "Libya has been beset by unrest since"): the words after the
+    name anchor it past "has been", though the copy names the source's country later on."""
+    src = ("Libya has been beset by unrest since the fall of its ruler in 2011. "
+           "Both leaders called for an end to Libya's economic troubles.")
+    copy = ("Poland has been beset by unrest since the fall of its ruler in 2011, with rival "
+            "camps holding the east and the west. "
+            "Both leaders called for an end to Libya's economic troubles.")
+    assert [(k[1], k[2]) for k in _kinds(src, copy)] == [("Poland", "Libya")]
+    # the country said another way: no change
+    assert not _kinds(src, copy.replace("Poland has", "The country has"))
+
+
+def test_a_count_told_as_added_is_the_same_count() -> None:
+    """ "an extra 166 pylons" and "333 more pylons" count the same pylons: the word that says
+    they are added comes between the number and its noun."""
+    src = ("The line, 12 miles east of Harwick, was approved in 2009 on condition that stage "
+           "two, to add an extra 166 pylons, went ahead only if the heath was protected.")
+    copy = ("The line, located 12 miles east of Harwick, won approval in 2009, provided that "
+            "stage two, which would add 333 more pylons, went ahead only if the heath was "
+            "protected.")
+    assert [(c.kind, c.text, c.versus_text) for c in compare_texts(src, copy).changes] == [
+        ("figure", "333", "166")]
+    assert not compare_texts(src, copy.replace("333", "166")).changes
+
+
+def test_a_place_made_an_adjective_by_wide_is_that_place() -> None:
+    src = ("The service said it had kept meeting London-wide response targets while the nine "
+           "engines were out of use.")
+    copy = ("The service noted it has kept meeting Cairo-wide response targets even with the "
+            "nine engines out of use.")
+    # (told with the words that anchor it: "kept meeting Cairo" / "kept meeting London")
+    assert [(c.kind, c.text.split()[-1], c.versus_text.split()[-1])
+            for c in compare_texts(src, copy).changes] == [("place", "Cairo", "London")]
+    assert not compare_texts(src, copy.replace("Cairo", "London")).changes

@@ -155,9 +155,12 @@ def _with_unit(text: str, n: NumberMention) -> tuple[int, int]:
     return n.start, n.end + (m.end() if m else 0)
 
 
-def _after(text: str, end: int) -> list[str]:
-    """The two words after a number, stemmed."""
-    return [stem(w.lower()) for w in _NEAR.findall(text[end:end + 40])[:2]]
+def _after(text: str, end: int, n: int = 2) -> list[str]:
+    """The ``n`` words after a number, stemmed."""
+    return [stem(w.lower()) for w in _NEAR.findall(text[end:end + 50])[:n]]
+
+
+_ADDED = frozenset({"more", "extra", "additional", "further"})  # "333 more turbines"
 
 
 _WORD_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?([A-Za-z][\w'’-]*)")
@@ -188,6 +191,12 @@ def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -
 
     xa, xb = _after(a_text, na.end), _after(b_text, nb.end)
     if xa and xb and ((xa[0] == xb[0] and is_content(xa[0])) or xa == xb):
+        return True
+    # one of them says the count is added ("333 more turbines" / "an extra 166 turbines"):
+    # the noun after the word that says so
+    ya, yb = (_after(t, n.end, 3)[1:] if x[:1] and x[0] in _ADDED else x
+              for t, n, x in ((a_text, na, xa), (b_text, nb, xb)))
+    if (ya, yb) != (xa, xb) and ya and yb and ya[0] == yb[0] and is_content(ya[0]):
         return True
     if xa and xb and xa[0] != xb[0] and (xa[0] in _MEASURE or xb[0] in _MEASURE):
         return False  # "reached 50 times the level" / "reached 408": a multiple, a reading

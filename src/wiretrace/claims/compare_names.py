@@ -90,6 +90,15 @@ def _plain_place(text: str) -> str | None:
     return canonical if canonical and canonical.lower() == text.lower() else None
 
 
+_NAME_WORD = re.compile(r"[^\s\-–]+")  # a name's words, a hyphen between two ("Asia-Europe")
+
+
+def _word_span(name: str, word: str, k: int) -> tuple[int, int]:
+    """Where the ``k``-th word of ``name`` (``_NAME_WORD``), which is ``word``, lies in it."""
+    m = list(_NAME_WORD.finditer(name))[k]
+    return m.start(), m.start() + len(word)
+
+
 def _names_match(x: Claim, y: Claim) -> bool:
     if x.kind == "place" and y.kind == "place":
         vx, vy = x.value or {}, y.value or {}
@@ -262,15 +271,22 @@ class NameChecks:
             if matches or bn.text in self.a.text or _norm_name(bn.text) in self.a.text.lower() or (
                     self._known_name(bn)):
                 if matches:
+                    if self._place_in_name(bn, matches, region):
+                        continue
                     self._title(bn, matches)
                 # a name the source uses elsewhere, put in another name's place in the aligned
                 # sentence ("flown to Vienna from" for "flown to Dublin from")
+                # (a place the source names only by a place in it or its country, "Kenya"
+                # where it says "Nairobi", is no name it uses: two words anchor it, as any)
+                need = 2 if bn.kind == "place" and bn.text.lower() not in self.a.text.lower() and (
+                    not any(_plain_place(an.text) == _plain_place(bn.text) for an in matches)
+                ) else 3
                 swap = self._swap(sb, bn, region, b_names, region_only=True)
-                if swap is None or swap.matched < 3:
+                if swap is None or swap.matched < need:
                     b_span = tuple((bn.value or {}).get("name_span") or bn.span)
                     swap = one_slot_swap(self.b.text, sb, (int(b_span[0]), int(b_span[1])),
                                          bn.kind, region, self.a.text) or swap
-                if swap is not None and (swap.matched >= 3 or self._opening_swap(swap)):
+                if swap is not None and (swap.matched >= need or self._opening_swap(swap)):
                     self._report_swap(bn, swap)
                 continue
             if is_credit(self.b.text, *bn.span):
@@ -302,6 +318,38 @@ class NameChecks:
             ):  # a new source of a kept statement is judged by the attribution check
                 self.unit(bn, sb, f"'{bn.text}'")
 
+    def _place_in_name(self, bn: Claim, matches: list[Claim], region: list[Sent]) -> bool:
+        """Report a name that is the aligned source sentence's name with its one place
+        changed ("University College Toronto" for "University College London", "the Board of
+        Control for Cricket in Kenya" for "... in India"): the two read as one name, and the
+        place is what they say apart. Both words must be places the gazetteer knows, not one
+        place (a city for its country), and the copy must not name the source's body anywhere."""
+        if bn.kind != "actor" or _norm_name(bn.text) in self.a.text.lower():
+            return False
+        mine = _NAME_WORD.findall(bn.text)
+        in_region = {(s, e) for sa in region for s, e in [sa.span]}
+        for an in matches:
+            if an.kind != "actor" or not any(s <= an.span[0] < e for s, e in in_region):
+                continue
+            theirs = _NAME_WORD.findall(an.text)
+            if len(theirs) != len(mine) or _norm_name(an.text) in self.b.text.lower():
+                continue
+            differ = [k for k, (x, y) in enumerate(zip(theirs, mine, strict=True))
+                      if x.lower() != y.lower()]
+            if len(differ) != 1:
+                continue
+            x, y = _plain_place(theirs[differ[0]]), _plain_place(mine[differ[0]])
+            if x is None or y is None or same_place(x, y):
+                continue
+            b_at = _word_span(bn.text, mine[differ[0]], differ[0])
+            a_at = _word_span(an.text, theirs[differ[0]], differ[0])
+            self.add("place", (bn.span[0] + b_at[0], bn.span[0] + b_at[1]),
+                     (an.span[0] + a_at[0], an.span[0] + a_at[1]),
+                     f"'{bn.text}' where the source names '{an.text}': the same name with "
+                     f"another place in it")
+            return True
+        return False
+
     def _opening_swap(self, swap: Swap) -> bool:
         """Both names open their sentences, which go on in the same two words and keep nearly
         all their other words ("Provincial Public Safety Minister Colin Haines ordered the
@@ -329,8 +377,10 @@ class NameChecks:
         if head != bn.text and len(head) > 3 and head in self.a.text:
             return True
         acronym = acronym_used(self.b.text, *bn.span, self.a.text)
-        if acronym and (acronym.isupper() or canonical_place(acronym) is None):
-            return True
+        if acronym and (acronym.isupper() or canonical_place(acronym) is None) and not (
+                bn.kind == "place" and acronym[0].upper() != bn.text[:1].upper()):
+            return True  # (a place whose initial the acronym does not open with ends a longer
+            # name: "the Board of Control for Cricket in Kenya (BCCI)")
         words = bn.text.split()
         person = (bn.value or {}).get("type") == "person"
         if person and len(words) >= 2 and len(words[-1]) >= 4:
@@ -391,6 +441,12 @@ class NameChecks:
                               self.b.text[bn.span[1]:bn.span[1] + 60])
             if listed and lex.places.get(listed.group(1).lower()):
                 return False
+            theirs = re.search(rf"\b{re.escape(before.group(1))},\s+(?:the\s+)?"
+                               r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", self.a.text)
+            other = lex.places.get(theirs.group(1).lower()) if theirs else None
+            if other and not same_place(other, canonical):
+                return False  # the source glosses the name with another country: "Ulaanbaatar,
+                # Argentina" for "Ulaanbaatar, Mongolia" is a changed place
             return glossed is None or lex.place_country.get(glossed) != glossed
         # the country's noun (one word before the name, up to three before a comma): no
         # function word, reporting verb or past form among them ("British troops killed in

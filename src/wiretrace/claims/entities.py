@@ -273,9 +273,10 @@ def _sentence_opener(word: str) -> bool:
     return len(w) >= 6 and w.endswith(("ing", "ly")) and zipf(w) >= 4.4
 
 
-# a name made into an adjective by a participle ("London-based", "US-led", "Paris-born")
+# a name made into an adjective by a participle ("London-based", "US-led", "Paris-born") or
+# by "-wide" ("London-wide targets": the place the targets cover)
 _ATTACHED = re.compile(r"(\S+?)-(?:based|born|bred|led|backed|owned|run|made|funded|linked|"
-                       r"registered|listed|headquartered|flagged|brokered|sponsored)")
+                       r"registered|listed|headquartered|flagged|brokered|sponsored|wide)")
 
 
 def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:

@@ -45,7 +45,7 @@ def _norm(word: str) -> str:
     return stem(re.sub(r"['’]s$", "", word.lower()).strip(".-"))
 
 
-def _left(text: str, lo: int, pos: int, n: int = 2) -> list[tuple[str, int]]:
+def _left(text: str, lo: int, pos: int, n: int = 4) -> list[tuple[str, int]]:
     """Up to ``n`` words before ``pos`` (nearest first) as (normalised word, start)."""
     words = [(m.group(), m.start()) for m in _WORD.finditer(text, lo, pos)]
     if re.search(r"[,;:()\"“”]\s*$", text[lo:pos]):
@@ -53,7 +53,7 @@ def _left(text: str, lo: int, pos: int, n: int = 2) -> list[tuple[str, int]]:
     return [(_norm(w), s) for w, s in reversed(words[-n:])]
 
 
-def _right(text: str, pos: int, hi: int, n: int = 2) -> list[tuple[str, int]]:
+def _right(text: str, pos: int, hi: int, n: int = 4) -> list[tuple[str, int]]:
     rest = text[pos:hi]
     skip = re.match(r"['’]s\b", rest)
     start = pos + (skip.end() if skip else 0)
@@ -76,11 +76,29 @@ def _around(text: str, sentence: tuple[int, int], span: tuple[int, int]
     return _left(text, lo, span[0]), _right(text, span[1], hi)
 
 
-def _agree(x: list[tuple[str, int]], y: list[tuple[str, int]]) -> int:
+def _agree(x: list[tuple[str, int]], y: list[tuple[str, int]], text: str = "") -> int:
+    """How many words, nearest first, the two sides share: two; with ``text`` (``x``'s),
+    past two function words up to the first plain word that means something ("Poland has
+    been beset" / "Libya has been beset": "has been" alone anchors nothing, "beset" does),
+    four at most."""
     k = 0
     while k < min(len(x), len(y)) and x[k][0] == y[k][0]:
         k += 1
+        if k > 2 and text[x[k - 1][1]:x[k - 1][1] + 1].isupper():
+            return 2  # past the function words, a name is another slot ("claims of Varnland
+            # in the South Sea"): only a plain word carries the anchor on
+        if k >= 2 and (not text or _meaningful(x, k, text)):
+            break
     return k
+
+
+def _listed(text: str, lo: int, pos: int) -> list[tuple[str, int]]:
+    """A place's list or gloss neighbour before it: the comma and the capitalised word
+    before the comma ("the US, Kenya", "Ulaanbaatar, Argentina"), nearest first."""
+    m = re.search(r"([A-Z][\w'’.-]*),\s*\Z", text[lo:pos])
+    if m is None:
+        return []
+    return [(",", lo + m.end(1)), (_norm(m.group(1)), lo + m.start(1))]
 
 
 def _meaningful(words: list[tuple[str, int]], k: int, text: str) -> bool:
@@ -138,9 +156,10 @@ def _kind(bn_kind: str, an_kind: str, text: str, lo: int, start: int, end: int |
         return "actor"
     if re.search(r"\b[A-Z][\w'’.-]+,\s*\Z", text[lo:start]):
         return "place"  # "Springfield, Missouri": the state or country of a place
-    if end is not None and (re.match(r"(?:['’]s\b|-based\b)", text[end:end + 7])
+    if end is not None and (re.match(r"(?:['’]s\b|-based\b|-wide\b)", text[end:end + 7])
                             or re.search(r"\w['’]s\Z", text[start:end])):
-        return "place"  # "Georgia's governor", "the Texas-based company": of the place
+        return "place"  # "Georgia's governor", "the Texas-based company", "London-wide
+        # targets": of the place
     before = [(m.group().lower(), m.start()) for m in _WORD.finditer(text, lo, start)]
     if before and before[-1][0] in _COMPASS:
         before = before[:-1]  # "in northern Alberta": the part of the place
@@ -165,20 +184,39 @@ def find_swap(b_text: str, sb: Sent, bn_span: tuple[int, int], bn_kind: str,
             if not (_unknown_place(bl, al, actor_text, actor_span)
                     or _listed_with_place(actor_text, actor_span)):
                 continue
+            known = (a_text[span[0]:span[1]] if kind == "place"
+                     else b_text[bn_span[0]:bn_span[1]]).lower()
+            country = lexicon().places.get(known)
+            if country is not None and lexicon().place_country.get(country) == country:
+                continue  # a town the gazetteer does not know may lie in the country the
+                # other side names ("Dunfermline in Scotland" / "Dunfermline in Fife")
             kind = b_kind = "place"
         elif kind != "place" and all(_unknown_place(bl, al, t, sp) or _listed_with_place(t, sp)
                                      for t, sp in ((a_text, span), (b_text, bn_span))):
             kind = b_kind = "place"  # "its yard in Ulsteinvik" / "its shipyard in Bergen",
             # "Paris, Tessville and Lyon" / "Paris, Varnby and Lyon"
-        kl, kr = _agree(bl, al), _agree(br, ar)
-        if kl + kr < 2 or not (_meaningful(bl, kl, b_text) or _meaningful(br, kr, b_text)):
+        # past two function words only for a name that opens (or ends) both sentences: no
+        # words on its other side to anchor it ("Poland has been beset by chaos since" /
+        # "Libya has been beset by chaos since")
+        kl = _agree(bl, al, b_text if not (br or ar) else "")
+        kr = _agree(br, ar, b_text if not (bl or al) else "")
+        left_b, left_a = bl, al
+        listed = kind == b_kind == "place" and not kl
+        if listed:
+            # a place listed or glossed after the same name ("the US, Kenya, and the UK" /
+            # "the US, Canada and the UK"; "Ulaanbaatar, Argentina" / "Ulaanbaatar, Mongolia")
+            left_b = _listed(b_text, sb.span[0], bn_span[0])
+            left_a = _listed(a_text, sa.span[0], span[0])
+            kl = _agree(left_b, left_a)
+        if kl + kr < 2 or not (_meaningful(left_b, kl, b_text) or _meaningful(br, kr, b_text)):
             continue
         if best is not None and kl + kr <= best.matched:
             continue
-        b_start = bl[kl - 1][1] if kl else bn_span[0]
-        a_start = al[kl - 1][1] if kl else span[0]
-        # keep the anchoring words when they are content words ("flown to", "Paris and")
-        if kl and not _meaningful(bl, kl, b_text):
+        b_start = left_b[kl - 1][1] if kl else bn_span[0]
+        a_start = left_a[kl - 1][1] if kl else span[0]
+        # keep the anchoring words when they are content words ("flown to", "Paris and"), not
+        # a list's or gloss's name before the comma
+        if kl and (listed or not _meaningful(left_b, kl, b_text)):
             b_start, a_start = bn_span[0], span[0]
         best = Swap(_kind(b_kind, kind, b_text, sb.span[0], bn_span[0], bn_span[1]),
                     (b_start, bn_span[1]), (a_start, span[1]), name, kl + kr)
