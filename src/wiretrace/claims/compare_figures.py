@@ -161,6 +161,7 @@ def _after(text: str, end: int, n: int = 2) -> list[str]:
 
 
 _ADDED = frozenset({"more", "extra", "additional", "further"})  # "333 more turbines"
+_THAN = re.compile(r"\s+more\s+(?:[A-Za-z][\w'’-]*\s+){1,3}than\b")
 
 
 _WORD_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?([A-Za-z][\w'’-]*)")
@@ -196,8 +197,9 @@ def _same_slot(b_text: str, nb: NumberMention, a_text: str, na: NumberMention) -
     # the noun after the word that says so
     ya, yb = (_after(t, n.end, 3)[1:] if x[:1] and x[0] in _ADDED else x
               for t, n, x in ((a_text, na, xa), (b_text, nb, xb)))
-    if (ya, yb) != (xa, xb) and ya and yb and ya[0] == yb[0] and is_content(ya[0]):
-        return True
+    if (ya, yb) != (xa, xb) and ya and yb and ya[0] == yb[0] and is_content(ya[0]) and not any(
+            _THAN.match(t, n.end) for t, n in ((a_text, na), (b_text, nb))):
+        return True  # (not "40 more pupils than last year": a difference, not what is added)
     if xa and xb and xa[0] != xb[0] and (xa[0] in _MEASURE or xb[0] in _MEASURE):
         return False  # "reached 50 times the level" / "reached 408": a multiple, a reading
     pa, pb = before(a_text, na.start), before(b_text, nb.start)

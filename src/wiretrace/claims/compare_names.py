@@ -99,6 +99,20 @@ def _word_span(name: str, word: str, k: int) -> tuple[int, int]:
     return m.start(), m.start() + len(word)
 
 
+def _place_apart(x: str, y: str) -> tuple[str, str] | None:
+    """The gazetteer's places when two names of as many words differ in one word only, a place
+    on each side ("Radio Kabul" / "Radio Afghanistan": Kabul, Afghanistan)."""
+    xs, ys = _NAME_WORD.findall(x), _NAME_WORD.findall(y)
+    if len(xs) != len(ys) or len(xs) < 2:
+        return None
+    differ = [(p, q) for p, q in zip(xs, ys, strict=True) if p.lower() != q.lower()]
+    if len(differ) != 1:
+        return None
+    places = lexicon().places
+    p, q = (places.get(w.lower()) for w in differ[0])
+    return (p, q) if p and q else None
+
+
 def _names_match(x: Claim, y: Claim) -> bool:
     if x.kind == "place" and y.kind == "place":
         vx, vy = x.value or {}, y.value or {}
@@ -293,6 +307,8 @@ class NameChecks:
                 continue  # "(Agency, Outlet)", a dateline, a photo credit
             if self._epithet(sb, bn, region):
                 continue  # "the Golden State" where the source's sentence names California
+            if self._place_in_name(bn, self.a_names, region):
+                continue  # "BBC Northern Norway" for "BBC Northern Ireland"
             variant = self._numbered_variant(bn)
             if variant is not None:
                 self.add("actor", bn.span, variant.span,
@@ -329,7 +345,8 @@ class NameChecks:
         mine = _NAME_WORD.findall(bn.text)
         in_region = {(s, e) for sa in region for s, e in [sa.span]}
         for an in matches:
-            if an.kind != "actor" or not any(s <= an.span[0] < e for s, e in in_region):
+            if an.kind != "actor" or len(mine) < 2 or not any(
+                    s <= an.span[0] < e for s, e in in_region):
                 continue
             theirs = _NAME_WORD.findall(an.text)
             if len(theirs) != len(mine) or _norm_name(an.text) in self.b.text.lower():
@@ -532,6 +549,12 @@ class NameChecks:
         x, y = places.get(bn.text.lower()), places.get(swap.a_name.lower())
         if x and y and same_place(x, y):
             return "declined"  # a capital for its country ("accused Khartoum" / "accused Sudan")
+        inside = _place_apart(bn.text, swap.a_name)
+        if inside is not None and same_place(*inside):
+            return "declined"  # one body named by its city or its country ("Radio Kabul" /
+            # "Radio Afghanistan"), or by a city's old name ("Bombay High Court")
+        if inside is not None:
+            swap.kind = "place"  # "the Football Federation of Bolivia" / "... of Ecuador"
         # two places the gazetteer knows apart ("Cyprus" / "Crete"), or the lone names of a
         # reworded sentence (``_sole_swap``)
         known = bool(x and y) or swap.sole

@@ -80,6 +80,11 @@ _NOT_NOUNS = frozenset({"yesterday", "today", "tonight", "overnight", "apiece", 
                         "others", "other", "more"})
 
 
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "one", "two",
+                             "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                             "dozens", "hundreds", "several", "many", "some", "another"})
+
+
 def _counts_next_noun(text: str, end: int, after: list[tuple[str, int, int]]) -> bool:
     """Does the number count the word right after it, a word no scope knows ("two mountain
     villages", "11 aircraft")? Then a counted word further back is not what it counts."""
@@ -120,8 +125,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         after_end = _clause_end(text, n.end, min(end, n.end + 80), True)
         verbs = lexicon().verb_group
         after = _hearsay_skipped(_words(text, n.end, after_end), verbs)[:6]
-        # nor past a verb of saying: "at 200 and said the toll could rise" counts no toll
-        cut = next((k for k, (w, _, _) in enumerate(after) if w in verbs), None)
+        # nor past a verb of saying: "at 200 and said the toll could rise" counts no toll; nor
+        # past a second verb with its own object: "wounded two soldiers and killed a civilian"
+        # counts no dead
+        cut = next((k for k, (w, _, _) in enumerate(after) if w in verbs or (
+            w in {"and", "but"} and k + 2 < len(after) and after[k + 1][0].endswith("ed")
+            and (after[k + 2][0] in _OBJECT_OPENERS or after[k + 2][0][:1].isdigit()))), None)
         if cut is not None:
             after = after[:cut]
         noun_from = n.end

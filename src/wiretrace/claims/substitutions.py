@@ -34,6 +34,7 @@ from wiretrace.claims.entities import (
     broader_place,
     figure_of_speech,
 )
+from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import body_named, lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
@@ -358,6 +359,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return "actor", "another name in the same role"
     if bn & set(lex.titles) and an & set(lex.titles):
         return "title", "another role"
+    if _fates_differ(bn, an):
+        return "scope", "what happened to them changed"
     counted = {w for w, _ in lex.counted if " " not in w}
     if bn & counted or an & counted:
         return "scope", f"what is counted changed{JUDGED}"
@@ -477,7 +480,8 @@ def substitution_candidates(b: Sent, a_side: Side, vocab: Vocabulary) -> list[Ca
             else:
                 change = _replacement(b, bt, a, at, b_stems, len(new))
                 lexical = change is None or change.kind in {"scope", "place"} and not (
-                    _capitalised(b, *bt) or _contrasting(b, bt, a, at))
+                    _capitalised(b, *bt) or _contrasting(b, bt, a, at)
+                    or _fates_differ(_norms(b, *bt), _norms(a, *at)))
             out.append(Candidate(_span(b, *bt), change, lexical))
             break
     return out
@@ -485,6 +489,28 @@ def substitution_candidates(b: Sent, a_side: Side, vocab: Vocabulary) -> list[Ca
 
 def substitution_changes(b: Sent, a_side: Side, vocab: Vocabulary) -> list[WordChange]:
     return [c.change for c in substitution_candidates(b, a_side, vocab) if c.change]
+
+
+def _fates(words: set[str]) -> set[str]:
+    """What the words say happened to people: dead, injured, arrested, missing, evacuated,
+    infected (``SPECIFIC_SCOPES``; "casualties", dead or injured, is no one fate)."""
+    scopes = {scope for phrase, scope in lexicon().counted
+              if phrase in words and phrase not in _NOT_ONLY_PEOPLE}
+    return scopes & _ONE_FATE
+
+
+_ONE_FATE = frozenset(SPECIFIC_SCOPES) - {"casualties"}
+# words of a fate that say other things too ("profits were hurt", "held up by the strike",
+# "charged with", "held to a draw"), or a later step of one ("jailed" after "arrested")
+_NOT_ONLY_PEOPLE = frozenset({"hurt", "held", "charged", "jailed", "toll", "lives", "bodies",
+                              "death", "deaths", "die", "dying", "killing"})
+
+
+def _fates_differ(bn: set[str], an: set[str]) -> bool:
+    """One fate for another ("was killed on Thursday" / "was arrested on Thursday"): a changed
+    fact however much the copy rewords around it."""
+    fb, fa = _fates(bn), _fates(an)
+    return bool(fb and fa) and not fb & fa
 
 
 def _contrasting(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]) -> bool:

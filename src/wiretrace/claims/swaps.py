@@ -166,6 +166,9 @@ def _kind(bn_kind: str, an_kind: str, text: str, lo: int, start: int, end: int |
     # skip a coordination ("from Paris and Moscow"): the governing word is before "Paris"
     if len(before) >= 2 and before[-1][0] in _COORD:
         before = before[:-2]
+    if len(before) >= 2 and before[-1][0] == "of" and text[before[-2][1]:before[-2][1] + 1
+                                                           ].isupper():
+        return "place"  # a body's place ("the Football Federation of Ecuador")
     return "place" if before and before[-1][0] in _LOCATIVE else "actor"
 
 
