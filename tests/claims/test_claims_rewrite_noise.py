@@ -1889,3 +1889,14 @@ def test_a_multiple_told_in_a_sentence_that_goes_on_about_the_one_before() -> No
     assert not found(src, fused)
     tripled = fused.replace("a 100% increase", "a 300% increase")
     assert [k for k, _ in found(src, tripled)] == ["addition"]
+
+
+def test_no_one_claiming_is_no_source() -> None:
+    """ "No group has claimed responsibility": no one says it, so "Although no group has
+    claimed" for "No specific group has claimed" moves no attribution."""
+    assert not find_attributions("No specific group has claimed the attack on the depot.")
+    src = ("No specific group has claimed the attack on the depot, which killed two guards. "
+           "Police are questioning three men.")
+    copy = ("Although no group has claimed the attack on the depot, it killed two guards. "
+            "Police are questioning three men.")
+    assert not compare_texts(src, copy).changes

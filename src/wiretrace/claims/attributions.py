@@ -59,6 +59,7 @@ _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being"})
 ACCOUNT_MODIFIERS = frozenset({
     "earlier", "early", "initial", "first", "preliminary", "previous", "prior", "later", "latest",
     "recent", "new", "final", "further", "separate", "conflicting", "unconfirmed"})
+_NO_ONE = frozenset({"no", "nobody", "none", "neither", "noone"})
 _BAD_SOURCE = frozenset({"the", "a", "an", "and", "but", "that", "which", "this", "it", "there",
                          # an auxiliary left of the verb when an apposition parts it from its
                          # subject ("Russia, a key ally of Syria, has announced")
@@ -135,6 +136,8 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
                 continue
             if _PASSIVE & set(words):
                 continue  # "a similar incident was previously noted": a passive, no one speaks
+            if _NO_ONE & set(words):
+                continue  # "No specific group has claimed": no one says it
             if all(w in ACCOUNT_MODIFIERS for w in words):
                 continue  # "Earlier reports suggested": an adjective before a noun read as
                 # a verb ("reports", "estimates"), no one reporting
