@@ -477,3 +477,21 @@ def test_a_second_verb_with_its_own_object_counts_nothing_of_the_first() -> None
                                   "civilian.").changes
     assert [c.kind for c in compare_texts(src, "Monday's shelling killed two soldiers and "
                                                "wounded a civilian.").changes] == ["scope"]
+
+
+def test_a_sentence_split_in_two_keeps_its_figure_in_the_other_half() -> None:
+    """The copy splits the source's sentence and changes the figure in its second half: one
+    change (the scope), not also the figure dropped from the first half; a figure dropped
+    from both halves is still an omission."""
+    src = ("Bovine TB, which badgers can pass to cows, is one of the biggest problems facing "
+           "dairy farming. Herds are regularly tested are culled if they test positive for TB - "
+           "12,480 infected cows were slaughtered in Wales in 2019. But critics have questioned "
+           "the cull.")
+    head = ("Bovine TB, a disease badgers can pass to cows, is a major problem for dairy "
+            "farming. Herds are routinely tested for TB and, if found to be infected, are culled")
+    tail = " However, critics have questioned the cull."
+    split = head + ". In Wales alone, 12,480 dead cows were slaughtered in 2019." + tail
+    assert [(c.kind, c.text) for c in compare_texts(src, split).changes] == [
+        ("scope", "12,480 dead")]
+    dropped = head + " in Wales." + tail
+    assert [c.kind for c in compare_texts(src, dropped).changes] == ["omission"]

@@ -157,8 +157,14 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                for c in self.changes):
             return  # the sentence's figure is already a change: one edit, one change
         b_figs = [c for c in self.b.claims if c.kind == "figure"]
-        # numbers the copy's sentence keeps, whatever it calls what they count
-        kept = find_numbers(self.b.text[sb.span[0]:sb.span[1]])
+        # numbers the copy's sentence keeps, whatever it calls what they count; and those of
+        # the other copy sentences told from the same source sentence (a sentence split in two
+        # keeps its figure in the other half: "Cattle are tested and destroyed if infected. In
+        # England alone, 26,413 cattle were slaughtered")
+        kept = find_numbers(self.b.text[sb.span[0]:sb.span[1]]) + [
+            n for other in self.b.sents if other.index != sb.index
+            and sa.index in self._pairs.get(other.index, [])
+            for n in find_numbers(self.b.text[other.span[0]:other.span[1]])]
         for af in (c for c in sa.claims if c.kind == "figure"):
             if (af.value or {}).get("vague"):
                 continue  # "several people", "a few weeks": no figure to drop
