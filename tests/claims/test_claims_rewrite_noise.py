@@ -1900,3 +1900,16 @@ def test_no_one_claiming_is_no_source() -> None:
     copy = ("Although no group has claimed the attack on the depot, it killed two guards. "
             "Police are questioning three men.")
     assert not compare_texts(src, copy).changes
+
+
+def test_a_denial_told_as_disputed_is_the_same_denial() -> None:
+    """ "disputed the charge" denies as "denied the charge" does; "the disputed island" and
+    "is disputed by" deny nothing; "admitted" for "denied" is still a change."""
+    src = "Mr Orlov denied the charge in court on Monday, his lawyer said."
+    assert not compare_texts(src, src.replace("denied", "disputed")).changes
+    assert [c.kind for c in compare_texts(src, src.replace("denied", "admitted")).changes] == [
+        "negation"]
+    island = "The island is disputed by both countries, officials said."
+    assert not compare_texts(island, island.replace("disputed", "contested")).changes
+    assert not compare_texts("The disputed island lies off the coast.",
+                             "The contested island lies off the coast.").changes

@@ -25,6 +25,11 @@ __all__ = ["GOVERNING", "WordChange", "hedged_word", "negated_before", "negated_
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
 _NEG_VERBS = frozenset({"denied", "denies", "deny"})
+# denials that are more often adjectives or passives ("the disputed island", "is disputed by")
+_DISPUTES = frozenset({"disputed", "disputes", "dispute", "refuted", "refutes", "refute"})
+_NOT_ACTIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "the", "a", "an",
+                         "its", "their", "his", "her", "hotly", "widely", "much", "long",
+                         "bitterly", "fiercely", "heavily", "strongly"})
 _NEG_PREFIX = ("failed", "fails", "refused", "refuses", "declined", "declines", "declining",
                "unable", "unwilling")
 
@@ -59,6 +64,10 @@ def negation_at(s: Sent, i: int) -> bool:
             (w.endswith("n't") or w in {"cannot", "not"}) and after.split(" ")[:1] == ["wait"]):
         return False  # "nothing short of extraordinary", "none other than", "can't wait to
         # meet": said with a negation, affirmed
+    if w in _DISPUTES and 0 < i < len(s.toks) - 1 and s.toks[i - 1].norm not in _NOT_ACTIVE and (
+            s.toks[i + 1].norm != "by"):
+        return True  # "disputed striking the pupil": a denial ("the disputed island", "is
+        # disputed by": an adjective, a passive)
     if w in _NEG_SINGLE or w.endswith("n't") or w in _NEG_VERBS:
         if w == "not" and i + 1 < len(s.toks) and (s.toks[i + 1].norm == "only" or (
                 s.toks[i + 1].norm in _CORRECTED
