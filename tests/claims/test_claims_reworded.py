@@ -4,6 +4,8 @@ so the fact is read against the one the aligned source sentence gives in its pla
 
 from __future__ import annotations
 
+import pytest
+
 from wiretrace.claims.compare import compare_texts
 
 SOURCE = (
@@ -448,26 +450,22 @@ def test_a_name_with_another_place_in_it_need_not_read_as_the_same_name() -> Non
     assert not compare_texts(src, copy.replace("Norway", "Ireland")).changes
 
 
-def test_words_that_also_tell_a_fate_are_no_fate_of_things() -> None:
-    """ "held back", "hurt", "held up" said of profits or deliveries are no fate of people;
-    "40 more pupils than last year" is a difference, not pupils added."""
-    for src, copy in (
-            ("Profits were hurt by weak demand, the firm said.",
-             "Profits were held back by weak demand, the firm said."),
-            ("The strike held up deliveries to 300 shops.",
-             "The strike hurt deliveries to 300 shops."),
-            ("The school now has 640 pupils, up from 600 last year.",
-             "The school now has 40 more pupils than last year.")):
-        assert not compare_texts(src, copy).changes, copy
-
-
-def test_a_body_named_by_its_city_its_country_or_an_old_name_is_one_body() -> None:
-    for src, copy in (
-            ("The station Radio Kabul broadcast the appeal on Friday.",
-             "The station Radio Afghanistan broadcast the appeal on Friday."),
-            ("A linguist at the University of Kiev said the dialect was fading.",
-             "A linguist at the University of Kyiv said the dialect was fading.")):
-        assert not compare_texts(src, copy).changes, copy
+@pytest.mark.parametrize(("src", "copy"), [
+    # "held back", "hurt", "held up" said of profits or deliveries are no fate of people
+    ("Profits were hurt by weak demand, the firm said.",
+     "Profits were held back by weak demand, the firm said."),
+    ("The strike held up deliveries to 300 shops.", "The strike hurt deliveries to 300 shops."),
+    # "40 more pupils than last year" is a difference, not pupils added
+    ("The school now has 640 pupils, up from 600 last year.",
+     "The school now has 40 more pupils than last year."),
+    # a body named by its city, its country or a city's old name is one body
+    ("The station Radio Kabul broadcast the appeal on Friday.",
+     "The station Radio Afghanistan broadcast the appeal on Friday."),
+    ("A linguist at the University of Kiev said the dialect was fading.",
+     "A linguist at the University of Kyiv said the dialect was fading."),
+])
+def test_the_same_fact_told_near_this_rounds_rules_is_no_change(src: str, copy: str) -> None:
+    assert not compare_texts(src, copy).changes
 
 
 def test_a_second_verb_with_its_own_object_counts_nothing_of_the_first() -> None:
