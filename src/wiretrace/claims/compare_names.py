@@ -93,23 +93,28 @@ def _plain_place(text: str) -> str | None:
 _NAME_WORD = re.compile(r"[^\s\-–]+")  # a name's words, a hyphen between two ("Asia-Europe")
 
 
-def _word_span(name: str, word: str, k: int) -> tuple[int, int]:
-    """Where the ``k``-th word of ``name`` (``_NAME_WORD``), which is ``word``, lies in it."""
-    m = list(_NAME_WORD.finditer(name))[k]
-    return m.start(), m.start() + len(word)
+def _word_span(name: str, k: int) -> tuple[int, int]:
+    """Where the ``k``-th word of ``name`` (``_NAME_WORD``) lies in it."""
+    return list(_NAME_WORD.finditer(name))[k].span()
 
 
-def _place_apart(x: str, y: str) -> tuple[str, str] | None:
-    """The gazetteer's places when two names of as many words differ in one word only, a place
-    on each side ("Radio Kabul" / "Radio Afghanistan": Kabul, Afghanistan)."""
+def _one_word_apart(x: str, y: str) -> int | None:
+    """The one word (``_NAME_WORD``) two names of as many words, two or more, differ in."""
     xs, ys = _NAME_WORD.findall(x), _NAME_WORD.findall(y)
     if len(xs) != len(ys) or len(xs) < 2:
         return None
-    differ = [(p, q) for p, q in zip(xs, ys, strict=True) if p.lower() != q.lower()]
-    if len(differ) != 1:
+    differ = [k for k, (p, q) in enumerate(zip(xs, ys, strict=True)) if p.lower() != q.lower()]
+    return differ[0] if len(differ) == 1 else None
+
+
+def _place_apart(x: str, y: str) -> tuple[str, str] | None:
+    """The gazetteer's places when two names differ in one word only, a place on each side
+    ("Radio Kabul" / "Radio Afghanistan": Kabul, Afghanistan)."""
+    k = _one_word_apart(x, y)
+    if k is None:
         return None
     places = lexicon().places
-    p, q = (places.get(w.lower()) for w in differ[0])
+    p, q = (places.get(_NAME_WORD.findall(n)[k].lower()) for n in (x, y))
     return (p, q) if p and q else None
 
 
@@ -342,24 +347,17 @@ class NameChecks:
         place (a city for its country), and the copy must not name the source's body anywhere."""
         if bn.kind != "actor" or _norm_name(bn.text) in self.a.text.lower():
             return False
-        mine = _NAME_WORD.findall(bn.text)
         in_region = {(s, e) for sa in region for s, e in [sa.span]}
         for an in matches:
-            if an.kind != "actor" or len(mine) < 2 or not any(
-                    s <= an.span[0] < e for s, e in in_region):
+            k = _one_word_apart(an.text, bn.text)
+            if an.kind != "actor" or k is None or _norm_name(an.text) in self.b.text.lower() or (
+                    not any(s <= an.span[0] < e for s, e in in_region)):
                 continue
-            theirs = _NAME_WORD.findall(an.text)
-            if len(theirs) != len(mine) or _norm_name(an.text) in self.b.text.lower():
-                continue
-            differ = [k for k, (x, y) in enumerate(zip(theirs, mine, strict=True))
-                      if x.lower() != y.lower()]
-            if len(differ) != 1:
-                continue
-            x, y = _plain_place(theirs[differ[0]]), _plain_place(mine[differ[0]])
+            theirs, mine = _NAME_WORD.findall(an.text)[k], _NAME_WORD.findall(bn.text)[k]
+            x, y = _plain_place(theirs), _plain_place(mine)
             if x is None or y is None or same_place(x, y):
                 continue
-            b_at = _word_span(bn.text, mine[differ[0]], differ[0])
-            a_at = _word_span(an.text, theirs[differ[0]], differ[0])
+            b_at, a_at = _word_span(bn.text, k), _word_span(an.text, k)
             self.add("place", (bn.span[0] + b_at[0], bn.span[0] + b_at[1]),
                      (an.span[0] + a_at[0], an.span[0] + a_at[1]),
                      f"'{bn.text}' where the source names '{an.text}': the same name with "
