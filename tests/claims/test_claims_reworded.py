@@ -493,3 +493,19 @@ def test_a_sentence_split_in_two_keeps_its_figure_in_the_other_half() -> None:
         ("scope", "12,480 dead")]
     dropped = head + " in Wales." + tail
     assert [c.kind for c in compare_texts(src, dropped).changes] == ["omission"]
+
+
+def test_a_demonym_keeps_no_country_in_its_slot() -> None:
+    """ "Indian cricket ... the Board of Control for Cricket in Portugal" for "... in India":
+    the demonym ("Indian") names no place in the slot, so the country there is still read
+    against the source's; a city of the source's country is no change."""
+    src = ("Arun Mehta stood down as head of the Board of Control for Hockey in India (BCHI) "
+           "after a court ruling.")
+    copy = ("Arun Mehta, a key figure in Indian hockey, stood down as head of the Board of "
+            "Control for Hockey in Portugal (BCHI) after a court ruling.")
+    assert [(c.kind, "Portugal" in c.text, "India" in c.versus_text)
+            for c in compare_texts(src, copy).changes] == [("place", True, True)]
+    assert not compare_texts(src, copy.replace("Portugal", "India")).changes
+    met = "Officials met in India on Monday to discuss the treaty."
+    assert not compare_texts(met, "Indian officials met in Delhi on Monday to discuss the "
+                                  "treaty.").changes

@@ -680,11 +680,15 @@ class NameChecks:
         for sa in ordered:
             a_sentence = self.a.text[sa.span[0]:sa.span[1]]
             for an in (c for c in sa.claims if c.kind in {"actor", "place"}):
-                if an.text in b_sentence or any(_names_match(an, x) and not (
-                        an.kind == x.kind == "place" and _names(a_sentence, x.text))
+                kept = an.text in b_sentence and (an.kind != "place" or _names(b_sentence, an.text))
+                if kept or any(_names_match(an, x) and not (
+                        an.kind == x.kind == "place" and (_names(a_sentence, x.text) or (
+                            _plain_place(x.text) is None and _plain_place(an.text))))
                         for x in b_names):
                     continue  # the copy keeps this name in the sentence: not swapped out (a
-                    # place in it that both sentences name, "Crimea from Ukraine", keeps none)
+                    # place in it that both sentences name, "Crimea from Ukraine", keeps none;
+                    # nor does its demonym: "Indian cricket ... the Board of Control for Cricket
+                    # in Portugal" for "... in India")
                 span = tuple((an.value or {}).get("name_span") or an.span)
                 candidates.append((sa, (int(span[0]), int(span[1])), an.kind, an.text))
         b_span = tuple((bn.value or {}).get("name_span") or bn.span)
