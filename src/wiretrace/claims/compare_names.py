@@ -93,28 +93,25 @@ def _plain_place(text: str) -> str | None:
 _NAME_WORD = re.compile(r"[^\s\-–]+")  # a name's words, a hyphen between two ("Asia-Europe")
 
 
-def _word_span(name: str, k: int) -> tuple[int, int]:
-    """Where the ``k``-th word of ``name`` (``_NAME_WORD``) lies in it."""
-    return list(_NAME_WORD.finditer(name))[k].span()
-
-
-def _one_word_apart(x: str, y: str) -> int | None:
-    """The one word (``_NAME_WORD``) two names of as many words, two or more, differ in."""
-    xs, ys = _NAME_WORD.findall(x), _NAME_WORD.findall(y)
+def _one_word_apart(x: str, y: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The one word (``_NAME_WORD``, in each name, with its span) that two names of as many
+    words, two or more, differ in."""
+    xs, ys = list(_NAME_WORD.finditer(x)), list(_NAME_WORD.finditer(y))
     if len(xs) != len(ys) or len(xs) < 2:
         return None
-    differ = [k for k, (p, q) in enumerate(zip(xs, ys, strict=True)) if p.lower() != q.lower()]
+    differ = [(p, q) for p, q in zip(xs, ys, strict=True)
+              if p.group().lower() != q.group().lower()]
     return differ[0] if len(differ) == 1 else None
 
 
 def _place_apart(x: str, y: str) -> tuple[str, str] | None:
     """The gazetteer's places when two names differ in one word only, a place on each side
     ("Radio Kabul" / "Radio Afghanistan": Kabul, Afghanistan)."""
-    k = _one_word_apart(x, y)
-    if k is None:
+    apart = _one_word_apart(x, y)
+    if apart is None:
         return None
     places = lexicon().places
-    p, q = (places.get(_NAME_WORD.findall(n)[k].lower()) for n in (x, y))
+    p, q = (places.get(m.group().lower()) for m in apart)
     return (p, q) if p and q else None
 
 
@@ -349,17 +346,17 @@ class NameChecks:
             return False
         in_region = {(s, e) for sa in region for s, e in [sa.span]}
         for an in matches:
-            k = _one_word_apart(an.text, bn.text)
-            if an.kind != "actor" or k is None or _norm_name(an.text) in self.b.text.lower() or (
+            apart = _one_word_apart(an.text, bn.text)
+            if an.kind != "actor" or apart is None or (
+                    _norm_name(an.text) in self.b.text.lower()) or (
                     not any(s <= an.span[0] < e for s, e in in_region)):
                 continue
-            theirs, mine = _NAME_WORD.findall(an.text)[k], _NAME_WORD.findall(bn.text)[k]
-            x, y = _plain_place(theirs), _plain_place(mine)
+            theirs, mine = apart
+            x, y = _plain_place(theirs.group()), _plain_place(mine.group())
             if x is None or y is None or same_place(x, y):
                 continue
-            b_at, a_at = _word_span(bn.text, k), _word_span(an.text, k)
-            self.add("place", (bn.span[0] + b_at[0], bn.span[0] + b_at[1]),
-                     (an.span[0] + a_at[0], an.span[0] + a_at[1]),
+            self.add("place", (bn.span[0] + mine.start(), bn.span[0] + mine.end()),
+                     (an.span[0] + theirs.start(), an.span[0] + theirs.end()),
                      f"'{bn.text}' where the source names '{an.text}': the same name with "
                      f"another place in it")
             return True
