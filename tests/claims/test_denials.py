@@ -120,3 +120,47 @@ def test_a_partial_denial_in_a_close_edit_is_no_negation() -> None:
         assert _negations(copy, source) == [], copy
     assert _negations("Families in the hamlet did not flee as the river rose on Saturday.",
                       source) != []
+
+
+# a source sentence and its rewording in words of its own: no word of the verb phrase is kept
+SMELTER = ("Losses at the Wexford smelter have been cut sharply by a restructuring plan and "
+           "stronger demand for aluminium.")
+
+
+def test_a_rewording_that_denies_in_words_of_its_own_is_a_negation() -> None:
+    # "curbed" is neither the source's word nor a listed synonym of it: the sentence as a whole
+    # restates the source's, which denies nothing
+    copy = ("A restructuring plan and stronger demand for aluminium have not curbed the losses "
+            "at the Wexford smelter.")
+    changes = [c for c in compare_texts(SMELTER, copy).changes if c.kind == "negation"]
+    assert [(c.text, c.versus_text) for c in changes] == [("not curbed", SMELTER)]
+    assert "restates its source sentence" in changes[0].explanation
+    # the source denies in other words: the rewording may say "not"
+    assert _negations(copy, SMELTER.replace("have been cut sharply", "have not been cut")) == []
+
+
+def test_a_denial_that_asserts_or_widens_is_no_negation() -> None:
+    cases = [
+        # litotes: denying these phrases asserts
+        ("The minister called the audit report a disgrace at a press conference in Lenford.",
+         "At a press conference in Lenford, the minister did not mince words and called the "
+         "audit report a disgrace."),
+        # a word that limits: denying it widens what the source says
+        ("Other towns in the county face the same water shortage as Lenford, the council said.",
+         "The water shortage has not been limited to Lenford, according to the council."),
+    ]
+    for source, copy in cases:
+        assert _negations(copy, source) == [], copy
+
+
+def test_a_clause_of_the_copys_own_is_not_read_against_the_source() -> None:
+    # the sentence restates the source's, and then adds a clause that denies something the
+    # source never mentions: that is an addition, not a denial of what the source says
+    source = "The nurse drove from Ardmore to Kilbride on the night of the crash."
+    for copy in ("The nurse drove from Ardmore to Kilbride on the night of the crash, at which "
+                 "point she did not carry a valid permit.",
+                 "Test results are given to patients within ten minutes by the pharmacist and "
+                 "do not require a doctor's visit."):
+        src = source if "nurse" in copy else ("Test results are given to patients within ten "
+                                              "minutes by the pharmacist.")
+        assert _negations(copy, src) == [], copy

@@ -8,15 +8,25 @@ governs: the copy negates a verb or adjective its aligned source sentence states
 that source sentence, or anywhere in the source near that word, denies, stops or postpones
 anything. A source that denies in other words ("failed to", "yet to", "rejected", "unable",
 "instead") is a rewording's licence to say "not", and is left alone: precision first.
+
+A rewrite may also put the denied word in other words than any the source has ("The plan has
+not curbed losses" for "Losses have been reduced by the plan"). Then the anchor is the sentence
+as a whole: the copy's sentence restates its one source sentence (sentence embeddings, which
+read a sentence's content and hardly its polarity), that source sentence denies nothing in any
+words, and the copy's negation is a finite verb's plain denial, not of a word that limits ("is
+not unique to") or of a degree ("not significantly").
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
+    _CLAUSE_JOINS,
     _PARTIAL,
     _SOME,
     GOVERNING,
@@ -58,7 +68,7 @@ _OBLIGED = frozenset({"should", "ought", "must", "might", "may"})
 # price") or a part of a group ("some residents did not flee"): the denial is of another thing
 # than the source's word asserts, or of other people
 _CONTRAST = _SOME | frozenset({"but", "though", "although", "while", "whereas", "yet",
-                               "except", "other", "only"})
+                               "except", "other", "only", "despite"})
 # after the word, in its clause: a time that bounds the denial ("did not arrive until Friday",
 # "has not been seen since she left")
 _BOUNDED = frozenset({"until", "till", "before", "since", "unless", "anymore", "again"})
@@ -73,6 +83,24 @@ _SOURCE_DENIES = frozenset({"yet", "before", "until", "till", "unless", "against
                             "only", "whether", "if", "unclear", "despite", "although", "though",
                             "but", "however", "except", "free", "away", "off", "out", "less",
                             "last", "dormant", "quiet", "zero", "nil"})
+
+
+# a finite verb's denial: the cue after one of these ("has not curbed", "would not rank"), or
+# a contraction ("didn't"); not a participle's or a gerund's ("not requiring a visit", "at not
+# being presented with"), which a rewrite adds as a detail of its own
+_FINITE = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did",
+                     "will", "would", "can", "could", "shall"})
+# a denial of a word that limits widens what the source says rather than denying it ("is not
+# unique to the US" for "holds in other countries too", "weren't immune" for "were among those
+# disappointed", "is not limited to" for "can even replicate"); a denial of a degree is a
+# denial in part ("have not significantly curbed losses" for "losses have been cut")
+_WIDENED = frozenset({"unique", "immune", "limited", "alone", "exclusive", "confined",
+                      "restricted", "isolated", "exempt", "solely", "significantly",
+                      "substantially", "seriously", "greatly", "entirely", "wholly",
+                      "dramatically", "considerably", "markedly", "noticeably"})
+# sentence-embedding cosine from which a copy's sentence restates its source sentence as a whole
+# (chosen on the ImBD dev split: planted denials in rewrites against the models' own revisions)
+_RESTATES = 0.75
 
 
 def _governed(s: Sent, i: int) -> int | None:
@@ -146,11 +174,14 @@ def _denied_elsewhere(source: Side, root: str) -> bool:
     return False
 
 
-def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
+def denials(sb: Sent, region: list[Sent], source: Side,
+            restated: bool = True) -> list[WordChange]:
     """The copy's sentence ``sb`` denies what its aligned source sentences (``region``) assert:
     its one verbal negation governs a word one source sentence states (or a listed synonym of
     it: "not apprehended" for "arrested"), in a source sentence that denies nothing in any
-    words, and the source denies that word nowhere. The reverse, a denial the copy drops, is
+    words, and the source denies that word nowhere. With ``restated`` (the sentence model at
+    hand), a word no source sentence has is read through the sentence as a whole
+    (``_restated_denial``). The reverse, a denial the copy drops, is
     not read this way: a word the source denies comes back in a rewrite in roles that assert
     nothing ("demanding justice" for "will never get justice", "sweating" for "to say I haven't
     been sweating over it is an understatement")."""
@@ -180,4 +211,44 @@ def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
         return [WordChange("negation", (cue.start, sb.toks[k].end), (said.start, said.end),
                            f"{DENIES} '{sb.toks[k].norm}' with '{cue.norm}' where its source "
                            f"sentence states '{said.norm}' without any denial")]
-    return []
+    return _restated_denial(sb, i, k, region, source) if restated else []
+
+
+def _restated_denial(sb: Sent, i: int, k: int, region: list[Sent],
+                     source: Side) -> list[WordChange]:
+    """The copy's sentence denies, in words of its own, what the one source sentence it
+    restates (``_RESTATES``) asserts: "The plan has not curbed losses" for "Losses have been
+    reduced by the plan". Only a finite verb's plain denial (``_FINITE``, ``_WIDENED``), against
+    a source sentence that denies nothing in any words, whose text denies the word nowhere, in
+    a clause that shares a word with it."""
+    from wiretrace.embeddings import embed
+
+    prev = sb.toks[i - 1].norm if i else ""
+    if not (prev in _FINITE or sb.toks[i].norm.endswith("n't")):
+        return []
+    if sb.toks[k].norm in _WIDENED:
+        return []
+    if len(region) != 1 or is_question(region[0]) or not _plain(region[0]) or _denied_elsewhere(
+            source, _root(sb.stems[k])):
+        return []
+    sa = region[0]
+    lo, hi = i, i
+    while lo > 0 and not clause_break(sb, lo - 1) and sb.toks[lo - 1].norm not in _CLAUSE_JOINS:
+        lo -= 1
+    while hi + 1 < len(sb.toks) and not clause_break(sb, hi) and sb.toks[
+            hi + 1].norm not in _CLAUSE_JOINS:
+        hi += 1
+    if not any(is_content(sb.toks[j].norm) and sb.stems[j] in sa.content
+               for j in range(lo, hi + 1)):
+        return []  # "..., at which point she did not possess a valid ticket", "... and do not
+        # need a doctor's visit": a clause of the copy's own, restating nothing of the source
+    vecs = embed([sb.text[sb.span[0]:sb.span[1]], sa.text[sa.span[0]:sa.span[1]]])
+    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    similarity = float(vecs[0] @ vecs[1])
+    if similarity < _RESTATES:
+        return []
+    cue = sb.toks[i]
+    return [WordChange("negation", (cue.start, sb.toks[k].end), sa.span,
+                       f"{DENIES} '{sb.toks[k].norm}' with '{cue.norm}' in a sentence that "
+                       f"restates its source sentence (similarity {similarity:.2f}), which "
+                       f"denies nothing")]

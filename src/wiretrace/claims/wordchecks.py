@@ -73,7 +73,7 @@ def negation_at(s: Sent, i: int) -> bool:
                 s.toks[i + 1].norm in _CORRECTED
                 and any(t.norm == "but" for t in s.toks[i + 2:i + 7]))):
             return False  # "not only", "not one person, but a combination": a correction
-        if (w == "not" and _idiom(s, i)) or _reminder(s, i):
+        if (w == "not" and _idiom(s, i)) or _reminder(s, i) or _litotes(s, i):
             return False
         return True
     if w == "yet" and 0 < i < len(s.toks) - 1 and s.toks[i + 1].norm == "to" and s.toks[
@@ -87,6 +87,23 @@ _COMPARED = frozenset({"fewer", "less", "more", "later", "earlier", "sooner", "l
                        "greater", "smaller"})
 _BE_HAVE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 _TIME_AFTER = frozenset({"after", "before", "ago"})
+
+
+# litotes: a denial of these phrases asserts ("did not mince words", "couldn't help but feel",
+# "we're not joking", "he didn't stop there", "never hesitated to", "did not hold back", "did
+# not shy away", "wasted no time" apart, "did not waste time", "didn't miss a beat", "without
+# batting an eyelid")
+_LITOTES = re.compile(
+    r"\s+(?:(?:be|been|have|even|really)\s+)?(?:minc(?:e|ed|ing)\s+(?:his|her|their|its|my|our|"
+    r"your|any)?\s*words|help\s+(?:but\b|\w+ing\b)|(?:joking|kidding)\b|stop\s+there\b|"
+    r"hesitat(?:e|ed|ing)\s+to\b|hold(?:ing)?\s+back\b|sh(?:y|ied)\s+away\b|waste\s+(?:any\s+)?"
+    r"time\b|miss\s+a\s+beat\b|bat(?:ting)?\s+an\s+(?:eye|eyelid)\b)", re.IGNORECASE)
+
+
+def _litotes(s: Sent, i: int) -> bool:
+    """Is the negation at ``i`` part of a figure of speech that asserts by denying (``_LITOTES``:
+    "did not mince words", "couldn't help but feel")?"""
+    return _LITOTES.match(s.text, s.toks[i].end, s.toks[i].end + 60) is not None
 
 
 def _idiom(s: Sent, i: int) -> bool:
@@ -141,6 +158,9 @@ def _anchors(s: Sent, positions: range, others: list[Sent], window: int) -> list
         if clause_break(s, min(k, k - positions.step)) and not (aside is not None
                                                                 and k == aside + 1):
             break
+        if positions.step == -1 and s.toks[k + 1].norm in _CLAUSE_JOINS:
+            break  # "given by the pharmacist and do not require a visit": the words before
+            # the join are another clause's
         if not is_content(s.toks[k].norm):
             continue
         seen += 1
