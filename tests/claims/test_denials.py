@@ -164,3 +164,29 @@ def test_a_clause_of_the_copys_own_is_not_read_against_the_source() -> None:
         src = source if "nurse" in copy else ("Test results are given to patients within ten "
                                               "minutes by the pharmacist.")
         assert _negations(copy, src) == [], copy
+
+
+def test_a_not_that_says_what_the_source_says_in_other_words_is_no_negation() -> None:
+    cases = [
+        # the source denies with a verb of its own: "ignored" is "did not heed", "cancelled" is
+        # "will not play"
+        ("Drivers ignored the diversion signs on the coast road on Sunday, police said.",
+         "Drivers did not heed the diversion signs on the coast road on Sunday, police said."),
+        ("The band cancelled the last four dates of its autumn tour because of illness.",
+         "Because of illness, the band will not play the last four dates of its autumn tour."),
+        # a time the event waits for: it still happens
+        ("The Kilbride bridge will reopen to traffic in March, the council said.",
+         "The Kilbride bridge will not reopen to traffic until March, the council said."),
+        # what the source puts in the future has not happened yet
+        ("The tribunal will decide on the harbour workers' appeal after Easter.",
+         "The tribunal has not decided on the harbour workers' appeal and will do so after "
+         "Easter."),
+        # an idiom of a judgement: "did not sit well with" is "was criticised by"
+        ("The new parking charges were criticised by traders in the town centre.",
+         "The new parking charges did not sit well with traders in the town centre."),
+    ]
+    for source, copy in cases:
+        assert _negations(copy, source) == [], copy
+    # the same "not" beside the source's own denying verb flips it
+    assert _negations("The band has not cancelled the last four dates of its autumn tour.",
+                      "The band cancelled the last four dates of its autumn tour.") != []

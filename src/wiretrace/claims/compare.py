@@ -24,7 +24,7 @@ from wiretrace.claims.compare_figures import (
     same_figure,
 )
 from wiretrace.claims.compare_names import NameChecks, _acronym_in, _language, _names_match
-from wiretrace.claims.denials import denials
+from wiretrace.claims.denials import denials, denies_in_other_words, still_to_happen
 from wiretrace.claims.entities import styled_by_seat
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
@@ -238,7 +238,14 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 close = [sa for sa in region if _close_edit(sb, sa)]
                 # a denial read first by the word it denies (``claims.denials``): a rewording,
                 # even one that keeps the words in another order, keeps none around it
-                for wc in (denials(sb, region, self.a) + negation_changes(sb, close)
+                # a "not" the copy adds beside a source sentence that denies with a verb
+                # ("will not complete her tour" for "cancelled the rest of her tour") says it
+                # another way; so does "has not ruled" for "will rule after Easter"
+                negations = [wc for wc in negation_changes(sb, close) if not (
+                    wc.explanation.startswith("the copy adds") and any(
+                        denies_in_other_words(sa, sb) or still_to_happen(sa, sb, wc.b_span[0])
+                        for sa in close))]
+                for wc in (denials(sb, region, self.a) + negations
                            + polarity_changes(sb, close)
                            + modality_changes(sb, close, self.b.text, self.a.text)
                            + future_changes(sb, close, self.b.text, self.a.text)

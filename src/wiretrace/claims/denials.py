@@ -38,7 +38,7 @@ from wiretrace.claims.wordchecks import (
     negation_at,
 )
 
-__all__ = ["DENIES", "denials"]
+__all__ = ["DENIES", "denials", "denies_in_other_words", "still_to_happen"]
 
 DENIES = "the copy denies"  # the explanation's opening: vetting reads this change by its own rule
 
@@ -98,6 +98,26 @@ _WIDENED = frozenset({"unique", "immune", "limited", "alone", "exclusive", "conf
                       "restricted", "isolated", "exempt", "solely", "significantly",
                       "substantially", "seriously", "greatly", "entirely", "wholly",
                       "dramatically", "considerably", "markedly", "noticeably"})
+# in the source sentence, a verb or word that itself says "not" or "no change" in other words
+# ("ignored the warnings": did not heed them; "kept the rent the same": did not raise it;
+# "died": did not survive; "withheld": did not publish; "criticised": it did not sit well): a
+# rewording's licence to say "not", read only where the copy's word is not the source's
+_SAYS_NOT = frozenset({
+    "ignored", "ignore", "ignores", "ignoring", "disregarded", "overlooked", "snubbed",
+    "shunned", "spurned", "neglected", "kept", "keeps", "remained", "remains", "stayed",
+    "stays", "unchanged", "steady", "flat", "same", "frozen", "froze", "died", "dead",
+    "withheld", "withholds", "criticised", "criticized", "condemned", "expensive", "costly",
+    "reluctant", "resisted", "wary", "skeptical", "sceptical", "doubted", "questioned",
+    "abandoned", "quit", "left", "forgot", "forgotten", "survived", "spared", "escaped",
+    "cancelled", "canceled", "closed", "shut", "lost", "missed", "ended"})
+# the source's verbs that deny in other words, by themselves: "cancelled the tour" is "will not
+# complete it", "rejected the offer" is "did not accept it"
+_DENYING_VERBS = frozenset({
+    "cancelled", "canceled", "ignored", "disregarded", "withheld", "abandoned",
+    "rejected", "rejects", "refused", "refuses", "denied", "denies", "declined", "declines",
+    "failed", "fails", "unable", "halted", "blocked", "stopped", "prevented", "dropped",
+    "scrapped", "postponed", "delayed", "suspended", "withdrew", "withdrawn", "overturned",
+    "dismissed", "banned", "barred", "vetoed", "abstained", "boycotted"})
 # sentence-embedding cosine from which a copy's sentence restates its source sentence as a whole
 # (chosen on the ImBD dev split: planted denials in rewrites against the models' own revisions)
 _RESTATES = 0.75
@@ -160,6 +180,41 @@ def _plain(s: Sent) -> bool:
                    for k, t in enumerate(s.toks))
 
 
+# before the source's word: what is still to happen ("will decide", "is to open", "plans to
+# sign", "is expected to approve")
+_FUTURE = frozenset({"will", "shall", "'ll", "to"})
+_PERFECT = frozenset({"has", "have", "had", "yet"})
+
+
+def _not_yet(sa: Sent, m: int, sb: Sent, i: int) -> bool:
+    """Is the source's word still to happen ("will decide after the recess") where the copy
+    says it has not happened yet ("has not decided")? Both say it is not done."""
+    future = any(t.norm in _FUTURE for t in sa.toks[max(0, m - 3):m])
+    perfect = any(t.norm in _PERFECT for t in sb.toks[max(0, i - 2):i + 3])
+    return future and perfect
+
+
+def still_to_happen(sa: Sent, sb: Sent, at: int) -> bool:
+    """Is the word that the copy's negation at offset ``at`` denies ("has not ruled") one the
+    source's sentence ``sa`` puts in the future ("will rule after Easter")? Both say it is not
+    done."""
+    i = next((j for j, t in enumerate(sb.toks) if t.start == at), None)
+    k = _governed(sb, i) if i is not None else None
+    if i is None or k is None:
+        return False
+    root = _root(sb.stems[k])
+    return any(_root(st) == root and _not_yet(sa, m, sb, i) for m, st in enumerate(sa.stems))
+
+
+def denies_in_other_words(s: Sent, other: Sent) -> bool:
+    """Does the sentence deny with a verb that the ``other`` sentence does not use ("cancelled
+    the tour", "rejected the offer", "ignored the warnings")? A "not" in the other's words may
+    say the same ("will not complete her tour"); a "not" beside the very verb ("was not
+    denied") flips it."""
+    return any(t.norm in _DENYING_VERBS and s.stems[k] not in other.stems
+               for k, t in enumerate(s.toks))
+
+
 def _root(stem: str) -> str:
     """"approve" and "approved" (stemmed "approv") as one word."""
     return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
@@ -205,7 +260,7 @@ def denials(sb: Sent, region: list[Sent], source: Side,
         if not _plain(sa) or any(_denied_elsewhere(source, r)
                                  for r in {root, _root(sa.stems[m])}):
             return []
-        if hedged_word(sa, m, sb, i):
+        if hedged_word(sa, m, sb, i) or _not_yet(sa, m, sb, i):
             return []
         cue, said = sb.toks[i], sa.toks[m]
         return [WordChange("negation", (cue.start, sb.toks[k].end), (said.start, said.end),
@@ -229,7 +284,7 @@ def _restated_denial(sb: Sent, i: int, k: int, region: list[Sent],
     if sb.toks[k].norm in _WIDENED:
         return []
     if len(region) != 1 or is_question(region[0]) or not _plain(region[0]) or _denied_elsewhere(
-            source, _root(sb.stems[k])):
+            source, _root(sb.stems[k])) or any(t.norm in _SAYS_NOT for t in region[0].toks):
         return []
     sa = region[0]
     lo, hi = i, i

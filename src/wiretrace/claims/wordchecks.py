@@ -89,15 +89,19 @@ _BE_HAVE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 _TIME_AFTER = frozenset({"after", "before", "ago"})
 
 
-# litotes: a denial of these phrases asserts ("did not mince words", "couldn't help but feel",
-# "we're not joking", "he didn't stop there", "never hesitated to", "did not hold back", "did
-# not shy away", "wasted no time" apart, "did not waste time", "didn't miss a beat", "without
-# batting an eyelid")
+# figures of speech made with a denial, which assert something else than the denial of their
+# verb: litotes ("did not mince words", "couldn't help but feel", "we're not joking", "he didn't
+# stop there", "never hesitated to", "did not hold back", "did not shy away", "did not waste
+# time", "didn't miss a beat", "without batting an eyelid", "did not go unnoticed") and idioms
+# of a judgement ("did not sit well with": they objected; "do not come cheap": they are dear;
+# "does not bode well"; "did not take kindly to")
 _LITOTES = re.compile(
     r"\s+(?:(?:be|been|have|even|really)\s+)?(?:minc(?:e|ed|ing)\s+(?:his|her|their|its|my|our|"
     r"your|any)?\s*words|help\s+(?:but\b|\w+ing\b)|(?:joking|kidding)\b|stop\s+there\b|"
     r"hesitat(?:e|ed|ing)\s+to\b|hold(?:ing)?\s+back\b|sh(?:y|ied)\s+away\b|waste\s+(?:any\s+)?"
-    r"time\b|miss\s+a\s+beat\b|bat(?:ting)?\s+an\s+(?:eye|eyelid)\b)", re.IGNORECASE)
+    r"time\b|miss\s+a\s+beat\b|bat(?:ting)?\s+an\s+(?:eye|eyelid)\b|go\s+unnoticed\b|"
+    r"(?:sit|sat|go|went|come|came|bode|take|took)\s+(?:well|cheap|kindly|down\s+well)\b)",
+    re.IGNORECASE)
 
 
 def _litotes(s: Sent, i: int) -> bool:
@@ -386,13 +390,23 @@ _PARTIAL = frozenset({"always", "necessarily", "fully", "entirely", "completely"
 _SOME = frozenset({"some", "several", "few", "many", "most", "others"})
 
 
+_UNTIL = frozenset({"until", "till"})
+
+
 def _partial(s: Sent, i: int, others: list[Sent]) -> bool:
     """Does the negation at ``i`` deny only in part, in words the other sentences lack: a
-    qualifier after it ("did not always flee" / "fled"), or a part of a group before it ("some
-    did not flee")? ("were not all killed" for "were all killed" denies the whole claim.)"""
+    qualifier after it ("did not always flee" / "fled"), a time it waits for ("not until
+    January"), or a part of a group before it ("some did not flee")? ("were not all killed"
+    for "were all killed" denies the whole claim.)"""
     theirs = {t.norm for o in others for t in o.toks}
     if i + 1 < len(s.toks) and s.toks[i + 1].norm in _PARTIAL - theirs:
         return True
+    for j in range(i + 1, min(len(s.toks), i + 8)):
+        if s.toks[j].norm in _UNTIL - theirs:
+            return True  # "will not take place until January" / "in January": a time it
+            # waits for, the event stands
+        if j + 1 < len(s.toks) and clause_break(s, j):
+            break
     return any(t.norm in _SOME - theirs for t in s.toks[:i])
 
 
