@@ -190,3 +190,13 @@ def test_a_not_that_says_what_the_source_says_in_other_words_is_no_negation() ->
     # the same "not" beside the source's own denying verb flips it
     assert _negations("The band has not cancelled the last four dates of its autumn tour.",
                       "The band cancelled the last four dates of its autumn tour.") != []
+
+
+def test_not_without_is_a_litotes_and_a_denied_without_a_flip() -> None:
+    source = ("The market's move to the quayside was controversial, with stallholders "
+              "complaining about the rent.")
+    assert _negations("The market's move to the quayside was not without controversy, as "
+                      "stallholders complained about the rent.", source) == []
+    source = "The decision to close the pool was made without consultation, residents said."
+    assert _negations("The decision to close the pool was not made without consultation, "
+                      "residents said.", source) != []
