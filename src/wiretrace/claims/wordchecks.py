@@ -92,15 +92,14 @@ _TIME_AFTER = frozenset({"after", "before", "ago"})
 # figures of speech made with a denial, which assert something else than the denial of their
 # verb: litotes ("did not mince words", "couldn't help but feel", "we're not joking", "he didn't
 # stop there", "never hesitated to", "did not hold back", "did not shy away", "did not waste
-# time", "didn't miss a beat", "without batting an eyelid", "did not go unnoticed", "not
-# without controversy") and idioms
+# time", "didn't miss a beat", "without batting an eyelid", "did not go unnoticed") and idioms
 # of a judgement ("did not sit well with": they objected; "do not come cheap": they are dear;
 # "does not bode well"; "did not take kindly to")
 _LITOTES = re.compile(
     r"\s+(?:(?:be|been|have|even|really)\s+)?(?:minc(?:e|ed|ing)\s+(?:his|her|their|its|my|our|"
     r"your|any)?\s*words|help\s+(?:but\b|\w+ing\b)|(?:joking|kidding)\b|stop\s+there\b|"
     r"hesitat(?:e|ed|ing)\s+to\b|hold(?:ing)?\s+back\b|sh(?:y|ied)\s+away\b|waste\s+(?:any\s+)?"
-    r"time\b|miss\s+a\s+beat\b|bat(?:ting)?\s+an\s+(?:eye|eyelid)\b|go\s+unnoticed\b|without\b|"
+    r"time\b|miss\s+a\s+beat\b|bat(?:ting)?\s+an\s+(?:eye|eyelid)\b|go\s+unnoticed\b|"
     r"(?:sit|sat|go|went|come|came|bode|take|took)\s+(?:well|cheap|kindly|down\s+well)\b)",
     re.IGNORECASE)
 
@@ -402,6 +401,10 @@ def _partial(s: Sent, i: int, others: list[Sent]) -> bool:
     theirs = {t.norm for o in others for t in o.toks}
     if i + 1 < len(s.toks) and s.toks[i + 1].norm in _PARTIAL - theirs:
         return True
+    if "without" not in theirs and ("not", "without") in (
+            tuple(t.norm for t in s.toks[i:i + 2]), tuple(t.norm for t in s.toks[i - 1:i + 1])):
+        return True  # "not without controversy" for "controversial": two denials, none (and
+        # "was not without power" for "was without power" still flips)
     for j in range(i + 1, min(len(s.toks), i + 8)):
         if s.toks[j].norm in _UNTIL - theirs:
             return True  # "will not take place until January" / "in January": a time it
