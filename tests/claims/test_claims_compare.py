@@ -89,6 +89,25 @@ def test_stale_title() -> None:
     assert "former" in c.explanation
 
 
+def test_a_stale_title_set_after_the_name_is_read() -> None:
+    # "Jane Okafor, the mayor of Lenford" / "..., the former mayor of Lenford": the title in
+    # apposition, with the span of the whole aside as evidence
+    source = "Jane Okafor, the mayor of Lenford, opened the new library on Saturday."
+    copy = source.replace("the mayor", "the former mayor")
+    found = [c for c in compare_texts(source, copy).changes if c.kind == "title"]
+    assert [(c.text, c.versus_text) for c in found] == [
+        ("Jane Okafor, the former mayor", "Jane Okafor, the mayor")]
+    # the other way round: a past office told as held now
+    found = [c for c in compare_texts(copy, "Mayor Jane Okafor opened the new library in "
+                                            "Lenford on Saturday.").changes if c.kind == "title"]
+    assert [c.versus_text for c in found] == ["Jane Okafor, the former mayor"]
+    # the same current title, set before the name or after it, or said in other words
+    for same in ("Lenford mayor Jane Okafor opened the new library on Saturday.",
+                 "Jane Okafor, who leads Lenford council, opened the new library on Saturday.",
+                 "Jane Okafor, the Lenford mayor, opened the new library on Saturday."):
+        assert [c for c in compare_texts(source, same).changes if c.kind == "title"] == [], same
+
+
 def test_negation() -> None:
     change_of(SOURCE.replace("the dam did not break", "the dam broke"), "negation")
     change_of(SOURCE.replace("were killed in", "were not killed in"), "negation")

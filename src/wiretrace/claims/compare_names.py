@@ -707,7 +707,7 @@ class NameChecks:
                 if _REMOVED_BY.search(self.b.text, max(0, span[0] - 40), span[0]):
                     return  # "since the ousting of former President X": the removal the
                     # sentence tells is what made him former
-                self.add("title", span, an.span,
+                self.add("title", _with_apposed(span, vb), _with_apposed(an.span, va),
                          f"the copy calls {bn.subject} former {vb.get('title') or ''} where the "
                          f"source gives the title as current".replace("  ", " "))
                 return
@@ -719,10 +719,14 @@ class NameChecks:
                 # "President Muhammadu Buhari" where the source (every time it titles him)
                 # says "Former President Muhammadu Buhari": a past office told as held now
                 stale = _STALE_BEFORE.search(self.a.text, max(0, an.span[0] - 14), an.span[0])
-                self.add("title", bn.span, (stale.start() if stale else an.span[0], an.span[1]),
+                self.add("title", _with_apposed(bn.span, vb), _with_apposed(
+                    (stale.start() if stale else an.span[0], an.span[1]), va),
                          f"the copy calls {bn.subject} '{vb.get('title')}' as if in office; the "
                          f"source says former {va.get('title')}")
                 return
+            if "apposed_span" in vb or "apposed_span" in va:
+                continue  # a title set after the name is read for "former" only: an aside
+                # words a role more freely ("Jane Doe, who heads the agency")
             tb, ta = _title_key(vb.get("title") or ""), _title_key(va.get("title") or "")
             if tb and ta and tb != ta and not synonymous(tb, ta) and not any(
                 _title_key((m.value or {}).get("title") or "") == tb for m in matches
@@ -737,6 +741,12 @@ class NameChecks:
                          f"the copy calls {bn.subject} '{vb.get('title')}' where the source says "
                          f"'{va.get('title')}'")
                 return
+
+
+def _with_apposed(span: tuple[int, int], value: dict) -> tuple[int, int]:  # type: ignore[type-arg]
+    """A name's span with the title set after it ("Jane Doe, the former mayor")."""
+    apposed = value.get("apposed_span")
+    return (span[0], max(span[1], int(apposed[1]))) if apposed else span
 
 
 def _modifier_made_title(title: str, text: str, at: int) -> bool:

@@ -60,9 +60,37 @@ class Entity:
     text: str
     type: str  # place | org | person | name
     canonical: str  # a place's canonical name, else the text without a possessive
-    title: str | None = None  # a role right before the name
+    title: str | None = None  # a role right before the name, or in apposition after it
     title_span: tuple[int, int] | None = None
     stale: bool = False  # "former X", "ex-X", "late X"
+    apposed: bool = False  # the title follows the name ("Jane Doe, the agency's director")
+
+
+# a title set after a name between commas: "Salil Shetty, Amnesty's secretary general,", "Jane
+# Doe, the former mayor of Lenford", "John Roe, chief executive of Acme": an owner's name or an
+# article, "former" and the like, then up to three words, the last a title the lexicon knows,
+# ending the aside (a comma, a full stop) or opening what the title is of
+_APPOSED = re.compile(
+    r",\s+(?:(?:the|a|an|its|his|her|their)\s+|(?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w'’.&-]*['’]s\s+)?"
+    r"(?P<stale>(?:former|ex-|then-|outgoing|erstwhile|late)\s*)?"
+    r"(?P<title>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2}?)"
+    r"(?=\s*(?:[,.;)]|$)|\s+(?:of|at|for|in|to|with|from)\b)")
+
+
+def _apposed_title(text: str, end: int, stop: int) -> tuple[str, tuple[int, int], bool] | None:
+    """The title set in apposition after the name ending at ``end`` (``_APPOSED``), its span and
+    whether it is a past one ("former"), within ``text[:stop]`` (the sentence); None when the
+    words after the comma are no title the lexicon knows."""
+    m = _APPOSED.match(text[:stop], end)
+    if m is None:
+        return None
+    title = m.group("title")
+    words = title.lower().split()
+    titles = lexicon().titles
+    if not (title.lower() in titles or words[-1] in titles):
+        return None
+    return title, (m.start("stale") if m.group("stale") else m.start("title"), m.end("title")), (
+        m.group("stale") is not None)
 
 
 def canonical_place(name: str) -> str | None:
@@ -361,7 +389,11 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             stale = True
         if title and etype == "name":
             etype = "person"
-        out.append(Entity(s, e, etext, etype, canonical, title, title_span, stale))
+        apposed = False
+        if title is None and etype == "person" and (found := _apposed_title(text, e, end)):
+            title, title_span, stale = found
+            apposed = True
+        out.append(Entity(s, e, etext, etype, canonical, title, title_span, stale, apposed))
     return out
 
 

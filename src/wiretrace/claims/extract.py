@@ -61,12 +61,15 @@ def sentence_claims(
                 attributed_to=source, text=ent.text,
             ))
         else:
-            span = (ent.title_span[0], ent.end) if ent.title_span else (ent.start, ent.end)
+            span = (ent.title_span[0], ent.end) if ent.title_span and not ent.apposed else (
+                ent.start, ent.end)
             claims.append(Claim(
                 article_id, span, "actor", subject=ent.canonical, predicate=ent.title,
                 value={"type": ent.type, "canonical": ent.canonical, "title": ent.title,
                        "stale": ent.stale, "name_span": [ent.start, ent.end],
-                       "sentence": sentence},
+                       "sentence": sentence,
+                       **({"apposed_span": list(ent.title_span)} if ent.apposed and ent.title_span
+                          else {})},
                 attributed_to=source, text=text[span[0]:span[1]],
             ))
     for d in find_dates(text, start, end, published):
