@@ -108,6 +108,17 @@ def test_a_stale_title_set_after_the_name_is_read() -> None:
         assert [c for c in compare_texts(source, same).changes if c.kind == "title"] == [], same
 
 
+def test_former_before_the_titles_own_modifiers_makes_it_a_past_title() -> None:
+    # "former Australian public service commissioner Stephen Sedgwick": the source says former
+    source = ("The review, by former Australian public service commissioner Stephen Sedgwick, "
+              "follows a string of scandals.")
+    copy = ("The review by Stephen Sedgwick, a former public service commissioner, follows a "
+            "string of scandals.")
+    assert [c for c in compare_texts(source, copy).changes if c.kind == "title"] == []
+    current = source.replace("former Australian", "Australian")
+    assert [c.kind for c in compare_texts(current, copy).changes] == ["title"]
+
+
 def test_negation() -> None:
     change_of(SOURCE.replace("the dam did not break", "the dam broke"), "negation")
     change_of(SOURCE.replace("were killed in", "were not killed in"), "negation")

@@ -200,3 +200,10 @@ def test_not_without_is_a_litotes_and_a_denied_without_a_flip() -> None:
     source = "The decision to close the pool was made without consultation, residents said."
     assert _negations("The decision to close the pool was not made without consultation, "
                       "residents said.", source) != []
+
+
+def test_a_future_denied_in_the_future_is_still_a_flip() -> None:
+    # "will have" / "will not have": no "not yet" reading (that is "has not" for "will")
+    source = ("Future versions of the seats will have metallic finishes and ambient lighting, "
+              "the carmaker says.")
+    assert _negations(source.replace("will have", "will not have"), source) != []

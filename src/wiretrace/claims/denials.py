@@ -182,15 +182,19 @@ def _plain(s: Sent) -> bool:
 
 # before the source's word: what is still to happen ("will decide", "is to open", "plans to
 # sign", "is expected to approve")
-_FUTURE = frozenset({"will", "shall", "'ll", "to"})
-_PERFECT = frozenset({"has", "have", "had", "yet"})
+_FUTURE = frozenset({"will", "shall", "'ll"})
+_PLANNED = frozenset({"expected", "due", "set", "plans", "planned", "going", "scheduled"})
 
 
 def _not_yet(sa: Sent, m: int, sb: Sent, i: int) -> bool:
-    """Is the source's word still to happen ("will decide after the recess") where the copy
-    says it has not happened yet ("has not decided")? Both say it is not done."""
-    future = any(t.norm in _FUTURE for t in sa.toks[max(0, m - 3):m])
-    perfect = any(t.norm in _PERFECT for t in sb.toks[max(0, i - 2):i + 3])
+    """Is the source's word still to happen ("will decide after the recess", "is expected to
+    sign") where the copy says it has not happened yet ("has not decided", "not yet signed")?
+    Both say it is not done ("will not have" for "will have" is a flip)."""
+    before = [t.norm for t in sa.toks[max(0, m - 3):m]]
+    future = any(w in _FUTURE for w in before) or any(
+        w == "to" and k > 0 and before[k - 1] in _PLANNED for k, w in enumerate(before))
+    perfect = any(t.norm in {"has", "have", "had"} for t in sb.toks[max(0, i - 2):i]) or (
+        i + 1 < len(sb.toks) and sb.toks[i + 1].norm == "yet")
     return future and perfect
 
 

@@ -51,6 +51,10 @@ _RANK = re.compile(r"(?:Number|No\.?)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eig
                    r"Nineteen|Twenty|Thirty|Forty|Fifty)(?:[- ]\w+)?", re.IGNORECASE)
 _AGE_WORD = re.compile(r"(?i)-(?:year|month|week|day)s?-old$")
 _STALE = re.compile(r"\b(former|ex-|then-|late|outgoing|erstwhile)\s*$", re.IGNORECASE)
+# "former" before the title's own modifiers: "former Australian public service commissioner"
+_STALE_MODIFIED = re.compile(
+    r"\b(?:former|ex-|then-|outgoing|erstwhile)\s+(?:(?!(?:the|a|an|of|and|or|in|for|to|with|"
+    r"who|whose)\b)[A-Za-z][\w'’-]*\s+){1,3}$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -385,7 +389,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             title, title_span = _title_before(text, s, start)
         stale = False
         head_at = title_span[0] if title_span else s
-        if _STALE.search(text[max(start, head_at - 12):head_at]):
+        if _STALE.search(text[max(start, head_at - 12):head_at]) or (
+                title_span and _STALE_MODIFIED.search(text[max(start, head_at - 50):head_at])):
             stale = True
         if title and etype == "name":
             etype = "person"
