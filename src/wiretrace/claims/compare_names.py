@@ -701,7 +701,10 @@ class NameChecks:
         for an in matches:
             va = an.value or {}
             if vb.get("stale") and not va.get("stale") and (va.get("title") or any(
-                    w.lower() in lexicon().titles for w in an.text.split())):
+                    w.lower() in lexicon().titles for w in an.text.split())) and not any(
+                    (m.value or {}).get("stale") for m in matches):
+                # (the source calls the same person former elsewhere, "Kurt Volker, former
+                # special envoy" beside "Ambassador Volker": the copy's "former" is its own)
                 stale = _STALE_BEFORE.search(self.b.text, max(0, bn.span[0] - 14), bn.span[0])
                 span = (stale.start() if stale else bn.span[0], bn.span[1])
                 if _REMOVED_BY.search(self.b.text, max(0, span[0] - 40), span[0]):
