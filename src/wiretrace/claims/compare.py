@@ -240,7 +240,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 # even one that keeps the words in another order, keeps none around it
                 # a "not" the copy adds beside a source sentence that denies with a verb
                 # ("will not complete her tour" for "cancelled the rest of her tour") says it
-                # another way; so does "has not ruled" for "will rule after Easter"
+                # another way; so does "has not decided" for "will decide after Easter"
                 negations = [wc for wc in negation_changes(sb, close) if not (
                     wc.explanation.startswith("the copy adds") and any(
                         denies_in_other_words(sa, sb) or still_to_happen(sa, sb, wc.b_span[0])

@@ -199,9 +199,9 @@ def _not_yet(sa: Sent, m: int, sb: Sent, i: int) -> bool:
 
 
 def still_to_happen(sa: Sent, sb: Sent, at: int) -> bool:
-    """Is the word that the copy's negation at offset ``at`` denies ("has not ruled") one the
-    source's sentence ``sa`` puts in the future ("will rule after Easter")? Both say it is not
-    done."""
+    """Is the word that the copy's negation at offset ``at`` denies ("has not decided") one the
+    source's sentence ``sa`` puts in the future ("will decide after Easter")? Both say it is
+    not done."""
     i = next((j for j, t in enumerate(sb.toks) if t.start == at), None)
     k = _governed(sb, i) if i is not None else None
     if i is None or k is None:
