@@ -6,13 +6,14 @@ one (a surname, an acronym, a shortened form).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rapidfuzz import fuzz
 
 from wiretrace.claims.additions import is_credit
 from wiretrace.claims.entities import (
     COMMON_CAPITALISED,
+    STALE_BEFORE,
     abbreviated,
     acronym_used,
     canonical_place,
@@ -36,7 +37,6 @@ _REMOVED_BY = re.compile(r"\b(?:ousting|ouster|overthrow|toppling|removal|deposi
 _THEN = re.compile(r"\b(?:then|at the time|in (?:1[89]|20)\d\d|until|when|while|during|who "
                    r"(?:left|served|stepped|was)|served as|years ago|had been|once)\b",
                    re.IGNORECASE)
-_STALE_BEFORE = re.compile(r"\b(?:former|ex-|then-|late|outgoing|erstwhile)\s*(?=$)", re.IGNORECASE)
 
 # a capitalised description ending in a kind of place: "Golden State", "Emerald Isle"
 _EPITHET = re.compile(r"(?:[A-Z][a-z]+ ){1,2}(?:State|City|Isles?|Islands?|Kingdom|Republic|"
@@ -705,7 +705,7 @@ class NameChecks:
                     (m.value or {}).get("stale") for m in matches):
                 # (the source calls the same person former elsewhere, "Kurt Volker, former
                 # special envoy" beside "Ambassador Volker": the copy's "former" is its own)
-                stale = _STALE_BEFORE.search(self.b.text, max(0, bn.span[0] - 14), bn.span[0])
+                stale = STALE_BEFORE.search(self.b.text, max(0, bn.span[0] - 14), bn.span[0])
                 span = (stale.start() if stale else bn.span[0], bn.span[1])
                 if _REMOVED_BY.search(self.b.text, max(0, span[0] - 40), span[0]):
                     return  # "since the ousting of former President X": the removal the
@@ -721,7 +721,7 @@ class NameChecks:
                     and not self._past_told(bn)):
                 # "President Muhammadu Buhari" where the source (every time it titles him)
                 # says "Former President Muhammadu Buhari": a past office told as held now
-                stale = _STALE_BEFORE.search(self.a.text, max(0, an.span[0] - 14), an.span[0])
+                stale = STALE_BEFORE.search(self.a.text, max(0, an.span[0] - 14), an.span[0])
                 self.add("title", _with_apposed(bn.span, vb), _with_apposed(
                     (stale.start() if stale else an.span[0], an.span[1]), va),
                          f"the copy calls {bn.subject} '{vb.get('title')}' as if in office; the "
@@ -746,7 +746,7 @@ class NameChecks:
                 return
 
 
-def _with_apposed(span: tuple[int, int], value: dict) -> tuple[int, int]:  # type: ignore[type-arg]
+def _with_apposed(span: tuple[int, int], value: dict[str, Any]) -> tuple[int, int]:
     """A name's span with the title set after it ("Jane Doe, the former mayor")."""
     apposed = value.get("apposed_span")
     return (span[0], max(span[1], int(apposed[1]))) if apposed else span

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
@@ -31,6 +29,7 @@ from wiretrace.claims.wordchecks import (
     _SOME,
     GOVERNING,
     WordChange,
+    _opens_clause,
     clause_break,
     hedged_word,
     implicitly_negative,
@@ -233,14 +232,13 @@ def _denied_elsewhere(source: Side, root: str) -> bool:
     return False
 
 
-def denials(sb: Sent, region: list[Sent], source: Side,
-            restated: bool = True) -> list[WordChange]:
+def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
     """The copy's sentence ``sb`` denies what its aligned source sentences (``region``) assert:
     its one verbal negation governs a word one source sentence states (or a listed synonym of
     it: "not apprehended" for "arrested"), in a source sentence that denies nothing in any
-    words, and the source denies that word nowhere. With ``restated`` (the sentence model at
-    hand), a word no source sentence has is read through the sentence as a whole
-    (``_restated_denial``). The reverse, a denial the copy drops, is
+    words, and the source denies that word nowhere. A word no source sentence has is read
+    through the sentence as a whole (``_restated_denial``). The reverse, a denial the copy
+    drops, is
     not read this way: a word the source denies comes back in a rewrite in roles that assert
     nothing ("demanding justice" for "will never get justice", "sweating" for "to say I haven't
     been sweating over it is an understatement")."""
@@ -270,7 +268,7 @@ def denials(sb: Sent, region: list[Sent], source: Side,
         return [WordChange("negation", (cue.start, sb.toks[k].end), (said.start, said.end),
                            f"{DENIES} '{sb.toks[k].norm}' with '{cue.norm}' where its source "
                            f"sentence states '{said.norm}' without any denial")]
-    return _restated_denial(sb, i, k, region, source) if restated else []
+    return _restated_denial(sb, i, k, region, source)
 
 
 def _restated_denial(sb: Sent, i: int, k: int, region: list[Sent],
@@ -292,7 +290,7 @@ def _restated_denial(sb: Sent, i: int, k: int, region: list[Sent],
         return []
     sa = region[0]
     lo, hi = i, i
-    while lo > 0 and not clause_break(sb, lo - 1) and sb.toks[lo - 1].norm not in _CLAUSE_JOINS:
+    while not _opens_clause(sb, lo):
         lo -= 1
     while hi + 1 < len(sb.toks) and not clause_break(sb, hi) and sb.toks[
             hi + 1].norm not in _CLAUSE_JOINS:
@@ -301,8 +299,7 @@ def _restated_denial(sb: Sent, i: int, k: int, region: list[Sent],
                for j in range(lo, hi + 1)):
         return []  # "..., at which point she did not possess a valid ticket", "... and do not
         # need a doctor's visit": a clause of the copy's own, restating nothing of the source
-    vecs = embed([sb.text[sb.span[0]:sb.span[1]], sa.text[sa.span[0]:sa.span[1]]])
-    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    vecs = embed([sb.text[sb.span[0]:sb.span[1]], sa.text[sa.span[0]:sa.span[1]]])  # unit
     similarity = float(vecs[0] @ vecs[1])
     if similarity < _RESTATES:
         return []

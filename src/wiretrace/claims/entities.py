@@ -18,7 +18,7 @@ from wiretrace.trace.sentences import zipf
 
 __all__ = ["Entity", "find_entities", "canonical_place", "styled_by_seat", "seat_title",
            "acronym_after", "acronym_used", "abbreviated", "initials",
-           "COMMON_CAPITALISED", "STYLE_OF_ADDRESS"]
+           "COMMON_CAPITALISED", "STALE_BEFORE", "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
 COMMON_CAPITALISED = frozenset(
@@ -50,10 +50,14 @@ _RANK = re.compile(r"(?:Number|No\.?)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eig
                    r"Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|"
                    r"Nineteen|Twenty|Thirty|Forty|Fifty)(?:[- ]\w+)?", re.IGNORECASE)
 _AGE_WORD = re.compile(r"(?i)-(?:year|month|week|day)s?-old$")
-_STALE = re.compile(r"\b(former|ex-|then-|late|outgoing|erstwhile)\s*$", re.IGNORECASE)
+# words that make a title past ("former President"; "late" also says dead, read only right
+# before a title or a name)
+_PAST = r"former|ex-|then-|outgoing|erstwhile"
+# a past word right before (the title of) a name: "former President", "the late"
+STALE_BEFORE = re.compile(rf"\b(?:{_PAST}|late)\s*$", re.IGNORECASE)
 # "former" before the title's own modifiers: "former Australian public service commissioner"
 _STALE_MODIFIED = re.compile(
-    r"\b(?:former|ex-|then-|outgoing|erstwhile)\s+(?:(?!(?:the|a|an|of|and|or|in|for|to|with|"
+    rf"\b(?:{_PAST})\s+(?:(?!(?:the|a|an|of|and|or|in|for|to|with|"
     r"who|whose)\b)[A-Za-z][\w'’-]*\s+){1,3}$", re.IGNORECASE)
 
 
@@ -76,7 +80,7 @@ class Entity:
 # ending the aside (a comma, a full stop) or opening what the title is of
 _APPOSED = re.compile(
     r",\s+(?:(?:the|a|an|its|his|her|their)\s+|(?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w'’.&-]*['’]s\s+)?"
-    r"(?P<stale>(?:former|ex-|then-|outgoing|erstwhile|late)\s*)?"
+    rf"(?P<stale>(?:{_PAST}|late)\s*)?"
     r"(?P<title>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2}?)"
     r"(?=\s*(?:[,.;)]|$)|\s+(?:of|at|for|in|to|with|from)\b)")
 
@@ -389,7 +393,7 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             title, title_span = _title_before(text, s, start)
         stale = False
         head_at = title_span[0] if title_span else s
-        if _STALE.search(text[max(start, head_at - 12):head_at]) or (
+        if STALE_BEFORE.search(text[max(start, head_at - 12):head_at]) or (
                 title_span and _STALE_MODIFIED.search(text[max(start, head_at - 50):head_at])):
             stale = True
         if title and etype == "name":
