@@ -225,7 +225,8 @@ def run(
 
 
 def run_pipeline(
-    split: str, limit: int | None, sample: int | None, manipulate: int = 0
+    split: str, limit: int | None, sample: int | None, manipulate: int = 0,
+    verbose: bool = False,
 ) -> dict[str, float]:
     """The same stories as one pile, the way a user runs it: a JSON Lines file (text, url, site,
     published) through ``pipeline.analyze`` (ingest, clean, cluster, trace) into a fresh store,
@@ -280,9 +281,15 @@ def run_pipeline(
             key = f"{orig.split('-')[0]}:{method}"
             by_method[key]["n"] += 1
             by_method[key]["linked"] += reached
+            by_method[key]["same"] += story == o_story
+            if verbose and not reached:
+                where_to = "same story" if story == o_story else "another story"
+                print(f"  missed {url.rsplit('/', 1)[1]}: {art['derivation']['type']} "
+                      f"parent={art['derivation']['parent']} ({where_to})")
     rev = max(1, counts["revision"])
     res = {"same_story": counts["same_story"] / rev, "linked": counts["linked"] / rev}
-    methods = " ".join(f"{m}={c['linked'] / max(1, c['n']):.3f}({c['n']})"
+    methods = " ".join(f"{m}={c['linked'] / max(1, c['n']):.3f}({c['n']},"
+                       f"same_story={c['same'] / max(1, c['n']):.3f})"
                        for m, c in sorted(by_method.items()))
     planted = f" manipulated={manipulate}" if manipulate else ""
     print(f"rewrites-pipeline split={split}{planted} articles={len(role)} stories_found="
@@ -318,7 +325,7 @@ def main() -> int:
         return 0
     if args.pipeline:
         for split in (["dev", "test"] if args.split == "both" else [args.split]):
-            run_pipeline(split, args.limit, args.sample, args.manipulate)
+            run_pipeline(split, args.limit, args.sample, args.manipulate, args.verbose)
         return 0
     started = time.perf_counter()
     with embedding_cache(not args.no_cache) as embedded:

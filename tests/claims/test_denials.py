@@ -207,3 +207,73 @@ def test_a_future_denied_in_the_future_is_still_a_flip() -> None:
     source = ("Future versions of the seats will have metallic finishes and ambient lighting, "
               "the carmaker says.")
     assert _negations(source.replace("will have", "will not have"), source) != []
+
+
+def test_an_opening_connective_or_a_dates_last_licenses_no_denial() -> None:
+    copy = DENIED.format(verb="was not approved") + REST
+    # "But" links the sentence to the one before; "last week" dates the approval: the source
+    # still asserts it
+    linked = SOURCE.replace("The harbour board approved", "But the harbour board approved")
+    assert _negations(copy, linked) == [("not approved", "approved")]
+    dated = SOURCE.replace("on Monday.", "last week.")
+    assert _negations(copy.replace("On Monday, the", "The"), dated) == [
+        ("not approved", "approved")]
+    # an "only" that limits the approval, a "but" inside the sentence, an end's "last" still do
+    limited = SOURCE.replace("approved the plan", "approved only part of the plan")
+    assert _negations(copy, limited) == []
+    ended = SOURCE.replace("on Monday.", "in the last week of its term.")
+    assert _negations(copy.replace("On Monday, the", "The"), ended) == []
+    assert _negations("The assembly did not adopt eight of the ten proposals, sending them back "
+                      "to committee.", "Only two of the ten proposals were adopted by the "
+                      "assembly. The rest were sent back to committee.") == []
+    contrasted = SOURCE.replace("on Monday.", "on Monday, but the cost is disputed.")
+    assert _negations(copy, contrasted) == []
+
+
+def test_a_reflexive_or_a_last_sighting_between_not_and_the_verb_is_still_a_denial() -> None:
+    assert _negations(DENIED.format(verb="was not itself approved") + REST) == [
+        ("not itself approved", "approved")]
+    source = ("The missing trawler was last spotted near the western channel by a ferry crew "
+              "on Monday.")
+    copy = ("According to the coastguard, the vessel that disappeared was not last spotted by "
+            "the ferry crew close to the western channel on Monday.")
+    assert _negations(copy, source) == [("not last spotted", "spotted")]
+
+
+def test_a_verb_that_says_not_licenses_no_denial_where_the_copy_keeps_it() -> None:
+    # "remains" may be the source's way of saying "did not leave"; the copy keeps it, so its
+    # "not" denies the sentence's other claim, what is clear
+    source = ("It is clear from the statement issued by the harbour board that Ann Kerr "
+              "remains its chair.")
+    copy = ("It is not evident from the harbour board's statement that Ann Kerr remains its "
+            "chair.")
+    changes = [c for c in compare_texts(source, copy).changes if c.kind == "negation"]
+    assert [c.text for c in changes] == ["not evident"]
+    # where the copy drops it, "not" may be its rewording: "has not left" for "remains"
+    assert _negations("It is clear from the harbour board's statement that Ann Kerr has not "
+                      "left the chair.", source) == []
+
+
+def test_yet_to_denies_what_the_source_says_was_done_not_what_it_says_will_be() -> None:
+    copy = ("The company said on Friday that the insurer has yet to pay the families of the "
+            "victims.")
+    done = "The insurer has paid the families of the victims, the company said on Friday."
+    assert [t for t, _ in _negations(copy, done)] == ["yet to pay"]
+    planned = ("The insurer will compensate the families of the victims next month, the company "
+               "said on Friday.")
+    assert _negations(copy, planned) == []
+    pending = ("The insurer is still processing the payments to the families of the victims, "
+               "the company said on Friday.")
+    assert _negations(copy, pending) == []
+    assert _negations("The council has yet to pay for the repairs to the flats, tenants said.",
+                      "Tenants said they were still waiting for the council to pay for the "
+                      "repairs to the flats.") == []
+
+
+def test_not_seen_since_is_the_last_sighting_said_the_other_way() -> None:
+    source = "Police said the teenager was last seen at a bus stop in Kilbride on Friday evening."
+    copy = ("Police said the teenager has not been seen since Friday evening at a bus stop in "
+            "Kilbride.")
+    assert _negations(copy, source) == []
+    # without the "last", the same "not" denies the sighting
+    assert _negations(copy, source.replace("was last seen", "was seen")) != []

@@ -48,6 +48,10 @@ _CUES = frozenset({"not", "never"})
 _PASSED = frozenset({"be", "been", "being", "have", "has", "had", "do", "does", "did", "get",
                      "got", "the", "a", "an", "to", "yet", "currently", "officially",
                      "publicly", "formally", "directly", "actually", "personally"})
+# passed too: a reflexive that stresses who ("was not himself implicated") and the "last" of a
+# last sighting ("was not last seen at the airport"; "did not last the night" is the verb)
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+_SIGHTED = frozenset({"seen", "spotted", "sighted", "observed", "heard", "reported"})
 # after the cue, a word that makes it no plain denial: "not only", "not yet", "never before",
 # "not all", "not until", "not least", "no longer", "not far from", "not to mention" ("not yet"
 # is a denial: "has not yet approved" for "approved")
@@ -100,7 +104,9 @@ _WIDENED = frozenset({"unique", "immune", "limited", "alone", "exclusive", "conf
 # in the source sentence, a verb or word that itself says "not" or "no change" in other words
 # ("ignored the warnings": did not heed them; "kept the rent the same": did not raise it;
 # "died": did not survive; "withheld": did not publish; "criticised": it did not sit well): a
-# rewording's licence to say "not", read only where the copy's word is not the source's
+# rewording's licence to say "not", read only where the copy's word is not the source's, and
+# not where the copy keeps that verb ("It is not evident ... that she remains CEO" for "It is
+# clear ... that she remains CEO": its "not" is not the rewording of "remains")
 _SAYS_NOT = frozenset({
     "ignored", "ignore", "ignores", "ignoring", "disregarded", "overlooked", "snubbed",
     "shunned", "spurned", "neglected", "kept", "keeps", "remained", "remains", "stayed",
@@ -133,7 +139,8 @@ def _governed(s: Sent, i: int) -> int | None:
         w = s.toks[k].norm
         if w in _QUALIFIED:
             return None
-        if w in _PASSED:
+        if w in _PASSED or w in _REFLEXIVE or (w == "last" and k + 1 < len(s.toks)
+                                               and s.toks[k + 1].norm in _SIGHTED):
             continue
         if not is_content(w) or implicitly_negative(w) or w in GOVERNING:
             return None
@@ -162,8 +169,8 @@ def _cue(s: Sent) -> int | None:
         return None
     i = cues[0]
     w = s.toks[i].norm
-    if not (w in _CUES or w.endswith("n't")):
-        return None
+    if not (w in _CUES or w.endswith("n't") or w == "yet"):
+        return None  # "yet" is read where it denies: "has yet to pay" (``negation_at``)
     if any(t.norm in _OPEN for t in s.toks[max(0, i - 6):i]):
         return None
     if any(t.norm in _OBLIGED for t in s.toks[max(0, i - 3):i]):
@@ -174,9 +181,32 @@ def _cue(s: Sent) -> int | None:
 
 
 def _plain(s: Sent) -> bool:
-    """Does the source sentence assert without denying anything, in any words?"""
-    return not any(negation_at(s, k) or implicitly_negative(t.norm) or t.norm in _SOURCE_DENIES
-                   for k, t in enumerate(s.toks))
+    """Does the source sentence assert without denying anything, in any words? A connective
+    that opens the sentence ("But family members told the BBC ...") links it to the one before,
+    and the "last" of a last sighting ("was last seen") or of a date ("last week") dates what
+    is said; neither is a licence to deny ("played his last game" is; so is "after only four
+    years", which "did not last more than four years" restates)."""
+    return not any((negation_at(s, k) or implicitly_negative(t.norm) or t.norm in _SOURCE_DENIES)
+                   and not _linking(s, k) for k, t in enumerate(s.toks))
+
+
+# a connective that opens a sentence, linking it to the one before
+_OPENING_LINKS = frozenset({"but", "however", "yet"})
+
+
+def _linking(s: Sent, k: int) -> bool:
+    w = s.toks[k].norm
+    if w in _OPENING_LINKS and not s.text[s.span[0]:s.toks[k].start].strip(" \"'“‘("):
+        return True
+    nxt = s.toks[k + 1].norm if k + 1 < len(s.toks) else ""
+    after = s.toks[k + 2].norm if k + 2 < len(s.toks) else ""
+    return w == "last" and (nxt in _SIGHTED or (nxt in _DATED and after != "of"))
+
+
+# after "last", a time that dates what is said ("paid the fine last week"; "in the last week of
+# the campaign" and "played his last game" are an end)
+_DATED = frozenset({"week", "month", "year", "night", "weekend", "monday", "tuesday",
+                    "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 # before the source's word: what is still to happen ("will decide", "is to open", "plans to
@@ -189,12 +219,33 @@ def _not_yet(sa: Sent, m: int, sb: Sent, i: int) -> bool:
     """Is the source's word still to happen ("will decide after the recess", "is expected to
     sign") where the copy says it has not happened yet ("has not decided", "not yet signed")?
     Both say it is not done ("will not have" for "will have" is a flip)."""
-    before = [t.norm for t in sa.toks[max(0, m - 3):m]]
-    future = any(w in _FUTURE for w in before) or any(
-        w == "to" and k > 0 and before[k - 1] in _PLANNED for k, w in enumerate(before))
-    perfect = any(t.norm in {"has", "have", "had"} for t in sb.toks[max(0, i - 2):i]) or (
-        i + 1 < len(sb.toks) and sb.toks[i + 1].norm == "yet")
-    return future and perfect
+    return (_future(sa, max(0, m - 3), m) or _pending(sa, max(0, m - 6), m)) and _undone(sb, i)
+
+
+def _future(s: Sent, lo: int, hi: int) -> bool:
+    """Do the words ``lo``..``hi`` put what follows in the future ("will", "is expected to")?"""
+    before = [t.norm for t in s.toks[lo:hi]]
+    return any(w in _FUTURE for w in before) or any(
+        w == "to" and before[k - 1] in _PLANNED for k, w in enumerate(before) if k > 0)
+
+
+def _pending(s: Sent, lo: int, hi: int) -> bool:
+    """Do the words ``lo``..``hi`` say what follows is pending ("still waiting for the council
+    to pay", "still processing", "awaiting")?"""
+    before = [t.norm for t in s.toks[lo:hi]]
+    return any(w in _PENDING for w in before) or any(
+        before[k - 1] == "still" and (w.endswith("ing") or w == "being")
+        for k, w in enumerate(before) if k > 0)
+
+
+_PENDING = frozenset({"pending", "awaiting", "await", "awaits", "awaited", "outstanding"})
+
+
+def _undone(s: Sent, i: int) -> bool:
+    """Does the negation at ``i`` say a thing has not happened yet ("has not decided", "not
+    yet", "has yet to")?"""
+    return any(t.norm in {"has", "have", "had"} for t in s.toks[max(0, i - 2):i]) or (
+        i + 1 < len(s.toks) and s.toks[i + 1].norm == "yet") or s.toks[i].norm == "yet"
 
 
 def still_to_happen(sa: Sent, sb: Sent, at: int) -> bool:
@@ -286,9 +337,13 @@ def _restated_denial(sb: Sent, i: int, k: int, region: list[Sent],
     if sb.toks[k].norm in _WIDENED:
         return []
     if len(region) != 1 or is_question(region[0]) or not _plain(region[0]) or _denied_elsewhere(
-            source, _root(sb.stems[k])) or any(t.norm in _SAYS_NOT for t in region[0].toks):
+            source, _root(sb.stems[k])) or any(
+                t.norm in _SAYS_NOT and region[0].stems[j] not in sb.stems
+                for j, t in enumerate(region[0].toks)):
         return []
     sa = region[0]
+    if _undone(sb, i) and (_future(sa, 0, len(sa.toks)) or _pending(sa, 0, len(sa.toks))):
+        return []  # "has yet to compensate them" for "will pay them next month"
     lo, hi = i, i
     while not _opens_clause(sb, lo):
         lo -= 1

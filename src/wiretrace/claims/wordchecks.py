@@ -396,8 +396,9 @@ _UNTIL = frozenset({"until", "till"})
 def _partial(s: Sent, i: int, others: list[Sent]) -> bool:
     """Does the negation at ``i`` deny only in part, in words the other sentences lack: a
     qualifier after it ("did not always flee" / "fled"), a time it waits for ("not until
-    January"), or a part of a group before it ("some did not flee")? ("were not all killed"
-    for "were all killed" denies the whole claim.)"""
+    January") or a last time ("not seen since Friday" / "last seen on Friday"), or a part of a
+    group before it ("some did not flee")? ("were not all killed" for "were all killed" denies
+    the whole claim.)"""
     theirs = {t.norm for o in others for t in o.toks}
     if i + 1 < len(s.toks) and s.toks[i + 1].norm in _PARTIAL - theirs:
         return True
@@ -409,6 +410,9 @@ def _partial(s: Sent, i: int, others: list[Sent]) -> bool:
         if s.toks[j].norm in _UNTIL - theirs:
             return True  # "will not take place until January" / "in January": a time it
             # waits for, the event stands
+        if s.toks[j].norm == "since" and "last" in theirs and "since" not in theirs:
+            return True  # "has not been seen since Friday" / "was last seen on Friday": the
+            # last time, said the other way
         if j + 1 < len(s.toks) and clause_break(s, j):
             break
     return any(t.norm in _SOME - theirs for t in s.toks[:i])
