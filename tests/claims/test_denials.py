@@ -277,3 +277,16 @@ def test_not_seen_since_is_the_last_sighting_said_the_other_way() -> None:
     assert _negations(copy, source) == []
     # without the "last", the same "not" denies the sighting
     assert _negations(copy, source.replace("was last seen", "was seen")) != []
+
+
+def test_a_not_beside_the_sources_denying_verb_the_copy_keeps_restates_it() -> None:
+    source = "The Harbour Lights festival was cancelled because of the storm, organisers said."
+    copy = ("The Harbour Lights festival was cancelled and did not go ahead because of the "
+            "storm, organisers said.")
+    assert _negations(copy, source) == []
+    # a "not" of a word the source states beside it still flips it
+    source = ("The festival was cancelled but the parade went ahead because of the sunshine, "
+              "organisers said.")
+    copy = ("The festival was cancelled and the parade did not go ahead because of the "
+            "sunshine, organisers said.")
+    assert _negations(copy, source) != []

@@ -243,7 +243,8 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 # another way; so does "has not decided" for "will decide after Easter"
                 negations = [wc for wc in negation_changes(sb, close) if not (
                     wc.explanation.startswith("the copy adds") and any(
-                        denies_in_other_words(sa, sb) or still_to_happen(sa, sb, wc.b_span[0])
+                        denies_in_other_words(sa, sb, wc.b_span[0])
+                        or still_to_happen(sa, sb, wc.b_span[0])
                         for sa in close))]
                 for wc in (denials(sb, region, self.a) + negations
                            + polarity_changes(sb, close)

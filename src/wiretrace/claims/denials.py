@@ -260,13 +260,22 @@ def still_to_happen(sa: Sent, sb: Sent, at: int) -> bool:
     return any(_root(st) == root and _not_yet(sa, m, sb, i) for m, st in enumerate(sa.stems))
 
 
-def denies_in_other_words(s: Sent, other: Sent) -> bool:
+def denies_in_other_words(s: Sent, other: Sent, at: int | None = None) -> bool:
     """Does the sentence deny with a verb that the ``other`` sentence does not use ("cancelled
     the tour", "rejected the offer", "ignored the warnings")? A "not" in the other's words may
     say the same ("will not complete her tour"); a "not" beside the very verb ("was not
-    denied") flips it."""
-    return any(t.norm in _DENYING_VERBS and s.stems[k] not in other.stems
-               for k, t in enumerate(s.toks))
+    denied") flips it. So may a "not" the other adds beside the verb it keeps, of a word this
+    sentence never states (the other's negation at offset ``at``: "was cancelled and did not go
+    ahead" for "was cancelled")."""
+    denying = [k for k, t in enumerate(s.toks) if t.norm in _DENYING_VERBS]
+    if any(s.stems[k] not in other.stems for k in denying):
+        return True
+    i = next((j for j, t in enumerate(other.toks) if t.start == at), None)
+    if not denying or i is None:
+        return False
+    denied = next((k for k in range(i + 1, min(len(other.toks), i + 4))
+                   if is_content(other.toks[k].norm)), None)  # "go ahead": "ahead"
+    return denied is not None and _root(other.stems[denied]) not in {_root(st) for st in s.stems}
 
 
 def _root(stem: str) -> str:
