@@ -18,12 +18,13 @@ of the page id (0-7 dev, 8-f test); ImBD by ``bench/rewrites.split_of``.
 
 Planted edits (``plant``) change one sentence of the copy that the source also has, each with
 its expected kinds and the span it touched in the copy: a place swapped, an actor swapped, a
-figure changed, a casualty figure's scope changed, an attribution dropped, a negation inserted,
-a title made stale ("former"). Consistent variants (a bound "at least N", "about N", a range
-around N, N in words, "dozens"/"hundreds of") must not be flagged. ``plant_paraphrased`` plants
-the same edits in an LLM rewrite, in a sentence the aligner pairs with a source sentence that
-states the fact edited; ``manipulate`` plants several in any sentences of a text (an
-LLM-manipulated version, for ``bench/rewrites.py --manipulate``).
+figure changed, a casualty figure's scope changed, an attribution dropped, a negation inserted
+or an auxiliary's denial dropped, a title made stale ("former"). Consistent variants (a bound
+"at least N", "about N", a range around N, N in words, "dozens"/"hundreds of") must not be
+flagged. ``plant_paraphrased`` plants the same edits in an LLM rewrite, in a sentence the
+aligner pairs with a source sentence that states the fact edited (for a dropped denial, one
+that denies too); ``manipulate`` plants several in any sentences of a text (an LLM-manipulated
+version, for ``bench/rewrites.py --manipulate``).
 """
 
 from __future__ import annotations
@@ -330,6 +331,26 @@ def _negation(sent: str, rng: random.Random) -> Edit | None:
     return m.start(), m.end(1), f"{m.group(1)} not", frozenset({"negation"})
 
 
+# an auxiliary's plain denial, which a copy may drop: "was not charged", "didn't approve",
+# "could never" (not "not only", "not yet", "not until", "not all", ...: those deny in part)
+_DENIAL = re.compile(r"\b(is|was|were|are|has|have|had|will|would|could|can|did|does|do)"
+                     r"(?: (?:not|never)\b|n't\b)(?! (?:only|just|yet|until|till|least|even|all|"
+                     r"every|always|so|as|to|that|far|long|enough|exactly|necessarily|quite|"
+                     r"much|many|more|less|because|surprisingly|unlike|everyone|everything)\b)"
+                     r"(?=\s+[a-z])")
+_UNCONTRACTED = {"won't": "will", "can't": "can"}
+
+
+def _denial_dropped(sent: str, rng: random.Random) -> Edit | None:
+    ms = list(_DENIAL.finditer(sent)) + [m for m in re.finditer(r"\b(won't|can't)(?=\s+[a-z])",
+                                                                 sent, re.IGNORECASE)]
+    if not ms:
+        return None
+    m = rng.choice(ms)
+    aux = _UNCONTRACTED.get(m.group(1).lower(), m.group(1))
+    return m.start(), m.end(), aux, frozenset({"negation"})
+
+
 def _title(sent: str, rng: random.Random) -> Edit | None:
     ms = list(_TITLE.finditer(sent))
     if not ms:
@@ -404,6 +425,7 @@ def _dozens(sent: str, rng: random.Random) -> Edit | None:
 PLANTERS: dict[str, Planter] = {
     "place": _place, "actor": _actor, "figure": _figure, "scope": _scope,
     "attribution": _attribution, "negation": _negation, "title": _title,
+    "denial_dropped": _denial_dropped,
     "variant:at_least": _bound, "variant:about": _about, "variant:range": _range,
     "variant:words": _in_words, "variant:dozens": _dozens,
 }
@@ -485,6 +507,8 @@ def plant_paraphrased(pair: Pair, kinds: list[str] | None = None) -> list[Case]:
              for q in align(pair.copy, pair.source).pairs]
 
     def fits(kind: str, before: str, src: str) -> bool:
+        if kind == "denial_dropped":  # the source denies too, in its own words
+            return bool(re.search(r"\b(not|never|cannot)\b|n't", src))
         if before.strip() and not re.search(rf"(?<!\w){re.escape(before.strip())}(?!\w)", src):
             return False  # the source does not state what is replaced
         if kind == "negation" and re.search(r"\b(not|never|no)\b|n't", src):

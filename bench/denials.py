@@ -1,9 +1,9 @@
-"""How often the reading of denials in reworded sentences (``wiretrace.claims.denials``) fires on
-real LLM revisions that were not manipulated: every ImBD revision (rewrite, polish, expand; not
-the continuations) against its original, aligned as the comparison aligns them, each copy
-sentence read against the source sentences it is paired with. A model's revision may change a
-fact now and then, but a denial it adds is rare: each hit is printed with both sentences, to be
-read by hand.
+"""How often the reading of denials in reworded sentences (``wiretrace.claims.denials``: ``hits``
+for a denial the copy adds, ``dropped`` for one it drops) fires on real LLM revisions that were
+not manipulated: every ImBD revision (rewrite, polish, expand; not the continuations) against
+its original, aligned as the comparison aligns them, each copy sentence read against the source
+sentences it is paired with. A model's revision may change a fact now and then, but a denial it
+adds or drops is rare: each hit is printed with both sentences, to be read by hand.
 
 Splits by original id as in ``bench/rewrites.py`` (dev tuned on, test held out).
 
@@ -24,19 +24,23 @@ from rewrites import unmanipulated  # noqa: E402
 
 
 def run(split: str, limit: int | None) -> int:
-    from wiretrace.claims.denials import denials
+    from wiretrace.claims.denials import denials, dropped_denials
     from wiretrace.claims.pairing import pair_sentences, side_of
     from wiretrace.trace.align import align
 
     labels = unmanipulated(split, limit)
-    hits = 0
+    hits = dropped = 0
     t0 = time.perf_counter()
     for lab, src, copy in labels:
         a, b = side_of(src, []), side_of(copy, [])
         pairs = pair_sentences(a, b, align(src, copy))
         for sb in b.sents:
-            for wc in denials(sb, [a.sents[j] for j in pairs.get(sb.index, [])], a):
-                hits += 1
+            region = [a.sents[j] for j in pairs.get(sb.index, [])]
+            found = denials(sb, region, a)
+            undone = dropped_denials(sb, region, a, b)
+            hits += len(found)
+            dropped += len(undone)
+            for wc in found + undone:
                 sa = a.sentence_at(wc.a_span[0])
                 print(f"  {lab['derived']}: {wc.explanation}")
                 print(f"    copy:   {copy[sb.span[0]:sb.span[1]]}")
@@ -44,8 +48,8 @@ def run(split: str, limit: int | None) -> int:
                     print(f"    source: {src[sa.span[0]:sa.span[1]]}")
     secs = time.perf_counter() - t0
     print(f"{split} denials-on-unmanipulated-revisions: revisions={len(labels)} hits={hits} "
-          f"({len(labels) / max(secs, 1e-9):.1f} revisions/s)", flush=True)
-    return hits
+          f"dropped={dropped} ({len(labels) / max(secs, 1e-9):.1f} revisions/s)", flush=True)
+    return hits + dropped
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -290,3 +290,60 @@ def test_a_not_beside_the_sources_denying_verb_the_copy_keeps_restates_it() -> N
     copy = ("The festival was cancelled and the parade did not go ahead because of the "
             "sunshine, organisers said.")
     assert _negations(copy, source) != []
+
+
+def test_a_rewording_that_asserts_what_its_source_sentence_denies_is_a_negation() -> None:
+    source = ("The harbour board said on Monday that the ferry company would not run the "
+              "night service to Kilbride this winter.")
+    # the denied verb kept, its denial dropped
+    kept = ("According to the harbour board, the ferry company will run its night service to "
+            "Kilbride over the winter, it said on Monday.")
+    changes = [c for c in compare_texts(source, kept).changes if c.kind == "negation"]
+    assert [c.versus_text for c in changes] == ["not run"]
+    assert changes[0].explanation.startswith("the copy asserts 'run'")
+    # the copy's own words are not read: a rewording says "not" in words no list knows ("would
+    # stay the course" for "would not deviate", "was nixed" for "did not win approval")
+    own = ("The ferry company is set to operate a night crossing to Kilbride this winter, the "
+           "harbour board said on Monday.")
+    assert _negations(own, source) == []
+
+
+def test_a_denial_restated_or_left_out_is_no_negation() -> None:
+    source = ("The harbour board said on Monday that the ferry company would not run the "
+              "night service to Kilbride this winter.")
+    for copy in (
+            # said another way, with a word that says "not"
+            "The ferry company will skip the night service to Kilbride this winter, the "
+            "harbour board said on Monday.",
+            # under a condition
+            "The ferry company could run a night service to Kilbride this winter if demand "
+            "rises, the harbour board said on Monday.",
+            # denied in the copy's next sentence
+            "The harbour board spoke on Monday about the night service to Kilbride this "
+            "winter. The ferry company will not run it, the board said."):
+        assert _negations(copy, source) == [], copy
+    # the word kept as a gerund or a noun, after words that say "not": no verb that asserts
+    for copy in ("Ferry company managers balked at running the night service to Kilbride this "
+                 "winter, the harbour board said on Monday.",
+                 "A decision on running the night service to Kilbride this winter is pending, "
+                 "the harbour board said on Monday."):
+        assert _negations(copy, source) == [], copy
+    # the denial sits in a side clause the copy leaves out
+    aside = ("The new test, which is being tried in 35 pharmacies, will show if a sore throat "
+             "is caused by a virus - meaning antibiotics will not help - or by bacteria.")
+    assert _negations("The new sore throat test, being tried in 35 pharmacies, tells viral "
+                      "infections from bacterial ones.", aside) == []
+
+
+def test_a_denial_said_with_a_verb_of_the_copys_own_is_not_dropped() -> None:
+    # close edits: the copy keeps the words around the source's "did not attend" and says the
+    # denial with a verb of its own, which no list needs to know
+    source = "The health minister did not attend the care conference in Baxford on Thursday."
+    for verb in ("skipped", "sent apologies to", "stayed away from"):
+        copy = f"The health minister {verb} the care conference in Baxford on Thursday."
+        assert _negations(copy, source) == [], verb
+    # a copy that drops the denial keeps the word it denied ("bring" is no gerund)
+    assert _negations("The health minister attended the care conference in Baxford on "
+                      "Thursday.", source) != []
+    assert _negations("The chairman said he could bring himself to back the merger.",
+                      "The chairman said he could not bring himself to back the merger.") != []

@@ -24,7 +24,14 @@ from wiretrace.claims.compare_figures import (
     same_figure,
 )
 from wiretrace.claims.compare_names import NameChecks, _acronym_in, _language, _names_match
-from wiretrace.claims.denials import denials, denies_in_other_words, still_to_happen
+from wiretrace.claims.denials import (
+    denials,
+    denies_in_other_words,
+    dropped_denials,
+    gerund_at,
+    said_otherwise,
+    still_to_happen,
+)
 from wiretrace.claims.entities import styled_by_seat
 from wiretrace.claims.extract import extract_claims_from_text
 from wiretrace.claims.figures import SPECIFIC_SCOPES
@@ -246,7 +253,19 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                         denies_in_other_words(sa, sb, wc.b_span[0])
                         or still_to_happen(sa, sb, wc.b_span[0])
                         for sa in close))]
-                for wc in (denials(sb, region, self.a) + negations
+                # a denial dropped, read by the word it denied: told once, by this reading
+                # when it holds (it outlasts a paraphrase's vetting)
+                # a denial dropped where the copy's word is a gerund may be said in other
+                # words ("balked at running" for "would not run")
+                dropped = dropped_denials(sb, region, self.a, self.b)
+                # and so may one whose word the copy does not keep ("will miss the service"
+                # for "will not attend the service")
+                negations = [wc for wc in negations if not (
+                    wc.explanation.startswith("the copy drops")
+                    and (dropped or gerund_at(sb, wc.b_span[0]) or any(
+                        said_otherwise(sa, sb, wc.a_span[0]) for sa in close
+                        if sa.span[0] <= wc.a_span[0] < sa.span[1])))]
+                for wc in (denials(sb, region, self.a) + negations + dropped
                            + polarity_changes(sb, close)
                            + modality_changes(sb, close, self.b.text, self.a.text)
                            + future_changes(sb, close, self.b.text, self.a.text)

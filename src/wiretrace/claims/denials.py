@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from wiretrace.claims.lexicon import synonymous
+from wiretrace.claims.lexicon import same_verb, synonymous
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
     _CLAUSE_JOINS,
@@ -29,7 +29,6 @@ from wiretrace.claims.wordchecks import (
     _SOME,
     GOVERNING,
     WordChange,
-    _opens_clause,
     clause_break,
     hedged_word,
     implicitly_negative,
@@ -37,9 +36,11 @@ from wiretrace.claims.wordchecks import (
     negation_at,
 )
 
-__all__ = ["DENIES", "denials", "denies_in_other_words", "still_to_happen"]
+__all__ = ["ASSERTS", "DENIES", "denials", "denies_in_other_words", "dropped_denials",
+           "gerund_at", "said_otherwise", "still_to_happen"]
 
 DENIES = "the copy denies"  # the explanation's opening: vetting reads this change by its own rule
+ASSERTS = "the copy asserts"  # ... and of the reverse, a denial the copy drops
 
 # verbal negators only: "no" and "none" deny a noun phrase ("no injuries"), which a rewording
 # turns into a count or a clause as often as not
@@ -353,14 +354,7 @@ def _restated_denial(sb: Sent, i: int, k: int, region: list[Sent],
     sa = region[0]
     if _undone(sb, i) and (_future(sa, 0, len(sa.toks)) or _pending(sa, 0, len(sa.toks))):
         return []  # "has yet to compensate them" for "will pay them next month"
-    lo, hi = i, i
-    while not _opens_clause(sb, lo):
-        lo -= 1
-    while hi + 1 < len(sb.toks) and not clause_break(sb, hi) and sb.toks[
-            hi + 1].norm not in _CLAUSE_JOINS:
-        hi += 1
-    if not any(is_content(sb.toks[j].norm) and sb.stems[j] in sa.content
-               for j in range(lo, hi + 1)):
+    if not _clause_of(sb, i) & sa.content:
         return []  # "..., at which point she did not possess a valid ticket", "... and do not
         # need a doctor's visit": a clause of the copy's own, restating nothing of the source
     vecs = embed([sb.text[sb.span[0]:sb.span[1]], sa.text[sa.span[0]:sa.span[1]]])  # unit
@@ -372,3 +366,136 @@ def _restated_denial(sb: Sent, i: int, k: int, region: list[Sent],
                        f"{DENIES} '{sb.toks[k].norm}' with '{cue.norm}' in a sentence that "
                        f"restates its source sentence (similarity {similarity:.2f}), which "
                        f"denies nothing")]
+
+
+# in the copy's sentence: a word that restricts what it asserts to some, where the source may
+# deny it of the rest ("Paid streams alone will count" for "Free streams will not count")
+_RESTRICTING = frozenset({"alone", "only", "solely", "exclusively", "just", "merely"})
+# in the copy's sentence before its word: a condition, a question, a possibility or a wish,
+# under which the word asserts nothing ("could be charged", "if approved", "hopes to win")
+_UNASSERTED = _OPEN | _OBLIGED | frozenset({"to", "would", "should", "hope", "hopes", "hoped",
+                                           "want", "wants", "wanted", "wish", "plan", "plans",
+                                           "planned", "try", "tried", "expected", "likely",
+                                           "reportedly", "allegedly", "without"})
+
+
+def dropped_denials(sb: Sent, region: list[Sent], source: Side, copy: Side) -> list[WordChange]:
+    """The copy's sentence ``sb`` asserts what the one source sentence it rewords denies: the
+    source sentence's one verbal negation governs a word (``_cue``, ``_governed``: a plain
+    denial, "was not charged"), the copy's sentence states that word in its own clause with
+    another word of the source's clause beside it ("charged the man" for "has not charged the
+    man"), and the copy's sentence denies, hedges or conditions nothing in any words. Neither
+    text may say the other thing elsewhere: the source states the word without a denial in
+    another sentence, or the copy denies it in one."""
+    denying = [sa for sa in region if any(negation_at(sa, j) for j in range(len(sa.toks)))]
+    if len(denying) != 1 or is_question(sb) or is_question(denying[0]):
+        return []
+    sa = denying[0]
+    i = _cue(sa)
+    k = _governed(sa, i) if i is not None else None
+    if i is None or k is None or not _plain(sb) or any(
+            t.norm in _SAYS_NOT or t.norm in _DENYING_VERBS for t in sb.toks):
+        return []
+    root = _root(sa.stems[k])
+    m = next((m for m, st in enumerate(sb.stems) if _root(st) == root
+              or same_verb(sb.toks[m].norm, sa.toks[k].norm)), None)
+    if m is None or not _finite(sb, m) or any(
+            t.norm in _UNASSERTED for t in sb.toks[max(0, m - 3):m]) or any(
+            t.norm in _RESTRICTING for t in sb.toks):
+        return []
+    # who or what the source's clause denies it of, in the copy's clause before the word, and
+    # another word of the source's clause after its word, in the copy's clause after its own
+    subject = _clause_of(sa, i, "before")
+    if (subject and not subject & _clause_of(sb, m, "before")) or not (
+            _clause_of(sa, k, "after") & _clause_of(sb, m, "after")):
+        return []
+    if _denied_elsewhere(copy, root) or _asserted_elsewhere(source, root, sa):
+        return []
+    cue, word = sa.toks[i], sb.toks[m]
+    return [WordChange("negation", (word.start, word.end), (cue.start, sa.toks[k].end),
+                       f"{ASSERTS} '{word.norm}' where the source sentence it rewords denies "
+                       f"it ('{sa.text[cue.start:sa.toks[k].end]}')")]
+
+
+def _asserted_elsewhere(source: Side, root: str, but: Sent) -> bool:
+    """Does the source state the word without a denial in a sentence other than ``but``?"""
+    for s in source.sents:
+        if s is but:
+            continue
+        for k, st in enumerate(s.stems):
+            if _root(st) == root and not any(negation_at(s, j) for j in range(max(0, k - 5), k)):
+                return True
+    return False
+
+
+
+def _clause_of(s: Sent, i: int, part: str = "all") -> set[str]:
+    """The content stems of the clause around the word at ``i`` (bounded by punctuation, a
+    spaced dash or a joining word), the word itself aside; ``part`` "before" or "after" it
+    only."""
+    def broken(j: int) -> bool:
+        return clause_break(s, j) or bool(re.search(r"\s[-\u2013]\s", s.text[
+            s.toks[j].end:s.toks[j + 1].start]))
+
+    lo, hi = i, i
+    while part != "after" and lo > 0 and not broken(lo - 1) and s.toks[
+            lo - 1].norm not in _CLAUSE_JOINS:
+        lo -= 1
+    while part != "before" and hi + 1 < len(s.toks) and not broken(hi) and s.toks[
+            hi + 1].norm not in _CLAUSE_JOINS:
+        hi += 1
+    return {s.stems[j] for j in range(lo, hi + 1) if j != i and is_content(s.toks[j].norm)}
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "am"})
+_AUXILIARY = _FINITE | _BE | frozenset({"should", "might", "may", "must"})
+# before the word, words that make it no verb of its own ("the charged man", "of raised duty",
+# "for approved schemes")
+_NOT_A_SUBJECT = frozenset({"to", "of", "for", "from", "at", "by", "about", "without", "with",
+                            "a", "an", "the", "his", "her", "their", "its", "our", "on", "in",
+                            "into", "after", "before", "newly", "recently"})
+
+
+def _finite(s: Sent, m: int) -> bool:
+    """Could the word at ``m`` be a verb that asserts ("will run", "has charged", "Police
+    charged", "credits count", "is bidding"), not a gerund or a noun ("balked at raising duty",
+    "a charging decision", "of approved schemes")?"""
+    j = m - 1
+    while j >= 0 and (s.toks[j].norm.endswith("ly") or s.toks[j].norm in _ADVERBS):
+        j -= 1
+    prev = s.toks[j].norm if j >= 0 else ""
+    word = s.toks[m].norm
+    if _ing_form(word):
+        return prev in _BE
+    return prev in _AUXILIARY or (bool(prev) and prev not in _NOT_A_SUBJECT)
+
+
+_ADVERBS = frozenset({"also", "now", "then", "already", "finally", "still", "indeed", "since",
+                      "just", "once", "today", "again"})
+
+
+def gerund_at(s: Sent, at: int) -> bool:
+    """Is the copy's word at offset ``at`` a gerund that asserts nothing by itself ("balked at
+    running", "steered clear of bidding"), where a dropped denial may be said in other words?"""
+    m = next((j for j, t in enumerate(s.toks) if t.start == at), None)
+    return m is not None and _ing_form(s.toks[m].norm) and not _finite(s, m)
+
+
+def _ing_form(word: str) -> bool:
+    """"running", "bidding" ("bring", "thing", "swing" are none: no vowel before the -ing)."""
+    return word.endswith("ing") and bool(re.search(r"[aeiouy]", word[:-3]))
+
+
+def said_otherwise(sa: Sent, sb: Sent, at: int) -> bool:
+    """Is the source's denial at offset ``at`` ("did not attend the service") one the copy's
+    sentence says with a verb of its own ("will miss the service", "rebuffed the offer",
+    "sidestepped questions"): the word it denies is nowhere in the copy's sentence, neither
+    itself nor a listed synonym? A copy that drops the denial keeps the word ("attended")."""
+    i = next((j for j, t in enumerate(sa.toks) if t.start == at), None)
+    k = _governed(sa, i) if i is not None else None
+    if k is None:
+        return False
+    root, word = _root(sa.stems[k]), sa.toks[k].norm
+    return not any(_root(st) == root or same_verb(t.norm, word) or (
+        is_content(t.norm) and synonymous(t.norm, word))
+        for t, st in zip(sb.toks, sb.stems, strict=True))

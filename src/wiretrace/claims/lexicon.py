@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "bodies_named", "body_named", "lexicon", "synonymous"]
+__all__ = ["Lexicon", "bodies_named", "body_named", "lexicon", "same_verb", "synonymous"]
 
 
 def _lines(name: str) -> list[str]:
@@ -43,6 +43,7 @@ class Lexicon:
     pole_kind: dict[int, str]  # pair id -> change kind when the poles are swapped
     synonyms: dict[str, tuple[int, ...]]  # stemmed word or phrase -> synonym group ids
     source_body: dict[str, str]  # word or phrase (lower) naming a body that speaks -> body
+    verb_bases: dict[str, frozenset[str]]  # irregular verb form (lower) -> its base forms
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +112,11 @@ def lexicon() -> Lexicon:
             key = " ".join(_stem(w) for w in m.strip().lower().split())
             if key and i not in synonyms.get(key, ()):
                 synonyms[key] = (*synonyms.get(key, ()), i)
+    verb_bases: dict[str, set[str]] = {}
+    for line in _lines("irregular_verbs.txt"):
+        forms = [w.strip().lower() for w in line.split("|") if w.strip()]
+        for f in forms:
+            verb_bases.setdefault(f, set()).add(forms[0])
     source_body: dict[str, str] = {}
     for line in _lines("sources.txt"):
         body, _, members = line.partition(":")
@@ -137,6 +143,7 @@ def lexicon() -> Lexicon:
         pole_kind=pole_kind,
         synonyms=synonyms,
         source_body=source_body,
+        verb_bases={f: frozenset(b) for f, b in verb_bases.items()},
     )
 
 
@@ -174,6 +181,17 @@ def _stem(word: str) -> str:
     from wiretrace.claims.pairing import stem
 
     return stem(word)
+
+
+def same_verb(x: str, y: str) -> bool:
+    """Two forms of one irregular verb ("broke" / "break", "met" / "meets")."""
+    bases = lexicon().verb_bases
+
+    def of(w: str) -> frozenset[str]:
+        w = w.lower()
+        return bases.get(w) or bases.get(w[:-1] if w.endswith("s") else w) or frozenset()
+
+    return bool(of(x) & of(y))
 
 
 def synonymous(x: str, y: str) -> bool:

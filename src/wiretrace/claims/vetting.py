@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from wiretrace.claims.artefacts import chrome_name, headline_line, in_artefact, in_title_run
-from wiretrace.claims.denials import DENIES
+from wiretrace.claims.denials import ASSERTS, DENIES
 from wiretrace.claims.normalise import reading_form, reading_key, same_reading
 from wiretrace.claims.numbers import consistent, find_numbers, same_measure
 from wiretrace.claims.pairing import Sent, Side, stem, word_edits
@@ -114,8 +114,8 @@ def _same_sides(c: Change, a: Side, b: Side) -> bool:
             _RELATIVE_DAY.search(t) for t in (c.text, c.versus_text)):
         return True  # "yesterday" for "on Thursday": the same day seen from another date
     moved = c.kind == "attribution" and "attributes this to" in c.explanation
-    reworded = c.explanation.startswith(DENIES)  # read against the word it denies, not the
-    # words around it (``claims.denials``)
+    # read against the word it denies or asserts, not the words around it (``claims.denials``)
+    reworded = c.explanation.startswith((DENIES, ASSERTS))
     if (c.kind in _SAME_SENTENCE_KINDS or moved) and not reworded and c.span and c.versus_span:
         sb, sa = _sentence_text(b, c.span[0]), _sentence_text(a, c.versus_span[0])
         # a negation word added or dropped: both sentences keep their words, the longer too
