@@ -482,6 +482,9 @@ def _planted(pair: Pair, kinds: list[str], where: list[tuple[int, int, str]], sa
             span = (s + es, s + es + max(len(new), 1))
             if kind == "title":
                 span = (s + es, s + es + len(new) + 8)
+            if kind == "denial_dropped":  # and the words after the auxiliary, now asserted
+                word = re.match(r"(?:\s*\S+){1,3}", sent[ee:])
+                span = (s + es, s + es + len(new) + (word.end() if word else 0))
             if kind == "attribution":  # the words dropped: the copy's whole sentence is the span
                 span = (s, s + len(sent) - (ee - es) + len(new))
             out.append(Case(pair, kind, copy, span, expected, sent, sent[:es] + new + sent[ee:]))
