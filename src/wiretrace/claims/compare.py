@@ -253,13 +253,12 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                         denies_in_other_words(sa, sb, wc.b_span[0])
                         or still_to_happen(sa, sb, wc.b_span[0])
                         for sa in close))]
-                # a denial dropped, read by the word it denied: told once, by this reading
-                # when it holds (it outlasts a paraphrase's vetting)
-                # a denial dropped where the copy's word is a gerund may be said in other
-                # words ("balked at running" for "would not run")
+                # a denial the copy drops, read by the verb it denied (``claims.denials``), is
+                # told once, by that reading when it holds; a close edit's dropped "not" is
+                # none where the copy's word is a gerund ("balked at running" for "would not
+                # run") or the copy does not keep the denied word ("will miss the service" for
+                # "will not attend the service"): the denial said with a verb of its own
                 dropped = dropped_denials(sb, region, self.a, self.b)
-                # and so may one whose word the copy does not keep ("will miss the service"
-                # for "will not attend the service")
                 negations = [wc for wc in negations if not (
                     wc.explanation.startswith("the copy drops")
                     and (dropped or gerund_at(sb, wc.b_span[0]) or any(

@@ -15,6 +15,13 @@ as a whole: the copy's sentence restates its one source sentence (sentence embed
 read a sentence's content and hardly its polarity), that source sentence denies nothing in any
 words, and the copy's negation is a finite verb's plain denial, not of a word that limits ("is
 not unique to") or of a degree ("not significantly").
+
+The reverse, a denial the copy drops (``dropped_denials``: "Police have charged the man" for
+"Police have not charged the man"), is read only where the copy keeps the denied verb as a verb
+that asserts, with the source clause's subject and object beside it. A copy that says the
+source's denial with a verb of its own ("will miss the service" for "will not attend the
+service", "rebuffed the offer") keeps no such verb; no list knows every such verb, so the
+copy's own words are never read as asserting what the source denies.
 """
 
 from __future__ import annotations
@@ -299,10 +306,9 @@ def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
     it: "not apprehended" for "arrested"), in a source sentence that denies nothing in any
     words, and the source denies that word nowhere. A word no source sentence has is read
     through the sentence as a whole (``_restated_denial``). The reverse, a denial the copy
-    drops, is
-    not read this way: a word the source denies comes back in a rewrite in roles that assert
-    nothing ("demanding justice" for "will never get justice", "sweating" for "to say I haven't
-    been sweating over it is an understatement")."""
+    drops, is read by ``dropped_denials``, more narrowly: a word the source denies comes back
+    in a rewrite in roles that assert nothing ("demanding justice" for "will never get
+    justice", "sweating" for "to say I haven't been sweating over it is an understatement")."""
     if is_question(sb):
         return []
     i = _cue(sb)
