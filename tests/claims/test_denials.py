@@ -6,6 +6,7 @@ from __future__ import annotations
 from wiretrace.claims.compare import compare_texts
 from wiretrace.claims.denials import denials
 from wiretrace.claims.pairing import side_of
+from wiretrace.model import Change
 
 SOURCE = (
     "The harbour board approved the plan to dredge the western channel on Monday. "
@@ -20,9 +21,12 @@ REST = (
 )
 
 
+def _negation_changes(copy: str, source: str = SOURCE) -> list[Change]:
+    return [c for c in compare_texts(source, copy).changes if c.kind == "negation"]
+
+
 def _negations(copy: str, source: str = SOURCE) -> list[tuple[str, str]]:
-    return [(c.text, c.versus_text) for c in compare_texts(source, copy).changes
-            if c.kind == "negation"]
+    return [(c.text, c.versus_text) for c in _negation_changes(copy, source)]
 
 
 def test_a_reworded_sentence_that_denies_what_the_source_states_is_a_negation() -> None:
@@ -132,7 +136,7 @@ def test_a_rewording_that_denies_in_words_of_its_own_is_a_negation() -> None:
     # restates the source's, which denies nothing
     copy = ("A restructuring plan and stronger demand for aluminium have not curbed the losses "
             "at the Wexford smelter.")
-    changes = [c for c in compare_texts(SMELTER, copy).changes if c.kind == "negation"]
+    changes = _negation_changes(copy, SMELTER)
     assert [(c.text, c.versus_text) for c in changes] == [("not curbed", SMELTER)]
     assert "restates its source sentence" in changes[0].explanation
     # the source denies in other words: the rewording may say "not"
@@ -247,7 +251,7 @@ def test_a_verb_that_says_not_licenses_no_denial_where_the_copy_keeps_it() -> No
               "remains its chair.")
     copy = ("It is not evident from the harbour board's statement that Ann Kerr remains its "
             "chair.")
-    changes = [c for c in compare_texts(source, copy).changes if c.kind == "negation"]
+    changes = _negation_changes(copy, source)
     assert [c.text for c in changes] == ["not evident"]
     # where the copy drops it, "not" may be its rewording: "has not left" for "remains"
     assert _negations("It is clear from the harbour board's statement that Ann Kerr has not "
@@ -298,7 +302,7 @@ def test_a_rewording_that_asserts_what_its_source_sentence_denies_is_a_negation(
     # the denied verb kept, its denial dropped
     kept = ("According to the harbour board, the ferry company will run its night service to "
             "Kilbride over the winter, it said on Monday.")
-    changes = [c for c in compare_texts(source, kept).changes if c.kind == "negation"]
+    changes = _negation_changes(kept, source)
     assert [c.versus_text for c in changes] == ["not run"]
     assert changes[0].explanation.startswith("the copy asserts 'run'")
     # the copy's own words are not read: a rewording says "not" in words no list knows ("would
