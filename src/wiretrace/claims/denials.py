@@ -260,7 +260,7 @@ def still_to_happen(sa: Sent, sb: Sent, at: int) -> bool:
     """Is the word that the copy's negation at offset ``at`` denies ("has not decided") one the
     source's sentence ``sa`` puts in the future ("will decide after Easter")? Both say it is
     not done."""
-    i = next((j for j, t in enumerate(sb.toks) if t.start == at), None)
+    i = _token_at(sb, at)
     k = _governed(sb, i) if i is not None else None
     if i is None or k is None:
         return False
@@ -278,7 +278,7 @@ def denies_in_other_words(s: Sent, other: Sent, at: int | None = None) -> bool:
     denying = [k for k, t in enumerate(s.toks) if t.norm in _DENYING_VERBS]
     if any(s.stems[k] not in other.stems for k in denying):
         return True
-    i = next((j for j, t in enumerate(other.toks) if t.start == at), None)
+    i = _token_at(other, at)
     if not denying or i is None:
         return False
     denied = next((k for k in range(i + 1, min(len(other.toks), i + 4))
@@ -291,13 +291,21 @@ def _root(stem: str) -> str:
     return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
 
 
+def _token_at(s: Sent, at: int | None) -> int | None:
+    """The index of the sentence's word that starts at offset ``at``."""
+    return next((j for j, t in enumerate(s.toks) if t.start == at), None)
+
+
+def _uses(side: Side, root: str) -> list[tuple[Sent, bool]]:
+    """Each use of the word in the text: its sentence, and whether a negation stands up to five
+    words before it."""
+    return [(s, any(negation_at(s, j) for j in range(max(0, k - 5), k)))
+            for s in side.sents for k, st in enumerate(s.stems) if _root(st) == root]
+
+
 def _denied_elsewhere(source: Side, root: str) -> bool:
     """Does the source deny the word somewhere ("has not been charged" three sentences on)?"""
-    for s in source.sents:
-        for k, st in enumerate(s.stems):
-            if _root(st) == root and any(negation_at(s, j) for j in range(max(0, k - 5), k)):
-                return True
-    return False
+    return any(denied for _, denied in _uses(source, root))
 
 
 def denials(sb: Sent, region: list[Sent], source: Side) -> list[WordChange]:
@@ -425,14 +433,7 @@ def dropped_denials(sb: Sent, region: list[Sent], source: Side, copy: Side) -> l
 
 def _asserted_elsewhere(source: Side, root: str, but: Sent) -> bool:
     """Does the source state the word without a denial in a sentence other than ``but``?"""
-    for s in source.sents:
-        if s is but:
-            continue
-        for k, st in enumerate(s.stems):
-            if _root(st) == root and not any(negation_at(s, j) for j in range(max(0, k - 5), k)):
-                return True
-    return False
-
+    return any(s is not but and not denied for s, denied in _uses(source, root))
 
 
 def _clause_of(s: Sent, i: int, part: str = "all") -> set[str]:
@@ -483,7 +484,7 @@ _ADVERBS = frozenset({"also", "now", "then", "already", "finally", "still", "ind
 def gerund_at(s: Sent, at: int) -> bool:
     """Is the copy's word at offset ``at`` a gerund that asserts nothing by itself ("balked at
     running", "steered clear of bidding"), where a dropped denial may be said in other words?"""
-    m = next((j for j, t in enumerate(s.toks) if t.start == at), None)
+    m = _token_at(s, at)
     return m is not None and _ing_form(s.toks[m].norm) and not _finite(s, m)
 
 
@@ -497,7 +498,7 @@ def said_otherwise(sa: Sent, sb: Sent, at: int) -> bool:
     sentence says with a verb of its own ("will miss the service", "rebuffed the offer",
     "sidestepped questions"): the word it denies is nowhere in the copy's sentence, neither
     itself nor a listed synonym? A copy that drops the denial keeps the word ("attended")."""
-    i = next((j for j, t in enumerate(sa.toks) if t.start == at), None)
+    i = _token_at(sa, at)
     k = _governed(sa, i) if i is not None else None
     if k is None:
         return False
