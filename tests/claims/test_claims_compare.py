@@ -62,6 +62,25 @@ def test_scope_change_and_dropped_attribution() -> None:
         scope.versus_text)
 
 
+def test_scope_change_in_a_sentence_fusing_two() -> None:
+    """The copy folds the casualty figure into the sentence of the "at least 40 killed": a bound
+    that would cover 200 says less than the source's 200 counting dead or injured, and the
+    copy's "death toll of 200" changes that count and drops who gave it. A copy that keeps
+    the count stays quiet."""
+    src = ("Floods swept through northern Varnia on Monday, killing at least 40 people. "
+           "The rescue service put the number of dead or injured at 200 on Monday evening. "
+           "Prime Minister Ada Lind called the flood the worst disaster in a century.")
+    fused = ("Floods swept through northern Varnia on Monday, killing at least 40 people, with "
+             "a death toll of 200. Prime Minister Ada Lind called it the worst disaster in a "
+             "century.")
+    got = {(c.kind, c.text, c.versus_text) for c in compare_texts(src, fused).changes}
+    assert ("scope", "death toll of 200", "dead or injured at 200") in got
+    assert "attribution" in {k for k, _, _ in got}
+    kept = fused.replace("with a death toll of 200", "and the rescue service put the number "
+                         "of dead or injured at 200")
+    assert not compare_texts(src, kept).changes
+
+
 def test_figure_change() -> None:
     c = change_of(SOURCE.replace("At least 40 people", "At least 90 people"), "figure")
     assert "90" in c.text and "40" in c.versus_text

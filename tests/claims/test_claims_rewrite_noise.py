@@ -563,6 +563,42 @@ def test_before_and_later_can_tell_one_order_of_events() -> None:
             if k == "negation"]
 
 
+def test_an_order_told_from_the_other_event_is_no_reversal() -> None:
+    """"left two days before police arrived" / "police arrived two days later": "before"
+    orders the leaving against the arrival, "later" dates the arrival against the leaving; one
+    order told from either event. "after police arrived" for "before police arrived" reverses
+    it, as "the week after" for "the week before" does."""
+    src = "Inspector Lund left Varn on Monday, two days before the storm reached the coast."
+    copy = "Inspector Lund left Varn on Monday. The storm reached the coast two days later."
+    assert not [k for k, _ in found(src, copy) if k == "negation"]
+    assert [k for k, _ in found(src, src.replace("before the storm", "after the storm"))
+            if k == "negation"]
+    src2 = "Inspector Lund met the mayor of Varn in the week before the election."
+    assert [k for k, _ in found(src2, src2.replace("week before", "week after"))
+            if k == "negation"]
+
+
+def test_an_order_told_from_either_event_is_no_reversal() -> None:
+    """"The vote comes two days after the mayor resigned" / "The mayor resigned two days
+    before the vote": the event named after the word is the one the other sentence tells
+    first; "two days after the vote" for "two days before the vote" reverses the order."""
+    src = "The vote in Varn comes two days after the mayor resigned."
+    assert not found(src, "The mayor of Varn resigned two days before the vote.")
+    assert not found("Inspector Lund left Varn shortly before police arrived.",
+                     "Police arrived in Varn shortly after Inspector Lund left.")
+    src2 = "The mayor of Varn resigned two days before the vote."
+    assert [k for k, _ in found(src2, src2.replace("before", "after")) if k == "negation"]
+
+
+def test_at_least_is_a_bound_not_the_opposite_of_more() -> None:
+    """"at least 40" / "more than 40": a figure's bound, no word and its opposite."""
+    src = "At least 40 people were killed in the flood in Varn on Monday."
+    assert not [k for k, _ in found(src, src.replace("At least", "More than"))
+                if k == "negation"]
+    src2 = "More people were killed in the flood in Varn than in the storm."
+    assert [k for k, _ in found(src2, src2.replace("More", "Fewer")) if k == "negation"]
+
+
 def test_a_title_in_quotation_marks_is_no_quote() -> None:
     """"The Varn Memorial Match" names an event; a quotation the source lacks is still added."""
     src = ("A match in memory of Edgar Mobbs will be played on 24 January at Olney, where he "

@@ -249,7 +249,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 # ("will not complete her tour" for "cancelled the rest of her tour") says it
                 # another way; so does "has not decided" for "will decide after Easter"
                 negations = [wc for wc in negation_changes(sb, close) if not (
-                    wc.explanation.startswith("the copy adds") and any(
+                    wc.direction == "adds" and any(
                         denies_in_other_words(sa, sb, wc.b_span[0])
                         or still_to_happen(sa, sb, wc.b_span[0])
                         for sa in close))]
@@ -260,7 +260,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 # "will not attend the service"): the denial said with a verb of its own
                 dropped = dropped_denials(sb, region, self.a, self.b)
                 negations = [wc for wc in negations if not (
-                    wc.explanation.startswith("the copy drops")
+                    wc.direction == "drops"
                     and (dropped or gerund_at(sb, wc.b_span[0]) or any(
                         said_otherwise(sa, sb, wc.a_span[0]) for sa in close
                         if sa.span[0] <= wc.a_span[0] < sa.span[1])))]

@@ -330,6 +330,11 @@ class FigureChecks:
             if (bf.value or {}).get("high") == 0 and any(denies(s) for s in region):
                 continue  # "resettled zero refugees" for "failed to resettle any refugees"
             same = [af for af in region_figs if same_figure(af, bf)]
+            if same and all((af.value or {}).get("qualifier") in _OPEN for af in same) and any(
+                    _rescoped(af, bf) and _same_number(af, bf) for af in self.a_figures):
+                same = []  # "killing at least 40 people, with a death toll of 200" for "killing
+                # at least 40 people" and the next sentence's "dead or injured at 200": the
+                # same number counting another thing says more than a bound that covers it
             if same:
                 self._qualifier(bf, same[0])
                 continue

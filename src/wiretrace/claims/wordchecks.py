@@ -36,10 +36,15 @@ _NEG_PREFIX = ("failed", "fails", "refused", "refuses", "declined", "declines", 
 
 @dataclass(slots=True)
 class WordChange:
+    """A word the copy (``b``) changed against its source (``a``), with both spans.
+    ``direction`` is "adds" or "drops" for a cue one side has and the other lacks (a negation,
+    a hedge: ``_flips``), empty for other changes."""
+
     kind: str
     b_span: tuple[int, int]
     a_span: tuple[int, int]
     explanation: str
+    direction: str = ""
 
 
 # "not" before one of these and a "but" soon after corrects a phrase, it denies no claim
@@ -370,11 +375,12 @@ def _flips(b: Sent, region: list[Sent], test: Callable[[Sent, int], bool], kind:
                 if direction == "adds":
                     out.append(WordChange(kind, (cue.start, cue.end), (other_tok.start,
                                other_tok.end), f"the copy adds the {label} '{cue.norm}' near "
-                               f"'{other_tok.norm}', which the source states without it"))
+                               f"'{other_tok.norm}', which the source states without it",
+                               direction))
                 else:
                     out.append(WordChange(kind, (other_tok.start, other_tok.end), (cue.start,
                                cue.end), f"the copy drops the {label} '{cue.norm}' the source "
-                               f"puts near '{other_tok.norm}'"))
+                               f"puts near '{other_tok.norm}'", direction))
     return out
 
 
@@ -697,6 +703,11 @@ def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
         if orders_events(b, i) != orders_events(o, k):
             continue  # "began in Olney before becoming captain" / "... and later captained":
             # one order of two events, told with a conjunction or with an adverb
+        if orders_events(b, i) and _told_from_the_other(b, i, o, k):
+            continue  # "The mayor resigned two days before the vote" / "The vote comes two
+            # days after the mayor resigned": one order, told from either event
+        if _bound(b, i) or _bound(o, k):
+            continue  # "more than 40" for "at least 40": a bound, read by the figures
         pairs = {p for p, _ in poles[b.toks[i].norm]} & {p for p, _ in poles[o.toks[k].norm]}
         kind = next((lexicon().pole_kind[p] for p in pairs if p in lexicon().pole_kind),
                     "negation")
@@ -729,10 +740,48 @@ def _possessive(s: Sent, i: int) -> bool:
 
 
 def orders_events(s: Sent, i: int) -> bool:
-    """"before" or "after" joining a second event ("before becoming captain"): it orders two
-    events, where "later" or "earlier" dates one."""
-    return (s.toks[i].norm in {"before", "after"} and i + 1 < len(s.toks)
-            and s.toks[i + 1].norm.endswith("ing"))
+    """A word that orders one event against another it names: "before" or "after" with what
+    follows in its clause ("before becoming captain", "two days before police arrived",
+    "after the vote"), "prior to", "following" a noun ("following the vote", not "the
+    following day"). "later" or "earlier", or "before" ending its clause ("had never met
+    before"), dates one event against a time told elsewhere: "left two days before police
+    arrived" and "police arrived two days later" are one order, told from either event."""
+    w = s.toks[i].norm
+    if i + 1 >= len(s.toks) or clause_break(s, i):
+        return False
+    nxt = s.toks[i + 1].norm
+    if w == "prior":
+        return nxt == "to"
+    if w == "following":
+        return i == 0 or s.toks[i - 1].norm not in {"the", "a", "an", "this", "that"}
+    return w in {"before", "after"}
+
+
+def _bound(s: Sent, i: int) -> bool:
+    """"least" or "most" of "at least" / "at most": a figure's bound, no pole of its own."""
+    return s.toks[i].norm in {"least", "most"} and i > 0 and s.toks[i - 1].norm == "at"
+
+
+def _event_words(s: Sent, i: int) -> tuple[set[str], set[str]]:
+    """The content words of the event an order word at ``i`` names (after it, in its clause)
+    and of the rest of its sentence before it."""
+    after: set[str] = set()
+    for k in range(i + 1, len(s.toks)):
+        if is_content(s.toks[k].norm):
+            after.add(s.stems[k])
+        if k + 1 < len(s.toks) and clause_break(s, k):
+            break
+    before = {s.stems[k] for k in range(i) if is_content(s.toks[k].norm)}
+    return after, before
+
+
+def _told_from_the_other(b: Sent, i: int, o: Sent, k: int) -> bool:
+    """Do two sentences order the same two events from either side: the event one names after
+    its order word the other tells before its own, and the other way round, with no event
+    named after the word in both ("A two days after B" / "B two days before A")?"""
+    b_after, b_before = _event_words(b, i)
+    o_after, o_before = _event_words(o, k)
+    return bool(b_after & o_before) and bool(o_after & b_before) and not (b_after & o_after)
 
 
 _CONTRAST_KIND = {"weekday": "figure", "month": "figure", "time_unit": "figure",
