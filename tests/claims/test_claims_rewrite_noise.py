@@ -591,9 +591,13 @@ def test_an_order_told_from_either_event_is_no_reversal() -> None:
 
 
 def test_at_least_is_a_bound_not_the_opposite_of_more() -> None:
-    """"at least 40" / "more than 40": a figure's bound, no word and its opposite."""
+    """"at least 40" / "more than 40", "no less than 40 percent" / "more than 40 percent": a
+    figure's bound, no word and its opposite."""
     src = "At least 40 people were killed in the flood in Varn on Monday."
     assert not [k for k, _ in found(src, src.replace("At least", "More than"))
+                if k == "negation"]
+    src3 = "No less than 40 percent of the vote in Varn went to Mayor Ilse Brandt."
+    assert not [k for k, _ in found(src3, src3.replace("No less than", "More than"))
                 if k == "negation"]
     src2 = "More people were killed in the flood in Varn than in the storm."
     assert [k for k, _ in found(src2, src2.replace("More", "Fewer")) if k == "negation"]
@@ -1949,3 +1953,64 @@ def test_a_denial_told_as_disputed_is_the_same_denial() -> None:
     assert not compare_texts(island, island.replace("disputed", "contested")).changes
     assert not compare_texts("The disputed island lies off the coast.",
                              "The contested island lies off the coast.").changes
+
+
+def test_a_pole_word_the_copy_restates_is_no_flip() -> None:
+    """"Sales climbed ..., while costs fell" for "Sales rose ... Costs fell": the copy keeps
+    "rose" as "climbed" and its "fell" is the next sentence's; "will start in May and end in
+    2030" for "will begin in May": "start" restates "begin". A copy that turns "rose" into
+    "fell" still flips it."""
+    src = ("Sales at the Orvik brewery rose 6 percent in the spring to 90 million crowns, the "
+           "company said on Friday. Costs fell 2 percent.")
+    assert not found(src, "Sales at the Orvik brewery climbed 6 percent in the spring to 90 "
+                          "million crowns, the company said Friday, while costs fell 2 percent.")
+    assert [k for k, _ in found(src, src.replace("rose 6", "fell 6")) if k == "negation"]
+    src2 = ("Work on the Lisk tunnel will begin in May and is due to be completed in 2030, "
+            "Transport Minister Ola Brenn said.")
+    assert not found(src2, "Work on the Lisk tunnel will start in May and end in 2030, "
+                           "Transport Minister Ola Brenn said.")
+
+
+def test_a_contest_told_in_the_passive_is_no_flip() -> None:
+    """"were defeated 2-0 by Varn Rovers" for "lost 2-0 to Varn Rovers": one result. A verdict
+    told in the passive ("was convicted by a court" for "a court acquitted") is a flip."""
+    src = "Lisk City lost 2-0 to Varn Rovers in the league on Sunday."
+    assert not found(src, "Lisk City were defeated 2-0 by Varn Rovers in the league on Sunday.")
+    src2 = "A court in Varn on Monday acquitted editor Ane Roth of libel."
+    assert [k for k, _ in found(src2, "Editor Ane Roth was convicted of libel by a court in "
+                                      "Varn on Monday.") if k == "negation"]
+
+
+def test_a_verb_after_a_place_is_no_place() -> None:
+    """"Prices in Varnia eased" for "Prices in Varnia slowed": the verb after the place, no
+    other place in its slot."""
+    src = "Price growth in Varnia slowed to 2.1 percent in May, the statistics office said."
+    assert not found(src, src.replace("slowed", "eased"))
+
+
+def test_a_head_of_a_body_told_as_its_chief_is_no_title_change() -> None:
+    """"Port authority chief Ola Brenn" for "Port authority Director Ola Brenn": whoever heads
+    it, told vaguely. "spokesman" for "Director" is another role."""
+    src = "Port authority Director Ola Brenn said the Lisk quay would reopen on Monday."
+    assert not found(src, src.replace("Director", "chief"))
+    assert not found(src, src.replace("Director", "head"))
+    assert found(src, src.replace("Director", "spokesman"))
+
+
+def test_a_denial_in_another_denying_verb_is_kept() -> None:
+    """"dismissed claims that" for "denied on Tuesday that": one denial; "said" for "denied"
+    drops it."""
+    src = "The Varn navy denied on Tuesday that its ships had entered Lisk waters."
+    assert not found(src, "The Varn navy on Tuesday dismissed claims that its ships had entered "
+                          "Lisk waters.")
+    assert [k for k, _ in found(src, src.replace("denied", "said")) if k == "negation"]
+
+
+def test_injuring_counts_the_injured() -> None:
+    """"killing the guard and injuring 12 workers": 12 counts the injured."""
+    src = ("A blast hit the Lisk mill on Friday, killing the guard and injuring 12 workers, "
+           "police said.")
+    assert not found(src, "The guard was killed and 12 workers were injured when a blast hit "
+                          "the Lisk mill on Friday, police said.")
+    assert found(src, "The guard and 12 workers were killed when a blast hit the Lisk mill on "
+                      "Friday, police said.")

@@ -28,10 +28,15 @@ from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim, Span
 from wiretrace.trace.sentences import STOPWORDS
 
-__all__ = ["Share", "Unit", "is_credit", "same_share", "share", "shares_in", "supported",
-           "group_by_clause"]
+__all__ = ["Share", "Unit", "in_dateline", "is_credit", "same_share", "share", "shares_in",
+           "supported", "group_by_clause"]
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{1,60}(?:\([^()\n]{1,40}\))?\s*[—–-]\s")
+# a dateline that names the city's country or state: "KESTRA, Dalmoria —", "HALDEN, Estmark
+# (AP) —", "ASKEN, Varnia, May 9 —": the place there is where the story was filed, no claim
+_PLACED_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3},(?: [A-Z][\w.'’-]*){1,3}"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{1,40}\))? ?[—–-]{1,2} ")
 _CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Illustration|Video|Source)s?"
                      r"\s*:[^\n]*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",(?=\s)|;|:(?=\s)|\s[—–]\s|[()]")
@@ -52,13 +57,23 @@ def _inside_parentheses(text: str, start: int, end: int) -> bool:
     return open_ >= 0 and text.find(")", open_) >= end and "\n" not in text[open_:start]
 
 
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` in the dateline that opens its line: a city in capitals ("KESTRA
+    (Wirepress) —"), or a city with its country or state ("KESTRA, Dalmoria —")?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _DATELINE.match(text, line_start)
+    if m and end <= m.end() and text[start:end].isupper():
+        return True
+    m = _PLACED_DATELINE.match(text, line_start)
+    return bool(m and end <= m.end())
+
+
 def is_credit(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` in a credit or dateline rather than in what the text asserts?"""
     if _inside_parentheses(text, start, end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    m = _DATELINE.match(text, line_start)
-    if m and end <= m.end() and text[start:end].isupper():
+    if in_dateline(text, start, end):
         return True
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end

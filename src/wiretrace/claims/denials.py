@@ -131,6 +131,9 @@ _DENYING_VERBS = frozenset({
     "failed", "fails", "unable", "halted", "blocked", "stopped", "prevented", "dropped",
     "scrapped", "postponed", "delayed", "suspended", "withdrew", "withdrawn", "overturned",
     "dismissed", "banned", "barred", "vetoed", "abstained", "boycotted"})
+# verbs that deny what someone else says: a denial of a claim, said another way
+_DISPUTES = frozenset({"disputed", "disputes", "refuted", "refutes", "rebutted", "rebuts",
+                       "contested", "contests", "dismisses", "rebuffed"})
 # sentence-embedding cosine from which a copy's sentence restates its source sentence as a whole
 # (chosen on the ImBD dev split: planted denials in rewrites against the models' own revisions)
 _RESTATES = 0.75
@@ -499,6 +502,9 @@ def said_otherwise(sa: Sent, sb: Sent, at: int) -> bool:
     "sidestepped questions"): the word it denies is nowhere in the copy's sentence, neither
     itself nor a listed synonym? A copy that drops the denial keeps the word ("attended")."""
     i = _token_at(sa, at)
+    if i is not None and sa.toks[i].norm in _DENYING_VERBS and any(
+            t.norm in _DENYING_VERBS | _DISPUTES for t in sb.toks):
+        return True  # "rejected accusations that" for "denied that": one denial, in its own verb
     k = _governed(sa, i) if i is not None else None
     if k is None:
         return False

@@ -105,6 +105,7 @@ def _transliterated(word: str) -> str:
     rarely do."""
     w = re.sub(r"re$", "er", word)  # British and American spellings: "metre"/"meter"
     w = re.sub(r"is(e|ation)$", r"iz\1", w).replace("our", "or")
+    w = re.sub(r"^(def|off|lic|pret)ence", r"\1ense", w)  # "defence" / "defense"
     for a, b in _TRANSLIT:
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)

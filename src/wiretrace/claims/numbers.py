@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from wiretrace.claims.lexicon import lexicon
 
-__all__ = ["APPROXIMATE", "CURRENCY", "NumberMention", "closed", "find_numbers", "interval",
-           "consistent", "measure", "same_measure", "unit_swapped"]
+__all__ = ["APPROXIMATE", "CURRENCY", "NumberMention", "closed", "consistent", "find_numbers",
+           "interval", "measure", "same_measure", "unit_swapped", "word_value"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -43,6 +43,10 @@ _SPELLED = re.compile(
     rf"\b(?:{_WORDNUM})(?:(?:[\s-]+|\s+and\s+)(?:{_WORDNUM}))*\b", re.IGNORECASE
 )
 _DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine"
+# "two dozen jets", "3 dozen eggs": twelve times the number ("a dozen" and "dozens" are in
+# ``_VAGUE``)
+_DOZEN = re.compile(rf"\b(?P<n>\d+|(?:{_WORDNUM})(?:[\s-]+(?:{_WORDNUM}))*)[\s-]+dozen\b(?!s)",
+                    re.IGNORECASE)
 _SPELLED_DECIMAL = re.compile(
     rf"\b(?P<whole>(?:{_WORDNUM})(?:[\s-]+(?:{_WORDNUM}))*)\s+point\s+"
     rf"(?P<digits>(?:{_DIGIT_WORD})(?:\s+(?:{_DIGIT_WORD}))*)\b", re.IGNORECASE
@@ -56,7 +60,7 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 # a currency sign, the euro's also as read in the wrong encoding ("â‚¬1.32")
-CURRENCY = r"[$€£¥]|â‚¬"
+CURRENCY = r"(?:US|A|AU|C|CA|HK|NZ|S|R)\$|[$€£¥]|â‚¬"  # "US$1.2bn" is "$1.2bn"
 _DIGITS = re.compile(
     rf"(?P<cur>{CURRENCY})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<suf>bn|mn|tn|[kmb])\b|[\s-](?P<scale>hundred|thousand|million|billion|trillion)\b)?"
@@ -132,6 +136,17 @@ def _spelled_value(words: str) -> float | None:
     return total + current if prev is not None else None
 
 
+def word_value(word: str) -> float | None:
+    """The number one word gives: digits ("70", "1,500"), or a number word ("seven",
+    "twenty-one"); "a" and "an" count one ("a decade")."""
+    w = word.lower().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if w in {"a", "an"}:
+        return 1.0
+    return _spelled_value(w)
+
+
 def _raw_mentions(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     for m in _VAGUE_RE.finditer(text):
@@ -199,6 +214,11 @@ def _raw_mentions(text: str) -> list[NumberMention]:
             if words.lower() == "one" and _PRONOUN_ONE.search(text, 0, start):
                 continue  # "no one has been charged", "each one has been": a pronoun, no count
             found.append(NumberMention(start, end, spelled, spelled))
+    for m in _DOZEN.finditer(text):
+        n = m.group("n")
+        dozens = float(n) if n.isdigit() else _spelled_value(n)
+        if dozens:
+            found.append(NumberMention(m.start(), m.end(), 12 * dozens, 12 * dozens))
     for m in _SPELLED_DECIMAL.finditer(text):  # "thirteen point one miles": 13.1
         units = _spelled_value(m.group("whole"))
         if units is None or re.search(r"\b(?:at|from|by)\s+$",

@@ -39,6 +39,7 @@ from wiretrace.claims.lexicon import body_named, lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
     _CONTRAST_KIND,
+    HEAD_WORDS,
     WordChange,
     clause_break,
     implicitly_negative,
@@ -47,6 +48,7 @@ from wiretrace.claims.wordchecks import (
     negated_word,
     negation_at,
     orders_events,
+    same_duration,
 )
 from wiretrace.trace.citations import outlet_like
 from wiretrace.trace.sentences import zipf
@@ -269,6 +271,13 @@ def _capitalised(s: Sent, lo: int, hi: int) -> bool:
     return any(s.text_of(k)[:1].isupper() and k > 0 for k in range(lo, hi))
 
 
+def _past_verb(word: str) -> bool:
+    """A verb's past form: "slowed", "eased", or an irregular one ("went", "brought"); no
+    place's noun ("Inflation in Kembria slowed" / "eased": the verb after the place)."""
+    return (len(word) > 4 and word.endswith("ed")) or (
+        word in lexicon().verb_bases and word not in lexicon().verb_bases[word])
+
+
 def _governed_by_place(s: Sent, lo: int) -> bool:
     """A locative preposition before the word, past determiners and names ("from a Varnian
     harbour"); "to", "on" only with a determiner between ("to the harbour", not "to prop")."""
@@ -326,6 +335,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
     None for a vaguer word (``_vaguer``)."""
     lex = lexicon()
     bn, an = _norms(b, *bt), _norms(a, *at)
+    if any(same_duration(b, i, a, k) for i in range(*bt) for k in range(*at)):
+        return None  # "in ten years" for "in a decade": one length of time
     sets = {lex.contrast[w] for w in bn if w in lex.contrast} & {
         lex.contrast[w] for w in an if w in lex.contrast}
     if sets:
@@ -357,6 +368,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         if _governed_by_place(b, bt[0]):
             return "place", "another name where the source names a place"
         return "actor", "another name in the same role"
+    if bn & HEAD_WORDS and an & set(lex.titles):
+        return None  # "Central bank chief" for "Central bank Governor": the role, told vaguely
     if bn & set(lex.titles) and an & set(lex.titles):
         return "title", "another role"
     if _fates_differ(bn, an):
@@ -375,7 +388,7 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return None  # "claims in the area" for "claims in the South China Sea": the place, told
         # as what it is
     if (_governed_by_place(b, bt[0]) and _governed_by_place(a, at[0])
-            and not any(w.endswith("ing") for w in bn | an)):
+            and not any(w.endswith("ing") or _past_verb(w) for w in bn | an)):
         return "place", "another place in the same slot"  # not "from making" / "from exerting";
         # the source's word in a place slot too: not "embarked on their journey" for
         # "commenced their trip"
@@ -598,8 +611,9 @@ def closed_set_changes(b: Sent, a_side: Side) -> list[WordChange]:
             continue  # "south west tip" where the source says "southwest tip"
         for a in a_side.sents:
             hit = next((k for k in range(len(a.toks) - 1)
-                        if lex.contrast.get(a.toks[k].norm) == group and a.stems[k + 1] == nxt),
-                       None)
+                        if lex.contrast.get(a.toks[k].norm) == group and a.stems[k + 1] == nxt
+                        and not same_duration(b, i, a, k)), None)  # "seven-decade history"
+            # for "70-year history": one length of time
             if hit is not None:
                 bs, as_ = _span(b, i, i + 2), _span(a, hit, hit + 2)
                 out.append(WordChange(
