@@ -36,6 +36,11 @@ def test_the_same_slots_changed_are_still_changes() -> None:
     assert changes(WIRE.replace("$1.2bn", "US$2.1bn"))
 
 
+def test_a_country_changed_against_the_sources_own_placed_dateline_is_a_change() -> None:
+    placed = WIRE.replace("ORVIK, March 3 (Nordwire) -", "ORVIK, Estmark -")
+    assert changes(placed.replace("Estmark", "Varnia"), placed)
+
+
 def test_defence_and_defense_are_one_title() -> None:
     src = ("Estmark will spend 2.5 percent of its economy on defence by 2027, Defence Minister "
            "Ilse Brandt said on Friday in Korsa.")

@@ -599,6 +599,8 @@ def test_at_least_is_a_bound_not_the_opposite_of_more() -> None:
     src3 = "No less than 40 percent of the vote in Varn went to Mayor Ilse Brandt."
     assert not [k for k, _ in found(src3, src3.replace("No less than", "More than"))
                 if k == "negation"]
+    assert [k for k, _ in found(src3, src3.replace("No less than", "No more than"))
+            if k == "negation"]  # two bounds, turned round
     src2 = "More people were killed in the flood in Varn than in the storm."
     assert [k for k, _ in found(src2, src2.replace("More", "Fewer")) if k == "negation"]
 
@@ -1976,6 +1978,8 @@ def test_a_contest_told_in_the_passive_is_no_flip() -> None:
     told in the passive ("was convicted by a court" for "a court acquitted") is a flip."""
     src = "Lisk City lost 2-0 to Varn Rovers in the league on Sunday."
     assert not found(src, "Lisk City were defeated 2-0 by Varn Rovers in the league on Sunday.")
+    assert [k for k, _ in found(src, "Varn Rovers were defeated 2-0 by Lisk City in the league "
+                                     "on Sunday.") if k == "negation"]  # the winner swapped
     src2 = "A court in Varn on Monday acquitted editor Ane Roth of libel."
     assert [k for k, _ in found(src2, "Editor Ane Roth was convicted of libel by a court in "
                                       "Varn on Monday.") if k == "negation"]
@@ -1986,6 +1990,8 @@ def test_a_verb_after_a_place_is_no_place() -> None:
     other place in its slot."""
     src = "Price growth in Varnia slowed to 2.1 percent in May, the statistics office said."
     assert not found(src, src.replace("slowed", "eased"))
+    src2 = "Divers found the Lisk ferry's anchor in the harbour on Friday, the coast guard said."
+    assert [k for k, _ in found(src2, src2.replace("harbour", "riverbed")) if k == "place"]
 
 
 def test_a_head_of_a_body_told_as_its_chief_is_no_title_change() -> None:
@@ -1995,6 +2001,9 @@ def test_a_head_of_a_body_told_as_its_chief_is_no_title_change() -> None:
     assert not found(src, src.replace("Director", "chief"))
     assert not found(src, src.replace("Director", "head"))
     assert found(src, src.replace("Director", "spokesman"))
+    assert found(src, src.replace("Director", "chief of staff"))  # an office of its own
+    deputy = src.replace("Director", "Deputy Director")
+    assert found(deputy, src.replace("Director", "chief"))  # the second, made the head
 
 
 def test_a_denial_in_another_denying_verb_is_kept() -> None:
@@ -2004,6 +2013,10 @@ def test_a_denial_in_another_denying_verb_is_kept() -> None:
     assert not found(src, "The Varn navy on Tuesday dismissed claims that its ships had entered "
                           "Lisk waters.")
     assert [k for k, _ in found(src, src.replace("denied", "said")) if k == "negation"]
+    both = ("The Varn navy denied reports that its ships had entered Lisk waters, and dismissed "
+            "talk of a blockade.")
+    assert [k for k, _ in found(both, both.replace("denied", "confirmed"))
+            if k == "negation"]  # its other denial, kept, denies something else
 
 
 def test_injuring_counts_the_injured() -> None:
@@ -2014,3 +2027,7 @@ def test_injuring_counts_the_injured() -> None:
                           "the Lisk mill on Friday, police said.")
     assert found(src, "The guard and 12 workers were killed when a blast hit the Lisk mill on "
                       "Friday, police said.")
+    src2 = "A blast hit the Lisk mill on Friday, killing 3 and injuring 12, police said."
+    assert not found(src2, "A blast hit the Lisk mill on Friday, killing three people and "
+                           "leaving 12 injured, police said.")
+    assert found(src2, src2.replace("killing 3 and injuring 12", "killing 12 and injuring 3"))

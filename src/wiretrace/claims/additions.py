@@ -28,8 +28,8 @@ from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim, Span
 from wiretrace.trace.sentences import STOPWORDS
 
-__all__ = ["Share", "Unit", "in_dateline", "is_credit", "same_share", "share", "shares_in",
-           "supported", "group_by_clause"]
+__all__ = ["Share", "Unit", "in_dateline", "is_credit", "placed_dateline", "same_share",
+           "share", "shares_in", "supported", "group_by_clause"]
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{1,60}(?:\([^()\n]{1,40}\))?\s*[—–-]\s")
 # a dateline that names the city's country or state: "KESTRA, Dalmoria —", "HALDEN, Estmark
@@ -68,12 +68,20 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     return bool(m and end <= m.end())
 
 
+def placed_dateline(text: str) -> bool:
+    """Does a line of the text's opening open with a dateline that names the city's country
+    or state ("HALDEN, Estmark —")?"""
+    return any(_PLACED_DATELINE.match(text, m.end()) for m in re.finditer(
+        r"(?:^|\n)\s*", text[:300]))
+
+
 def is_credit(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` in a credit or dateline rather than in what the text asserts?"""
     if _inside_parentheses(text, start, end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    if in_dateline(text, start, end):
+    m = _DATELINE.match(text, line_start)
+    if m and end <= m.end() and text[start:end].isupper():
         return True
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end

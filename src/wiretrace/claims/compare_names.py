@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rapidfuzz import fuzz
 
-from wiretrace.claims.additions import in_dateline, is_credit
+from wiretrace.claims.additions import in_dateline, is_credit, placed_dateline
 from wiretrace.claims.entities import (
     COMMON_CAPITALISED,
     STALE_BEFORE,
@@ -24,7 +24,7 @@ from wiretrace.claims.normalise import numbered_key, reading_form, same_numbered
 from wiretrace.claims.pairing import Sent, Side, agent_root, is_content, stem
 from wiretrace.claims.swaps import Swap, find_swap, one_slot_swap, same_place
 from wiretrace.claims.vetting import _acronym_of, _close_edit, _title_key, word_for_word
-from wiretrace.claims.wordchecks import HEAD_WORDS
+from wiretrace.claims.wordchecks import vaguer_head_title
 from wiretrace.model import Change, Claim
 
 if TYPE_CHECKING:
@@ -284,9 +284,10 @@ class NameChecks:
     def names(self, sb: Sent, region: list[Sent]) -> None:
         b_names = [c for c in sb.claims if c.kind in {"actor", "place"}]
         for bn in b_names:
-            if in_dateline(self.b.text, *bn.span):
+            if in_dateline(self.b.text, *bn.span) and not placed_dateline(self.a.text):
                 continue  # "KESTRA, Dalmoria —" for "KESTRA, Jan. 24 (Wirepress) —": where the
-                # story was filed, restyled
+                # story was filed, restyled (against the source's own "KESTRA, Varnia —", a
+                # name to compare)
             matches = [an for an in self.a_names if _names_match(an, bn)]
             if matches or bn.text in self.a.text or _norm_name(bn.text) in self.a.text.lower() or (
                     self._known_name(bn)):
@@ -735,7 +736,7 @@ class NameChecks:
                 continue  # a title set after the name is read for "former" only: an aside
                 # words a role more freely ("Jane Doe, who heads the agency")
             tb, ta = _title_key(vb.get("title") or ""), _title_key(va.get("title") or "")
-            if tb in HEAD_WORDS:
+            if vaguer_head_title(bn.text, an.text):
                 continue  # "Central bank chief Elin Strand" for "Central bank Governor Elin
                 # Strand": whoever heads a body, told more vaguely
             if tb and ta and tb != ta and not synonymous(tb, ta) and not any(

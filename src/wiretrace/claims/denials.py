@@ -496,14 +496,28 @@ def _ing_form(word: str) -> bool:
     return word.endswith("ing") and bool(re.search(r"[aeiouy]", word[:-3]))
 
 
+def _denied_in_own_verb(sa: Sent, i: int, sb: Sent) -> bool:
+    """Does the copy deny what the source's denying verb at ``i`` denies with a denying verb
+    of its own, one the source's sentence lacks, before what it denied ("on Wednesday
+    rejected accusations that its soldiers" for "denied on Wednesday that its soldiers")?"""
+    said = {t.norm for t in sa.toks}
+    denied = set()
+    for k in range(i + 1, len(sa.toks)):
+        if is_content(sa.toks[k].norm):
+            denied.add(sa.stems[k])
+        if k + 1 < len(sa.toks) and clause_break(sa, k):
+            break
+    return any(t.norm in _DENYING_VERBS | _DISPUTES and t.norm not in said
+               and denied & set(sb.stems[j + 1:j + 6]) for j, t in enumerate(sb.toks))
+
+
 def said_otherwise(sa: Sent, sb: Sent, at: int) -> bool:
     """Is the source's denial at offset ``at`` ("did not attend the service") one the copy's
     sentence says with a verb of its own ("will miss the service", "rebuffed the offer",
     "sidestepped questions"): the word it denies is nowhere in the copy's sentence, neither
     itself nor a listed synonym? A copy that drops the denial keeps the word ("attended")."""
     i = _token_at(sa, at)
-    if i is not None and sa.toks[i].norm in _DENYING_VERBS and any(
-            t.norm in _DENYING_VERBS | _DISPUTES for t in sb.toks):
+    if i is not None and sa.toks[i].norm in _DENYING_VERBS and _denied_in_own_verb(sa, i, sb):
         return True  # "rejected accusations that" for "denied that": one denial, in its own verb
     k = _governed(sa, i) if i is not None else None
     if k is None:

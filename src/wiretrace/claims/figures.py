@@ -74,6 +74,8 @@ def _clause_end(text: str, pos: int, limit: int, forward: bool) -> int:
     return limit
 
 
+# verbs of harm whose object is the count: "killing 3 and injuring 15"
+_HARMING = frozenset({"killing", "injuring", "wounding"})
 _NOT_NOUNS = frozenset({"yesterday", "today", "tonight", "overnight", "apiece", "altogether",
                         "earlier", "later", "ago", "instead", "too", "last", "next", "this",
                         # "leaving 30 others missing", "two more people": counted further on
@@ -167,6 +169,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 span = (words[i][1], words[i + used - 1][2])
                 distance = i if forward else len(words) - i
                 i += used
+                if forward and phrase in _HARMING:
+                    continue  # "killing 3 and injuring 15": a verb of harm counts the number
+                    # after it, not one before
                 if scope == "time" and not (forward and distance == 0):
                     continue  # "35 years" counts time, "three people ... last year" does not
                 if scope in {"money", "percent"} and not (forward and distance == 0):

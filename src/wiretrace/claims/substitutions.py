@@ -39,7 +39,6 @@ from wiretrace.claims.lexicon import body_named, lexicon
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
     _CONTRAST_KIND,
-    HEAD_WORDS,
     WordChange,
     clause_break,
     implicitly_negative,
@@ -49,6 +48,7 @@ from wiretrace.claims.wordchecks import (
     negation_at,
     orders_events,
     same_duration,
+    vaguer_head,
 )
 from wiretrace.trace.citations import outlet_like
 from wiretrace.trace.sentences import zipf
@@ -271,9 +271,15 @@ def _capitalised(s: Sent, lo: int, hi: int) -> bool:
     return any(s.text_of(k)[:1].isupper() and k > 0 for k in range(lo, hi))
 
 
+def _after_name(s: Sent, lo: int) -> bool:
+    """Does the word at ``lo`` follow a capitalised name ("in Kembria slowed")?"""
+    return lo > 1 and s.text_of(lo - 1)[:1].isupper()
+
+
 def _past_verb(word: str) -> bool:
-    """A verb's past form: "slowed", "eased", or an irregular one ("went", "brought"); no
-    place's noun ("Inflation in Kembria slowed" / "eased": the verb after the place)."""
+    """A verb's past form: "slowed", "eased", or an irregular one ("went", "brought"); after
+    a place's name, no place's noun ("Inflation in Kembria slowed" / "eased": the verb after
+    the place; "in the riverbed" is a place)."""
     return (len(word) > 4 and word.endswith("ed")) or (
         word in lexicon().verb_bases and word not in lexicon().verb_bases[word])
 
@@ -368,7 +374,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         if _governed_by_place(b, bt[0]):
             return "place", "another name where the source names a place"
         return "actor", "another name in the same role"
-    if bn & HEAD_WORDS and an & set(lex.titles):
+    if an & set(lex.titles) and any(vaguer_head(b, i, a, k) for i in range(*bt)
+                                    for k in range(*at)):
         return None  # "Central bank chief" for "Central bank Governor": the role, told vaguely
     if bn & set(lex.titles) and an & set(lex.titles):
         return "title", "another role"
@@ -388,7 +395,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
         return None  # "claims in the area" for "claims in the South China Sea": the place, told
         # as what it is
     if (_governed_by_place(b, bt[0]) and _governed_by_place(a, at[0])
-            and not any(w.endswith("ing") or _past_verb(w) for w in bn | an)):
+            and not any(w.endswith("ing") for w in bn | an)
+            and not (_after_name(b, bt[0]) and any(_past_verb(w) for w in bn | an))):
         return "place", "another place in the same slot"  # not "from making" / "from exerting";
         # the source's word in a place slot too: not "embarked on their journey" for
         # "commenced their trip"

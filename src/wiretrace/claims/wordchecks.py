@@ -18,7 +18,7 @@ from wiretrace.claims.numbers import word_value
 from wiretrace.claims.pairing import Sent, agent_root, is_content
 from wiretrace.trace.sentences import zipf
 
-__all__ = ["GOVERNING", "HEAD_WORDS", "WordChange", "hedged_word", "negated_before", "negated_word",
+__all__ = ["GOVERNING", "WordChange", "vaguer_head", "vaguer_head_title", "hedged_word", "negated_before", "negated_word",
            "negation_at", "negation_changes", "implicitly_negative", "is_question",
            "orders_events", "same_duration", "modality_changes", "polarity_changes",
            "contrast_changes", "clause_break"]
@@ -723,10 +723,12 @@ def polarity_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
         if orders_events(b, i) and _told_from_the_other(b, i, o, k):
             continue  # "The mayor resigned two days before the vote" / "The vote comes two
             # days after the mayor resigned": one order, told from either event
-        if _bound(b, i) or _bound(o, k):
-            continue  # "more than 40" for "at least 40": a bound, read by the figures
+        if _bound(b, i) != _bound(o, k):
+            continue  # "more than 40" for "at least 40": a bound, read by the figures (two
+            # bounds are compared: "no less than" for "no more than" turns it round)
         shared = {p for p, _ in poles[b.toks[i].norm]} & {p for p, _ in poles[o.toks[k].norm]}
-        if shared & _contest() and _passive(b, i) != _passive(o, k):
+        if shared & _contest() and _passive(b, i) != _passive(o, k) and _same_other_side(
+                b, i, o, k):
             continue  # "were defeated 3-1 by Kelvira" for "lost 3-1 to Kelvira": the other
             # side of one contest, told in the passive (not "was convicted by a court" for
             # "a court acquitted": the verdict, whoever gives it)
@@ -817,6 +819,15 @@ def _passive(s: Sent, i: int) -> bool:
             and any(t.norm == "by" for t in s.toks[i + 1:i + 5]))
 
 
+def _same_other_side(b: Sent, i: int, o: Sent, k: int) -> bool:
+    """Do both sentences name the same other side right after the word ("were defeated by
+    Kelvira" / "lost to Kelvira"), names and figures within five words?"""
+    def after(s: Sent, j: int) -> set[str]:
+        return {s.stems[m] for m in range(j + 1, min(len(s.toks), j + 6))
+                if s.text_of(m)[:1].isupper()}
+    return bool(after(b, i) & after(o, k))
+
+
 def _bound(s: Sent, i: int) -> bool:
     """A figure's bound, no pole of its own: "least" or "most" of "at least" / "at most", and
     "less", "fewer" or "more" of "no less than" / "no more than"."""
@@ -852,6 +863,28 @@ def _told_from_the_other(b: Sent, i: int, o: Sent, k: int) -> bool:
 # the words for whoever heads a body, whatever the office is called: a copy that calls a
 # governor "chief" or "head" tells the role more vaguely
 HEAD_WORDS = frozenset({"chief", "head", "boss", "leader"})
+_SECOND = frozenset({"deputy", "vice", "lieutenant", "assistant", "acting", "under", "associate"})
+
+
+_HEAD_BEFORE_NAME = re.compile(r"\b(?i:chief|head|boss|leader)\s+[A-Z]")
+_SECOND_WORD = re.compile(r"\b(?:" + "|".join(sorted(_SECOND)) + r")\b", re.IGNORECASE)
+
+
+def vaguer_head_title(copy_mention: str, source_mention: str) -> bool:
+    """``vaguer_head`` read off two mentions of one person ("Central bank chief Elin Strand" /
+    "Governor Elin Strand")."""
+    return bool(_HEAD_BEFORE_NAME.search(copy_mention)) and not _SECOND_WORD.search(
+        source_mention)
+
+
+def vaguer_head(b: Sent, i: int, o: Sent, k: int) -> bool:
+    """Is the copy's word at ``i`` a bare head word right before a name ("Central bank chief
+    Elin Strand") where the source gives the office of the head (``k``: "Governor Elin
+    Strand"), not a second in command ("Deputy Director") nor an office of its own ("Chief of
+    staff", "chief executive")?"""
+    return (b.toks[i].norm in HEAD_WORDS and i + 1 < len(b.toks)
+            and b.text_of(i + 1)[:1].isupper()
+            and not any(t.norm in _SECOND for t in o.toks[max(0, k - 2):k + 1]))
 
 _CONTRAST_KIND = {"weekday": "figure", "month": "figure", "time_unit": "figure",
                   "ordinal": "figure", "quarter": "figure", "direction": "place",
@@ -889,7 +922,7 @@ def contrast_changes(b: Sent, region: list[Sent]) -> list[WordChange]:
         if same_duration(b, i, o, k):
             continue  # "seven-decade history" for "70-year history"
         g = str(groups[b.toks[i].norm][0])
-        if g.startswith("title:") and b.toks[i].norm in HEAD_WORDS:
+        if g.startswith("title:") and vaguer_head(b, i, o, k):
             continue  # "Central bank chief" for "Central bank Governor"
         syn = lex.synonyms
         if set(syn.get(b.stems[i], ())) & set(syn.get(o.stems[k], ())):
