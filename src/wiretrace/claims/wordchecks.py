@@ -18,10 +18,10 @@ from wiretrace.claims.numbers import word_value
 from wiretrace.claims.pairing import Sent, agent_root, is_content
 from wiretrace.trace.sentences import zipf
 
-__all__ = ["GOVERNING", "WordChange", "vaguer_head", "vaguer_head_title", "hedged_word", "negated_before", "negated_word",
-           "negation_at", "negation_changes", "implicitly_negative", "is_question",
-           "orders_events", "same_duration", "modality_changes", "polarity_changes",
-           "contrast_changes", "clause_break"]
+__all__ = ["GOVERNING", "WordChange", "clause_break", "contrast_changes", "hedged_word",
+           "implicitly_negative", "is_question", "modality_changes", "negated_before",
+           "negated_word", "negation_at", "negation_changes", "orders_events",
+           "polarity_changes", "same_duration", "vaguer_head", "vaguer_head_title"]
 
 _NEG_SINGLE = frozenset({"not", "no", "never", "cannot", "nobody", "none", "nothing", "neither",
                          "nor", "without", "nowhere"})
