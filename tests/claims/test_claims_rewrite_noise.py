@@ -2031,3 +2031,14 @@ def test_injuring_counts_the_injured() -> None:
     assert not found(src2, "A blast hit the Lisk mill on Friday, killing three people and "
                            "leaving 12 injured, police said.")
     assert found(src2, src2.replace("killing 3 and injuring 12", "killing 12 and injuring 3"))
+
+
+def test_what_the_number_before_counts_is_its_own() -> None:
+    """"claiming at least 40 lives and prompting 1,500 to 2,000 locals to evacuate": "lives"
+    is what 40 counts; the 1,500 to 2,000 count the locals, no dead."""
+    from wiretrace.claims.figures import find_figures
+
+    text = ("The fire swept through Lisk on Friday, claiming at least 40 lives and prompting "
+            "between 1,500 and 2,000 locals to evacuate.")
+    got = {f.number.text: f.scope for f in find_figures(text)}
+    assert got == {"at least 40": "dead", "1,500 and 2,000": "people"}

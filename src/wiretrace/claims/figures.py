@@ -149,7 +149,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         # what is counted before the number is not behind another number, spelled out or not:
         # "killing three people and forcing about 600 residents" - 600 does not count the dead
         before_start = _clause_end(text, n.start, max(start, behind, n.start - 80), False)
-        before = _words(text, before_start, n.start)[-6:]
+        before = _words(text, before_start, n.start)
+        owned = _phrase_at(before, 0) if start < behind and before_start <= behind else None
+        if owned:  # nor what the number before counts: "claiming at least 40 lives and
+            # prompting 1,500 locals to evacuate" - 1,500 does not count lives
+            before = before[owned[2]:]
+        before = before[-6:]
         # what is counted before the number is not behind a name or another number:
         # "60 firefighters and France two planes" does not count firefighters twice
         for k in range(len(before) - 1, -1, -1):
