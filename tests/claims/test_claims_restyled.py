@@ -55,3 +55,25 @@ def test_currency_prefixes_and_dozens_are_read_as_numbers() -> None:
         "a US$1.2bn deal, HK$5 billion in bonds and two dozen jets")}
     assert got == {"US$1.2bn": (1.2e9, "money"), "HK$5 billion": (5e9, "money"),
                    "two dozen": (24.0, None)}
+
+
+def test_a_share_in_words_is_the_percentage() -> None:
+    """"one in three of the displaced", "six in ten", "nine out of 10" for 33, 61 and 90
+    percent: one share, rounded in words; "one in ten" for 33 percent is a change."""
+    src = ("LISK, Varnia (Nordwire) - Floods have displaced 1,812 people in Telmar, the disaster "
+           "agency said on Tuesday. The agency said {} of the displaced were children.")
+    for pct, words in (("33 percent", "one in three"), ("61 percent", "six in ten"),
+                       ("90 percent", "nine out of 10")):
+        assert changes(src.format(words), src.format(pct)) == []
+    assert changes(src.format("one in ten"), src.format("33 percent"))
+
+
+def test_a_body_for_the_spokesman_who_speaks_for_it() -> None:
+    """"The Foreign Ministry said" for "Foreign Ministry spokeswoman Ada Moen said": the body
+    its spokeswoman speaks for; another ministry is a change."""
+    said = "Foreign Ministry spokeswoman Ada Moen said"
+    src = ("VARN, Estmark (Nordwire) - Estmark recalled its envoy to Lisk on Wednesday. "
+           f"{said} the arrest of two sailors was unlawful. Lisk's navy said the sailors had "
+           "entered its waters illegally.")
+    assert changes(src.replace(said, "The Foreign Ministry said"), src) == []
+    assert changes(src.replace(said, "The Defence Ministry said"), src)

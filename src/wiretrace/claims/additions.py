@@ -108,7 +108,8 @@ _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 _SMALL = "|".join(_SMALL_NUMBERS)
 _FRACTION = re.compile(
     r"\b(?:(?P<one>a|one)[- ](?P<part>half|third|quarter|fifth|tenth)|half|(?P<num>two|three|four)"
-    rf"[- ](?P<parts>thirds|quarters|fifths)|(?P<k>{_SMALL}|\d) in (?P<den>{_SMALL}|\d+))\b",
+    rf"[- ](?P<parts>thirds|quarters|fifths)|(?P<k>{_SMALL}|\d)(?: in| out of)(?: every)? "
+    rf"(?P<den>{_SMALL}|\d+))\b",
     re.IGNORECASE)
 _PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
           "fifths": 5, "tenth": 10}
@@ -295,6 +296,10 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
     v = c.value or {}
     if _complement_given(v, sent, side) or _ratio_of_figures(v, sent):
         return True
+    # the number one word of a share its sentence gives in words ("three of the displaced" of
+    # "one in three of the displaced"): the share is what to find
+    told = next((m.group() for m in _FRACTION.finditer(sent.text, sent.span[0], sent.span[1])
+                 if m.start() <= c.span[0] < m.end()), None)
     for k, s in enumerate(side.sents):
         content = s.content
         if k and _ANAPHOR.match(side.text, s.span[0]):
@@ -314,7 +319,8 @@ def _number_in_context(c: Claim, sent: Sent | None, side: Side) -> bool:
                 and low == len(_AGED.findall(side.text, s.span[0], s.span[1]))):
             return True  # "two individuals" for "a 22-year-old ... and a 25-year-old ...":
             # the people the sentence tells by their ages, counted
-        if same_share(c, side.text[s.span[0]:s.span[1]]):
+        if same_share(c, side.text[s.span[0]:s.span[1]]) or (told is not None and same_share(
+                c, side.text[s.span[0]:s.span[1]], told_in=told)):
             return True  # "25% of new fathers" for "a quarter of new fathers", "about 30% of
             # the homes" for "about a third of the homes", "one in four" for "25%"
         if _exact_percent(v) in _multiplied(side.text[s.span[0]:s.span[1]],

@@ -395,6 +395,16 @@ class AttributionChecks:
             return c
         return replace(c, subject=m.speaker)
 
+    def _speaks_for(self, body: str, aa: Claim) -> bool:
+        """Does the source give its speaker as speaking for ``body``, the copy's speaker, in
+        the words before the name in its sentence ("Foreign Ministry spokesman Jonas Vik")?"""
+        body = re.sub(r"^the\s+", "", body.strip(), flags=re.IGNORECASE)
+        sa = self.a.sentence_at(aa.span[0])
+        if len(body) < 4 or sa is None:
+            return False
+        return re.search(rf"\b{re.escape(body)}\b", self.a.text[max(
+            sa.span[0], aa.span[0] - 60):aa.span[1]], re.IGNORECASE) is not None
+
     def _where(self, speaker_key: str) -> str:
         # (the key is folded as reading_form folds: "oyarzun" is in "Oyarzún said")
         return ("whom the source names elsewhere" if speaker_key in reading_form(self.a.text)
@@ -550,6 +560,9 @@ class AttributionChecks:
                                               re.IGNORECASE):
                 continue  # "The Archbishop of Dunmore said" for "Archbishop Helen Carrow said":
                 # perhaps the one person, styled by the seat
+            if a_attr and self._speaks_for(ba.subject or "", a_attr[0]):
+                continue  # "The Foreign Ministry said" for "Foreign Ministry spokesman Jonas
+                # Vik said": the body its spokesman speaks for
             if a_attr and _no_speaker(a_attr[0].subject or ""):
                 continue  # the source's speaker is a pronoun or a misread ("He told", "The
                 # ... Branch initial findings found the signaller" read as "found the")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from wiretrace.claims.additions import share
 from wiretrace.claims.dates import find_dates
 from wiretrace.claims.entities import (
     COMMON_CAPITALISED,
@@ -36,6 +37,7 @@ from wiretrace.claims.entities import (
 )
 from wiretrace.claims.figures import SPECIFIC_SCOPES
 from wiretrace.claims.lexicon import body_named, lexicon
+from wiretrace.claims.numbers import find_numbers
 from wiretrace.claims.pairing import Sent, Side, is_content
 from wiretrace.claims.wordchecks import (
     _CONTRAST_KIND,
@@ -271,6 +273,17 @@ def _capitalised(s: Sent, lo: int, hi: int) -> bool:
     return any(s.text_of(k)[:1].isupper() and k > 0 for k in range(lo, hi))
 
 
+def _one_share(x: str, y: str) -> bool:
+    """Does one side give in words ("six in ten", "a third") the share the other gives as a
+    percentage, to the point ("61 percent", "33%")?"""
+    for words, other in ((x, y), (y, x)):
+        told = share(words)
+        if told is not None and any(n.unit == "percent" and abs(n.low - told) <= 1.0
+                                    for n in find_numbers(other)):
+            return True
+    return False
+
+
 def _after_name(s: Sent, lo: int) -> bool:
     """Does the word at ``lo`` follow a capitalised name ("in Kembria slowed")?"""
     return lo > 1 and s.text_of(lo - 1)[:1].isupper()
@@ -343,6 +356,8 @@ def _kind(b: Sent, bt: tuple[int, int], a: Sent, at: tuple[int, int]
     bn, an = _norms(b, *bt), _norms(a, *at)
     if any(same_duration(b, i, a, k) for i in range(*bt) for k in range(*at)):
         return None  # "in ten years" for "in a decade": one length of time
+    if _one_share(b.text[slice(*_span(b, *bt))], a.text[slice(*_span(a, *at))]):
+        return None  # "six in ten" for "61 percent": one share, rounded in words
     sets = {lex.contrast[w] for w in bn if w in lex.contrast} & {
         lex.contrast[w] for w in an if w in lex.contrast}
     if sets:
