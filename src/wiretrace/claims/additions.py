@@ -28,7 +28,7 @@ from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim, Span
 from wiretrace.trace.sentences import STOPWORDS
 
-__all__ = ["Share", "Unit", "in_dateline", "is_credit", "placed_dateline", "same_share",
+__all__ = ["Dateline", "Share", "Unit", "dateline_of", "in_dateline", "is_credit", "placed_dateline", "same_share",
            "share", "shares_in", "supported", "group_by_clause"]
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{1,60}(?:\([^()\n]{1,40}\))?\s*[—–-]\s")
@@ -66,6 +66,28 @@ def in_dateline(text: str, start: int, end: int) -> bool:
         return True
     m = _PLACED_DATELINE.match(text, line_start)
     return bool(m and end <= m.end())
+
+
+@dataclass(slots=True)
+class Dateline:
+    city: str
+    span: tuple[int, int]  # the city's
+    rest: str  # what follows the city: its country, the date, the agency
+
+
+def dateline_of(text: str) -> Dateline | None:
+    """The dateline that opens ``text`` ("KESTRA, Varnia (Wirepress) -"): its city in capitals
+    and the rest; None when the text opens with none."""
+    start = re.match(r"\s*", text).end()  # type: ignore[union-attr]
+    m = _PLACED_DATELINE.match(text, start) or _DATELINE.match(text, start)
+    if m is None:
+        return None
+    city = re.match(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*", text[start:m.end()])
+    if city is None:
+        return None
+    end = start + city.end()
+    rest = re.sub(r"\s*[—–-]+\s*$", "", text[end:m.end()]).strip(" ,")
+    return Dateline(city.group(), (start, end), rest)
 
 
 def placed_dateline(text: str) -> bool:

@@ -273,6 +273,7 @@ class _Comparer(FigureChecks, NameChecks, AttributionChecks):
                 self.roles(sb, region)
                 self.omitted(sb, region)
         self.substitutions()
+        self.dateline()
         self.additions()
         # one edit, one change: a swapped speaker ("Jane Doe said" for "John Roe said") is the
         # actor swap, not also a moved attribution; "North" for "South" in a place's name is the

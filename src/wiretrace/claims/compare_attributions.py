@@ -26,6 +26,7 @@ from wiretrace.claims.entities import (
     COMMON_CAPITALISED,
     acronym_used,
     canonical_place,
+    described_as,
     seat_title,
 )
 from wiretrace.claims.figures import SPECIFIC_SCOPES
@@ -175,8 +176,9 @@ _SPEECH_ACT = re.compile(r"\b(?:criticis|criticiz|labell?|call|describ|brand|dub
 _TITLE_CASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|in|on|a|an|for|to|at)\s+)*"
                          r"[A-Z0-9][\w'’-]*)+")
 # "the AAIB's report", "the council's statement": the owner speaks through the document
-_DOCUMENT = re.compile(r"['’]s\s+(?:\w+\s+)?(?:report|statement|study|findings|analysis|survey|"
-                       r"review|investigation|website|data|figures|letter|filing)$", re.IGNORECASE)
+_DOCUMENTS = ("report", "statement", "study", "findings", "analysis", "survey", "review",
+              "investigation", "website", "data", "figures", "letter", "filing")
+_DOCUMENT = re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{'|'.join(_DOCUMENTS)})$", re.IGNORECASE)
 _RESTATES = 0.7  # sentence-embedding cosine from which a copy's quote restates a source sentence
 _RESTATES_QUOTE = 0.6  # ... or one of the source's quotes (quote to quote: a reworded quote)
 # a verb that reports words as someone's
@@ -292,6 +294,8 @@ class AttributionChecks:
         last = re.split(r"\b(?:the|a|an)\s+", phrase)[-1]
         key = names or [w for w in re.findall(r"[\w'’-]+", last) if is_content(w.lower())] or [
             w for w in words if is_content(w.lower())]
+        # "a police statement" is the police's: named by "police said" nearby
+        key = [w for w in key if w.lower() not in _DOCUMENTS] or key
         if not key:
             return False
         s, e = self._paragraph(sb)
@@ -417,6 +421,10 @@ class AttributionChecks:
         addition of the copy."""
         if same_speaker(speaker, said_by) is not False:
             return
+        told = self.b.text[sb.span[0]:sb.span[1]]
+        if any(re.search(rf"\b(?:quoting|citing)\s+(?:[\w'’.-]+\s+){{0,4}}?{re.escape(w)}\b",
+                         told) for w in said_by.split() if w[:1].isupper() and len(w) > 2):
+            return  # "the Energy Ministry said in a statement, quoting Tegner": still Tegner's
         key = _norm_name(speaker)
         self.add("attribution", span, versus_span,
                  f"the copy gives the quote to {speaker} ({self._where(key)}); the source gives "
@@ -530,6 +538,7 @@ class AttributionChecks:
                               or (_named_source(x.subject or "")
                                   and _names(ba.subject or "", x.subject or ""))
                               or _shortened_in(ba.subject or "", x.subject or "")
+                              or described_as(ba.subject or "", x.subject or "")
                               for x in a_attr):
                 continue  # one source ("Eventbrite's survey of 504 festival-goers" / "Eventbrite")
             if any(_one_place(ba.subject or "", x.subject or "") for x in a_attr):

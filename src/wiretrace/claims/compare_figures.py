@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from wiretrace.claims.additions import is_credit, shares_in
 from wiretrace.claims.ages import ages_of, born_told, find_ages
-from wiretrace.claims.figures import SPECIFIC_SCOPES
+from wiretrace.claims.figures import SPECIFIC_SCOPES, scope_of
 from wiretrace.claims.lexicon import synonymous
 from wiretrace.claims.numbers import (
     APPROXIMATE,
@@ -29,6 +29,13 @@ from wiretrace.claims.wordchecks import denies
 from wiretrace.model import Change, Claim
 
 _OPEN = {"at_least", "at_most"}
+# "no deaths", "no new injuries", "no one was killed", "nobody was hurt": none of a count, read
+# over the few words after the "no" up to a clause's end
+_NONE = re.compile(r"\b(?:[Nn]o|[Zz]ero|[Nn]obody)\s+(?!more\b|less\b|fewer\b|longer\b|sooner\b|"
+                   r"other\b|matter\b|doubt\b)((?:[\w-]+\s+){0,3}[\w-]+)")
+# counts whose "none" a copy may not make some: harm, arrests, cases
+_NONE_SCOPES = frozenset({"dead", "injured", "missing", "casualties", "arrested", "infected",
+                          "evacuated"})
 
 _PARTITIVE = re.compile(r"(?i)(?:one|each|either|neither|any)\s+of\b")
 
@@ -319,6 +326,29 @@ class FigureChecks:
                          f"'{self.a.text[slice(*a.span)]}'")
             return
 
+    def _none_made_some(self, bf: Claim, region: list[Sent]) -> bool:
+        """The copy counts what the source says there was none of ("Two deaths have been
+        reported" for "No deaths have been reported"): the aligned source sentence says "no"
+        of the figure's own count, the copy's sentence says none of it, and the source gives
+        no number of that count anywhere."""
+        if bf.predicate not in _NONE_SCOPES or not (bf.value or {}).get("low"):
+            return False
+        sb = self.b.sentence_at(bf.span[0])
+        if sb is None or any(scope_of(m.group(1)) == bf.predicate for m in
+                             _NONE.finditer(self.b.text, sb.span[0], sb.span[1])):
+            return False
+        if any(af.predicate == bf.predicate for af in self.a_figures):
+            return False  # the source counts it somewhere ("no deaths in the city; two in
+            # the villages")
+        for sa in region:
+            for m in _NONE.finditer(self.a.text, sa.span[0], sa.span[1]):
+                if scope_of(m.group(1)) == bf.predicate:
+                    self.add("figure", bf.span, (m.start(), m.end()),
+                             f"the copy counts '{bf.text}' where the source says "
+                             f"'{m.group()}' (none)")
+                    return True
+        return False
+
     def figures(self, sb: Sent, region: list[Sent]) -> None:
         region_figs = [c for s in region for c in s.claims if c.kind == "figure"]
         dates = [c.span for c in sb.claims if c.kind == "date"]
@@ -326,6 +356,8 @@ class FigureChecks:
             if bf.predicate == "date" and any(s <= bf.span[0] < e for s, e in dates):
                 continue  # the year of a date ("March 08, 2013"): the date's, not a count
             if any(self._unit_swapped(bf, af) for af in region_figs):
+                continue
+            if self._none_made_some(bf, region):
                 continue
             if (bf.value or {}).get("high") == 0 and any(denies(s) for s in region):
                 continue  # "resettled zero refugees" for "failed to resettle any refugees"

@@ -17,7 +17,8 @@ from wiretrace.claims.lexicon import lexicon
 from wiretrace.trace.sentences import zipf
 
 __all__ = ["Entity", "find_entities", "canonical_place", "styled_by_seat", "seat_title",
-           "acronym_after", "acronym_used", "abbreviated", "initials",
+           "acronym_after", "acronym_used", "abbreviated", "initials", "demonym_of",
+           "placed_in", "described_as", "without_rank",
            "COMMON_CAPITALISED", "STALE_BEFORE", "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
@@ -242,6 +243,19 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, tuple[
     return text[s:s + len(best[0])], (s, s + len(best[0]))
 
 
+# a rank that makes another office of a title: "Deputy Interior Minister", "Vice-President"
+_RANK = re.compile(r"(?:deputy|vice|acting|assistant|associate|interim|junior)(?:\s+|-)(?=\w)")
+
+
+def without_rank(title: str) -> str:
+    """A title without the rank that makes it another office ("Deputy Interior Minister":
+    "interior minister"), in lower case."""
+    t = " ".join(title.lower().split())
+    while rank := _RANK.match(t):
+        t = t[rank.end():]
+    return t
+
+
 def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tuple[int, int] | None]:
     """A capitalised title that opens the name ("Prime Minister Jane Doe") is not the name;
     the name's start, the title and its span."""
@@ -249,6 +263,9 @@ def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tupl
     words = list(re.finditer(r"\S+", text[start:end]))
     for k in range(len(words) - 1, 0, -1):
         head = text[start:start + words[k - 1].end()].lower()
+        while head not in lex.titles and (rank := _RANK.match(head)):
+            head = head[rank.end():]  # "Deputy Interior Minister", "Vice-President": the rank
+            # is part of the title
         if head in lex.titles:
             return start + words[k].start(), text[start:start + words[k - 1].end()], (
                 start, start + words[k - 1].end())
@@ -441,6 +458,64 @@ def initials(name: str) -> str | None:
     if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
         return None
     return "".join(w[0] for w in words)
+
+
+# the endings that make a people's or a state's adjective of a country's name: "Kenya" /
+# "Kenyan", "Varnia" / "Varnian", "Malta" / "Maltese", "Ossland" / "Osslandic"
+_DEMONYM_END = re.compile(r"(?:n|an|ian|ese|ish|i|ic|er)")
+
+
+def demonym_of(word: str, name: str) -> bool:
+    """Is ``word`` the adjective of the place ``name`` ("Varnian" of "Varnia", "Kenyan" of
+    "Kenya", "Estrian" of "Estria"): a gazetteer's demonym, or the name with a demonym's
+    ending? Names of two words or more have none."""
+    w, n = word.strip().lower(), re.sub(r"['’]s$", "", name.strip()).lower()
+    if " " in w or " " in n or len(n) < 4 or not w.isalpha() or not n.isalpha():
+        return False
+    known_w, known_n = canonical_place(w), canonical_place(n)
+    if known_w and known_n:
+        return known_w == known_n
+    for base in {n, n[:-1] if n[-1] in "aey" else n}:
+        if w.startswith(base) and _DEMONYM_END.fullmatch(w[len(base):]):
+            return True
+    return False
+
+
+def placed_in(city: str, country: str, text: str) -> bool:
+    """Does ``text`` place ``city`` in ``country`` in the way of a dateline or an address
+    ("KESTRA, Varnia (Wirepress) -", "in Kestra, Varnia,"): the city named for its country's
+    government, as a capital is ("Kestra has given Ossland 72 hours")?"""
+    city, country = city.strip(), re.sub(r"['’]s$", "", country.strip())
+    if not city or not country or city.lower() == country.lower():
+        return False
+    return re.search(rf"\b{re.escape(city)},\s+{re.escape(country)}\b", text,
+                     re.IGNORECASE) is not None
+
+
+def described_as(phrase: str, name: str) -> bool:
+    """Is ``phrase`` a description of the body ``name``, in the plain words of its name ("Ossland's
+    competition regulator" / "the Competition Authority", "the medical association" / "the
+    Norland Medical Association", "Norland's health institute" / "the Norland Public Health
+    Institute")? The phrase is a place or its people at most, then plain lowercase words; one of
+    them, not a word every body has ("association", "union"), is a word of the name."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    while words and words[0][:1].isupper():
+        bare = re.sub(r"['’]s?$", "", words[0])
+        if bare == words[0] and canonical_place(bare) is None and not re.search(
+                rf"\b{re.escape(bare)}", name):
+            return False  # a name of its own ("the Brask competition unit"); an owner's
+            # possessive ("Ossland's") says whose body it is
+        words = words[1:]
+    if not words or not all(w.islower() for w in words):
+        return False
+    named = {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[:1].isupper()}
+    if len(named) < 2:
+        return False  # "the agency" for "Frontex": no words to describe it by
+    org = lexicon().org_words
+    plain = {re.sub(r"['’]s?$", "", w) for w in words} - org
+    return any(w in named or w.rstrip("s") in named for w in plain if len(w) > 3)
 
 
 def abbreviated(name: str, text: str, country_told: bool = False) -> bool:

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from wiretrace.claims.attributions import QUOTE as _QUOTE
 from wiretrace.claims.attributions import find_attributions
-from wiretrace.claims.entities import COMMON_CAPITALISED, find_entities
+from wiretrace.claims.entities import COMMON_CAPITALISED, find_entities, initials
 from wiretrace.claims.lexicon import lexicon
 from wiretrace.claims.normalise import reading_form
 from wiretrace.model import Alignment, Article, Derivation, QuoteChange, Span, spans_overlap
@@ -332,12 +332,22 @@ def _name_words(speaker: str | None) -> set[str]:
     return out
 
 
+def _initials_of(short: str, name: str) -> bool:
+    """Is ``short`` ("the NDU") one word in capitals that gives the initials of ``name``
+    ("the National Dockworkers' Union")?"""
+    words = [w for w in short.split() if w.lower() != "the"]
+    return (len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) is not None
+            and initials(name) == words[0])
+
+
 def same_speaker(a: str | None, b: str | None) -> bool | None:
     """True when two speakers are one person (a shared name word or a close transliteration),
     False when both are named and share none, None when either names nobody."""
     na, nb = _name_words(a), _name_words(b)
     if not na or not nb:
         return None
+    if _initials_of(a or "", b or "") or _initials_of(b or "", a or ""):
+        return True  # "The NDU" / "The National Dockworkers' Union"
     for x in na:
         for y in nb:
             if x == y or (min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80):

@@ -232,7 +232,8 @@ def _acronym_of(x: str, y: str) -> bool:
 
 def _title_key(text: str) -> str:
     """One spelling per title: "Chief Executive" / "CEO", "spokesman" / "spokesperson"."""
-    t = " ".join(text.lower().split())
+    # "Vice-President" / "Vice President" / "Deputy President": one office
+    t = re.sub(r"^vice\b", "deputy", " ".join(text.lower().replace("-", " ").split()))
     return _TITLE_ALIASES.get(t, t)
 
 

@@ -478,6 +478,22 @@ _HEDGING = frozenset({"expect", "expecting", "fear", "fears", "feared", "hope", 
 
 
 def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> list[WordChange]:
+    """A certainty changed, modal for modal before one verb, either way: "tariffs will cost the
+    group" for "tariffs could cost the group" (``_told_certain``), or "the firm may invest" for
+    "the firm will invest", read the same way from the source's side."""
+    told = _told_certain(b, region, b_text, a_text)
+    if told:
+        return told
+    for o in region:
+        for wc in _told_certain(o, [b], a_text, b_text):
+            certain, possible = a_text[slice(*wc.b_span)], b_text[slice(*wc.a_span)]
+            return [WordChange(
+                "modality", wc.a_span, wc.b_span,
+                f"'{possible}' (possible) where the source says '{certain}' (certain)")]
+    return []
+
+
+def _told_certain(b: Sent, region: list[Sent], b_text: str, a_text: str) -> list[WordChange]:
     """A possibility told as a certainty, modal for modal before one verb: "tariffs will cost
     the group" for "tariffs could cost the group". Not where either sentence hedges in other
     words ("it was likely that the bird could feed" / "it is likely that it will feed"): "will"
