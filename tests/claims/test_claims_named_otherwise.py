@@ -161,3 +161,36 @@ def test_a_count_where_the_source_says_none_is_a_figure_change() -> None:
 ])
 def test_none_told_again_is_no_figure_change(copy: str) -> None:
     assert [k for k, _ in changes(FLOOD, copy) if k == "figure"] == []
+
+
+@pytest.mark.parametrize("source,copy", [
+    ("Authorities in Marro lifted a night-time curfew on Friday after a week without unrest.",
+     "Authorities in Marro extended a night-time curfew on Friday after a week without unrest."),
+    ("The constitutional court upheld a law on Friday that bans mobile phones in schools.",
+     "The constitutional court overturned a law on Friday that bans mobile phones in schools."),
+])
+def test_a_decision_reversed_in_its_verb_is_a_change(source: str, copy: str) -> None:
+    assert [k for k, _ in changes(source, copy)] == ["negation"]
+
+
+DATED = ("KESTRA, Varnia (Wirepress) - Varnia on Wednesday recalled its ambassador to Ossland "
+         "after border guards detained three fishermen. The foreign ministry said the detention "
+         "was unlawful.")
+
+
+@pytest.mark.parametrize("dateline", ["LENDA, Varnia (Wirepress) -", "LENDA (Wirepress) -"])
+def test_a_dateline_moved_to_another_city_is_a_place_change(dateline: str) -> None:
+    found = changes(DATED, DATED.replace("KESTRA, Varnia (Wirepress) -", dateline))
+    assert found == [("place", "LENDA")]
+
+
+@pytest.mark.parametrize("copy", [
+    DATED.replace("KESTRA, Varnia (Wirepress) -", "KESTRA (Wirepress) -"),
+    DATED.replace("KESTRA, Varnia (Wirepress) -", "LENDA, Varnia (Nordwire) -"),
+    DATED.replace("KESTRA, Varnia (Wirepress) -", "LENDA, Varnia (Wirepress) -").replace(
+        "after border", "after Lenda border"),
+])
+def test_a_dateline_restyled_or_filed_by_another_agency_is_no_change(copy: str) -> None:
+    source = DATED.replace("after border", "after Lenda border") if "Lenda border" in copy else (
+        DATED)
+    assert [k for k, _ in changes(source, copy) if k == "place"] == []
