@@ -194,3 +194,30 @@ def test_a_dateline_restyled_or_filed_by_another_agency_is_no_change(copy: str) 
     source = DATED.replace("after border", "after Lenda border") if "Lenda border" in copy else (
         DATED)
     assert [k for k, _ in changes(source, copy) if k == "place"] == []
+
+
+STRIKE = ("ILVA, Tavoria (Wirepress) - Tavorian aircraft struck a site across the border on "
+          "Wednesday night. The army said the strike hit a weapons depot. Calvany said the "
+          "building was a grain store. The opposition says the raid was illegal.")
+
+
+@pytest.mark.parametrize("cut,left", [
+    ("The army said the strike hit", "The strike hit"),
+    ("The opposition says the raid was illegal", "The raid was illegal"),
+])
+def test_a_described_source_cut_from_its_claim_is_a_dropped_attribution(cut: str,
+                                                                         left: str) -> None:
+    found = changes(STRIKE, STRIKE.replace(cut, left))
+    assert [k for k, _ in found] == ["attribution"]
+
+
+def test_a_pronoun_cut_from_its_claim_is_left_to_the_sentences_around() -> None:
+    source = STRIKE.replace("The army said the strike hit", "It said the strike hit")
+    assert changes(source, source.replace("It said the strike hit", "The strike hit")) == []
+
+
+def test_casualties_denied_then_a_death_count_is_a_figure_change() -> None:
+    source = ("A bus overturned near Telmar on Sunday, police said. There were no casualties "
+              "among the passengers, police said.")
+    copy = source.replace("There were no casualties", "There were two deaths")
+    assert [k for k, _ in changes(source, copy)] == ["figure"]

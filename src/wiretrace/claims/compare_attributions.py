@@ -73,9 +73,10 @@ _ACCOUNTS = _DATA | {"reports", "report", "accounts", "account"}
 _CLOSING_QUOTE = re.compile(r"(?<=\S)[\"”](?=[^\w“]|$)")
 
 
-def _named_source(who: str) -> bool:
+def _named_source(who: str, described: bool = False) -> bool:
     """"Police", "Reuters", "the Jordanian government": a source; "he", "the country", "As
-    she", "Contrary to her", "Earlier reports": not."""
+    she", "Contrary to her", "Earlier reports": not. With ``described``, a source described
+    in plain words is one too ("the army", "the company", "rights groups")."""
     words = who.strip().split()
     while len(words) > 1 and words[0].lower() in _LEAD_INS:
         words = words[1:]  # "As she stated", "Contrary to her claims": the pronoun speaks
@@ -91,7 +92,8 @@ def _named_source(who: str) -> bool:
                                   or lone in _DATA)):
         return False  # "These donations were not", a bare "Ms": a misread, not a source;
         # "Figures suggested": the numbers, not a source
-    return who.strip()[:1].isupper() or words[-1].lower() in _GENERIC_SOURCES
+    return (who.strip()[:1].isupper() or words[-1].lower() in _GENERIC_SOURCES or (
+        described and is_content(words[-1].lower())))
 
 
 # an outlet's report or service: "a BBC report", "the Reuters news agency"
@@ -347,14 +349,15 @@ class AttributionChecks:
     def _attribution_cut(self, sb: Sent, region: list[Sent], a_attr: list[Claim]) -> None:
         """The copy's sentence is the source's with its attribution cut out ("Police said 12
         people died." -> "12 people died."): the copy states as fact what the source attributes.
-        Only a named or official source counts; a pronoun ("he said") is left alone."""
+        A source named or described ("the army said") counts; a pronoun ("he said") is left
+        alone: the sentences around it name whom it stands for."""
         # a quote's words: its speaker named in the paragraph keeps it theirs; a plain
         # statement: only a speaker told as saying something there
         plain = not re.search(r"[\"“”]", self.b.text[sb.span[0]:sb.span[1]])
         b_words = reading_key(self.b.text[sb.span[0]:sb.span[1]]).split()
         for aa in a_attr:
             who = (aa.subject or "").strip()
-            if not _named_source(who) or (is_news_outlet(who) and not plain):
+            if not _named_source(who, described=True) or (is_news_outlet(who) and not plain):
                 continue  # (an agency credited for reporting a quote is not who says it)
             sa = self.a.sentence_at(aa.span[0])
             if sa is None or sa not in region:
@@ -364,7 +367,7 @@ class AttributionChecks:
             cut_words = [w for w in reading_key(cut).split()]
             if cut_words and cut_words[0] == "that":
                 cut_words = cut_words[1:]
-            if len(cut_words) < 5 or [_BACKSHIFT.get(w, w) for w in b_words] != [
+            if len(cut_words) < 4 or [_BACKSHIFT.get(w, w) for w in b_words] != [
                     _BACKSHIFT.get(w, w) for w in cut_words]:
                 continue  # (a reported tense told directly is the same words: "Police said
                 # there had been no reports" / "There have been no reports")

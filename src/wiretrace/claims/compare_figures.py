@@ -61,6 +61,13 @@ def _scopes_compatible(x: str | None, y: str | None) -> bool:
     return (x in generic and y in SPECIFIC_SCOPES) or (y in generic and x in SPECIFIC_SCOPES)
 
 
+def _none_of(none: str | None, count: str | None) -> bool:
+    """Does "no ``none``" deny the count ``count``: the same count, or casualties of the dead
+    or the injured?"""
+    return none is not None and (none == count or (
+        none == "casualties" and count in {"dead", "injured"}))
+
+
 def _unit_word(c: Claim) -> str:
     """The unit a figure is given in, folded ("miles" and "mile", "km", "days"; "" for none)."""
     return re.sub(r"s$", "", (c.subject or "").lower())
@@ -334,15 +341,16 @@ class FigureChecks:
         if bf.predicate not in _NONE_SCOPES or not (bf.value or {}).get("low"):
             return False
         sb = self.b.sentence_at(bf.span[0])
-        if sb is None or any(scope_of(m.group(1)) == bf.predicate for m in
+        if sb is None or any(_none_of(scope_of(m.group(1)), bf.predicate) for m in
                              _NONE.finditer(self.b.text, sb.span[0], sb.span[1])):
             return False
-        if any(af.predicate == bf.predicate for af in self.a_figures):
+        if any(_none_of(af.predicate, bf.predicate) or _none_of(bf.predicate, af.predicate)
+               for af in self.a_figures):
             return False  # the source counts it somewhere ("no deaths in the city; two in
             # the villages")
         for sa in region:
             for m in _NONE.finditer(self.a.text, sa.span[0], sa.span[1]):
-                if scope_of(m.group(1)) == bf.predicate:
+                if _none_of(scope_of(m.group(1)), bf.predicate):
                     self.add("figure", bf.span, (m.start(), m.end()),
                              f"the copy counts '{bf.text}' where the source says "
                              f"'{m.group()}' (none)")
