@@ -28,8 +28,8 @@ from wiretrace.claims.pairing import Sent, Side
 from wiretrace.model import Claim, Span
 from wiretrace.trace.sentences import STOPWORDS
 
-__all__ = ["Dateline", "Share", "Unit", "dateline_of", "in_dateline", "is_credit", "placed_dateline", "same_share",
-           "share", "shares_in", "supported", "group_by_clause"]
+__all__ = ["Dateline", "Share", "Unit", "dateline_of", "in_dateline", "is_credit",
+           "placed_dateline", "same_share", "share", "shares_in", "supported", "group_by_clause"]
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{1,60}(?:\([^()\n]{1,40}\))?\s*[—–-]\s")
 # a dateline that names the city's country or state: "KESTRA, Dalmoria —", "HALDEN, Estmark

@@ -285,6 +285,8 @@ class NameChecks:
 
         def _copy_quotes(self) -> list[QuoteMention]: ...
 
+        def _story_sides(self) -> list[Side]: ...
+
     def names(self, sb: Sent, region: list[Sent]) -> None:
         b_names = [c for c in sb.claims if c.kind in {"actor", "place"}]
         for bn in b_names:

@@ -244,14 +244,15 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, tuple[
 
 
 # a rank that makes another office of a title: "Deputy Interior Minister", "Vice-President"
-_RANK = re.compile(r"(?:deputy|vice|acting|assistant|associate|interim|junior)(?:\s+|-)(?=\w)")
+_OFFICE_RANK = re.compile(r"(?:deputy|vice|acting|assistant|associate|interim|junior)"
+                          r"(?:\s+|-)(?=\w)")
 
 
 def without_rank(title: str) -> str:
     """A title without the rank that makes it another office ("Deputy Interior Minister":
     "interior minister"), in lower case."""
     t = " ".join(title.lower().split())
-    while rank := _RANK.match(t):
+    while rank := _OFFICE_RANK.match(t):
         t = t[rank.end():]
     return t
 
@@ -263,7 +264,7 @@ def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tupl
     words = list(re.finditer(r"\S+", text[start:end]))
     for k in range(len(words) - 1, 0, -1):
         head = text[start:start + words[k - 1].end()].lower()
-        while head not in lex.titles and (rank := _RANK.match(head)):
+        while head not in lex.titles and (rank := _OFFICE_RANK.match(head)):
             head = head[rank.end():]  # "Deputy Interior Minister", "Vice-President": the rank
             # is part of the title
         if head in lex.titles:
