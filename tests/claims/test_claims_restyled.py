@@ -77,3 +77,12 @@ def test_a_body_for_the_spokesman_who_speaks_for_it() -> None:
            "entered its waters illegally.")
     assert changes(src.replace(said, "The Foreign Ministry said"), src) == []
     assert changes(src.replace(said, "The Defence Ministry said"), src)
+
+
+def test_half_a_dozen_after_a_dateline_is_six_and_no_name() -> None:
+    source = ("KESTRA, Varnia (Wirepress) - Six fishing boats were seized by the coast guard on "
+              "Monday, the ministry said.")
+    assert changes(source.replace("Six fishing", "Half a dozen fishing"), source) == []
+    assert [n.low for n in find_numbers("half a dozen boats")] == [6.0]
+    assert [k for k, _, _ in changes(source.replace("Six fishing", "Half a dozen fishing"),
+                                     source.replace("Six fishing", "Nine fishing"))] == ["figure"]

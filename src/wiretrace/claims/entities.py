@@ -311,12 +311,29 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 _OPENERS = re.compile(r"""(?:^|.*[:;,—–-]\s*)["“‘'(\[]\s*$""", re.DOTALL)
+# a dateline before the sentence's first word: "KESTRA, Varnia (Wirepress) - ", "ORVIK (AP) — "
+_AFTER_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ,][^\n]{0,60}?)?\s[—–-]{1,2}\s*$")
 
 
 def _opens(text: str, start: int, s: int) -> bool:
     """Does the word at ``s`` open its sentence, or a quote within it ('He said: "Whenever')?
     Its capital is the sentence's, not a name's."""
     return s == start or _OPENERS.match(text[start:s]) is not None
+
+
+# words a sentence opens with that name no one: a number, a share ("Six fishing boats", "Half
+# a dozen", "Dozens of")
+_COUNTING = re.compile(r"(?i)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                       r"twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?|half|"
+                       r"scores|several|some|many|most|few)")
+
+
+def _dated_opener(text: str, start: int, s: int, etext: str) -> bool:
+    """Is ``etext``, right after the dateline that opens the sentence ("KESTRA, Varnia
+    (Wirepress) - Six fishing boats"), a plain word the sentence opens with? A name stays one
+    there ("ORVIK (AP) — Ola Holm said")."""
+    return _AFTER_DATELINE.match(text[start:s]) is not None and (
+        etext.lower() in COMMON_CAPITALISED or _COUNTING.fullmatch(etext) is not None)
 
 
 def _sentence_opener(word: str) -> bool:
@@ -403,6 +420,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Ent
             " " not in etext and not canonical_place(etext) and text[e:e + 2] not in {"'s", "’s"}
         )):
             continue  # a capitalised first word is a name only when the gazetteer knows it
+        if _dated_opener(text, start, s, etext):
+            continue
         if etext.lower() in lexicon().titles:
             continue  # "CEO", "President" alone are titles, not names
         state = _abbreviated_state(text, s, e)

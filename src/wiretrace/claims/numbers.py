@@ -36,6 +36,7 @@ _VAGUE = {
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 9_999_999), "billions": (2e9, 9.99e9),
     "a couple of": (2, 3), "a couple": (2, 3), "half a million": (500_000, 500_000),
+    "half a dozen": (6, 6),
     "a million": (1e6, 1e6), "a hundred": (100, 100), "a thousand": (1000, 1000),
 }
 _WORDNUM = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
@@ -152,7 +153,7 @@ def _raw_mentions(text: str) -> list[NumberMention]:
     for m in _VAGUE_RE.finditer(text):
         low, high = _VAGUE[m.group().lower()]
         vague = m.group().lower() not in {"a dozen", "a million", "a hundred", "a thousand",
-                                          "half a million"}
+                                          "half a million", "half a dozen"}
         found.append(NumberMention(m.start(), m.end(), float(low), float(high), vague=vague))
     fractions = []
     for m in _FRACTION.finditer(text):
