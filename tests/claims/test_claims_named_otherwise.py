@@ -163,16 +163,6 @@ def test_none_told_again_is_no_figure_change(copy: str) -> None:
     assert [k for k, _ in changes(FLOOD, copy) if k == "figure"] == []
 
 
-@pytest.mark.parametrize("source,copy", [
-    ("Authorities in Marro lifted a night-time curfew on Friday after a week without unrest.",
-     "Authorities in Marro extended a night-time curfew on Friday after a week without unrest."),
-    ("The constitutional court upheld a law on Friday that bans mobile phones in schools.",
-     "The constitutional court overturned a law on Friday that bans mobile phones in schools."),
-])
-def test_a_decision_reversed_in_its_verb_is_a_change(source: str, copy: str) -> None:
-    assert [k for k, _ in changes(source, copy)] == ["negation"]
-
-
 DATED = ("KESTRA, Varnia (Wirepress) - Varnia on Wednesday recalled its ambassador to Ossland "
          "after border guards detained three fishermen. The foreign ministry said the detention "
          "was unlawful.")
@@ -221,3 +211,121 @@ def test_casualties_denied_then_a_death_count_is_a_figure_change() -> None:
               "among the passengers, police said.")
     copy = source.replace("There were no casualties", "There were two deaths")
     assert [k for k, _ in changes(source, copy)] == ["figure"]
+
+
+# --- the edges of these rules, found by a review of invented pairs -------------------------
+
+
+def test_the_adjective_before_another_actor_than_the_state_is_an_actor_swap() -> None:
+    copy = RECALL.replace("Varnia on Wednesday", "Varnian rebels on Wednesday")
+    assert [k for k, _ in changes(RECALL, copy)] == ["actor"]
+
+
+def test_the_adjective_of_the_neighbour_named_longer_is_the_neighbours() -> None:
+    source = ("BRELL, Tamaria (Wirepress) - Tamar closed its border with Tamaria on Sunday after "
+              "a cholera outbreak, health officials said. Tamaria said the move was unnecessary.")
+    copy = source.replace("Tamar closed", "The Tamarian government closed")
+    assert [k for k, _ in changes(source, copy)] == ["actor"]
+
+
+@pytest.mark.parametrize("source,copy", [
+    (DEAL.replace("it would review the deal", "it would review the deal, which Brask may take "
+                  "to the Competition Appeals Tribunal"),
+     DEAL.replace("The Competition Authority said", "Ossland's competition tribunal said")),
+    (DEAL.replace("The Competition Authority said", "Varnia's Competition Authority said"),
+     DEAL.replace("The Competition Authority said", "Ossland's competition regulator said")),
+])
+def test_a_description_of_another_kind_or_country_of_body_is_another_speaker(
+        source: str, copy: str) -> None:
+    assert [k for k, _ in changes(source, copy)] == ["attribution"]
+
+
+def test_initials_are_a_bodys_never_a_persons() -> None:
+    source = ("ORVIK, Dellmark (Wirepress) - Prime Minister Ola Venn said on Monday the dock "
+              "strike was illegal. \"We have been left with no choice,\" said Peter Marsh, who "
+              "leads the dockworkers.")
+    copy = source.replace("said Peter Marsh, who leads the dockworkers.", "the PM said.")
+    assert [k for k, _ in changes(source, copy)] == ["attribution"]
+
+
+def test_initials_the_story_gives_another_body_are_another_speaker() -> None:
+    source = ("ORVIK, Dellmark (Wirepress) - The Northern Drivers' Union (NDU) said on Monday its "
+              "members would join the protest. \"This is a betrayal,\" the National Dockworkers' "
+              "Union said of the job cuts.")
+    copy = source.replace("the National Dockworkers' Union said", "the NDU said")
+    assert [k for k, _ in changes(source, copy)] == ["attribution"]
+
+
+@pytest.mark.parametrize("given", [
+    "opposition leader Mia Dahl said, citing Tegner's own figures.",
+    "the Energy Ministry said, quoting a letter to Tegner.",
+    "the Energy Ministry said, citing the Tegner Commission.",
+])
+def test_quoting_another_or_citing_his_papers_gives_the_quote_away(given: str) -> None:
+    copy = PLANT.replace("Tegner said in a statement.", given)
+    assert [k for k, _ in changes(PLANT, copy)][:1] == ["attribution"]
+
+
+def test_a_statement_that_quoted_him_keeps_the_quote_his() -> None:
+    copy = PLANT.replace("Tegner said in a statement.",
+                         "the Energy Ministry said in a statement that quoted Tegner.")
+    assert changes(PLANT, copy) == []
+
+
+def test_a_body_named_only_as_who_acted_does_not_keep_its_statement() -> None:
+    source = ("DALMOR, Estria (Wirepress) - Police arrested 14 people after clashes outside the "
+              "Dalmor Arena on Saturday night, organisers said. Six officers were injured, "
+              "according to a police statement.")
+    copy = source.replace(", according to a police statement", "")
+    assert [k for k, _ in changes(source, copy)] == ["attribution"]
+
+
+@pytest.mark.parametrize("source,copy", [
+    ("LENDA, Ossland (Wirepress) - Acting Chief Executive Mia Lund said on Tuesday that Brask "
+     "Mining would sell its coal unit. Lund took over in March.",
+     "LENDA, Ossland (Wirepress) - Acting CEO Mia Lund said on Tuesday that Brask Mining would "
+     "sell its coal unit. Lund took over in March."),
+    ("Deputy Prime Minister Hana Roth said the talks would resume on Monday.",
+     "Vice-Premier Hana Roth said the talks would resume on Monday."),
+    ("KESTRA, Varnia (Wirepress) - Ada Rolsen, who has been acting interior minister since March, "
+     "visited the border on Monday. Interior Minister Rolsen said 40 guards had been sent.",
+     "KESTRA, Varnia (Wirepress) - Ada Rolsen, who has been acting interior minister since March, "
+     "visited the border on Monday. Acting Interior Minister Rolsen said 40 guards had been "
+     "sent."),
+])
+def test_one_rank_of_one_office_told_another_way_is_no_title_change(source: str,
+                                                                      copy: str) -> None:
+    assert changes(source, copy) == []
+
+
+@pytest.mark.parametrize("source,copy", [
+    ("Brask will invest 40 million ossmarks in a smelter this year and may invest more in 2027.",
+     "Brask may invest more in 2027, on top of the 40 million ossmarks it is putting into a "
+     "smelter this year."),
+    ("Orvik Shipping warned on Monday that its Orvik plant will close next year.",
+     "Orvik Shipping warned on Monday that its Orvik plant could close next year."),
+    ("From Monday, trucks will use the new bridge over the Tarne.",
+     "Until Monday, trucks could use only the old bridge over the Tarne."),
+])
+def test_a_hedge_the_source_gives_or_a_warning_or_a_past_ability_is_no_modality_change(
+        source: str, copy: str) -> None:
+    assert [k for k, _ in changes(source, copy) if k == "modality"] == []
+
+
+def test_no_further_arrests_is_not_none_at_all() -> None:
+    source = ("LENDA, Ossland (Wirepress) - Police arrested two men on Sunday after a fire at a "
+              "Lenda warehouse. No further arrests have been made, police said.")
+    copy = source.replace("No further arrests have been made", "Two people have been arrested "
+                                                                "in all")
+    assert [k for k, _ in changes(source, copy) if k == "figure"] == []
+
+
+@pytest.mark.parametrize("source,copy", [
+    (DATED.replace("KESTRA, Varnia", "ST. ALVEN, Varnia"),
+     DATED.replace("KESTRA, Varnia", "SAINT ALVEN, Varnia")),
+    (DATED.replace("KESTRA", "TSELINO"), DATED.replace("KESTRA", "ZELINO")),
+    (DATED.replace("KESTRA, Varnia (Wirepress) - ", "EXCLUSIVE - "), DATED),
+])
+def test_one_city_spelt_another_way_or_a_kicker_is_no_dateline_change(source: str,
+                                                                        copy: str) -> None:
+    assert [k for k, _ in changes(source, copy) if k == "place"] == []

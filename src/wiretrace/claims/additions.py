@@ -87,6 +87,8 @@ def dateline_of(text: str) -> Dateline | None:
         return None
     end = start + city.end()
     rest = re.sub(r"\s*[—–-]+\s*$", "", text[end:m.end()]).strip(" ,")
+    if not rest:
+        return None  # "EXCLUSIVE -", "UPDATE 2 -": a kicker, no city
     return Dateline(city.group(), (start, end), rest)
 
 

@@ -33,6 +33,9 @@ _OPEN = {"at_least", "at_most"}
 # over the few words after the "no" up to a clause's end
 _NONE = re.compile(r"\b(?:[Nn]o|[Zz]ero|[Nn]obody)\s+(?!more\b|less\b|fewer\b|longer\b|sooner\b|"
                    r"other\b|matter\b|doubt\b)((?:[\w-]+\s+){0,3}[\w-]+)")
+# a "no" of only some of the count: "no further arrests", "no one was seriously injured"
+_PARTLY = re.compile(r"(?i)\b(?:further|new|more|additional|other|fresh|serious|seriously|major|"
+                     r"significant|severe|severely|critical|critically|life-threatening|immediate)\b")
 # counts whose "none" a copy may not make some: harm, arrests, cases
 _NONE_SCOPES = frozenset({"dead", "injured", "missing", "casualties", "arrested", "infected",
                           "evacuated"})
@@ -350,7 +353,8 @@ class FigureChecks:
             # the villages")
         for sa in region:
             for m in _NONE.finditer(self.a.text, sa.span[0], sa.span[1]):
-                if _none_of(scope_of(m.group(1)), bf.predicate):
+                if _none_of(scope_of(m.group(1)), bf.predicate) and not _PARTLY.search(
+                        m.group(1)):
                     self.add("figure", bf.span, (m.start(), m.end()),
                              f"the copy counts '{bf.text}' where the source says "
                              f"'{m.group()}' (none)")

@@ -20,6 +20,7 @@ from wiretrace.claims.entities import (
     demonym_of,
     described_as,
     placed_in,
+    ranks_of,
     styled_by_seat,
     without_rank,
 )
@@ -50,6 +51,12 @@ _EPITHET = re.compile(r"(?:[A-Z][a-z]+ ){1,2}(?:State|City|Isles?|Islands?|Kingd
 _REGIONAL = re.compile(r"(?:North|South|East|West|Central|Middle|Southeast|Northeast|Southwest|"
                        r"Northwest)(?:ern)?[ -][A-Z][a-z]+(?:an|ern|ese|ic|ish)")
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in"})
+# the state a country's adjective names with them: "the Varnian government", "Varnian troops"
+_STATE_NOUNS = frozenset({"government", "governments", "authorities", "officials", "state",
+                          "administration", "cabinet", "leadership", "leaders", "ministry",
+                          "army", "military", "troops", "forces", "navy", "diplomats"})
+# the words of one rank (``entities.ranks_of``): "vice" is a deputy's, "interim" an acting one's
+_SAME_RANK_WORDS = (("vice", "deputy"), ("interim", "acting"))
 _SAME_SPELLING = 75  # a surname this close to another's (rapidfuzz ratio) may be its spelling
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
@@ -615,20 +622,51 @@ class NameChecks:
         filing, no other country) and neither the source nor another article of the story names
         the copy's city."""
         a, b = dateline_of(self.a.text), dateline_of(self.b.text)
-        if a is None or b is None or reading_form(a.city) == reading_form(b.city):
+        if a is None or b is None:
             return
+        ca, cb = (_city_key(d.city) for d in (a, b))
+        if ca in cb or cb in ca or fuzz.ratio(ca, cb) >= 75:
+            return  # "SAINT ALVEN" / "ST. ALVEN", "KESTRA CITY" / "KESTRA", "ZELINO" /
+            # "TSELINO": one city, spelt another way
         agencies = [re.findall(r"\(([^()]+)\)", d.rest) for d in (a, b)]
-        if all(agencies) and agencies[0] != agencies[1]:
+        if all(agencies) and agencies[0] != agencies[1] and not any(
+                _acronym_of(x, y) or x.lower() in y.lower() or y.lower() in x.lower()
+                for x in agencies[0] for y in agencies[1]):
             return  # "LENDA (Nordwire)" for "KESTRA (Wirepress)": another agency's filing
         x, y = canonical_place(a.city), canonical_place(b.city)
         if x and y and same_place(x, y):
             return  # "KIEV" / "KYIV"
-        if any(_names(side.text, b.city.title()) or b.city in side.text
-               for side in (self.a, *self._story_sides())):
+        if any(cb in _city_key(side.text) for side in (self.a, *self._story_sides())):
             return  # the source tells the story of that city too
         self.add("place", b.span, a.span,
                  f"the copy's dateline files the story from '{b.city}' where the source's "
                  f"says '{a.city}'")
+
+    def _rank_told(self, bn: Claim, ranks: frozenset[str], text: str) -> bool:
+        """Does ``text``, the side without the rank in the title, give the person the rank in
+        words of its own beside a mention ("Ada Rolsen, who has been acting interior minister
+        since March")?"""
+        if not ranks:
+            return False
+        surname = (bn.subject or bn.text).split()[-1]
+        words = "|".join(w for r in ranks for w, same in (*_SAME_RANK_WORDS, (r, r))
+                         if same == r)
+        return any(re.search(rf"(?i)\b(?:{words})\b", text[max(0, m.start() - 80):m.end() + 80])
+                   for m in re.finditer(rf"\b{re.escape(surname)}\b", text))
+
+    def _adjective_of(self, word: str, country: str, name: str, after: str) -> bool:
+        """Is ``word`` (of the name ``name``, followed in its text by ``after``) the adjective of
+        ``country`` before a noun of the state ("The Varnian government", "Varnian
+        authorities"): not of rebels or an opposition, and of no other place of the texts whose
+        name the adjective holds more of ("Tamarian" is Tamaria's, not Tamar's)?"""
+        if not demonym_of(word, country):
+            return False
+        noun = re.match(r"\s*([a-z]+)", name[name.find(word) + len(word):] or after)
+        if noun is None or noun.group(1) not in _STATE_NOUNS:
+            return False
+        return not any(len(other) > len(country) and demonym_of(word, other)
+                       for other in set(re.findall(r"\b[A-Z][a-z]+\b", self.a.text + " "
+                                                   + self.b.text)) - {word})
 
     def _one_country(self, bn: Claim, swap: Swap) -> bool:
         """Are the two names one country or one body, named another way: its people's adjective
@@ -637,13 +675,11 @@ class NameChecks:
         the source's body in the plain words of its name ("Norland's health institute" / "the
         Norland Public Health Institute")? Places the gazetteer does not know are read so too."""
         a_at = self.a.text.find(swap.a_name, swap.a_span[0])
-        a_next = self.a.text[a_at + len(swap.a_name):a_at + len(swap.a_name) + 2] if (
-            a_at >= 0) else ""
-        b_next = self.b.text[bn.span[1]:bn.span[1] + 2]
         x, y = _country_word(bn.text), _country_word(swap.a_name)
-        if x and y and (x == y or (demonym_of(x, y) and re.match(r"\s[a-z]", b_next + " x")) or (
-                demonym_of(y, x) and re.match(r"\s[a-z]", a_next + " x"))):
-            return True  # (the adjective's noun in the name itself: "Estrian authorities")
+        if x and y and (x == y or self._adjective_of(x, y, bn.text, self.b.text[bn.span[1]:])
+                        or self._adjective_of(y, x, swap.a_name, self.a.text[
+                            a_at + len(swap.a_name):] if a_at >= 0 else "")):
+            return True
         if any(placed_in(city, country, text) for city, country in (
                 (bn.text, swap.a_name), (swap.a_name, bn.text)) for text in (self.a.text,
                                                                               self.b.text)):
@@ -790,15 +826,21 @@ class NameChecks:
                 continue  # a title set after the name is read for "former" only: an aside
                 # words a role more freely ("Jane Doe, who heads the agency")
             tb, ta = _title_key(vb.get("title") or ""), _title_key(va.get("title") or "")
-            if tb and ta and tb != ta and _title_key(without_rank(tb)) == _title_key(
-                    without_rank(ta)) and not any(_title_key((m.value or {}).get("title") or "")
-                                                  == tb for m in matches):
-                # "Deputy Interior Minister Ada Rolsen" for "Interior Minister Ada Rolsen":
-                # another office, the source's title inside the copy's
-                self.add("title", bn.span, an.span,
-                         f"the copy calls {bn.subject} '{vb.get('title')}' where the source says "
-                         f"'{va.get('title')}'")
-                return
+            office_b, office_a = (_title_key(without_rank(t)) for t in (tb, ta))
+            if tb and ta and (office_b == office_a or synonymous(office_b, office_a)):
+                rb, ra = ranks_of(tb), ranks_of(ta)
+                if rb != ra and not any(ranks_of((m.value or {}).get("title") or "") == rb
+                                        for m in matches) and not self._rank_told(
+                        bn, rb - ra, self.a.text) and not self._rank_told(bn, ra - rb,
+                                                                          self.b.text):
+                    # "Deputy Interior Minister Ada Rolsen" for "Interior Minister Ada
+                    # Rolsen": another office, the source's title inside the copy's
+                    self.add("title", bn.span, an.span,
+                             f"the copy calls {bn.subject} '{vb.get('title')}' where the source "
+                             f"says '{va.get('title')}'")
+                    return
+                continue  # one office, one rank, told another way ("Acting CEO" / "Acting
+                # Chief Executive", "Vice-Premier" / "Deputy Prime Minister")
             if vaguer_head_title(bn.text, an.text):
                 continue  # "Central bank chief Elin Strand" for "Central bank Governor Elin
                 # Strand": whoever heads a body, told more vaguely
@@ -817,13 +859,24 @@ class NameChecks:
                 return
 
 
+# a city name's abbreviated words: "ST. ALVEN" is "SAINT ALVEN"
+_CITY_WORDS = {"st": "saint", "ste": "sainte", "pt": "port", "ft": "fort", "mt": "mount"}
+
+
+def _city_key(text: str) -> str:
+    """A city's name (or a text) as compared: read in lower case, abbreviations spelt out,
+    one space between words ("St. Alven" / "SAINT ALVEN")."""
+    words = re.findall(r"[^\W_]+", reading_form(text))
+    return " " + " ".join(_CITY_WORDS.get(w, w) for w in words) + " "
+
+
 def _country_word(name: str) -> str | None:
     """The one capitalised word of a name that may be a country's or its people's ("Ossland",
     "Norland's government", "The Osslandic government", "Estrian authorities"): the name is
     that word, after "the", then plain lowercase words at most; else None."""
     words = re.sub(r"^[Tt]he\s+", "", name.strip()).split()
-    if not words or not words[0][:1].isupper() or not all(w.islower() for w in words[1:]):
-        return None
+    if not words or not words[0][:1].isupper() or not all(w in _STATE_NOUNS for w in words[1:]):
+        return None  # (not "Varnia's opposition": another actor than the state)
     return re.sub(r"['’]s?$", "", words[0])
 
 

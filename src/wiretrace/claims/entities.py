@@ -18,7 +18,7 @@ from wiretrace.trace.sentences import zipf
 
 __all__ = ["Entity", "find_entities", "canonical_place", "styled_by_seat", "seat_title",
            "acronym_after", "acronym_used", "abbreviated", "initials", "demonym_of",
-           "placed_in", "described_as", "without_rank",
+           "placed_in", "described_as", "without_rank", "ranks_of",
            "COMMON_CAPITALISED", "STALE_BEFORE", "STYLE_OF_ADDRESS"]
 
 # Capitalised words that are not names when they open a sentence or stand alone.
@@ -251,10 +251,26 @@ _OFFICE_RANK = re.compile(r"(?:deputy|vice|acting|assistant|associate|interim|ju
 def without_rank(title: str) -> str:
     """A title without the rank that makes it another office ("Deputy Interior Minister":
     "interior minister"), in lower case."""
+    return _ranked(title)[1]
+
+
+# ranks that name one standing: a vice-president is a deputy president, an interim one acts
+_SAME_RANK = {"vice": "deputy", "interim": "acting"}
+
+
+def ranks_of(title: str) -> frozenset[str]:
+    """The ranks a title opens with ("Vice-President": deputy; "Interim Deputy Mayor": acting,
+    deputy), one word for one standing."""
+    return frozenset(_SAME_RANK.get(r, r) for r in _ranked(title)[0])
+
+
+def _ranked(title: str) -> tuple[list[str], str]:
     t = " ".join(title.lower().split())
+    ranks = []
     while rank := _OFFICE_RANK.match(t):
+        ranks.append(t[:rank.end()].strip(" -"))
         t = t[rank.end():]
-    return t
+    return ranks, t
 
 
 def _split_title(text: str, start: int, end: int) -> tuple[int, str | None, tuple[int, int] | None]:
@@ -508,16 +524,27 @@ def placed_in(city: str, country: str, text: str) -> bool:
     city, country = city.strip(), re.sub(r"['’]s$", "", country.strip())
     if not city or not country or city.lower() == country.lower():
         return False
-    return re.search(rf"\b{re.escape(city)},\s+{re.escape(country)}\b", text,
-                     re.IGNORECASE) is not None
+    return re.search(rf"\b{re.escape(city)},\s+{re.escape(country)}\b(?!,?\s+(?:and|or)\b|,)",
+                     text, re.IGNORECASE) is not None  # (not a list: "Estria, Varnia and Ossland")
+
+
+# the head words one kind of body is told by: a "regulator" may be an "Authority"
+_BODY_KINDS = (
+    frozenset({"authority", "regulator", "watchdog", "commission", "agency", "office", "board",
+               "inspectorate"}),
+    frozenset({"institute", "institution", "centre", "center", "laboratory"}),
+    frozenset({"association", "federation", "society", "organisation", "organization"}),
+    frozenset({"ministry", "department"}),
+)
 
 
 def described_as(phrase: str, name: str) -> bool:
     """Is ``phrase`` a description of the body ``name``, in the plain words of its name ("Ossland's
     competition regulator" / "the Competition Authority", "the medical association" / "the
     Norland Medical Association", "Norland's health institute" / "the Norland Public Health
-    Institute")? The phrase is a place or its people at most, then plain lowercase words; one of
-    them, not a word every body has ("association", "union"), is a word of the name."""
+    Institute")? The phrase is a place or its people at most, then plain lowercase words: a head
+    word of the name's kind of body (``_BODY_KINDS``), and before it a word of the name (not
+    one every body has: "national", "association")."""
     words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -530,11 +557,20 @@ def described_as(phrase: str, name: str) -> bool:
         words = words[1:]
     if not words or not all(w.islower() for w in words):
         return False
-    named = {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[:1].isupper()}
+    capitalised = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[:1].isupper()]
+    named = {w.lower() for w in capitalised}
     if len(named) < 2:
         return False  # "the agency" for "Frontex": no words to describe it by
+    owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w-]*)['’]s?\s", phrase)
+    theirs = re.match(r"(?:[Tt]he\s+)?([A-Z][\w-]*)['’]s?\s", name)
+    if owner and theirs and owner.group(1) != theirs.group(1):
+        return False  # "Ossland's competition regulator" for "Varnia's Competition Authority"
+    head, their_head = words[-1].lower(), capitalised[-1].lower()
+    if head != their_head and not any(head in g and their_head in g for g in _BODY_KINDS):
+        return False  # another kind of body: "the competition tribunal" for "the Competition
+        # Authority", "the health ministry" for "the Public Health Institute"
     org = lexicon().org_words
-    plain = {re.sub(r"['’]s?$", "", w) for w in words} - org
+    plain = {re.sub(r"['’]s?$", "", w) for w in words[:-1]} - org
     return any(w in named or w.rstrip("s") in named for w in plain if len(w) > 3)
 
 

@@ -333,11 +333,13 @@ def _name_words(speaker: str | None) -> set[str]:
 
 
 def _initials_of(short: str, name: str) -> bool:
-    """Is ``short`` ("the NDU") one word in capitals that gives the initials of ``name``
-    ("the National Dockworkers' Union")?"""
+    """Is ``short`` ("the NDU") one word in capitals that gives the initials of ``name``, a
+    body's ("the National Dockworkers' Union"; never a person's: "the PM" is not Peter Marsh)?"""
     words = [w for w in short.split() if w.lower() != "the"]
+    org = lexicon().org_words
     return (len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) is not None
-            and initials(name) == words[0])
+            and initials(name) == words[0] and any(
+                re.sub(r"['’]s?$", "", w).lower() in org for w in name.split()))
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:

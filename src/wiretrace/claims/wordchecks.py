@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wiretrace.claims.lexicon import lexicon
+from wiretrace.claims.normalise import reading_key
 from wiretrace.claims.numbers import word_value
 from wiretrace.claims.pairing import Sent, agent_root, is_content
 from wiretrace.trace.sentences import zipf
@@ -487,10 +488,25 @@ def future_changes(b: Sent, region: list[Sent], b_text: str, a_text: str) -> lis
     for o in region:
         for wc in _told_certain(o, [b], a_text, b_text):
             certain, possible = a_text[slice(*wc.b_span)], b_text[slice(*wc.a_span)]
+            warned = any(t.norm.startswith("warn") and t.start < wc.a_span[0] for t in b.toks)
+            if warned or reading_key(possible) in reading_key(a_text) or not _same_after(
+                    a_text, wc.b_span[1], b_text, wc.a_span[1]):
+                continue  # a warning, told as one ("warned the plant could close" for "...
+                # will close"); the source says "may invest" too (of more, of another); or the
+                # verb goes on to another thing ("trucks could use only the old bridge" /
+                # "will use the new bridge": a past ability, another claim)
             return [WordChange(
                 "modality", wc.a_span, wc.b_span,
                 f"'{possible}' (possible) where the source says '{certain}' (certain)")]
     return []
+
+
+def _same_after(a_text: str, a_end: int, b_text: str, b_end: int) -> bool:
+    """Do both texts go on with the same next word after the verb (or both end there)?"""
+    def nxt(text: str, end: int) -> str:
+        m = re.match(r"\s*([\w'’-]+|[.;:!?])", text[end:])
+        return m.group(1).lower() if m else "."
+    return nxt(a_text, a_end) == nxt(b_text, b_end)
 
 
 def _told_certain(b: Sent, region: list[Sent], b_text: str, a_text: str) -> list[WordChange]:
