@@ -455,8 +455,8 @@ class AttributionChecks:
         """Is ``speaker`` initials ("the NDU") that one of the texts defines as another body than
         ``said_by`` ("The Northern Drivers' Union (NDU)")?"""
         acronym = re.sub(r"^[Tt]he\s+", "", speaker.strip())
-        if not re.fullmatch(r"[A-Z]{2,6}", acronym):
-            return False
+        if not re.fullmatch(r"[A-Z]{2,6}", acronym) or not _name_stems(said_by):
+            return False  # (a source that says only "the federation" names no other body)
         for text in (self.a.text, self.b.text):
             m = re.search(rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){{1,6}})\(\s*"
                           rf"{acronym}\s*\)", text)
