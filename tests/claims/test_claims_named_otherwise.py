@@ -329,3 +329,14 @@ def test_no_further_arrests_is_not_none_at_all() -> None:
 def test_one_city_spelt_another_way_or_a_kicker_is_no_dateline_change(source: str,
                                                                         copy: str) -> None:
     assert [k for k, _ in changes(source, copy) if k == "place"] == []
+
+
+def test_a_death_count_reworded_where_the_source_says_none_is_a_figure_change() -> None:
+    found = changes(FLOOD, FLOOD.replace("No deaths have been reported.", "Two people have died."))
+    assert found == [("figure", "Two people have died")]
+
+
+def test_a_death_count_of_another_time_is_no_figure_change() -> None:
+    copy = FLOOD.replace("Rescue teams", "Floods in 2019 killed 12 people in the region. Rescue "
+                                         "teams")
+    assert [k for k, _ in changes(FLOOD, copy) if k == "figure"] == []

@@ -36,6 +36,9 @@ _NONE = re.compile(r"\b(?:[Nn]o|[Zz]ero|[Nn]obody)\s+(?!more\b|less\b|fewer\b|lo
 # a "no" of only some of the count: "no further arrests", "no one was seriously injured"
 _PARTLY = re.compile(r"(?i)\b(?:further|new|more|additional|other|fresh|serious|seriously|major|"
                      r"significant|severe|severely|critical|critically|life-threatening|immediate)\b")
+# words that set a count at another time than the story's
+_ANOTHER_TIME = re.compile(r"(?i)\b(?:last|previous|previously|earlier|ago|since|former|history|"
+                           r"historic|record|(?:19|20)\d\d)\b")
 # counts whose "none" a copy may not make some: harm, arrests, cases
 _NONE_SCOPES = frozenset({"dead", "injured", "missing", "casualties", "arrested", "infected",
                           "evacuated"})
@@ -339,8 +342,9 @@ class FigureChecks:
     def _none_made_some(self, bf: Claim, region: list[Sent]) -> bool:
         """The copy counts what the source says there was none of ("Two deaths have been
         reported" for "No deaths have been reported"): the aligned source sentence says "no"
-        of the figure's own count, the copy's sentence says none of it, and the source gives
-        no number of that count anywhere."""
+        of the figure's own count (any sentence of the source, when the copy's sentence is
+        aligned to none: "Two people have died"), the copy's sentence says none of it, and the
+        source gives no number of that count anywhere."""
         if bf.predicate not in _NONE_SCOPES or not (bf.value or {}).get("low"):
             return False
         sb = self.b.sentence_at(bf.span[0])
@@ -351,7 +355,11 @@ class FigureChecks:
                for af in self.a_figures):
             return False  # the source counts it somewhere ("no deaths in the city; two in
             # the villages")
-        for sa in region:
+        if not region and (any(c.kind == "date" for c in sb.claims) or _ANOTHER_TIME.search(
+                self.b.text, sb.span[0], sb.span[1])):
+            return False  # an unaligned sentence of another time ("Last year's floods killed
+            # 12"): background, not this event's count
+        for sa in region or self.a.sents:
             for m in _NONE.finditer(self.a.text, sa.span[0], sa.span[1]):
                 if _none_of(scope_of(m.group(1)), bf.predicate) and not _PARTLY.search(
                         m.group(1)):
