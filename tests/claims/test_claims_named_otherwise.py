@@ -340,3 +340,18 @@ def test_a_death_count_of_another_time_is_no_figure_change() -> None:
     copy = FLOOD.replace("Rescue teams", "Floods in 2019 killed 12 people in the region. Rescue "
                                          "teams")
     assert [k for k, _ in changes(FLOOD, copy) if k == "figure"] == []
+
+
+def test_a_body_named_by_its_countrys_adjective_described_by_the_countrys_possessive() -> None:
+    source = ("KESTRA, Varnia (Wirepress) - The Varnian Meteorological Office issued a red warning "
+              "for heavy rain on Sunday. Up to 150 millimetres of rain could fall, the office "
+              "said.")
+    copy = source.replace("The Varnian Meteorological Office", "Varnia's meteorological office")
+    assert changes(source, copy) == []
+    assert not described_as("Ossland's meteorological office", "The Varnian Meteorological Office")
+
+
+def test_the_initials_of_an_alliance_are_the_alliance() -> None:
+    source = ("SARNAC, Tavoria (Wirepress) - \"Farmers cannot survive another year of these "
+              "prices,\" the Tavorian Farmers' Alliance said on Wednesday.")
+    assert changes(source, source.replace("the Tavorian Farmers' Alliance", "the TFA")) == []

@@ -689,7 +689,9 @@ class NameChecks:
             a_at >= 0) else None
         if described is None or full is None:
             return False
-        return described_as(bn.text + described.group(), swap.a_name + full.group())
+        plain = described.group().split()
+        return any(described_as(" ".join([bn.text, *plain[:n]]), swap.a_name + full.group())
+                   for n in range(1, len(plain) + 1))  # (up to its head noun)
 
     def _sole_swap(self, sb: Sent, bn: Claim, region: list[Sent],
                    b_names: list[Claim]) -> Swap | None:

@@ -562,8 +562,10 @@ def described_as(phrase: str, name: str) -> bool:
     if len(named) < 2:
         return False  # "the agency" for "Frontex": no words to describe it by
     owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w-]*)['’]s?\s", phrase)
-    theirs = re.match(r"(?:[Tt]he\s+)?([A-Z][\w-]*)['’]s?\s", name)
-    if owner and theirs and owner.group(1) != theirs.group(1):
+    theirs = re.match(r"(?:[Tt]he\s+)?([A-Z][\w-]*)(?:['’]s?)?\s", name)
+    if owner and theirs and owner.group(1) != theirs.group(1) and not demonym_of(
+            theirs.group(1), owner.group(1)) and theirs.group(1).lower() not in {
+                w.lower() for w in words}:
         return False  # "Ossland's competition regulator" for "Varnia's Competition Authority"
     head, their_head = words[-1].lower(), capitalised[-1].lower()
     if head != their_head and not any(head in g and their_head in g for g in _BODY_KINDS):

@@ -332,11 +332,17 @@ def _name_words(speaker: str | None) -> set[str]:
     return out
 
 
+# words that end a body's name beside the lexicon's organisation words
+_BODY_WORDS = frozenset({"alliance", "federation", "league", "coalition", "society", "front",
+                         "movement", "group", "corporation", "company", "bank", "board",
+                         "service", "forces", "army", "tribunal", "court"})
+
+
 def _initials_of(short: str, name: str) -> bool:
     """Is ``short`` ("the NDU") one word in capitals that gives the initials of ``name``, a
     body's ("the National Dockworkers' Union"; never a person's: "the PM" is not Peter Marsh)?"""
     words = [w for w in short.split() if w.lower() != "the"]
-    org = lexicon().org_words
+    org = lexicon().org_words | _BODY_WORDS
     return (len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) is not None
             and initials(name) == words[0] and any(
                 re.sub(r"['’]s?$", "", w).lower() in org for w in name.split()))
