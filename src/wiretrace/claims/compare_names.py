@@ -618,9 +618,9 @@ class NameChecks:
 
     def dateline(self) -> None:
         """The copy files the story from another city ("LENDA, Varnia (Wirepress) -" for
-        "KESTRA, Varnia (Wirepress) -"): both datelines tell the rest alike (no other agency's
-        filing, no other country) and neither the source nor another article of the story names
-        the copy's city."""
+        "KESTRA, Varnia (Wirepress) -"): not one city spelt another way, not another agency's
+        filing, and neither the source nor another article of the story names the copy's
+        city."""
         a, b = dateline_of(self.a.text), dateline_of(self.b.text)
         if a is None or b is None:
             return
@@ -670,10 +670,11 @@ class NameChecks:
 
     def _one_country(self, bn: Claim, swap: Swap) -> bool:
         """Are the two names one country or one body, named another way: its people's adjective
-        before a plain noun ("The Varnian government" / "Varnia"), a city either text places in
-        it as a dateline does ("Kestra" / "Varnia" under "KESTRA, Varnia"), or a description of
-        the source's body in the plain words of its name ("Norland's health institute" / "the
-        Norland Public Health Institute")? Places the gazetteer does not know are read so too."""
+        before a noun of the state ("The Varnian government" / "Varnia"), a city either text
+        places in it as a dateline does ("Kestra" / "Varnia" under "KESTRA, Varnia"), or a
+        description of the source's body in the plain words of its name ("Norland's health
+        institute" / "the Norland Public Health Institute")? Places the gazetteer does not know
+        are read so too."""
         a_at = self.a.text.find(swap.a_name, swap.a_span[0])
         x, y = _country_word(bn.text), _country_word(swap.a_name)
         if x and y and (x == y or self._adjective_of(x, y, bn.text, self.b.text[bn.span[1]:])
@@ -875,7 +876,7 @@ def _city_key(text: str) -> str:
 def _country_word(name: str) -> str | None:
     """The one capitalised word of a name that may be a country's or its people's ("Ossland",
     "Norland's government", "The Osslandic government", "Estrian authorities"): the name is
-    that word, after "the", then plain lowercase words at most; else None."""
+    that word, after "the", then nouns of the state at most (``_STATE_NOUNS``); else None."""
     words = re.sub(r"^[Tt]he\s+", "", name.strip()).split()
     if not words or not words[0][:1].isupper() or not all(w in _STATE_NOUNS for w in words[1:]):
         return None  # (not "Varnia's opposition": another actor than the state)
