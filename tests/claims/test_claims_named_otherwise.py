@@ -355,3 +355,12 @@ def test_the_initials_of_an_alliance_are_the_alliance() -> None:
     source = ("SARNAC, Tavoria (Wirepress) - \"Farmers cannot survive another year of these "
               "prices,\" the Tavorian Farmers' Alliance said on Wednesday.")
     assert changes(source, source.replace("the Tavorian Farmers' Alliance", "the TFA")) == []
+
+
+def test_a_statement_quoting_the_speaker_by_his_title_keeps_the_quote_his() -> None:
+    copy = PLANT.replace("Tegner said in a statement.",
+                         "the Energy Ministry said in a statement, quoting the minister.")
+    assert changes(PLANT, copy) == []
+    other = PLANT.replace("Tegner said in a statement.",
+                          "the Energy Ministry said in a statement, quoting the spokesman.")
+    assert [k for k, _ in changes(PLANT, other)][:1] == ["attribution"]

@@ -441,15 +441,24 @@ class AttributionChecks:
         ("the Energy Ministry said in a statement, quoting Tegner" / "citing Lars Tegner"):
         the name right after the verb, a first name or title at most before it, and no other
         name or possessive after it ("citing Tegner's own figures", "quoting a letter to
-        Tegner", "citing the Tegner Commission" quote others)?"""
+        Tegner", "citing the Tegner Commission" quote others); or by the title the source gives
+        him before his name ("quoting the minister" for "Energy Minister Lars Tegner")?"""
         words = [w for w in re.findall(r"[A-Z][\w'’-]*", said_by)
                  if w.lower() not in lexicon().titles and w.lower() not in _HONORIFICS]
         if not words or not re.search(r"[A-Z]", speaker) or _person_like(speaker):
             return False
         told = self.b.text[sb.span[0]:sb.span[1]]
         surname = re.escape(words[-1])
-        return re.search(rf"\b(?:quoting|citing|quoted|cited)\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}"
-                         rf"{surname}\b(?!['’]|\s+[A-Z])", told) is not None
+        if re.search(rf"\b(?:quoting|citing|quoted|cited)\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}"
+                     rf"{surname}\b(?!['’]|\s+[A-Z])", told):
+            return True
+        # "quoting the minister": the title the source gives the speaker before the name
+        by_title = re.search(r"\b(?:quoting|citing|quoted|cited)\s+the\s+([a-z]+)\b"
+                             r"(?!\s+of\b|['’])", told)
+        return by_title is not None and any(
+            re.search(rf"\b{re.escape(by_title.group(1))}\b", self.a.text[max(0, m.start() - 40):
+                                                                          m.start()], re.I)
+            for m in re.finditer(rf"\b{surname}\b", self.a.text))
 
     def _defined_otherwise(self, speaker: str, said_by: str) -> bool:
         """Is ``speaker`` initials ("the NDU") that one of the texts defines as another body than
