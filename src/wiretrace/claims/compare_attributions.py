@@ -20,6 +20,7 @@ from wiretrace.claims.compare_names import (
     _names,
     _norm_name,
     _shortened_in,
+    _spelt_out,
     _surname,
 )
 from wiretrace.claims.entities import (
@@ -467,9 +468,8 @@ class AttributionChecks:
         if not re.fullmatch(r"[A-Z]{2,6}", acronym) or not _name_stems(said_by):
             return False  # (a source that says only "the federation" names no other body)
         for text in (self.a.text, self.b.text):
-            m = re.search(rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){{1,6}})\(\s*"
-                          rf"{acronym}\s*\)", text)
-            if m and not (_name_stems(m.group(1)) & _name_stems(said_by)):
+            spelt = _spelt_out(acronym, text)
+            if spelt is not None and not (_name_stems(spelt) & _name_stems(said_by)):
                 return True  # (no word in common but the body's kind: "Union")
         return False
 

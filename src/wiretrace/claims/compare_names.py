@@ -898,16 +898,23 @@ def _modifier_made_title(title: str, text: str, at: int) -> bool:
     return any(agent_root(w) == agent_root(title) for w in before)
 
 
+def _spelt_out(acronym: str, text: str) -> str | None:
+    """The name ``text`` spells ``acronym`` out as, the acronym in brackets after it ("The
+    Northern Drivers' Union (NDU)": "Northern Drivers' Union "); None when it does not."""
+    m = re.search(rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){{1,6}})\(\s*"
+                  rf"{re.escape(acronym)}\s*\)", text)
+    return m.group(1) if m else None
+
+
 def _defined_as(acronym: str, text: str, name: str) -> bool:
     """Does ``text`` define ``acronym`` ("Ulster Unionist Party (UUP)") as a name that is
     ``name`` in other words ("Ulster Unionists")?"""
     if not re.fullmatch(r"[A-Z]{2,6}s?", acronym):
         return False
-    m = re.search(rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){{1,6}})\(\s*"
-                  rf"{re.escape(acronym)}\s*\)", text)
-    if not m:
+    spelt = _spelt_out(acronym, text)
+    if spelt is None:
         return False
-    long_form = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", m.group(1))}
+    long_form = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", spelt)}
     named = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", name)}
     return bool(named) and named <= long_form
 
